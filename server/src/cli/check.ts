@@ -1,0 +1,89 @@
+import { promises as fsp } from 'node:fs';
+import * as nodePath from 'node:path';
+import { createLanguageService, isWithin, relativePath, type ConfigProblem } from '../core';
+import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { summarize, type FileReport } from './report';
+import { UsageError } from './usageError';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckOptions {
+  paths: string[];
+  format: OutputFormat;
+  config?: string;
+  cwd: string;
+  version: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/**
+ * Checks the libraries under the paths and prints the report.
+ * Returns the exit code: 0 clean, 1 an error-severity diagnostic, 2 unusable input.
+ */
+export async function runCheck(options: CheckOptions): Promise<number> {
+  const cwd = toCorePath(options.cwd);
+  const targets: string[] = [];
+  for (const p of options.paths.length > 0 ? options.paths : ['.']) {
+    const platform = nodePath.resolve(options.cwd, p);
+    const stat = await fsp.stat(platform).catch((e: NodeJS.ErrnoException) => e);
+    if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeError(stat)}`);
+    targets.push(toCorePath(platform));
+  }
+  let configPath: string | undefined;
+  if (options.config) {
+    configPath = toCorePath(nodePath.resolve(options.cwd, options.config));
+    const stat = await fsp.stat(configPath).catch((e: NodeJS.ErrnoException) => e);
+    if (stat instanceof Error) throw new UsageError(`cannot read the configuration '${options.config}': ${describeError(stat)}`);
+  }
+
+  const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
+  const roots = await Promise.all(targets.map(searchRoot));
+  await service.workspace.load(roots, { configPath });
+
+  const problems = service.workspace.libraries.flatMap(l => l.problems);
+  if (problems.length > 0) {
+    options.err(problems.map(p => formatProblem(cwd, p)).join('\n') + '\n');
+    throw new UsageError('the configuration is not valid; nothing was checked');
+  }
+
+  const checked = service.workspace.paths().filter(path => !service.workspace.file(path)!.role.isDocument && targets.some(t => isWithin(path, t)));
+  if (checked.length === 0) {
+    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}: a library is a folder named 'roles', or the folders a fleet-roles.json names`);
+  }
+  const files: FileReport[] = checked.map(path => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
+  const libraries = new Set(checked.map(p => service.workspace.libraryOf(p)!));
+  let roles = 0;
+  for (const library of libraries) roles += [...service.workspace.index.roleNames(library)].length;
+  const report = summarize(files, roles);
+
+  options.out(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, options.version) : formatText(report));
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+/**
+ * Where to look for a path's library: a file is checked in the library of the
+ * highest `roles` folder above it, so its references resolve.
+ */
+async function searchRoot(target: string): Promise<string> {
+  if ((await nodeFileSystem.stat(target)) === 'directory') return target;
+  const parts = target.split('/');
+  const rolesAt = parts.indexOf('roles');
+  return rolesAt > 0 && rolesAt < parts.length - 1 ? parts.slice(0, rolesAt + 1).join('/') : target.slice(0, target.lastIndexOf('/')) || '/';
+}
+
+function formatProblem(cwd: string, problem: ConfigProblem): string {
+  const { line, character } = problem.range.start;
+  return `${relativePath(cwd, problem.path)}:${line + 1}:${character + 1} error invalid-config ${problem.message}`;
+}
+
+function describeError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return error.message;
+  }
+}

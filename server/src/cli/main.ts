@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { startServer } from '../lsp/startServer';
+import { runCheck, type OutputFormat } from './check';
+import { readVersion } from '../node/version';
+import { UsageError } from './usageError';
+
+const VERSION = readVersion();
+
+const USAGE = `Usage:
+  fleet-roles check [PATH...] [--format text|json|sarif] [--config FILE]
+      Check the role libraries under the paths (default: .).
+      Exit 0: no error. 1: an error-severity diagnostic. 2: a usage error or an unreadable path.
+  fleet-roles server [--stdio | --node-ipc | --socket=PORT]
+      Run the language server.
+  fleet-roles --help | --version
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (text: string) => process.stdout.write(text);
+  const err = (text: string) => process.stderr.write(text);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? err : out)(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      out(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === 'server') {
+      startServer(VERSION);
+      return -1;
+    }
+    if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      out(USAGE);
+      return 0;
+    }
+    const format = values.format as string;
+    if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}': use text, json or sarif`);
+    return await runCheck({ paths: positionals, format: format as OutputFormat, config: values.config, cwd: process.cwd(), version: VERSION, out, err });
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`fleet-roles: ${(error as Error).message}\n`);
+      if (!(error instanceof UsageError)) err(USAGE);
+      return 2;
+    }
+    err(`fleet-roles: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

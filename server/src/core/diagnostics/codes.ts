@@ -1,0 +1,27 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+
+/** Every diagnostic the project reports, with its severity and what it means. */
+export const DIAGNOSTIC_CODES = {
+  'invalid-frontmatter': { severity: DiagnosticSeverity.Error, summary: 'The frontmatter is not valid YAML, or is in another language.' },
+  'missing-class': { severity: DiagnosticSeverity.Error, summary: 'The role declares no class.' },
+  'missing-domain': { severity: DiagnosticSeverity.Error, summary: 'The role declares no domain.' },
+  'missing-persistence': { severity: DiagnosticSeverity.Error, summary: 'The role declares no persistent_persona flag.' },
+  'invalid-class': { severity: DiagnosticSeverity.Error, summary: 'The class is not a kebab-case slug.' },
+  'class-filename-mismatch': { severity: DiagnosticSeverity.Error, summary: "The class differs from the file's name." },
+  'duplicate-class': { severity: DiagnosticSeverity.Error, summary: 'Another role file of the library declares the same class.' },
+  'unknown-domain': { severity: DiagnosticSeverity.Error, summary: "The domain is not one of the library's known domains." },
+  'invalid-persistence': { severity: DiagnosticSeverity.Error, summary: 'persistent_persona is not true or false.' },
+  'conflicting-declaration': { severity: DiagnosticSeverity.Error, summary: 'An inline declaration disagrees with the frontmatter.' },
+  'unknown-role': { severity: DiagnosticSeverity.Error, summary: 'A Boundaries reference names a role that does not exist.' },
+  'self-reference': { severity: DiagnosticSeverity.Warning, summary: 'A Boundaries reference names the role itself.' },
+  'boundary-without-role': { severity: DiagnosticSeverity.Warning, summary: 'A Boundaries bullet names no role.' },
+  'missing-title': { severity: DiagnosticSeverity.Warning, summary: "The file does not start with a '# Title' line." },
+  'missing-section': { severity: DiagnosticSeverity.Warning, summary: 'A required section (Mandate, Boundaries, Persona) is missing.' },
+  'duplicate-section': { severity: DiagnosticSeverity.Warning, summary: 'A required section appears more than once.' },
+  'unknown-key': { severity: DiagnosticSeverity.Hint, summary: 'A key looks like a misspelling of a declaration key.' },
+  'invalid-config': { severity: DiagnosticSeverity.Error, summary: 'The library configuration file is not valid.' },
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export const DIAGNOSTIC_SOURCE = 'fleet-roles';

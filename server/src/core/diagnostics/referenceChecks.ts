@@ -1,0 +1,25 @@
+import { closestMatches } from '../util/editDistance';
+import type { Check } from './checkContext';
+import { didYouMean } from './makeDiagnostic';
+
+/** Boundaries name other roles' lanes: each name must exist, and not be the role itself. */
+export const checkBoundaryReferences: Check = context => {
+  const { role, view } = context;
+  const named = new Set<number>();
+  for (const ref of role.references) {
+    if (ref.bullet === undefined) continue;
+    named.add(ref.bullet);
+    if (ref.slug === role.stem) {
+      context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
+    } else if (!view.hasRole(ref.slug)) {
+      const suggestion = closestMatches(ref.slug, view.roleNames(), 1);
+      const fix = suggestion.length > 0 ? didYouMean(suggestion) : ` No role file '${ref.slug}.md' exists in this library.`;
+      context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.slug}'.${fix}`);
+    }
+  }
+  role.boundaries.forEach((bullet, index) => {
+    if (named.has(index)) return;
+    const range = role.lines.lineRange(bullet.line);
+    context.reportRange('boundary-without-role', range, 'This boundary names no role: say whose lane the work is, as **role-name**.');
+  });
+};

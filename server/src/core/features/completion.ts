@@ -1,0 +1,119 @@
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import type { IndexedFile } from '../library/roleIndex';
+import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import { dirname, relativePath } from '../util/paths';
+import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { describeRole, summarizeRole } from './roleSummary';
+
+/** Past this many roles, the server filters by what was typed and says the list is incomplete. */
+const MAX_ITEMS = 1000;
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Role names inside `**…**` and in a link's destination, and domains after
+ * `domain:` in the frontmatter or an inline declaration.
+ */
+export function complete(workspace: RoleWorkspace, path: string, position: Position, token: CancellationToken = NEVER_CANCELLED): CompletionList {
+  const file = workspace.file(path);
+  if (!file) return EMPTY;
+  const lines = file.role.lines;
+  if (position.line >= lines.lineCount) return EMPTY;
+  const lineText = lines.lineText(position.line);
+  const before = lineText.slice(0, position.character);
+  const after = lineText.slice(position.character);
+  const offset = lines.offsetAt(position);
+  if (insideCode(file, offset)) return EMPTY;
+
+  const domain = domainContext(file, position.line, before);
+  if (domain !== undefined) return completeDomains(workspace, file, position, domain);
+
+  const bold = /\*\*([a-z0-9-]*)$/.exec(before);
+  if (bold) {
+    const typed = bold[1];
+    const rest = /^[a-z0-9-]*/.exec(after)![0];
+    const closed = after.slice(rest.length).startsWith('**');
+    const range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
+    return completeRoles(workspace, file, typed, range, name => (closed ? name : `${name}**`), token);
+  }
+  const link = /\]\(([^()\s]*)$/.exec(before);
+  if (link) {
+    const typed = link[1];
+    const rest = /^[^()\s]*/.exec(after)![0];
+    const range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
+    const fromDir = dirname(path);
+    return completeRoles(workspace, file, typed, range, (_name, target) => {
+      const rel = relativePath(fromDir, target);
+      return rel.startsWith('.') ? rel : `./${rel}`;
+    }, token);
+  }
+  return EMPTY;
+}
+
+function insideCode(file: IndexedFile, offset: number): boolean {
+  // Completion inside a code span would write a reference where none counts.
+  const line = file.role.lines.lineAt(offset);
+  const lineText = file.role.lines.lineText(line);
+  const column = offset - file.role.lines.lineStarts[line];
+  const ticks = (lineText.slice(0, column).match(/`/g) ?? []).length;
+  return ticks % 2 === 1 && !/`(class|domain|persistent_persona):[^`]*$/.test(lineText.slice(0, column));
+}
+
+/** The domain typed so far when the cursor is in a `domain:` value, else undefined. */
+function domainContext(file: IndexedFile, line: number, before: string): string | undefined {
+  const fm = file.role.frontmatter;
+  const inFrontmatter = fm !== undefined && line > 0 && line < fm.bodyLine - 1;
+  const pattern = inFrontmatter ? /^domain:[ \t]*([a-z0-9-]*)$/ : /`domain:[ \t]*([a-z0-9-]*)$/;
+  return pattern.exec(before)?.[1];
+}
+
+function completeDomains(workspace: RoleWorkspace, file: IndexedFile, position: Position, typed: string): CompletionList {
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  const counts = new Map<string, number>();
+  for (const [, entry] of workspace.index.entries()) {
+    if (entry.library !== file.library) continue;
+    const domain = summarizeRole(entry.role).domain;
+    if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  }
+  const items = file.library.domains.map((domain): CompletionItem => ({
+    label: domain,
+    kind: CompletionItemKind.EnumMember,
+    detail: `${counts.get(domain) ?? 0} roles`,
+    textEdit: { range, newText: domain },
+  }));
+  return { isIncomplete: false, items };
+}
+
+function completeRoles(
+  workspace: RoleWorkspace, file: IndexedFile, typed: string, range: Range, insert: (name: string, target: string) => string, token: CancellationToken,
+): CompletionList {
+  const items: CompletionItem[] = [];
+  let isIncomplete = false;
+  const needle = typed.toLowerCase().replace(/^\.\//, '').replace(/\.md$/, '').split('/').pop() ?? '';
+  for (const name of [...workspace.index.roleNames(file.library)].sort()) {
+    if (name === file.role.stem) continue;
+    if (needle && !isSubsequence(needle, name)) continue;
+    if (items.length >= MAX_ITEMS) {
+      isIncomplete = true;
+      break;
+    }
+    if (items.length % 256 === 0) throwIfCancelled(token);
+    const target = workspace.index.roleFiles(file.library, name)[0];
+    const summary = summarizeRole(workspace.file(target)!.role);
+    const newText = insert(name, target);
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Reference,
+      detail: describeRole(summary),
+      filterText: newText.startsWith('.') ? newText : name,
+      textEdit: { range, newText },
+    });
+  }
+  return { isIncomplete, items };
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let i = 0;
+  for (let j = 0; j < hay.length && i < needle.length; j++) if (hay[j] === needle[i]) i++;
+  return i === needle.length;
+}

@@ -1,0 +1,24 @@
+import { roleDeclarations } from '../parse/declarations';
+import type { ParsedRole } from '../parse/roleFile';
+
+export interface RoleSummary {
+  domain?: string;
+  title?: string;
+  persistent?: boolean;
+}
+
+/** What an author sees of a role beside its name: domain and title. */
+export function summarizeRole(role: ParsedRole): RoleSummary {
+  const declarations = roleDeclarations(role);
+  const domain = declarations.domain.primary?.value;
+  const persistent = declarations.persistent_persona.primary?.value;
+  return {
+    domain: typeof domain === 'string' ? domain : undefined,
+    title: role.title?.text,
+    persistent: typeof persistent === 'boolean' ? persistent : undefined,
+  };
+}
+
+export function describeRole(summary: RoleSummary): string {
+  return [summary.domain, summary.title].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,176 @@
+import type { LibraryView } from '../diagnostics/checkContext';
+import { declaredClass } from '../parse/declarations';
+import { parseRole, type ParsedRole } from '../parse/roleFile';
+import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
+import type { Library } from './library';
+
+export interface IndexedFile {
+  library: Library;
+  role: ParsedRole;
+  className?: string;
+}
+
+class LibraryTables {
+  /** Role name (file stem) → role files with that name. */
+  readonly roles = new Map<string, Set<string>>();
+  /** Declared class → role files declaring it. */
+  readonly classes = new Map<string, Set<string>>();
+  /** Referenced role name → files that refer to it. */
+  readonly referrers = new Map<string, Set<string>>();
+  /** Referenced names with no role: the only ones a new role's name can change a suggestion for. */
+  readonly unresolved = new Set<string>();
+}
+
+function add(map: Map<string, Set<string>>, key: string, path: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(path);
+}
+
+function remove(map: Map<string, Set<string>>, key: string, path: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(path);
+  if (set.size === 0) map.delete(key);
+}
+
+/**
+ * The parsed files of every library and the tables that answer questions
+ * across files. Updating one file re-parses that file only and says which
+ * files' diagnostics the change may alter.
+ */
+export class RoleIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly tables = new Map<string, LibraryTables>();
+  /** Files parsed since the index was made: the regression guard counts them. */
+  parseCount = 0;
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  get(path: string): IndexedFile | undefined {
+    return this.files.get(path);
+  }
+
+  entries(): IterableIterator<[string, IndexedFile]> {
+    return this.files.entries();
+  }
+
+  /**
+   * Parses and indexes a file's text; returns every path whose diagnostics may
+   * change, itself included. A bulk load passes `trackAffected: false`: with
+   * nothing checked yet, nothing can go stale.
+   */
+  update(path: string, library: Library, text: string, trackAffected = true): Set<string> {
+    this.parseCount++;
+    const role = parseRole(path, text);
+    const entry: IndexedFile = { library, role, className: role.isDocument ? undefined : declaredClass(role) };
+    const old = this.files.get(path);
+    // An edit that keeps the file's library and class cannot change another file's diagnostics.
+    const crossFile = trackAffected && !(old && old.library === library && old.className === entry.className);
+    const affected = this.detach(path, crossFile);
+    this.files.set(path, entry);
+    const tables = this.tablesOf(library);
+    const isNewRole = !role.isDocument && !tables.roles.has(role.stem);
+    if (!role.isDocument) {
+      add(tables.roles, role.stem, path);
+      tables.unresolved.delete(role.stem);
+    }
+    if (entry.className !== undefined) {
+      if (crossFile) for (const other of tables.classes.get(entry.className) ?? []) affected.add(other);
+      add(tables.classes, entry.className, path);
+    }
+    for (const ref of role.references) {
+      add(tables.referrers, ref.slug, path);
+      if (!tables.roles.has(ref.slug)) tables.unresolved.add(ref.slug);
+    }
+    if (isNewRole && crossFile) this.addNameDependents(tables, role.stem, affected);
+    affected.add(path);
+    return affected;
+  }
+
+  /** Drops a file; returns the paths whose diagnostics may change. */
+  delete(path: string): Set<string> {
+    const affected = this.detach(path);
+    affected.delete(path);
+    return affected;
+  }
+
+  /** Drops every file and table, for a change of configuration. */
+  clear(): void {
+    this.files.clear();
+    this.tables.clear();
+  }
+
+  view(library: Library, uriOf: (path: string) => string): LibraryView {
+    const tables = this.tablesOf(library);
+    return {
+      library,
+      hasRole: slug => tables.roles.has(slug),
+      roleNames: () => tables.roles.keys(),
+      filesDeclaringClass: name => [...(tables.classes.get(name) ?? [])],
+      uriOf,
+    };
+  }
+
+  /** Role files of a library with the given name. */
+  roleFiles(library: Library, slug: string): string[] {
+    return [...(this.tablesOf(library).roles.get(slug) ?? [])];
+  }
+
+  roleNames(library: Library): IterableIterator<string> {
+    return this.tablesOf(library).roles.keys();
+  }
+
+  referrersOf(library: Library, slug: string): string[] {
+    return [...(this.tablesOf(library).referrers.get(slug) ?? [])];
+  }
+
+  private tablesOf(library: Library): LibraryTables {
+    let tables = this.tables.get(library.id);
+    if (!tables) this.tables.set(library.id, (tables = new LibraryTables()));
+    return tables;
+  }
+
+  private detach(path: string, trackAffected = true): Set<string> {
+    const affected = new Set<string>();
+    const old = this.files.get(path);
+    if (!old) return affected;
+    this.files.delete(path);
+    const tables = this.tablesOf(old.library);
+    for (const ref of old.role.references) {
+      remove(tables.referrers, ref.slug, path);
+      if (!tables.referrers.has(ref.slug)) tables.unresolved.delete(ref.slug);
+    }
+    if (!old.role.isDocument) {
+      remove(tables.roles, old.role.stem, path);
+      if (!tables.roles.has(old.role.stem)) {
+        if (tables.referrers.has(old.role.stem)) tables.unresolved.add(old.role.stem);
+        if (trackAffected) this.addNameDependents(tables, old.role.stem, affected);
+      }
+    }
+    if (old.className !== undefined) {
+      remove(tables.classes, old.className, path);
+      if (trackAffected) for (const other of tables.classes.get(old.className) ?? []) affected.add(other);
+    }
+    affected.add(path);
+    return affected;
+  }
+
+  /**
+   * A role name that appears or disappears changes the diagnostics of files
+   * that refer to it, and the did-you-mean of files that refer to a missing
+   * name close to it.
+   */
+  private addNameDependents(tables: LibraryTables, name: string, affected: Set<string>): void {
+    const touch = (slug: string) => {
+      for (const p of tables.referrers.get(slug) ?? []) affected.add(p);
+    };
+    touch(name);
+    for (const slug of tables.unresolved) {
+      const budget = suggestionBudget(slug);
+      if (slug !== name && boundedEditDistance(slug, name, budget) <= budget) touch(slug);
+    }
+  }
+}

@@ -1,0 +1,276 @@
+import type { LineIndex } from '../text/lineIndex';
+
+/** Offsets into the document text; `end` is exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Heading extends Span {
+  level: number;
+  line: number;
+  text: string;
+}
+
+export interface CodeSpan extends Span {
+  /** The span's text without its backticks, CommonMark-trimmed. */
+  content: string;
+  contentStart: number;
+}
+
+export interface LinkSpan extends Span {
+  destination: string;
+  destinationStart: number;
+}
+
+export interface ListItem {
+  line: number;
+  /** Offset of the item's marker line. */
+  start: number;
+  indent: number;
+  contentColumn: number;
+}
+
+export interface ScannedBody {
+  headings: Heading[];
+  codeSpans: CodeSpan[];
+  /** Bold spans; the span is the text between the delimiters. */
+  bolds: Span[];
+  links: LinkSpan[];
+  comments: Span[];
+  listItems: ListItem[];
+  /** Lines that are blank, in order, for list-item extents. */
+  blankLines: Set<number>;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const LIST_MARKER = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+/** Link text and destinations longer than this are not looked for: it keeps a pathological line linear. */
+const MAX_LINK_SCAN = 2000;
+
+function columnOf(prefix: string): number {
+  let col = 0;
+  for (const ch of prefix) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
+  return col;
+}
+
+/**
+ * A careful, linear scanner for the parts of Markdown that role files use:
+ * ATX headings, fenced code, list items, and inline code spans, bold, links
+ * and HTML comments. It is not a full CommonMark parser; it is exact where a
+ * role file's meaning is decided (code hides references, bold must pair).
+ */
+export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
+  const out: ScannedBody = {
+    headings: [], codeSpans: [], bolds: [], links: [], comments: [], listItems: [], blankLines: new Set(),
+  };
+  const text = lines.text;
+  let fence: { char: string; length: number } | undefined;
+  let blockStart = -1;
+  let blockEnd = -1;
+  const flush = () => {
+    if (blockStart >= 0) scanInline(text, blockStart, blockEnd, out);
+    blockStart = -1;
+  };
+
+  for (let line = firstLine; line < lines.lineCount; line++) {
+    const start = lines.lineStarts[line];
+    const end = lines.lineEnd(line);
+    const lineText = text.slice(start, end);
+
+    if (fence) {
+      const close = /^ {0,3}(`+|~+)[ \t]*$/.exec(lineText);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (lineText.trim() === '') {
+      out.blankLines.add(line);
+      flush();
+      continue;
+    }
+    const fenceOpen = FENCE_OPEN.exec(lineText);
+    if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
+      flush();
+      fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
+      continue;
+    }
+    const heading = ATX_HEADING.exec(lineText);
+    if (heading) {
+      flush();
+      const content = (heading[2] ?? '').replace(/(^|[ \t]+)#+$/, '').trim();
+      out.headings.push({ level: heading[1].length, line, start, end, text: content });
+      scanInline(text, start, end, out);
+      continue;
+    }
+    if (THEMATIC_BREAK.test(lineText)) {
+      flush();
+      continue;
+    }
+    const marker = LIST_MARKER.exec(lineText);
+    if (marker) {
+      flush();
+      const indent = columnOf(marker[1]);
+      out.listItems.push({ line, start, indent, contentColumn: columnOf(marker[1] + marker[2] + marker[3]) });
+    }
+    if (blockStart < 0) blockStart = start;
+    blockEnd = end;
+  }
+  flush();
+  return out;
+}
+
+interface Delimiter {
+  start: number;
+  length: number;
+  canOpen: boolean;
+  canClose: boolean;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || Number.isNaN(code);
+}
+
+/** Scans one block (a paragraph, list item or heading) for inline spans. */
+function scanInline(text: string, start: number, end: number, out: ScannedBody): void {
+  const delimiters: Delimiter[] = [];
+  // A backtick run with no closer of its length stays without one further on.
+  const closerlessLengths = new Set<number>();
+  const jumps = new Map<number, number>();
+  let i = start;
+  while (i < end) {
+    const jump = jumps.get(i);
+    if (jump !== undefined) {
+      i = jump;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (c === 96 /* ` */) {
+      const n = runLength(text, i, end, 96);
+      const close = closerlessLengths.has(n) ? -1 : findBacktickCloser(text, i + n, end, n);
+      if (close < 0) {
+        closerlessLengths.add(n);
+        i += n;
+        continue;
+      }
+      let contentStart = i + n;
+      // Each line-break character becomes one space so offsets into `content` stay offsets into the text.
+      let raw = text.slice(contentStart, close).replace(/[\r\n]/g, ' ');
+      if (raw.length >= 2 && raw[0] === ' ' && raw[raw.length - 1] === ' ' && raw.trim() !== '') {
+        raw = raw.slice(1, -1);
+        contentStart++;
+      }
+      out.codeSpans.push({ start: i, end: close + n, content: raw, contentStart });
+      i = close + n;
+      continue;
+    }
+    if (c === 42 /* * */) {
+      const n = runLength(text, i, end, 42);
+      if (n >= 2) {
+        const before = i > start ? text.charCodeAt(i - 1) : NaN;
+        const after = i + n < end ? text.charCodeAt(i + n) : NaN;
+        delimiters.push({ start: i, length: n, canOpen: !isSpace(after), canClose: !isSpace(before) });
+      }
+      i += n;
+      continue;
+    }
+    if (c === 60 /* < */ && text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      const stop = close < 0 || close + 3 > end ? end : close + 3;
+      out.comments.push({ start: i, end: stop });
+      i = stop;
+      continue;
+    }
+    if (c === 91 /* [ */ && text.charCodeAt(i - 1) !== 33 /* ! */) {
+      const link = parseLink(text, i, end);
+      if (link) {
+        out.links.push(link.span);
+        jumps.set(link.closeBracket, link.span.end);
+      }
+    }
+    i++;
+  }
+  pairBold(delimiters, out.bolds);
+}
+
+function runLength(text: string, at: number, end: number, code: number): number {
+  let j = at;
+  while (j < end && text.charCodeAt(j) === code) j++;
+  return j - at;
+}
+
+function findBacktickCloser(text: string, from: number, end: number, n: number): number {
+  let j = from;
+  while (j < end) {
+    const k = text.indexOf('`', j);
+    if (k < 0 || k >= end) return -1;
+    const len = runLength(text, k, end, 96);
+    if (len === n) return k;
+    j = k + len;
+  }
+  return -1;
+}
+
+function pairBold(delimiters: Delimiter[], bolds: Span[]): void {
+  let opener: Delimiter | undefined;
+  for (const d of delimiters) {
+    if (opener && d.canClose) {
+      bolds.push({ start: opener.start + opener.length, end: d.start });
+      opener = undefined;
+    } else if (d.canOpen) {
+      opener = d;
+    }
+  }
+}
+
+/** `[text](destination "title")`, with the destination's place in the text. */
+function parseLink(text: string, open: number, end: number): { span: LinkSpan; closeBracket: number } | undefined {
+  const limit = Math.min(end, open + MAX_LINK_SCAN);
+  let depth = 0;
+  let j = open + 1;
+  for (; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) { j++; continue; }
+    if (c === 91) depth++;
+    else if (c === 93) {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  if (j >= limit || text.charCodeAt(j + 1) !== 40 /* ( */) return undefined;
+  const closeBracket = j;
+  let k = j + 2;
+  while (k < limit && (text[k] === ' ' || text[k] === '\t')) k++;
+  let destStart = k;
+  let destEnd: number;
+  if (text[k] === '<') {
+    destStart = k + 1;
+    destEnd = text.indexOf('>', destStart);
+    if (destEnd < 0 || destEnd >= limit) return undefined;
+    k = destEnd + 1;
+  } else {
+    let parens = 0;
+    for (; k < limit; k++) {
+      const ch = text[k];
+      if (ch === '\\') { k++; continue; }
+      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') break;
+      if (ch === '(') parens++;
+      else if (ch === ')') {
+        if (parens === 0) break;
+        parens--;
+      }
+    }
+    destEnd = k;
+  }
+  const close = text.indexOf(')', k);
+  if (close < 0 || close >= limit) return undefined;
+  return {
+    span: { start: open, end: close + 1, destination: text.slice(destStart, destEnd), destinationStart: destStart },
+    closeBracket,
+  };
+}

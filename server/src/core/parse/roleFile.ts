@@ -1,0 +1,196 @@
+import { LineIndex } from '../text/lineIndex';
+import { isDocumentName, isSlug, stemOf } from '../util/slug';
+import { parseFrontmatter, type Frontmatter } from './frontmatter';
+import { scanBody, type Heading, type Span } from './markdownScanner';
+
+export const DECLARATION_KEYS = ['class', 'domain', 'persistent_persona'] as const;
+export type DeclarationKey = (typeof DECLARATION_KEYS)[number];
+
+/** One written declaration of a key: its value and where the value stands. */
+export interface Declaration {
+  key: string;
+  value: unknown;
+  /** The value as written, for messages. */
+  raw: string;
+  form: 'frontmatter' | 'inline';
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface RoleReference {
+  slug: string;
+  kind: 'bold' | 'link';
+  /** Offsets of the role name itself (inside the asterisks, or the file name in the link). */
+  start: number;
+  end: number;
+  /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
+  bullet?: number;
+}
+
+export interface BoundaryBullet {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface Section {
+  name: string;
+  heading: Heading;
+  /** Offset range of the section's content, up to the next heading of level 1 or 2. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface ParsedRole {
+  path: string;
+  stem: string;
+  /** An upper-case document such as LIBRARY.md: read for references, not checked. */
+  isDocument: boolean;
+  lines: LineIndex;
+  frontmatter?: Frontmatter;
+  title?: Heading;
+  /** The first non-blank line of the body, for "missing-title". */
+  firstContentLine: number;
+  headings: Heading[];
+  sections: Section[];
+  /** Every `key: value` code span before the first `##` heading. */
+  inlineDeclarations: Declaration[];
+  references: RoleReference[];
+  boundaries: BoundaryBullet[];
+  comments: Span[];
+}
+
+const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+
+export function parseRole(path: string, text: string): ParsedRole {
+  const lines = new LineIndex(text);
+  const frontmatter = parseFrontmatter(lines);
+  const bodyLine = frontmatter?.bodyLine ?? 0;
+  const body = scanBody(lines, bodyLine);
+
+  let firstContentLine = bodyLine;
+  while (firstContentLine < lines.lineCount && body.blankLines.has(firstContentLine)) firstContentLine++;
+  if (firstContentLine >= lines.lineCount) firstContentLine = Math.min(bodyLine, lines.lineCount - 1);
+
+  const firstH1 = body.headings.find(h => h.level === 1);
+  const firstSectionHeading = body.headings.find(h => h.level >= 2);
+  const leadEnd = firstSectionHeading ? firstSectionHeading.start : text.length;
+
+  const sections = collectSections(body.headings, text.length);
+  const boundariesSection = sections.find(s => s.name.toLowerCase() === 'boundaries');
+  const boundaries = boundariesSection ? collectBullets(lines, body, boundariesSection) : [];
+
+  const inside = (spans: Span[], offset: number) => spans.some(s => offset >= s.start && offset < s.end);
+  const references: RoleReference[] = [];
+  const bulletAt = (offset: number) => {
+    const index = boundaries.findIndex(b => offset >= b.start && offset < b.end);
+    return index < 0 ? undefined : index;
+  };
+  for (const bold of body.bolds) {
+    const name = text.slice(bold.start, bold.end);
+    if (!isSlug(name) || inside(body.comments, bold.start)) continue;
+    references.push({ slug: name, kind: 'bold', start: bold.start, end: bold.end, bullet: bulletAt(bold.start) });
+  }
+  for (const link of body.links) {
+    const target = roleLinkTarget(link.destination);
+    if (!target || inside(body.comments, link.start)) continue;
+    const nameStart = link.destinationStart + target.nameOffset;
+    references.push({
+      slug: target.slug, kind: 'link', start: nameStart, end: nameStart + target.nameLength, bullet: bulletAt(link.start),
+    });
+  }
+  references.sort((a, b) => a.start - b.start);
+
+  const inlineDeclarations: Declaration[] = [];
+  for (const span of body.codeSpans) {
+    if (span.start >= leadEnd) break;
+    const m = INLINE_DECLARATION.exec(span.content);
+    if (!m) continue;
+    const keyStart = span.contentStart;
+    const valueStart = span.contentStart + span.content.length - m[2].length - (span.content.length - span.content.trimEnd().length);
+    inlineDeclarations.push({
+      key: m[1], value: inlineValue(m[1], m[2]), raw: m[2], form: 'inline',
+      keyStart, keyEnd: keyStart + m[1].length, valueStart, valueEnd: valueStart + m[2].length,
+    });
+  }
+
+  const stem = stemOf(path);
+  return {
+    path, stem, isDocument: isDocumentName(stem), lines, frontmatter,
+    title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
+    comments: body.comments,
+  };
+}
+
+/** Inline values are text; only the persistence flag's bare true/false read as booleans. */
+function inlineValue(key: string, raw: string): unknown {
+  if (key === 'persistent_persona') {
+    if (raw === 'true') return true;
+    if (raw === 'false') return false;
+  }
+  return raw;
+}
+
+function collectSections(headings: Heading[], textLength: number): Section[] {
+  const sections: Section[] = [];
+  headings.forEach((heading, i) => {
+    if (heading.level !== 2) return;
+    const next = headings.slice(i + 1).find(h => h.level <= 2);
+    sections.push({ name: heading.text, heading, contentStart: heading.end, contentEnd: next ? next.start : textLength });
+  });
+  return sections;
+}
+
+/**
+ * Top-level bullets of a section. A bullet runs until the next marker that is
+ * not indented into it, or a blank line followed by text that is not.
+ */
+function collectBullets(lines: LineIndex, body: ReturnType<typeof scanBody>, section: Section): BoundaryBullet[] {
+  const items = body.listItems.filter(item => item.start >= section.contentStart && item.start < section.contentEnd);
+  const bullets: BoundaryBullet[] = [];
+  let current: { bullet: BoundaryBullet; contentColumn: number } | undefined;
+  const lastLine = lines.lineAt(Math.max(section.contentStart, section.contentEnd - 1));
+  let itemIndex = 0;
+  let sawBlank = false;
+  for (let line = lines.lineAt(section.contentStart) + 1; line <= lastLine; line++) {
+    const start = lines.lineStarts[line];
+    if (start >= section.contentEnd) break;
+    if (body.blankLines.has(line)) {
+      sawBlank = true;
+      continue;
+    }
+    const item = items[itemIndex]?.line === line ? items[itemIndex++] : undefined;
+    const indent = /^[ \t]*/.exec(lines.lineText(line))![0].replace(/\t/g, '    ').length;
+    if (item && (!current || item.indent < current.contentColumn)) {
+      current = { bullet: { line, start, end: lines.lineEnd(line) }, contentColumn: item.contentColumn };
+      bullets.push(current.bullet);
+    } else if (current && (!sawBlank || indent >= current.contentColumn)) {
+      current.bullet.end = lines.lineEnd(line);
+    } else {
+      current = undefined;
+    }
+    sawBlank = false;
+  }
+  return bullets;
+}
+
+/**
+ * A link reaches a role when its destination is a relative path to a
+ * kebab-case `.md` file; the file name is the role's name.
+ */
+function roleLinkTarget(destination: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(destination)) return undefined;
+  const pathPart = destination.replace(/[?#].*$/, '');
+  if (!pathPart.toLowerCase().endsWith('.md')) return undefined;
+  const nameOffset = pathPart.lastIndexOf('/') + 1;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(pathPart.slice(nameOffset, -3));
+  } catch {
+    return undefined;
+  }
+  if (!isSlug(slug)) return undefined;
+  return { slug, nameOffset, nameLength: pathPart.length - 3 - nameOffset };
+}

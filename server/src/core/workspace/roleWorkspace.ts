@@ -1,0 +1,178 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CONFIG_FILE_NAME } from '../config/configFile';
+import { checkRole } from '../diagnostics/checkRole';
+import { discoverLayout, ownerOf, type DiscoveryOptions, type Layout } from '../library/discovery';
+import type { RoleFileSystem } from '../library/fileSystem';
+import type { Library } from '../library/library';
+import { RoleIndex, type IndexedFile } from '../library/roleIndex';
+import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationToken } from '../util/cancellation';
+import { basename } from '../util/paths';
+
+export interface DiagnosticsResult {
+  /** Changes whenever the diagnostics may have: a client that holds this id needs nothing new. */
+  resultId: string;
+  diagnostics: Diagnostic[];
+}
+
+/** How many files are read at once during a load: enough to keep the disk busy, few enough to bound memory. */
+const READ_CONCURRENCY = 32;
+/** Files parsed between two yields to the event loop during a load. */
+const PARSE_SLICE = 200;
+
+/**
+ * The state the features answer from: which libraries exist, the text of
+ * every role file (an open editor's text wins over the disk), the index, and
+ * diagnostics computed once per change. Every change returns the paths whose
+ * diagnostics may have changed, so the shells re-check and refresh only those.
+ */
+export class RoleWorkspace {
+  readonly index = new RoleIndex();
+  private layout: Layout = { libraries: [], files: new Map() };
+  private readonly overlays = new Map<string, string>();
+  private readonly diagnostics = new Map<string, DiagnosticsResult>();
+  private nextResultId = 1;
+  private roots: string[] = [];
+  private discovery: DiscoveryOptions = {};
+
+  constructor(private readonly fs: RoleFileSystem, readonly uriOf: (path: string) => string) {}
+
+  /** Discovers the libraries under the roots and reads every role file. */
+  async load(roots: string[], discovery: DiscoveryOptions = {}, token: CancellationToken = NEVER_CANCELLED): Promise<void> {
+    this.roots = roots;
+    this.discovery = discovery;
+    const layout = await discoverLayout(this.fs, roots, discovery);
+    throwIfCancelled(token);
+    this.layout = layout;
+    this.index.clear();
+    this.diagnostics.clear();
+    const paths = [...layout.files.keys()];
+    let parsedSinceYield = 0;
+    for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
+      const batch = paths.slice(i, i + READ_CONCURRENCY);
+      const texts = await Promise.all(batch.map(p => this.overlays.get(p) ?? this.readOrUndefined(p)));
+      throwIfCancelled(token);
+      batch.forEach((path, j) => {
+        // An editor may have opened the file while the disk was read: its text wins.
+        const text = this.overlays.get(path) ?? texts[j];
+        if (text !== undefined) this.index.update(path, layout.files.get(path)!, text, false);
+      });
+      parsedSinceYield += batch.length;
+      if (parsedSinceYield >= PARSE_SLICE) {
+        parsedSinceYield = 0;
+        await yieldToEventLoop();
+      }
+    }
+  }
+
+  /** Discovers and reads everything again, as after a change of configuration; every file is affected. */
+  async reload(token?: CancellationToken): Promise<Set<string>> {
+    const before = new Set(this.layout.files.keys());
+    await this.load(this.roots, this.discovery, token);
+    for (const path of this.layout.files.keys()) before.add(path);
+    return before;
+  }
+
+  get libraries(): readonly Library[] {
+    return this.layout.libraries;
+  }
+
+  libraryOf(path: string): Library | undefined {
+    return this.layout.files.get(path) ?? ownerOf(this.layout, path);
+  }
+
+  file(path: string): IndexedFile | undefined {
+    return this.index.get(path);
+  }
+
+  /** Every indexed file, role files and library documents, in path order. */
+  paths(): string[] {
+    return [...this.layout.files.keys()].filter(p => this.index.get(p) !== undefined);
+  }
+
+  /** Whether a change at this path needs the libraries discovered again. */
+  isLayoutChange(path: string): boolean {
+    if (basename(path) === CONFIG_FILE_NAME) return true;
+    return this.libraryOf(path) === undefined && path.toLowerCase().endsWith('.md') && /\/roles(\/|$)/.test(path.slice(0, path.lastIndexOf('/') + 1));
+  }
+
+  /** An editor's text for the file, which wins over the disk until the editor closes it. */
+  setOverlay(path: string, text: string): Set<string> {
+    this.overlays.set(path, text);
+    return this.apply(path, text);
+  }
+
+  async clearOverlay(path: string): Promise<Set<string>> {
+    if (!this.overlays.delete(path)) return new Set();
+    const text = await this.readOrUndefined(path);
+    return text === undefined ? this.remove(path) : this.apply(path, text);
+  }
+
+  /** A file was created or changed on disk. An open editor's text still wins. */
+  async fileChanged(path: string): Promise<Set<string>> {
+    if (this.overlays.has(path)) return new Set();
+    const text = await this.readOrUndefined(path);
+    if (this.overlays.has(path)) return new Set();
+    return text === undefined ? this.remove(path) : this.apply(path, text);
+  }
+
+  /** A file or a folder was deleted on disk: every file at or below the path goes, unless an editor holds it. */
+  fileDeleted(path: string): Set<string> {
+    const affected = new Set<string>();
+    for (const known of [...this.layout.files.keys()]) {
+      if ((known === path || known.startsWith(`${path}/`)) && !this.overlays.has(known)) {
+        for (const p of this.remove(known)) affected.add(p);
+      }
+    }
+    return affected;
+  }
+
+  /** Diagnostics of a file, computed once per change of the file or of what it depends on. */
+  diagnosticsOf(path: string): DiagnosticsResult | undefined {
+    const cached = this.diagnostics.get(path);
+    if (cached) return cached;
+    const entry = this.index.get(path);
+    if (!entry) return undefined;
+    const result = { resultId: String(this.nextResultId++), diagnostics: checkRole(entry.role, this.index.view(entry.library, this.uriOf)) };
+    this.diagnostics.set(path, result);
+    return result;
+  }
+
+  /** Waits between slices of a long walk over the library, so requests are not starved. */
+  async *eachPath(token: CancellationToken = NEVER_CANCELLED): AsyncGenerator<string> {
+    let n = 0;
+    for (const path of this.paths()) {
+      throwIfCancelled(token);
+      yield path;
+      if (++n % PARSE_SLICE === 0) await yieldToEventLoop();
+    }
+  }
+
+  private apply(path: string, text: string): Set<string> {
+    const library = this.libraryOf(path);
+    if (!library) return new Set();
+    this.layout.files.set(path, library);
+    const affected = this.index.update(path, library, text);
+    this.invalidate(affected);
+    return affected;
+  }
+
+  private remove(path: string): Set<string> {
+    this.layout.files.delete(path);
+    const affected = this.index.delete(path);
+    this.invalidate(affected);
+    this.diagnostics.delete(path);
+    return affected;
+  }
+
+  private invalidate(paths: Iterable<string>): void {
+    for (const path of paths) this.diagnostics.delete(path);
+  }
+
+  private async readOrUndefined(path: string): Promise<string | undefined> {
+    try {
+      return await this.fs.readFile(path);
+    } catch {
+      return undefined;
+    }
+  }
+}

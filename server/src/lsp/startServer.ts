@@ -1,0 +1,138 @@
+import {
+  createConnection, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError,
+  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancelledError, CONFIG_FILE_NAME, createLanguageService } from '../core';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { ChangeSignal } from './changeSignal';
+import { registerDiagnostics } from './diagnosticsHandlers';
+import { pathToUri, uriToPath } from './uris';
+
+/**
+ * The language server: a thin shell that turns LSP messages into calls on the
+ * core and the core's answers into LSP messages. The transport (--stdio,
+ * --node-ipc, --socket) comes from the command line.
+ */
+export function startServer(version: string): Connection {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const service = createLanguageService({ fs: nodeFileSystem, uriOf: pathToUri });
+  const changes = new ChangeSignal();
+  let roots: string[] = [];
+  let canRefresh = false;
+  let canWatch = false;
+  let loading: Promise<void> = new Promise(() => undefined);
+  let refreshScheduled = false;
+  // File events are applied one batch at a time, in the order they came.
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = (job: () => Promise<unknown>) => (queue = queue.then(job).catch(error => connection.console.error(String(error))));
+
+  const scheduleRefresh = () => {
+    changes.fire();
+    if (!canRefresh || refreshScheduled) return;
+    refreshScheduled = true;
+    setTimeout(() => {
+      refreshScheduled = false;
+      void connection.languages.diagnostics.refresh();
+    }, 0);
+  };
+  /** Another file's diagnostics changed: the client must pull again. */
+  const afterChange = (changed: string, affected: Set<string>) => {
+    changes.fire();
+    if ([...affected].some(p => p !== changed)) scheduleRefresh();
+  };
+
+  const load = async () => {
+    const started = Date.now();
+    await service.workspace.load(roots);
+    for (const library of service.workspace.libraries) {
+      for (const problem of library.problems) connection.window.showErrorMessage(`fleet-roles: ${problem.path}:${problem.range.start.line + 1}: ${problem.message}`);
+    }
+    connection.console.info(`fleet-roles: indexed ${service.workspace.index.size} files in ${service.workspace.libraries.length} libraries in ${Date.now() - started} ms`);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    roots = folders.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['*', '(', '/', ':', '.'] },
+        definitionProvider: true,
+        diagnosticProvider: { identifier: 'fleet-roles', interFileDependencies: true, workspaceDiagnostics: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'fleet-roles', version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    loading = enqueue(load).then(() => scheduleRefresh());
+    if (canWatch) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
+      });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders(event => {
+      const removed = new Set(event.removed.map(f => uriToPath(f.uri)));
+      roots = [...roots.filter(r => !removed.has(r)), ...event.added.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+      loading = enqueue(load).then(() => scheduleRefresh());
+    });
+  });
+
+  documents.onDidChangeContent(event => {
+    const path = uriToPath(event.document.uri);
+    if (path !== undefined) afterChange(path, service.workspace.setOverlay(path, event.document.getText()));
+  });
+  documents.onDidClose(event => {
+    const path = uriToPath(event.document.uri);
+    if (path !== undefined) enqueue(async () => afterChange(path, await service.workspace.clearOverlay(path)));
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes: events }) => {
+    enqueue(async () => {
+      let relayout = false;
+      const affected = new Set<string>();
+      for (const event of events) {
+        const path = uriToPath(event.uri);
+        if (path === undefined) continue;
+        if (service.workspace.isLayoutChange(path)) {
+          relayout = true;
+          continue;
+        }
+        const result = event.type === FileChangeType.Deleted ? service.workspace.fileDeleted(path) : await service.workspace.fileChanged(path);
+        for (const p of result) affected.add(p);
+      }
+      if (relayout) await service.workspace.reload();
+      if (relayout || affected.size > 0) scheduleRefresh();
+    });
+  });
+
+  connection.onCompletion((params, token) => {
+    const path = uriToPath(params.textDocument.uri);
+    return path === undefined ? null : guard(() => service.getCompletions(path, params.position, token));
+  });
+  connection.onDefinition((params, token) => {
+    const path = uriToPath(params.textDocument.uri);
+    return path === undefined ? null : guard(() => service.getDefinition(path, params.position, token));
+  });
+
+  registerDiagnostics({ connection, service, documents, ready: () => loading, changes });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+/** A request the client cancelled ends with the protocol's error, not a half answer. */
+function guard<T>(answer: () => T): T {
+  try {
+    return answer();
+  } catch (error) {
+    if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    throw error;
+  }
+}
