@@ -39,7 +39,7 @@ export function registerDiagnostics({ connection, service, documents, ready, cha
         if (items.length > 0 || previous.size === 0) return { items };
         const next = changes.next();
         await Promise.race([next, cancelled(token)]);
-        if (token.isCancellationRequested) return { items: [] };
+        if (token.isCancellationRequested) throw new CancelledError();
       }
     } catch (error) {
       if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');

@@ -15,6 +15,7 @@ import { pathToUri, uriToPath } from './uris';
  * --node-ipc, --socket) comes from the command line.
  */
 export function startServer(version: string): Connection {
+  let startQueue: (value: unknown) => void = () => undefined;
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: pathToUri });
@@ -22,10 +23,10 @@ export function startServer(version: string): Connection {
   let roots: string[] = [];
   let canRefresh = false;
   let canWatch = false;
-  let loading: Promise<void> = new Promise(() => undefined);
   let refreshScheduled = false;
-  // File events are applied one batch at a time, in the order they came.
-  let queue: Promise<unknown> = Promise.resolve();
+  // The load and file events are applied one at a time, in the order they came;
+  // a diagnostics request waits for the queue, so it reflects every event sent before it.
+  let queue: Promise<unknown> = new Promise(resolve => (startQueue = resolve));
   const enqueue = (job: () => Promise<unknown>) => (queue = queue.then(job).catch(error => connection.console.error(String(error))));
 
   const scheduleRefresh = () => {
@@ -70,7 +71,8 @@ export function startServer(version: string): Connection {
   });
 
   connection.onInitialized(() => {
-    loading = enqueue(load).then(() => scheduleRefresh());
+    startQueue(undefined);
+    void enqueue(load).then(() => scheduleRefresh());
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
@@ -79,7 +81,7 @@ export function startServer(version: string): Connection {
     connection.workspace.onDidChangeWorkspaceFolders(event => {
       const removed = new Set(event.removed.map(f => uriToPath(f.uri)));
       roots = [...roots.filter(r => !removed.has(r)), ...event.added.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
-      loading = enqueue(load).then(() => scheduleRefresh());
+      void enqueue(load).then(() => scheduleRefresh());
     });
   });
 
@@ -120,7 +122,7 @@ export function startServer(version: string): Connection {
     return path === undefined ? null : guard(() => service.getDefinition(path, params.position, token));
   });
 
-  registerDiagnostics({ connection, service, documents, ready: () => loading, changes });
+  registerDiagnostics({ connection, service, documents, ready: () => queue.then(() => undefined), changes });
 
   documents.listen(connection);
   connection.listen();
