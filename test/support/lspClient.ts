@@ -10,7 +10,13 @@ import {
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
 
-const BIN = nodePath.join(__dirname, '..', '..', '..', 'bin', 'fleet-roles.js');
+const REPO = nodePath.join(__dirname, '..', '..', '..');
+
+/** The two ways the server is started: by the CLI, and as the extension ships it, bundled. */
+export const SERVER_COMMANDS = {
+  cli: [nodePath.join(REPO, 'bin', 'fleet-roles.js'), 'server', '--stdio'],
+  bundled: [nodePath.join(REPO, 'dist', 'server.js'), '--stdio'],
+} as const;
 
 export function uriOf(platformPath: string): string {
   return pathToFileURL(platformPath).toString();
@@ -29,8 +35,8 @@ export class LspTestClient {
 
   private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(workspaceFolders: string[]): Promise<{ client: LspTestClient; result: InitializeResult }> {
-    const child = spawn(process.execPath, [BIN, 'server', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(workspaceFolders: string[], command: readonly string[] = SERVER_COMMANDS.cli): Promise<{ client: LspTestClient; result: InitializeResult }> {
+    const child = spawn(process.execPath, [...command], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
     child.stderr!.on('data', chunk => (client.stderr += String(chunk)));

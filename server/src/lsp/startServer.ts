@@ -7,7 +7,10 @@ import { CancelledError, CONFIG_FILE_NAME, createLanguageService } from '../core
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ChangeSignal } from './changeSignal';
 import { registerDiagnostics } from './diagnosticsHandlers';
+import { STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from './protocol';
 import { pathToUri, uriToPath } from './uris';
+import { toCorePath } from '../node/nodeFileSystem';
+import type { DiscoveryOptions } from '../core/library/discovery';
 
 /**
  * The language server: a thin shell that turns LSP messages into calls on the
@@ -21,6 +24,7 @@ export function startServer(version: string): Connection {
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: pathToUri });
   const changes = new ChangeSignal();
   let roots: string[] = [];
+  let discovery: DiscoveryOptions = {};
   let canRefresh = false;
   let canWatch = false;
   let refreshScheduled = false;
@@ -44,13 +48,24 @@ export function startServer(version: string): Connection {
     if ([...affected].some(p => p !== changed)) scheduleRefresh();
   };
 
+  const sendStatus = (state: ServerStatus['state']) => {
+    const libraries = service.workspace.libraries;
+    let roles = 0;
+    for (const library of libraries) for (const _ of service.workspace.index.roleNames(library)) roles++;
+    const problems = libraries.flatMap(l => l.problems.map(p => `${p.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
+    void connection.sendNotification(STATUS_NOTIFICATION, { state, libraries: libraries.length, roles, problems } satisfies ServerStatus);
+  };
+
   const load = async () => {
     const started = Date.now();
-    await service.workspace.load(roots);
-    for (const library of service.workspace.libraries) {
-      for (const problem of library.problems) connection.window.showErrorMessage(`fleet-roles: ${problem.path}:${problem.range.start.line + 1}: ${problem.message}`);
+    sendStatus('indexing');
+    await service.workspace.load(roots, discovery);
+    const problems = service.workspace.libraries.flatMap(l => l.problems);
+    for (const problem of problems) {
+      void connection.window.showErrorMessage(`fleet-roles: ${problem.path}:${problem.range.start.line + 1}: ${problem.message}`);
     }
     connection.console.info(`fleet-roles: indexed ${service.workspace.index.size} files in ${service.workspace.libraries.length} libraries in ${Date.now() - started} ms`);
+    sendStatus('ready');
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -58,6 +73,11 @@ export function startServer(version: string): Connection {
     roots = folders.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    discovery = {
+      configPath: typeof options.configFile === 'string' && options.configFile ? toCorePath(options.configFile) : undefined,
+      extraRoleFolders: Array.isArray(options.roleFolders) ? options.roleFolders.filter(f => typeof f === 'string').map(toCorePath) : undefined,
+    };
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -109,7 +129,10 @@ export function startServer(version: string): Connection {
         for (const p of result) affected.add(p);
       }
       if (relayout) await service.workspace.reload();
-      if (relayout || affected.size > 0) scheduleRefresh();
+      if (relayout || affected.size > 0) {
+        scheduleRefresh();
+        sendStatus('ready');
+      }
     });
   });
 

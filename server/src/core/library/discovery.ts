@@ -11,8 +11,10 @@ export interface Layout {
 }
 
 export interface DiscoveryOptions {
-  /** A configuration named on the command line: it alone defines the library. */
+  /** A configuration named on the command line or in the editor's settings: it alone defines the library. */
   configPath?: string;
+  /** Folders of role files beyond those named `roles`, from the editor's settings; they join the default library. */
+  extraRoleFolders?: string[];
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -39,6 +41,10 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
       await walkTree(fs, root, walk);
       const above = await findConfigAbove(fs, root);
       if (above) walk.configs.add(above);
+    }
+    for (const folder of options.extraRoleFolders ?? []) {
+      await walkTree(fs, folder, walk);
+      walk.roleFolders.add(folder);
     }
   }
 

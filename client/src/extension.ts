@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/lsp/protocol';
+import { RestartingErrorHandler } from './errorHandler';
+import { affectsServer, initializationOptions } from './settings';
+import { StatusItem } from './statusItem';
+
+/** What the extension gives other extensions and its own tests. */
+export interface FleetRolesApi {
+  /** Resolves once the server has indexed the workspace's libraries. */
+  whenReady(): Promise<ServerStatus>;
+  readonly client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<FleetRolesApi> {
+  const status = new StatusItem();
+  const errorHandler = new RestartingErrorHandler(message => status.stopped(message));
+  let ready = deferred<ServerStatus>();
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // The server answers for role files only; other Markdown gets nothing from it and stays VS Code's.
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    initializationOptions: initializationOptions(),
+    errorHandler,
+    outputChannelName: 'Fleet Roles',
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+  client = new LanguageClient('fleetRoles', 'Fleet Roles', serverOptions, clientOptions);
+  const current = client;
+  context.subscriptions.push(
+    status,
+    current.onNotification(STATUS_NOTIFICATION, (s: ServerStatus) => {
+      status.update(s);
+      if (s.state === 'ready') {
+        errorHandler.reset();
+        ready.resolve(s);
+      }
+    }),
+    current.onDidChangeState(event => {
+      if (event.newState === 3 /* Starting */) {
+        status.starting();
+        ready = deferred<ServerStatus>();
+      }
+    }),
+    vscode.commands.registerCommand('fleetRoles.restartServer', async () => {
+      errorHandler.reset();
+      current.clientOptions.initializationOptions = initializationOptions();
+      await current.restart();
+    }),
+    vscode.workspace.onDidChangeConfiguration(event => {
+      if (affectsServer(event)) void vscode.commands.executeCommand('fleetRoles.restartServer');
+    }),
+  );
+  await current.start();
+  return { whenReady: () => ready.promise, client: current };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>(r => (resolve = r));
+  return { promise, resolve };
+}
+

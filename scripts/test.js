@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+'use strict';
+// Runs the test suites in order and ends with one closing line,
+// "tests: N passed, N failed". `node scripts/test.js` runs all of them;
+// `node scripts/test.js node` only the Node suites, `... e2e` only VS Code's.
+// A step that fails stops the run (the first failure is the one to read);
+// a step that outlives its limit is killed and fails, so nothing hangs.
+const { spawn } = require('node:child_process');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const harness = process.env.FLEET_ROLES_E2E_HARNESS || path.join(root, '..', 'shared', 'vscode-e2e');
+const prefix = process.env.VSCODE_E2E_PREFIX || path.join(os.homedir(), '.cache', 'vscode-e2e');
+const vsix = path.join(os.tmpdir(), 'fleet-roles-e2e.vsix');
+const env = { ...process.env, VSCODE_E2E_PREFIX: prefix, FLEET_ROLES_E2E_HARNESS: harness, FLEET_ROLES_VSIX: vsix };
+const MINUTE = 60 * 1000;
+
+const node = [
+  { name: 'unit, server and CLI tests', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/unit', 'out/test/server', 'out/test/cli'], limit: 15 * MINUTE },
+];
+const e2e = [
+  { name: 'VS Code e2e tools (apt, code-server, chromium)', cmd: 'bash', args: [path.join(harness, 'install.sh')], limit: 40 * MINUTE, counts: false },
+  { name: 'package the .vsix', cmd: process.execPath, args: ['scripts/package.js', vsix], limit: 5 * MINUTE, counts: false },
+  { name: 'extension-host suite in VS Code', cmd: process.execPath,
+    args: [path.join(harness, 'run-exthost-tests.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE },
+  { name: 'UI test in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE },
+];
+
+const which = process.argv[2] || 'all';
+const steps = which === 'node' ? node : which === 'e2e' ? e2e : [...node, ...e2e];
+
+function run(step) {
+  return new Promise(resolve => {
+    const started = Date.now();
+    console.log(`\n=== ${step.name}`);
+    const child = spawn(step.cmd, step.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    const relay = (chunk, to) => {
+      output += chunk;
+      to.write(chunk);
+    };
+    child.stdout.on('data', c => relay(c, process.stdout));
+    child.stderr.on('data', c => relay(c, process.stderr));
+    const timer = setTimeout(() => {
+      console.error(`=== ${step.name}: still running after ${step.limit / MINUTE} min: killed`);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }, step.limit);
+    child.on('close', code => {
+      clearTimeout(timer);
+      console.log(`=== ${step.name}: exit ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** Passed and failed counts from node's spec reporter or a runner's "N passed, N failed" line. */
+function counts(output) {
+  const spec = /ℹ pass (\d+)\n(?:.*\n)*?ℹ fail (\d+)/.exec(output);
+  if (spec) return [Number(spec[1]), Number(spec[2])];
+  const plain = [...output.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
+  return plain ? [Number(plain[1]), Number(plain[2])] : [0, 0];
+}
+
+(async () => {
+  let passed = 0;
+  let failed = 0;
+  let code = 0;
+  for (const step of steps) {
+    const result = await run(step);
+    if (step.counts !== false) {
+      const [p, f] = counts(result.output);
+      passed += p;
+      failed += f;
+    }
+    if (result.code !== 0) {
+      code = 1;
+      if (step.counts === false || counts(result.output)[1] === 0) failed += 1;
+      break;
+    }
+  }
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  process.exit(code);
+})();

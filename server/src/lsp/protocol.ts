@@ -1,0 +1,19 @@
+/**
+ * The messages fleet-roles adds to LSP, shared by the server and the
+ * extension so both spell them the same way.
+ */
+export const STATUS_NOTIFICATION = 'fleetRoles/status';
+
+export interface ServerStatus {
+  state: 'indexing' | 'ready';
+  libraries: number;
+  roles: number;
+  /** Configuration problems, which the editor shows as an error state. */
+  problems: string[];
+}
+
+/** What the extension passes at start, from its settings; paths are absolute. */
+export interface InitializationOptions {
+  configFile?: string;
+  roleFolders?: string[];
+}
