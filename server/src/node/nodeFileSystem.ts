@@ -32,6 +32,10 @@ export const nodeFileSystem: RoleFileSystem = {
   async readFile(path) {
     return decoder.decode(await fsp.readFile(toPlatformPath(path)));
   },
+  async size(path) {
+    const s = await fsp.stat(toPlatformPath(path)).catch(() => undefined);
+    return s?.isFile() ? s.size : undefined;
+  },
   async stat(path) {
     const s = await fsp.stat(toPlatformPath(path)).catch(() => undefined);
     if (!s) return undefined;

@@ -14,4 +14,6 @@ export interface RoleFileSystem {
   readDirectory(dir: string): Promise<DirectoryEntry[]>;
   readFile(path: string): Promise<string>;
   stat(path: string): Promise<EntryType | undefined>;
+  /** The file's size in bytes, to refuse a huge file before reading it; undefined when unknown. */
+  size?(path: string): Promise<number | undefined>;
 }

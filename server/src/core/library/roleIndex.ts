@@ -8,6 +8,8 @@ export interface IndexedFile {
   library: Library;
   role: ParsedRole;
   className?: string;
+  /** Why the file's text could not be read; the role then has an empty text and this one diagnostic. */
+  unreadable?: string;
 }
 
 class LibraryTables {
@@ -62,10 +64,10 @@ export class RoleIndex {
    * change, itself included. A bulk load passes `trackAffected: false`: with
    * nothing checked yet, nothing can go stale.
    */
-  update(path: string, library: Library, text: string, trackAffected = true): Set<string> {
+  update(path: string, library: Library, text: string, trackAffected = true, unreadable?: string): Set<string> {
     this.parseCount++;
     const role = parseRole(path, text);
-    const entry: IndexedFile = { library, role, className: role.isDocument ? undefined : declaredClass(role) };
+    const entry: IndexedFile = { library, role, className: role.isDocument ? undefined : declaredClass(role), unreadable };
     const old = this.files.get(path);
     // An edit that keeps the file's library and class cannot change another file's diagnostics.
     const crossFile = trackAffected && !(old && old.library === library && old.className === entry.className);

@@ -7,6 +7,8 @@ import type { Library } from '../library/library';
 import { RoleIndex, type IndexedFile } from '../library/roleIndex';
 import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationToken } from '../util/cancellation';
 import { basename } from '../util/paths';
+import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
+import { readRoleText, type ReadResult } from './readRoleText';
 
 export interface DiagnosticsResult {
   /** Changes whenever the diagnostics may have: a client that holds this id needs nothing new. */
@@ -49,12 +51,14 @@ export class RoleWorkspace {
     let parsedSinceYield = 0;
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       const batch = paths.slice(i, i + READ_CONCURRENCY);
-      const texts = await Promise.all(batch.map(p => this.overlays.get(p) ?? this.readOrUndefined(p)));
+      const reads = await Promise.all(batch.map(p => readRoleText(this.fs, p)));
       throwIfCancelled(token);
       batch.forEach((path, j) => {
         // An editor may have opened the file while the disk was read: its text wins.
-        const text = this.overlays.get(path) ?? texts[j];
-        if (text !== undefined) this.index.update(path, layout.files.get(path)!, text, false);
+        const overlay = this.overlays.get(path);
+        const read: ReadResult = overlay !== undefined ? { text: overlay } : reads[j];
+        if ('text' in read) this.index.update(path, layout.files.get(path)!, read.text, false);
+        else if ('unreadable' in read) this.index.update(path, layout.files.get(path)!, '', false, read.unreadable);
       });
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
@@ -103,16 +107,15 @@ export class RoleWorkspace {
 
   async clearOverlay(path: string): Promise<Set<string>> {
     if (!this.overlays.delete(path)) return new Set();
-    const text = await this.readOrUndefined(path);
-    return text === undefined ? this.remove(path) : this.apply(path, text);
+    return this.applyRead(path, await readRoleText(this.fs, path));
   }
 
   /** A file was created or changed on disk. An open editor's text still wins. */
   async fileChanged(path: string): Promise<Set<string>> {
     if (this.overlays.has(path)) return new Set();
-    const text = await this.readOrUndefined(path);
+    const read = await readRoleText(this.fs, path);
     if (this.overlays.has(path)) return new Set();
-    return text === undefined ? this.remove(path) : this.apply(path, text);
+    return this.applyRead(path, read);
   }
 
   /** A file or a folder was deleted on disk: every file at or below the path goes, unless an editor holds it. */
@@ -132,7 +135,10 @@ export class RoleWorkspace {
     if (cached) return cached;
     const entry = this.index.get(path);
     if (!entry) return undefined;
-    const result = { resultId: String(this.nextResultId++), diagnostics: checkRole(entry.role, this.index.view(entry.library, this.uriOf)) };
+    const diagnostics = entry.unreadable !== undefined
+      ? [makeDiagnostic('unreadable-file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, entry.unreadable)]
+      : checkRole(entry.role, this.index.view(entry.library, this.uriOf));
+    const result = { resultId: String(this.nextResultId++), diagnostics };
     this.diagnostics.set(path, result);
     return result;
   }
@@ -147,11 +153,16 @@ export class RoleWorkspace {
     }
   }
 
-  private apply(path: string, text: string): Set<string> {
+  private applyRead(path: string, read: ReadResult): Set<string> {
+    if ('missing' in read) return this.remove(path);
+    return 'text' in read ? this.apply(path, read.text) : this.apply(path, '', read.unreadable);
+  }
+
+  private apply(path: string, text: string, unreadable?: string): Set<string> {
     const library = this.libraryOf(path);
     if (!library) return new Set();
     this.layout.files.set(path, library);
-    const affected = this.index.update(path, library, text);
+    const affected = this.index.update(path, library, text, true, unreadable);
     this.invalidate(affected);
     return affected;
   }
@@ -166,13 +177,5 @@ export class RoleWorkspace {
 
   private invalidate(paths: Iterable<string>): void {
     for (const path of paths) this.diagnostics.delete(path);
-  }
-
-  private async readOrUndefined(path: string): Promise<string | undefined> {
-    try {
-      return await this.fs.readFile(path);
-    } catch {
-      return undefined;
-    }
   }
 }

@@ -1,0 +1,30 @@
+import type { RoleFileSystem } from '../library/fileSystem';
+
+/** A role file is a page or two; past this a file is surely something else, and is not read. */
+export const MAX_ROLE_FILE_BYTES = 4 * 1024 * 1024;
+
+export type ReadResult = { text: string } | { unreadable: string } | { missing: true };
+
+/**
+ * Reads a role file's text, refusing what would make the editor slow or the
+ * checks meaningless: a huge file, a binary one, one that cannot be read.
+ */
+export async function readRoleText(fs: RoleFileSystem, path: string): Promise<ReadResult> {
+  try {
+    const size = await fs.size?.(path);
+    if (size !== undefined && size > MAX_ROLE_FILE_BYTES) {
+      return { unreadable: `The file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MiB a role file may have: it was not read.` };
+    }
+    const text = await fs.readFile(path);
+    if (text.length > MAX_ROLE_FILE_BYTES) {
+      return { unreadable: `The file is over the ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MiB a role file may have: it was not read.` };
+    }
+    if (text.includes('\u0000')) return { unreadable: 'The file is not text (it holds NUL bytes): it was not read.' };
+    return { text };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return { unreadable: `The file cannot be read (${reason}).` };
+  }
+}
