@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/lsp/protocol';
 import { RestartingErrorHandler } from './errorHandler';
+import { GraphPanel } from './graphPanel';
+import { registerShowReferences } from './showReferences';
 import { affectsServer, initializationOptions } from './settings';
 import { StatusItem } from './statusItem';
 
@@ -54,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
       current.clientOptions.initializationOptions = initializationOptions();
       await current.restart();
     }),
+    registerShowReferences(current),
+    vscode.commands.registerCommand('fleetRoles.showGraph', () => GraphPanel.show(current)),
     vscode.workspace.onDidChangeConfiguration(event => {
       if (affectsServer(event)) void vscode.commands.executeCommand('fleetRoles.restartServer');
     }),

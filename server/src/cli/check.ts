@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import { createLanguageService, isWithin, relativePath, type ConfigProblem } from '../core';
+import { createLanguageService, isWithin, relativePath, type ConfigProblem, type RoleLanguageService } from '../core';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -25,6 +25,31 @@ export interface CheckOptions {
  * Returns the exit code: 0 clean, 1 an error-severity diagnostic, 2 unusable input.
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
+  const { service, cwd, targets } = await loadLibraries(options);
+  // Role files and the library's index are checked; other documents (README.md) are not.
+  const isChecked = (path: string) => {
+    const file = service.workspace.file(path)!;
+    return !file.role.isDocument || file.library.isIndex(path);
+  };
+  const checked = service.workspace.paths().filter(path => isChecked(path) && targets.some(t => isWithin(path, t)));
+  if (checked.length === 0) {
+    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}: a library is a folder named 'roles', or the folders a fleet-roles.json names`);
+  }
+  const files: FileReport[] = checked.map(path => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
+  const libraries = new Set(checked.map(p => service.workspace.libraryOf(p)!));
+  let roles = 0;
+  for (const library of libraries) roles += [...service.workspace.index.roleNames(library)].length;
+  const report = summarize(files, roles);
+
+  options.out(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, options.version) : formatText(report));
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+/**
+ * Loads the libraries under the command's paths. Unreadable paths and broken
+ * configurations are usage errors: the command cannot say anything true.
+ */
+export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
   const cwd = toCorePath(options.cwd);
   const targets: string[] = [];
   for (const p of options.paths.length > 0 ? options.paths : ['.']) {
@@ -49,19 +74,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     options.err(problems.map(p => formatProblem(cwd, p)).join('\n') + '\n');
     throw new UsageError('the configuration is not valid; nothing was checked');
   }
-
-  const checked = service.workspace.paths().filter(path => !service.workspace.file(path)!.role.isDocument && targets.some(t => isWithin(path, t)));
-  if (checked.length === 0) {
-    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}: a library is a folder named 'roles', or the folders a fleet-roles.json names`);
-  }
-  const files: FileReport[] = checked.map(path => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
-  const libraries = new Set(checked.map(p => service.workspace.libraryOf(p)!));
-  let roles = 0;
-  for (const library of libraries) roles += [...service.workspace.index.roleNames(library)].length;
-  const report = summarize(files, roles);
-
-  options.out(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, options.version) : formatText(report));
-  return report.summary.errors > 0 ? 1 : 0;
+  return { service, cwd, targets };
 }
 
 /**

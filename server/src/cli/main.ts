@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startServer } from '../lsp/startServer';
 import { runCheck, type OutputFormat } from './check';
+import { runGraph } from './graph';
 import { readVersion } from '../node/version';
 import { UsageError } from './usageError';
 
@@ -10,6 +11,8 @@ const USAGE = `Usage:
   fleet-roles check [PATH...] [--format text|json|sarif] [--config FILE]
       Check the role libraries under the paths (default: .).
       Exit 0: no error. 1: an error-severity diagnostic. 2: a usage error or an unreadable path.
+  fleet-roles graph [PATH...] [--format dot|json|mermaid] [--config FILE]
+      Write the libraries' roles and the boundaries between them as a graph.
   fleet-roles server [--stdio | --node-ipc | --socket=PORT]
       Run the language server.
   fleet-roles --help | --version
@@ -32,17 +35,21 @@ export async function main(argv: string[]): Promise<number> {
       startServer(VERSION);
       return -1;
     }
-    if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+    if (command !== 'check' && command !== 'graph') throw new UsageError(`unknown command '${command}'`);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', short: 'f', default: command === 'check' ? 'text' : 'dot' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
     });
     if (values.help) {
       out(USAGE);
       return 0;
     }
     const format = values.format as string;
+    if (command === 'graph') {
+      if (format !== 'dot' && format !== 'json' && format !== 'mermaid') throw new UsageError(`unknown graph format '${format}': use dot, json or mermaid`);
+      return await runGraph({ paths: positionals, format, config: values.config, cwd: process.cwd(), out, err });
+    }
     if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}': use text, json or sarif`);
     return await runCheck({ paths: positionals, format: format as OutputFormat, config: values.config, cwd: process.cwd(), version: VERSION, out, err });
   } catch (error) {

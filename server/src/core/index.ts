@@ -7,3 +7,8 @@ export { CONFIG_FILE_NAME, type ConfigProblem } from './config/configFile';
 export { CancelledError, type CancellationToken } from './util/cancellation';
 export { parseRole, type ParsedRole } from './parse/roleFile';
 export { isWithin, relativePath } from './util/paths';
+export { isRefusal, type Refusal } from './features/rename';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+export { FIX_ALL_KIND } from './features/codeActions/codeActions';
+export { SHOW_REFERENCES_COMMAND } from './features/codeLens';
+export type { RoleGraph, GraphNode, GraphEdge } from './features/roleGraph';

@@ -17,3 +17,9 @@ export interface InitializationOptions {
   configFile?: string;
   roleFolders?: string[];
 }
+
+/** Sent (debounced) after any change to the library, so views such as the role graph refresh. */
+export const LIBRARY_CHANGED_NOTIFICATION = 'fleetRoles/libraryChanged';
+
+/** Asks the server for the role graph of every library: RoleGraph[] (see the core's features/roleGraph.ts). */
+export const GRAPH_REQUEST = 'fleetRoles/graph';

@@ -1,13 +1,14 @@
 import {
-  createConnection, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError,
+  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures,
   TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, CONFIG_FILE_NAME, createLanguageService } from '../core';
+import { CONFIG_FILE_NAME, createLanguageService, SEMANTIC_TOKENS_LEGEND } from '../core';
+import { CODE_ACTION_KINDS, registerFeatures } from './featureHandlers';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ChangeSignal } from './changeSignal';
 import { registerDiagnostics } from './diagnosticsHandlers';
-import { STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from './protocol';
+import { LIBRARY_CHANGED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from './protocol';
 import { pathToUri, uriToPath } from './uris';
 import { toCorePath } from '../node/nodeFileSystem';
 import type { DiscoveryOptions } from '../core/library/discovery';
@@ -26,6 +27,9 @@ export function startServer(version: string): Connection {
   let roots: string[] = [];
   let discovery: DiscoveryOptions = {};
   let canRefresh = false;
+  let canRefreshLenses = false;
+  let canRefreshTokens = false;
+  let libraryChangedTimer: ReturnType<typeof setTimeout> | undefined;
   let canWatch = false;
   let refreshScheduled = false;
   // The load and file events are applied one at a time, in the order they came;
@@ -33,18 +37,30 @@ export function startServer(version: string): Connection {
   let queue: Promise<unknown> = new Promise(resolve => (startQueue = resolve));
   const enqueue = (job: () => Promise<unknown>) => (queue = queue.then(job).catch(error => connection.console.error(String(error))));
 
+  /** Views of the whole library (the graph) hear of changes at most every 300 ms. */
+  const libraryChanged = () => {
+    if (libraryChangedTimer) return;
+    libraryChangedTimer = setTimeout(() => {
+      libraryChangedTimer = undefined;
+      void connection.sendNotification(LIBRARY_CHANGED_NOTIFICATION);
+    }, 300);
+  };
+  /** Another file's answers changed: the client must ask again for diagnostics, lenses and tokens. */
   const scheduleRefresh = () => {
     changes.fire();
-    if (!canRefresh || refreshScheduled) return;
+    libraryChanged();
+    if (refreshScheduled) return;
     refreshScheduled = true;
     setTimeout(() => {
       refreshScheduled = false;
-      void connection.languages.diagnostics.refresh();
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+      if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh');
+      if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
     }, 0);
   };
-  /** Another file's diagnostics changed: the client must pull again. */
   const afterChange = (changed: string, affected: Set<string>) => {
     changes.fire();
+    libraryChanged();
     if ([...affected].some(p => p !== changed)) scheduleRefresh();
   };
 
@@ -72,6 +88,8 @@ export function startServer(version: string): Connection {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     discovery = {
@@ -84,7 +102,19 @@ export function startServer(version: string): Connection {
         completionProvider: { triggerCharacters: ['*', '(', '/', ':', '.'] },
         definitionProvider: true,
         diagnosticProvider: { identifier: 'fleet-roles', interFileDependencies: true, workspaceDiagnostics: true },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        hoverProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: true },
+          fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }] } },
+        },
       },
       serverInfo: { name: 'fleet-roles', version },
     };
@@ -136,28 +166,10 @@ export function startServer(version: string): Connection {
     });
   });
 
-  connection.onCompletion((params, token) => {
-    const path = uriToPath(params.textDocument.uri);
-    return path === undefined ? null : guard(() => service.getCompletions(path, params.position, token));
-  });
-  connection.onDefinition((params, token) => {
-    const path = uriToPath(params.textDocument.uri);
-    return path === undefined ? null : guard(() => service.getDefinition(path, params.position, token));
-  });
-
+  registerFeatures(connection, service);
   registerDiagnostics({ connection, service, documents, ready: () => queue.then(() => undefined), changes });
 
   documents.listen(connection);
   connection.listen();
   return connection;
-}
-
-/** A request the client cancelled ends with the protocol's error, not a half answer. */
-function guard<T>(answer: () => T): T {
-  try {
-    return answer();
-  } catch (error) {
-    if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    throw error;
-  }
 }

@@ -10,11 +10,16 @@ export const CONFIG_FILE_NAME = 'fleet-roles.json';
 const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
 const relativePath = z.string().min(1, 'must not be empty');
 
+export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   roleFolders: z.array(relativePath).optional(),
   exclude: z.array(relativePath).optional(),
   domains: z.array(slug).min(1, 'must name at least one domain').optional(),
+  index: relativePath.optional(),
+  severity: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).optional(),
 });
 
 export type ConfigFileContent = z.infer<typeof configSchema>;

@@ -6,16 +6,17 @@ import { checkClass, checkConflicts, checkDomain, checkPersistence } from './dec
 import { checkFrontmatter, checkUnknownKeys } from './frontmatterCheck';
 import { checkBoundaryReferences } from './referenceChecks';
 import { checkStructure } from './structureChecks';
+import { checkIndexDocument } from './indexDocumentCheck';
 
 const CHECKS: Check[] = [
   checkFrontmatter, checkClass, checkDomain, checkPersistence, checkConflicts, checkUnknownKeys, checkStructure, checkBoundaryReferences,
 ];
 
-/** Every diagnostic of one role file, in document order. Library documents get none. */
+/** Every diagnostic of one role file, in document order. Of the library's documents, only its index is checked. */
 export function checkRole(role: ParsedRole, view: LibraryView): Diagnostic[] {
-  if (role.isDocument) return [];
+  if (role.isDocument && !view.library.isIndex(role.path)) return [];
   const context = new CheckContext(role, roleDeclarations(role), view);
-  for (const check of CHECKS) check(context);
+  for (const check of role.isDocument ? [checkIndexDocument] : CHECKS) check(context);
   return context.diagnostics.sort((a, b) =>
     a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -19,6 +19,8 @@ export const DIAGNOSTIC_CODES = {
   'missing-section': { severity: DiagnosticSeverity.Warning, summary: 'A required section (Mandate, Boundaries, Persona) is missing.' },
   'duplicate-section': { severity: DiagnosticSeverity.Warning, summary: 'A required section appears more than once.' },
   'unknown-key': { severity: DiagnosticSeverity.Hint, summary: 'A key looks like a misspelling of a declaration key.' },
+  'index-unknown-role': { severity: DiagnosticSeverity.Warning, summary: "The library's index names a role that does not exist." },
+  'index-missing-role': { severity: DiagnosticSeverity.Hint, summary: "A role of the library is not listed in the library's index." },
   'unreadable-file': { severity: DiagnosticSeverity.Error, summary: 'A role file could not be read: too large, not text, or not readable.' },
   'invalid-config': { severity: DiagnosticSeverity.Error, summary: 'The library configuration file is not valid.' },
 } as const;

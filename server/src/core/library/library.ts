@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { DEFAULT_DOMAINS } from '../config/defaultDomains';
 import type { ConfigFileContent, ConfigProblem } from '../config/configFile';
-import { isWithin, relativePath } from '../util/paths';
+import { basename, isWithin, relativePath, resolvePath } from '../util/paths';
+import type { SeveritySetting } from '../config/configFile';
 
 /** One library: a configuration (or the defaults) and its role folders together. */
 export interface Library {
@@ -13,13 +14,18 @@ export interface Library {
   roleFolders: string[];
   domains: readonly string[];
   problems: ConfigProblem[];
+  /** Severity per diagnostic code, from the configuration; 'off' silences a code. */
+  severity: Readonly<Record<string, SeveritySetting>>;
   isExcluded(path: string): boolean;
+  /** The library's index document: the configured one, else any LIBRARY.md. */
+  isIndex(path: string): boolean;
 }
 
 export function createLibrary(
   root: string, configPath: string | undefined, config: ConfigFileContent | undefined, roleFolders: string[], problems: ConfigProblem[] = [],
 ): Library {
   const matchers = (config?.exclude ?? []).map(p => picomatch(p, { dot: true }));
+  const indexPath = config?.index ? resolvePath(root, config.index) : undefined;
   return {
     id: configPath ?? root,
     root,
@@ -27,7 +33,9 @@ export function createLibrary(
     roleFolders,
     domains: config?.domains ?? DEFAULT_DOMAINS,
     problems,
+    severity: config?.severity ?? {},
     isExcluded: path => matchers.some(m => m(relativePath(root, path))),
+    isIndex: path => (indexPath ? path === indexPath : basename(path) === 'LIBRARY.md'),
   };
 }
 

@@ -21,6 +21,8 @@ class LibraryTables {
   readonly referrers = new Map<string, Set<string>>();
   /** Referenced names with no role: the only ones a new role's name can change a suggestion for. */
   readonly unresolved = new Set<string>();
+  /** The library's documents: its index lists every role, so a role's coming or going concerns it. */
+  readonly documents = new Set<string>();
 }
 
 function add(map: Map<string, Set<string>>, key: string, path: string): void {
@@ -78,6 +80,8 @@ export class RoleIndex {
     if (!role.isDocument) {
       add(tables.roles, role.stem, path);
       tables.unresolved.delete(role.stem);
+    } else {
+      tables.documents.add(path);
     }
     if (entry.className !== undefined) {
       if (crossFile) for (const other of tables.classes.get(entry.className) ?? []) affected.add(other);
@@ -145,6 +149,7 @@ export class RoleIndex {
       remove(tables.referrers, ref.slug, path);
       if (!tables.referrers.has(ref.slug)) tables.unresolved.delete(ref.slug);
     }
+    tables.documents.delete(path);
     if (!old.role.isDocument) {
       remove(tables.roles, old.role.stem, path);
       if (!tables.roles.has(old.role.stem)) {
@@ -170,6 +175,7 @@ export class RoleIndex {
       for (const p of tables.referrers.get(slug) ?? []) affected.add(p);
     };
     touch(name);
+    for (const doc of tables.documents) affected.add(doc);
     for (const slug of tables.unresolved) {
       const budget = suggestionBudget(slug);
       if (slug !== name && boundedEditDistance(slug, name, budget) <= budget) touch(slug);

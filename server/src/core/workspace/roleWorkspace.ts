@@ -8,6 +8,7 @@ import { RoleIndex, type IndexedFile } from '../library/roleIndex';
 import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationToken } from '../util/cancellation';
 import { basename } from '../util/paths';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
+import { applySuppressions } from '../diagnostics/suppressions';
 import { readRoleText, type ReadResult } from './readRoleText';
 
 export interface DiagnosticsResult {
@@ -137,10 +138,21 @@ export class RoleWorkspace {
     if (!entry) return undefined;
     const diagnostics = entry.unreadable !== undefined
       ? [makeDiagnostic('unreadable-file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, entry.unreadable)]
-      : checkRole(entry.role, this.index.view(entry.library, this.uriOf));
+      : applySuppressions(checkRole(entry.role, this.index.view(entry.library, this.uriOf)), entry.role, entry.library.severity);
     const result = { resultId: String(this.nextResultId++), diagnostics };
     this.diagnostics.set(path, result);
     return result;
+  }
+
+  /** A file's text as the editor sees it: the open buffer, else the disk; undefined when there is none. */
+  async readText(path: string): Promise<string | undefined> {
+    const overlay = this.overlays.get(path);
+    if (overlay !== undefined) return overlay;
+    try {
+      return await this.fs.readFile(path);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Waits between slices of a long walk over the library, so requests are not starved. */

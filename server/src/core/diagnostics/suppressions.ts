@@ -1,0 +1,49 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { SeveritySetting } from '../config/configFile';
+import type { ParsedRole } from '../parse/roleFile';
+
+const DIRECTIVE = /^<!--\s*fleet-roles-disable(-next-line|-line)?\b([^>]*?)-->$/;
+
+const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+interface Silence {
+  /** undefined: the whole file. */
+  line?: number;
+  /** Empty: every code. */
+  codes: string[];
+}
+
+/**
+ * What the author asked to silence, as linters let them: the configuration's
+ * severity per code ('off' drops it), and HTML comments in the file —
+ * `<!-- fleet-roles-disable [codes] -->` for the file,
+ * `<!-- fleet-roles-disable-next-line [codes] -->` and
+ * `<!-- fleet-roles-disable-line [codes] -->` for one line.
+ */
+export function applySuppressions(diagnostics: Diagnostic[], role: ParsedRole, severity: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {
+  const silences = directives(role);
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const code = String(d.code);
+    const setting = severity[code];
+    if (setting === 'off') continue;
+    if (silences.some(s => (s.line === undefined || s.line === d.range.start.line) && (s.codes.length === 0 || s.codes.includes(code)))) continue;
+    out.push(setting ? { ...d, severity: SEVERITIES[setting] } : d);
+  }
+  return out;
+}
+
+function directives(role: ParsedRole): Silence[] {
+  const silences: Silence[] = [];
+  for (const comment of role.comments) {
+    const m = DIRECTIVE.exec(role.lines.text.slice(comment.start, comment.end));
+    if (!m) continue;
+    const codes = m[2].split(/[\s,]+/).filter(Boolean);
+    const line = role.lines.lineAt(comment.end);
+    silences.push({ codes, line: m[1] === '-next-line' ? line + 1 : m[1] === '-line' ? role.lines.lineAt(comment.start) : undefined });
+  }
+  return silences;
+}

@@ -1,0 +1,97 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CONFIG_FILE_NAME } from '../../config/configFile';
+import type { DeclarationKey } from '../../parse/roleFile';
+import { joinPath } from '../../util/paths';
+import type { RoleWorkspace } from '../../workspace/roleWorkspace';
+import { classMismatchFixes, declarationInsertion, defaultValue, MISSING_KEYS, missingDeclarationFix, persistenceFix } from './declarationFixes';
+import { unknownDomainFixes } from './domainFixes';
+import type { FixContext } from './fixContext';
+import { indexMissingRoleFix } from './indexFixes';
+import { roleSuggestions, unknownRoleFixes } from './referenceFixes';
+import { textDocumentEdit } from './edits';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fleet-roles`;
+
+/** Quick fixes for the diagnostics in a range, and a fix-all for the file when asked for source actions. */
+export async function codeActions(workspace: RoleWorkspace, path: string, range: Range, only?: string[]): Promise<CodeAction[]> {
+  const file = workspace.file(path);
+  const diagnostics = workspace.diagnosticsOf(path)?.diagnostics;
+  if (!file || !diagnostics) return [];
+  const uri = workspace.uriOf(path);
+  const wants = (kind: string) => !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics.filter(d => overlaps(d.range, range))) {
+      actions.push(...await fixesFor({ workspace, path, uri, file, diagnostic }));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edits = fixAllEdits({ workspace, path, uri, file }, diagnostics);
+    if (edits.length > 0) actions.push({ title: 'Fix all fleet-roles problems in this file', kind: FIX_ALL_KIND, edit: { documentChanges: [textDocumentEdit(uri, edits)] }, diagnostics });
+  }
+  return actions;
+}
+
+async function fixesFor(context: FixContext): Promise<CodeAction[]> {
+  switch (context.diagnostic.code) {
+    case 'unknown-role': return unknownRoleFixes(context);
+    case 'class-filename-mismatch': return classMismatchFixes(context);
+    case 'missing-class': case 'missing-domain': case 'missing-persistence': return missingDeclarationFix(context);
+    case 'invalid-persistence': return persistenceFix(context);
+    case 'index-missing-role': return indexMissingRoleFix(context);
+    case 'unknown-domain': {
+      const library = context.file.library;
+      const configText = await context.workspace.readText(library.configPath ?? joinPath(library.root, CONFIG_FILE_NAME));
+      return unknownDomainFixes(context, configText);
+    }
+    default: return [];
+  }
+}
+
+/**
+ * The fixes that need no choice, together: the closest role and domain, the
+ * class made the file's name, the booleans unquoted, the missing declarations
+ * in one insertion.
+ */
+function fixAllEdits(context: Omit<FixContext, 'diagnostic'>, diagnostics: Diagnostic[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const missing: Array<[DeclarationKey, string]> = [];
+  const lines = context.file.role.lines;
+  for (const diagnostic of diagnostics) {
+    const written = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end));
+    const fix = { ...context, diagnostic };
+    switch (diagnostic.code) {
+      case 'unknown-role': {
+        const [best] = roleSuggestions(fix, written);
+        if (best) edits.push({ range: diagnostic.range, newText: best });
+        break;
+      }
+      case 'unknown-domain': {
+        const [best] = unknownDomainFixes(fix, '').filter(a => a.isPreferred);
+        const edit = best?.edit?.documentChanges?.[0];
+        if (edit && 'edits' in edit) edits.push(...(edit.edits as TextEdit[]));
+        break;
+      }
+      case 'class-filename-mismatch':
+        edits.push({ range: diagnostic.range, newText: context.file.role.stem });
+        break;
+      case 'invalid-persistence': {
+        const edit = persistenceFix(fix)[0]?.edit?.documentChanges?.[0];
+        if (edit && 'edits' in edit) edits.push(...(edit.edits as TextEdit[]));
+        break;
+      }
+      case 'missing-class': case 'missing-domain': case 'missing-persistence': {
+        const key = MISSING_KEYS[diagnostic.code];
+        missing.push([key, defaultValue(context.workspace, context.file, key)]);
+        break;
+      }
+    }
+  }
+  if (missing.length > 0) edits.push(declarationInsertion(context.file, missing));
+  return edits;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

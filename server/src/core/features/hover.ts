@@ -1,0 +1,46 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { ParsedRole } from '../parse/roleFile';
+import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { referringRoles } from './references';
+import { roleAtPosition } from './roleAtPosition';
+import { summarizeRole } from './roleSummary';
+
+const MANDATE_LINES = 3;
+
+/** On a reference: the role's title, declarations, the start of its Mandate, and how many roles refer to it. */
+export function hover(workspace: RoleWorkspace, path: string, position: Position): Hover | null {
+  const file = workspace.file(path);
+  if (!file) return null;
+  const target = roleAtPosition(file, position);
+  if (!target || target.kind !== 'reference') return null;
+  const [rolePath] = workspace.index.roleFiles(file.library, target.slug);
+  if (!rolePath) {
+    return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${target.slug}**: no such role in this library.` } };
+  }
+  const role = workspace.file(rolePath)!.role;
+  const summary = summarizeRole(role);
+  const referrers = referringRoles(workspace, file.library, target.slug).length;
+  const facts = [
+    `class \`${target.slug}\``,
+    summary.domain ? `domain \`${summary.domain}\`` : undefined,
+    summary.persistent === undefined ? undefined : summary.persistent ? 'persistent' : 'transient',
+  ].filter(Boolean).join(' · ');
+  const parts = [`**${escapeMarkdown(summary.title ?? target.slug)}**`, facts];
+  const mandate = mandateStart(role);
+  if (mandate) parts.push(mandate);
+  parts.push(`${referrers} role${referrers === 1 ? '' : 's'} refer${referrers === 1 ? 's' : ''} to this role.`);
+  return { range: target.range, contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') } };
+}
+
+function mandateStart(role: ParsedRole): string | undefined {
+  const section = role.sections.find(s => s.name.toLowerCase() === 'mandate');
+  if (!section) return undefined;
+  const lines = role.lines.text.slice(section.contentStart, section.contentEnd).split(/\r\n?|\n/).filter(l => l.trim() !== '');
+  if (lines.length === 0) return undefined;
+  const shown = lines.slice(0, MANDATE_LINES).join('\n');
+  return `Mandate:\n\n${shown}${lines.length > MANDATE_LINES ? '\n\n…' : ''}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]])/g, '\\$1');
+}

@@ -1,0 +1,49 @@
+import type { Location, Position } from 'vscode-languageserver-types';
+import type { Library } from '../library/library';
+import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { roleAtPosition } from './roleAtPosition';
+
+export interface ReferenceSite {
+  path: string;
+  start: number;
+  end: number;
+  kind: 'bold' | 'link';
+}
+
+/** Every reference to a role in its library, role files and documents alike, in path order. */
+export function referenceSites(workspace: RoleWorkspace, library: Library, slug: string): ReferenceSite[] {
+  const sites: ReferenceSite[] = [];
+  for (const path of workspace.index.referrersOf(library, slug).sort()) {
+    const file = workspace.file(path);
+    if (!file) continue;
+    for (const ref of file.role.references) if (ref.slug === slug) sites.push({ path, start: ref.start, end: ref.end, kind: ref.kind });
+  }
+  return sites;
+}
+
+/** The role files (not documents) that refer to a role, other than its own file. */
+export function referringRoles(workspace: RoleWorkspace, library: Library, slug: string): string[] {
+  return workspace.index.referrersOf(library, slug).filter(p => {
+    const file = workspace.file(p);
+    return file !== undefined && !file.role.isDocument && file.role.stem !== slug;
+  });
+}
+
+/** Find references: every reference to the role named at the position, and its title when asked for the declaration. */
+export function findReferences(workspace: RoleWorkspace, path: string, position: Position, includeDeclaration: boolean): Location[] {
+  const file = workspace.file(path);
+  if (!file) return [];
+  const target = roleAtPosition(file, position);
+  if (!target) return [];
+  const locations: Location[] = [];
+  if (includeDeclaration) {
+    for (const rolePath of workspace.index.roleFiles(file.library, target.slug)) {
+      const role = workspace.file(rolePath)!.role;
+      locations.push({ uri: workspace.uriOf(rolePath), range: role.lines.lineRange(Math.max(0, role.title?.line ?? role.firstContentLine)) });
+    }
+  }
+  for (const site of referenceSites(workspace, file.library, target.slug)) {
+    locations.push({ uri: workspace.uriOf(site.path), range: workspace.file(site.path)!.role.lines.range(site.start, site.end) });
+  }
+  return locations;
+}

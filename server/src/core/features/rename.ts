@@ -1,0 +1,83 @@
+import type { Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit, RenameFile } from 'vscode-languageserver-types';
+import type { Library } from '../library/library';
+import { roleDeclarations } from '../parse/declarations';
+import { dirname, joinPath } from '../util/paths';
+import { isSlug, stemOf } from '../util/slug';
+import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { referenceSites } from './references';
+import { roleAtPosition } from './roleAtPosition';
+
+export type Refusal = { error: string };
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+/** What rename would change at the position, or why it cannot. */
+export function prepareRename(workspace: RoleWorkspace, path: string, position: Position): { range: Range; placeholder: string } | Refusal {
+  const file = workspace.file(path);
+  const target = file && roleAtPosition(file, position);
+  if (!file || !target) return { error: 'Only a role can be renamed here: put the cursor on a role reference, the class, or the title.' };
+  if (workspace.index.roleFiles(file.library, target.slug).length === 0) return { error: `There is no role '${target.slug}' to rename.` };
+  return { range: target.range, placeholder: target.slug };
+}
+
+/** Renames a role everywhere: references, links, its class, and its file. */
+export function rename(workspace: RoleWorkspace, path: string, position: Position, newName: string): WorkspaceEdit | Refusal {
+  const file = workspace.file(path);
+  const target = file && roleAtPosition(file, position);
+  if (!file || !target) return { error: 'Only a role can be renamed here.' };
+  const refusal = checkNewName(workspace, file.library, target.slug, newName);
+  if (refusal) return refusal;
+  if (newName === target.slug) return { documentChanges: [] };
+  const rolePaths = workspace.index.roleFiles(file.library, target.slug);
+  const renames: RenameFile[] = rolePaths.map(p => ({
+    kind: 'rename', oldUri: workspace.uriOf(p), newUri: workspace.uriOf(joinPath(dirname(p), `${newName}.md`)),
+  }));
+  return { documentChanges: [...textEdits(workspace, file.library, target.slug, newName), ...renames] };
+}
+
+/**
+ * The edits that follow a role file's rename in the explorer (sent before the
+ * file moves, so they name the old file). Nothing when the new name is not a
+ * free slug: then the file simply stops being that role.
+ */
+export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, newPath: string): WorkspaceEdit | undefined {
+  const file = workspace.file(oldPath);
+  if (!file || file.role.isDocument || !newPath.toLowerCase().endsWith('.md')) return undefined;
+  const oldName = file.role.stem;
+  const newName = stemOf(newPath);
+  if (newName === oldName || checkNewName(workspace, file.library, oldName, newName)) return undefined;
+  return { documentChanges: textEdits(workspace, file.library, oldName, newName) };
+}
+
+function checkNewName(workspace: RoleWorkspace, library: Library, oldName: string, newName: string): Refusal | undefined {
+  if (!isSlug(newName)) return { error: `'${newName}' is not a role name: use a kebab-case slug such as 'project-manager'.` };
+  if (newName !== oldName && workspace.index.roleFiles(library, newName).length > 0) {
+    return { error: `A role named '${newName}' already exists in this library.` };
+  }
+  return undefined;
+}
+
+function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string): TextDocumentEdit[] {
+  const byPath = new Map<string, TextEdit[]>();
+  const add = (path: string, start: number, end: number, newText: string) => {
+    const range = workspace.file(path)!.role.lines.range(start, end);
+    let edits = byPath.get(path);
+    if (!edits) byPath.set(path, (edits = []));
+    edits.push({ range, newText });
+  };
+  for (const site of referenceSites(workspace, library, oldName)) add(site.path, site.start, site.end, newName);
+  for (const rolePath of workspace.index.roleFiles(library, oldName)) {
+    const declarations = roleDeclarations(workspace.file(rolePath)!.role).class;
+    for (const d of [declarations.primary, ...declarations.conflicts]) {
+      if (!d || d.value !== oldName) continue;
+      const quote = d.raw.length === oldName.length + 2 ? d.raw[0] : '';
+      add(rolePath, d.valueStart, d.valueEnd, `${quote}${newName}${quote}`);
+    }
+  }
+  return [...byPath].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, edits]) => ({
+    textDocument: { uri: workspace.uriOf(path), version: null },
+    edits: edits.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character),
+  }));
+}

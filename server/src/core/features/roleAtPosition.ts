@@ -1,0 +1,33 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { IndexedFile } from '../library/roleIndex';
+import { roleDeclarations } from '../parse/declarations';
+import { referenceAt } from './referenceAt';
+
+export interface RoleTarget {
+  /** The role named at the position. */
+  slug: string;
+  /** What stands there: the name to replace, for rename. */
+  range: Range;
+  kind: 'reference' | 'class' | 'title';
+}
+
+/**
+ * The role a position names: a reference (bold or link) names its role; the
+ * class value and the title line name the file's own role.
+ */
+export function roleAtPosition(file: IndexedFile, position: Position): RoleTarget | undefined {
+  const { role } = file;
+  const ref = referenceAt(file, position);
+  if (ref) return { slug: ref.slug, range: role.lines.range(ref.start, ref.end), kind: 'reference' };
+  if (role.isDocument) return undefined;
+  const offset = role.lines.offsetAt(position);
+  const declarations = roleDeclarations(role);
+  const classDeclarations = [declarations.class.primary, ...declarations.class.conflicts].filter(d => d !== undefined);
+  for (const d of classDeclarations) {
+    if (offset >= d.valueStart && offset <= d.valueEnd) return { slug: role.stem, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'class' };
+  }
+  if (role.title && position.line === role.title.line) {
+    return { slug: role.stem, range: role.lines.lineRange(role.title.line), kind: 'title' };
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import type { Library } from '../library/library';
+import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { summarizeRole } from './roleSummary';
+
+export interface GraphNode {
+  id: string;
+  domain?: string;
+  title?: string;
+  path: string;
+  uri: string;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+}
+
+export interface RoleGraph {
+  library: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** The roles of each library and the lanes their Boundaries point to, one edge per pair. */
+export function roleGraphs(workspace: RoleWorkspace, libraries: readonly Library[] = workspace.libraries): RoleGraph[] {
+  const graphs = new Map<Library, RoleGraph>();
+  for (const library of libraries) graphs.set(library, { library: library.id, nodes: [], edges: [] });
+  const seen = new Set<string>();
+  for (const [path, file] of [...workspace.index.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const graph = graphs.get(file.library);
+    if (!graph || file.role.isDocument) continue;
+    const summary = summarizeRole(file.role);
+    graph.nodes.push({ id: file.role.stem, domain: summary.domain, title: summary.title, path, uri: workspace.uriOf(path) });
+    for (const ref of file.role.references) {
+      const key = `${file.library.id}\u0000${file.role.stem}\u0000${ref.slug}`;
+      if (ref.bullet === undefined || ref.slug === file.role.stem || seen.has(key)) continue;
+      if (workspace.index.roleFiles(file.library, ref.slug).length === 0) continue;
+      seen.add(key);
+      graph.edges.push({ from: file.role.stem, to: ref.slug });
+    }
+  }
+  return [...graphs.values()];
+}

@@ -1,0 +1,78 @@
+import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
+import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { summarizeRole } from './roleSummary';
+
+/** The outline of a role file: its title, its sections, and each boundary under Boundaries. */
+export function documentSymbols(workspace: RoleWorkspace, path: string): DocumentSymbol[] {
+  const file = workspace.file(path);
+  if (!file) return [];
+  const { role } = file;
+  const lines = role.lines;
+  const lastLine = lines.lineRange(lines.lineCount - 1).end;
+  const sections = role.sections.map((section): DocumentSymbol => {
+    const range: Range = { start: lines.positionAt(section.heading.start), end: lines.positionAt(section.contentEnd) };
+    const children = section.name.toLowerCase() === 'boundaries'
+      ? role.boundaries.map(bullet => {
+        const text = lines.text.slice(bullet.start, bullet.end).replace(/^\s*[-*+]\s+/, '').replace(/\s+/g, ' ');
+        const names = role.references.filter(r => r.start >= bullet.start && r.start < bullet.end).map(r => r.slug);
+        return {
+          name: text.length > 80 ? `${text.slice(0, 79)}…` : text || 'boundary',
+          detail: names.join(', '),
+          kind: SymbolKind.Field,
+          range: lines.range(bullet.start, bullet.end),
+          selectionRange: lines.lineRange(bullet.line),
+        };
+      })
+      : [];
+    return { name: section.name, kind: SymbolKind.Namespace, range, selectionRange: lines.range(section.heading.start, section.heading.end), children };
+  });
+  if (!role.title) return sections;
+  const summary = summarizeRole(role);
+  return [{
+    name: role.title.text,
+    detail: [role.isDocument ? undefined : role.stem, summary.domain].filter(Boolean).join(' · '),
+    kind: role.isDocument ? SymbolKind.File : SymbolKind.Class,
+    range: { start: lines.positionAt(role.title.start), end: lastLine },
+    selectionRange: lines.range(role.title.start, role.title.end),
+    children: sections,
+  }];
+}
+
+/** Every role of every library whose name or title holds the query's letters in order, best matches first. */
+export function workspaceSymbols(workspace: RoleWorkspace, query: string, token: CancellationToken = NEVER_CANCELLED): WorkspaceSymbol[] {
+  const needle = query.toLowerCase().replace(/\s+/g, '');
+  const scored: Array<[number, WorkspaceSymbol]> = [];
+  let n = 0;
+  for (const [path, file] of workspace.index.entries()) {
+    if (++n % 500 === 0) throwIfCancelled(token);
+    if (file.role.isDocument) continue;
+    const title = file.role.title?.text ?? '';
+    const score = Math.min(fuzzyScore(needle, file.role.stem), fuzzyScore(needle, title.toLowerCase()));
+    if (score === Infinity) continue;
+    const line = Math.max(0, file.role.title?.line ?? file.role.firstContentLine);
+    scored.push([score, {
+      name: file.role.stem,
+      kind: SymbolKind.Class,
+      containerName: [summarizeRole(file.role).domain, title].filter(Boolean).join(' · '),
+      location: { uri: workspace.uriOf(path), range: file.role.lines.lineRange(line) },
+    }]);
+  }
+  return scored.sort((a, b) => a[0] - b[0] || (a[1].name < b[1].name ? -1 : 1)).slice(0, 500).map(([, s]) => s);
+}
+
+/** Lower is better: the spread of the matched letters; Infinity when they do not all appear in order. */
+function fuzzyScore(needle: string, hay: string): number {
+  if (needle === '') return 0;
+  let i = 0;
+  let first = -1;
+  let last = -1;
+  for (let j = 0; j < hay.length && i < needle.length; j++) {
+    if (hay[j] === needle[i]) {
+      if (first < 0) first = j;
+      last = j;
+      i++;
+    }
+  }
+  return i === needle.length ? last - first + first / 100 : Infinity;
+}
