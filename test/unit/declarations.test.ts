@@ -102,8 +102,8 @@ describe('missing declarations', () => {
     const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain: operations'] });
     const diagnostics = await check(text);
     assert.deepEqual(codes(diagnostics), ['missing-persistence']);
-    assert.deepEqual(diagnostics[0].range, lineRange(text, 3));
-    assert.equal(text.split('\n')[3], '# x-role — fleet role definition');
+    assert.deepEqual(diagnostics[0].range, lineRange(text, 4));
+    assert.equal(text.split('\n')[4], '# x-role — fleet role definition');
     assert.match(diagnostics[0].message, /persistent_persona/);
   });
 
@@ -193,7 +193,7 @@ describe('declaration values', () => {
     }
   });
 
-  for (const [label, value] of [['quoted "true"', '"true"'], ['yes', 'yes'], ['1', '1'], ["quoted 'false'", "'false'"], ['True-ish text', 'on']]) {
+  for (const [label, value] of [['quoted "true"', '"true"'], ['yes', 'yes'], ['1', '1'], ["quoted 'false'", "'false'"], ['on', 'on']]) {
     test(`invalid-persistence for ${label} in the frontmatter, at the value`, async () => {
       const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain: operations', `persistent_persona: ${value}`] });
       const diagnostics = await check(text);
@@ -216,6 +216,51 @@ describe('declaration values', () => {
     const text = inlineRoleText('x-role', { declarations: '(`class: x-role`, `domain: operations`, `persistent_persona: "true"`)' });
     const d = single(await check(text), 'invalid-persistence');
     assert.deepEqual(d.range, rangeOf(text, '"true"'));
+  });
+});
+
+describe('where a value stands', () => {
+  test('a value after a trailing YAML comment is placed without the comment', async () => {
+    const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain: operatons   # a typo', 'persistent_persona: false'] });
+    const d = single(await check(text), 'unknown-domain');
+    assert.deepEqual(d.range, rangeOf(text, 'operatons'));
+  });
+
+  test('a quoted value holding " #" is placed whole',
+    async () => {
+      const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain: "opera #tions"', 'persistent_persona: false'] });
+      const d = single(await check(text), 'unknown-domain');
+      assert.deepEqual(d.range, rangeOf(text, '"opera #tions"'));
+    });
+
+  test('a value written on the line below its key is placed at the value',
+    async () => {
+      const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain:', '  operatons', 'persistent_persona: false'] });
+      const d = single(await check(text), 'unknown-domain');
+      assert.deepEqual(d.range, rangeOf(text, 'operatons'));
+    });
+
+  test('a folded block scalar class is placed at its text',
+    async () => {
+      const text = roleText('x-role', { frontmatter: ['class: >-', '  y-role', 'domain: operations', 'persistent_persona: false'] });
+      const d = single(await check(text), 'class-filename-mismatch');
+      assert.deepEqual(d.range, rangeOf(text, 'y-role'));
+    });
+
+  test('an empty `class:` is reported without inventing the value null',
+    async () => {
+      const text = roleText('x-role', { frontmatter: ['class:', 'domain: operations', 'persistent_persona:'] });
+      const diagnostics = await check(text);
+      assert.equal(diagnostics.length, 2, JSON.stringify(codes(diagnostics)));
+      for (const d of diagnostics) assert.ok(!d.message.includes("'null'"), d.message);
+    });
+
+  test('a non-string class is invalid-class at the value', async () => {
+    const text = roleText('x-role', { frontmatter: ['class: 42', 'domain: operations', 'persistent_persona: false'] });
+    const diagnostics = await check(text);
+    assert.deepEqual(codes(diagnostics), ['invalid-class']);
+    assert.deepEqual(diagnostics[0].range, { start: { line: 1, character: 7 }, end: { line: 1, character: 9 } });
+    assert.match(diagnostics[0].message, /^Invalid class '42'/);
   });
 });
 

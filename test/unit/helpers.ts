@@ -112,3 +112,15 @@ export function peers(extra: Record<string, string> = {}): Record<string, string
     ...extra,
   };
 }
+
+/** The contract's codes for role files; library documents (README.md, LIBRARY.md…) must get none of them. */
+export const ROLE_CODES = [
+  'invalid-frontmatter', 'missing-class', 'missing-domain', 'missing-persistence', 'invalid-class', 'class-filename-mismatch',
+  'duplicate-class', 'unknown-domain', 'invalid-persistence', 'conflicting-declaration', 'unknown-role', 'self-reference',
+  'boundary-without-role', 'missing-title', 'missing-section', 'duplicate-section', 'unknown-key',
+];
+
+/** The diagnostics with one of the contract's role-file codes. */
+export function roleChecks(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter(d => ROLE_CODES.includes(String(d.code)));
+}

@@ -4,6 +4,10 @@ import type { Check, CheckContext } from './checkContext';
 import type { DeclarationKey } from '../parse/roleFile';
 import { didYouMean } from './makeDiagnostic';
 
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
 function describe(value: unknown, raw: string): string {
   return typeof value === 'string' ? value : raw;
 }
@@ -22,7 +26,8 @@ export const checkClass: Check = context => {
   if (typeof value !== 'string' || !isSlug(value)) {
     const hint = typeof value === 'string' ? toSlug(value) : '';
     const fix = hint && isSlug(hint) ? ` Use '${hint}'.` : '';
-    context.report('invalid-class', valueStart, valueEnd, `Invalid class '${describe(value, raw)}': a class is a kebab-case slug such as 'project-manager'.${fix}`);
+    const what = isEmpty(value) ? 'The class is empty' : `Invalid class '${describe(value, raw)}'`;
+    context.report('invalid-class', valueStart, valueEnd, `${what}: a class is a kebab-case slug such as 'project-manager'.${fix}`);
     return;
   }
   if (value !== context.role.stem) {
@@ -45,6 +50,10 @@ export const checkDomain: Check = context => {
   const domains = context.view.library.domains;
   if (typeof value === 'string' && domains.includes(value)) return;
   const text = describe(value, raw);
+  if (isEmpty(value)) {
+    context.report('unknown-domain', valueStart, valueEnd, `The domain is empty: name one of the known domains (${domains.join(', ')}).`);
+    return;
+  }
   const suggestions = closestMatches(text, domains, 1);
   const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known domains: ${domains.join(', ')}.`;
   context.report('unknown-domain', valueStart, valueEnd, `Unknown domain '${text}'.${fix}`);
@@ -54,8 +63,8 @@ export const checkPersistence: Check = context => {
   reportMissing(context, 'persistent_persona', 'missing-persistence', 'false');
   const declaration = context.declarations.persistent_persona.primary;
   if (!declaration || typeof declaration.value === 'boolean') return;
-  context.report('invalid-persistence', declaration.valueStart, declaration.valueEnd,
-    `Invalid persistent_persona '${declaration.raw}': the flag is true or false, unquoted.`);
+  const what = isEmpty(declaration.value) ? 'persistent_persona is empty' : `Invalid persistent_persona '${declaration.raw}'`;
+  context.report('invalid-persistence', declaration.valueStart, declaration.valueEnd, `${what}: the flag is true or false, unquoted.`);
 };
 
 export const checkConflicts: Check = context => {

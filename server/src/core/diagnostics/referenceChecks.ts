@@ -7,12 +7,12 @@ export const checkBoundaryReferences: Check = context => {
   const { role, view } = context;
   const named = new Set<number>();
   for (const ref of role.references) {
-    if (ref.bullet === undefined) continue;
-    named.add(ref.bullet);
+    if (!ref.inBoundaries) continue;
+    if (ref.bullet !== undefined) named.add(ref.bullet);
     if (ref.slug === role.stem) {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
     } else if (!view.hasRole(ref.slug)) {
-      const suggestion = closestMatches(ref.slug, view.roleNames(), 1);
+      const suggestion = closestMatches(ref.slug, [...view.roleNames()].filter(n => n !== role.stem), 1);
       const fix = suggestion.length > 0 ? didYouMean(suggestion) : ` No role file '${ref.slug}.md' exists in this library.`;
       context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.slug}'.${fix}`);
     }

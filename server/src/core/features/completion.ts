@@ -51,7 +51,8 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
 }
 
 function insideCode(file: IndexedFile, offset: number): boolean {
-  // Completion inside a code span would write a reference where none counts.
+  // Completion inside code would write a reference where none counts.
+  if (file.role.fences.some(f => offset >= f.start && offset <= f.end)) return true;
   const line = file.role.lines.lineAt(offset);
   const lineText = file.role.lines.lineText(line);
   const column = offset - file.role.lines.lineStarts[line];

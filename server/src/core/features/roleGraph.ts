@@ -33,7 +33,7 @@ export function roleGraphs(workspace: RoleWorkspace, libraries: readonly Library
     graph.nodes.push({ id: file.role.stem, domain: summary.domain, title: summary.title, path, uri: workspace.uriOf(path) });
     for (const ref of file.role.references) {
       const key = `${file.library.id}\u0000${file.role.stem}\u0000${ref.slug}`;
-      if (ref.bullet === undefined || ref.slug === file.role.stem || seen.has(key)) continue;
+      if (!ref.inBoundaries || ref.slug === file.role.stem || seen.has(key)) continue;
       if (workspace.index.roleFiles(file.library, ref.slug).length === 0) continue;
       seen.add(key);
       graph.edges.push({ from: file.role.stem, to: ref.slug });

@@ -115,7 +115,7 @@ export class RoleIndex {
       library,
       hasRole: slug => tables.roles.has(slug),
       roleNames: () => tables.roles.keys(),
-      filesDeclaringClass: name => [...(tables.classes.get(name) ?? [])],
+      filesDeclaringClass: name => [...(tables.classes.get(name) ?? [])].sort(),
       uriOf,
     };
   }

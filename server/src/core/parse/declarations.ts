@@ -21,7 +21,7 @@ export function frontmatterDeclarations(role: ParsedRole): Declaration[] {
     const hasValueText = place !== undefined && place.valueEnd > place.valueStart;
     out.push({
       key, value, form: 'frontmatter',
-      raw: hasValueText ? role.lines.text.slice(place.valueStart, place.valueEnd) : String(value),
+      raw: hasValueText ? role.lines.text.slice(place.valueStart, place.valueEnd) : value === null || value === undefined ? '' : String(value),
       keyStart, keyEnd,
       valueStart: hasValueText ? place.valueStart : keyStart,
       valueEnd: hasValueText ? place.valueEnd : keyEnd,

@@ -90,9 +90,16 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
     const lineStart = lines.lineStarts[line];
     const rawKey = m[1];
     const key = /^['"]/.test(rawKey) ? rawKey.slice(1, -1) : rawKey;
-    const valueText = m[2].replace(/[ \t]+#.*$/, '').trimEnd();
-    const valueStart = lineStart + lineText.length - m[2].length;
-    keys.push({ key, keyStart: lineStart, keyEnd: lineStart + rawKey.length, valueStart, valueEnd: valueStart + valueText.length });
+    const valueOffset = lineStart + lineText.length - m[2].length;
+    const span = valueSpan(m[2]);
+    let valueStart = valueOffset + span.start;
+    let valueEnd = valueOffset + span.end;
+    // A block scalar (`|`, `>-`) or an empty value: the value stands on the indented lines below.
+    if (span.end === span.start || /^[|>][-+0-9]*$/.test(m[2].slice(span.start, span.end))) {
+      const below = indentedLinesBelow(lines, line, closeLine);
+      if (below) [valueStart, valueEnd] = below;
+    }
+    keys.push({ key, keyStart: lineStart, keyEnd: lineStart + rawKey.length, valueStart, valueEnd });
   }
 
   try {
@@ -107,6 +114,39 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   } catch (error) {
     return { ...block, data: new Map(), keys, problem: yamlProblem(error, lines, block) };
   }
+}
+
+/** Where a value stands in the text after `key:`: a quoted string whole, else up to a ` #` comment. */
+function valueSpan(raw: string): { start: number; end: number } {
+  const quote = raw[0];
+  if (quote === '"' || quote === "'") {
+    for (let i = 1; i < raw.length; i++) {
+      if (quote === '"' && raw[i] === '\\') i++;
+      else if (raw[i] === quote) {
+        if (quote === "'" && raw[i + 1] === "'") i++;
+        else return { start: 0, end: i + 1 };
+      }
+    }
+    return { start: 0, end: raw.trimEnd().length };
+  }
+  const comment = /(^|[ \t])#/.exec(raw);
+  return { start: 0, end: (comment ? raw.slice(0, comment.index) : raw).trimEnd().length };
+}
+
+/** The offsets of the indented, non-blank lines after a key: its value when it is written below. */
+function indentedLinesBelow(lines: LineIndex, keyLine: number, closeLine: number): [number, number] | undefined {
+  let first = -1;
+  let last = -1;
+  for (let line = keyLine + 1; line < closeLine; line++) {
+    const text = lines.lineText(line);
+    if (text.trim() === '') continue;
+    if (!/^[ \t]/.test(text)) break;
+    if (first < 0) first = line;
+    last = line;
+  }
+  if (first < 0) return undefined;
+  const start = lines.lineStarts[first] + (/^[ \t]*/.exec(lines.lineText(first))![0].length);
+  return [start, lines.lineStarts[last] + lines.lineText(last).trimEnd().length];
 }
 
 interface YamlMark {

@@ -38,6 +38,8 @@ export interface ScannedBody {
   bolds: Span[];
   links: LinkSpan[];
   comments: Span[];
+  /** Fenced code blocks, fences included (an unclosed one runs to the end). */
+  fences: Span[];
   listItems: ListItem[];
   /** Lines that are blank, in order, for list-item extents. */
   blankLines: Set<number>;
@@ -64,10 +66,10 @@ function columnOf(prefix: string): number {
  */
 export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   const out: ScannedBody = {
-    headings: [], codeSpans: [], bolds: [], links: [], comments: [], listItems: [], blankLines: new Set(),
+    headings: [], codeSpans: [], bolds: [], links: [], comments: [], fences: [], listItems: [], blankLines: new Set(),
   };
   const text = lines.text;
-  let fence: { char: string; length: number } | undefined;
+  let fence: { char: string; length: number; start: number } | undefined;
   let blockStart = -1;
   let blockEnd = -1;
   const flush = () => {
@@ -76,13 +78,17 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   };
 
   for (let line = firstLine; line < lines.lineCount; line++) {
-    const start = lines.lineStarts[line];
+    // A BOM is not text: a title right after it is still the first line's title.
+    const start = lines.lineStarts[line] + (line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
     const end = lines.lineEnd(line);
     const lineText = text.slice(start, end);
 
     if (fence) {
       const close = /^ {0,3}(`+|~+)[ \t]*$/.exec(lineText);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) {
+        out.fences.push({ start: fence.start, end });
+        fence = undefined;
+      }
       continue;
     }
     if (lineText.trim() === '') {
@@ -93,7 +99,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     const fenceOpen = FENCE_OPEN.exec(lineText);
     if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
       flush();
-      fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
+      fence = { char: fenceOpen[1][0], length: fenceOpen[1].length, start };
       continue;
     }
     const heading = ATX_HEADING.exec(lineText);
@@ -118,6 +124,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     blockEnd = end;
   }
   flush();
+  if (fence) out.fences.push({ start: fence.start, end: text.length });
   return out;
 }
 

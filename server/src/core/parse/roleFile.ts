@@ -25,6 +25,8 @@ export interface RoleReference {
   /** Offsets of the role name itself (inside the asterisks, or the file name in the link). */
   start: number;
   end: number;
+  /** Whether the reference stands in the Boundaries section, where every name must exist. */
+  inBoundaries: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
 }
@@ -60,6 +62,8 @@ export interface ParsedRole {
   references: RoleReference[];
   boundaries: BoundaryBullet[];
   comments: Span[];
+  /** Fenced code blocks: no reference, and no completion, inside. */
+  fences: Span[];
 }
 
 const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
@@ -84,6 +88,8 @@ export function parseRole(path: string, text: string): ParsedRole {
 
   const inside = (spans: Span[], offset: number) => spans.some(s => offset >= s.start && offset < s.end);
   const references: RoleReference[] = [];
+  const inBoundaries = (offset: number) =>
+    boundariesSection !== undefined && offset >= boundariesSection.contentStart && offset < boundariesSection.contentEnd;
   const bulletAt = (offset: number) => {
     const index = boundaries.findIndex(b => offset >= b.start && offset < b.end);
     return index < 0 ? undefined : index;
@@ -91,14 +97,15 @@ export function parseRole(path: string, text: string): ParsedRole {
   for (const bold of body.bolds) {
     const name = text.slice(bold.start, bold.end);
     if (!isSlug(name) || inside(body.comments, bold.start)) continue;
-    references.push({ slug: name, kind: 'bold', start: bold.start, end: bold.end, bullet: bulletAt(bold.start) });
+    references.push({ slug: name, kind: 'bold', start: bold.start, end: bold.end, inBoundaries: inBoundaries(bold.start), bullet: bulletAt(bold.start) });
   }
   for (const link of body.links) {
     const target = roleLinkTarget(link.destination);
     if (!target || inside(body.comments, link.start)) continue;
     const nameStart = link.destinationStart + target.nameOffset;
     references.push({
-      slug: target.slug, kind: 'link', start: nameStart, end: nameStart + target.nameLength, bullet: bulletAt(link.start),
+      slug: target.slug, kind: 'link', start: nameStart, end: nameStart + target.nameLength,
+      inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
   }
   references.sort((a, b) => a.start - b.start);
@@ -120,7 +127,7 @@ export function parseRole(path: string, text: string): ParsedRole {
   return {
     path, stem, isDocument: isDocumentName(stem), lines, frontmatter,
     title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
-    comments: body.comments,
+    comments: body.comments, fences: body.fences,
   };
 }
 

@@ -91,7 +91,7 @@ export class RoleWorkspace {
 
   /** Every indexed file, role files and library documents, in path order. */
   paths(): string[] {
-    return [...this.layout.files.keys()].filter(p => this.index.get(p) !== undefined);
+    return [...this.layout.files.keys()].filter(p => this.index.get(p) !== undefined).sort();
   }
 
   /** Whether a change at this path needs the libraries discovered again. */
