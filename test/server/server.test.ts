@@ -136,6 +136,17 @@ describe('language server over JSON-RPC (stdio)', () => {
     assert.deepEqual(await client.diagnostics(seedUri), []);
   });
 
+  test('closing and at once reopening a file keeps the new buffer (no lost edit)', async () => {
+    const baUri = uriOf(nodePath.join(lib.roles, 'business-analyst.md'));
+    const baText = readFileSync(nodePath.join(lib.roles, 'business-analyst.md'), 'utf8');
+    await client.open(baUri, baText);
+    await client.close(baUri);
+    await client.open(baUri, baText.replace('## Persona', '## Personae'));
+    assert.deepEqual(codes(await client.diagnostics(baUri)), ['missing-section'], 'the reopened buffer, not the disk');
+    await client.close(baUri);
+    assert.deepEqual(await client.diagnostics(baUri), [], 'closed: the disk again');
+  });
+
   test('a workspace pull with current result ids waits for a change, then reports only what changed', async () => {
     const first = await client.workspaceDiagnostics();
     const previous = first.items.map(i => ({ uri: i.uri, value: (i as { resultId?: string }).resultId ?? '' }));

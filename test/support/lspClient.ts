@@ -100,6 +100,17 @@ export class LspTestClient {
     return this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds }, cancel?.token);
   }
 
+  /** Any request by method name, for the features that need no helper of their own. */
+  request<R>(method: string, params?: object): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Every file's diagnostics from one workspace pull, by URI. */
+  async allDiagnostics(): Promise<Map<string, Diagnostic[]>> {
+    const report = await this.workspaceDiagnostics();
+    return new Map(report.items.map(i => [i.uri, i.kind === 'full' ? i.items : []]));
+  }
+
   async completion(uri: string, position: Position): Promise<CompletionList> {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     if (result === null) return { isIncomplete: false, items: [] };

@@ -141,7 +141,10 @@ export function startServer(version: string): Connection {
   });
   documents.onDidClose(event => {
     const path = uriToPath(event.document.uri);
-    if (path !== undefined) enqueue(async () => afterChange(path, await service.workspace.clearOverlay(path)));
+    if (path === undefined) return;
+    // Dropped now, not when the queue gets to it: a quick reopen must not lose its buffer.
+    const cleared = service.workspace.clearOverlay(path);
+    enqueue(async () => afterChange(path, await cleared));
   });
 
   connection.onDidChangeWatchedFiles(({ changes: events }) => {

@@ -19,7 +19,10 @@ export function semanticTokens(workspace: RoleWorkspace, path: string): Semantic
     const end = lines.positionAt(ref.end);
     // Tokens are single-line; a name never spans lines, but a guard keeps the encoding valid.
     if (end.line !== start.line) continue;
-    const modifiers = workspace.index.roleFiles(file.library, ref.slug).length === 0 ? UNKNOWN : 0;
+    const unknown = workspace.index.roleFiles(file.library, ref.slug).length === 0;
+    // Outside Boundaries, bold that names no role is emphasis (`**persistent**`), not a reference.
+    if (unknown && !ref.inBoundaries && ref.kind === 'bold') continue;
+    const modifiers = unknown ? UNKNOWN : 0;
     data.push(start.line - previousLine, start.line === previousLine ? start.character - previousChar : start.character, end.character - start.character, 0, modifiers);
     previousLine = start.line;
     previousChar = start.character;

@@ -106,9 +106,12 @@ export class RoleWorkspace {
     return this.apply(path, text);
   }
 
+  /** The editor closed the file: the disk's text counts again, unless the file is opened again meanwhile. */
   async clearOverlay(path: string): Promise<Set<string>> {
     if (!this.overlays.delete(path)) return new Set();
-    return this.applyRead(path, await readRoleText(this.fs, path));
+    const read = await readRoleText(this.fs, path);
+    if (this.overlays.has(path)) return new Set();
+    return this.applyRead(path, read);
   }
 
   /** A file was created or changed on disk. An open editor's text still wins. */
