@@ -5,7 +5,19 @@ import * as nodePath from 'node:path';
 import { harnessDir } from '../support/e2eHarness';
 import { REPO_ROOT } from '../support/tempLibrary';
 
-/* The harness is plain JavaScript shared by projects; this is the part of it the test uses. */
+/* The harness is plain JavaScript shared by projects; this is the part of it (and of Playwright) the test uses. */
+interface Locator {
+  first(): Locator;
+  waitFor(options?: { timeout?: number; state?: string }): Promise<void>;
+  innerText(): Promise<string>;
+  fill(text: string): Promise<void>;
+  click(): Promise<void>;
+  count(): Promise<number>;
+}
+interface FrameLocator {
+  frameLocator(selector: string): FrameLocator;
+  locator(selector: string): Locator;
+}
 interface VSCodeSession {
   openFile(rel: string): Promise<void>;
   gotoLine(line: number, column?: number): Promise<void>;
@@ -15,9 +27,16 @@ interface VSCodeSession {
   goToDefinition(expectTab?: string): Promise<void>;
   editorText(): Promise<string>;
   activeTabLabel(): Promise<string | null>;
+  waitForActiveTab(name: string, timeout?: number): Promise<void>;
   screenshot(file: string): Promise<string>;
   stop(): Promise<void>;
-  page: { keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> }; waitForTimeout(ms: number): Promise<void> };
+  runCommand(title: string): Promise<void>;
+  page: {
+    keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
+    waitForTimeout(ms: number): Promise<void>;
+    locator(selector: string, options?: { hasText?: string }): Locator;
+    frameLocator(selector: string): FrameLocator;
+  };
 }
 
 const VSIX = process.env.FLEET_ROLES_VSIX ?? nodePath.join(REPO_ROOT, 'fleet-roles.vsix');
@@ -87,11 +106,48 @@ describe('Fleet Roles, driven as a person drives VS Code', { timeout: 600000 }, 
     await vsc.screenshot(nodePath.join(SHOTS, '5-completed.png'));
   });
 
+  test('hover on a reference shows the role', async () => {
+    const ref = locate('**hr-generalist**');
+    await vsc.gotoLine(ref.line, ref.column + 4);
+    await vsc.page.keyboard.press('Control+K');
+    await vsc.page.keyboard.press('Control+I');
+    const hover = vsc.page.locator('.monaco-hover-content', { hasText: 'HR Generalist' }).first();
+    await hover.waitFor({ timeout: WAIT });
+    assert.match(await hover.innerText(), /HR Generalist/);
+    await vsc.screenshot(nodePath.join(SHOTS, '6-hover.png'));
+    await vsc.page.keyboard.press('Escape');
+  });
+
   test('F12 on a reference opens the role file', async () => {
     const ref = locate('**business-analyst**');
     await vsc.gotoLine(ref.line, ref.column + 4);
     await vsc.goToDefinition('business-analyst.md');
     assert.match(await vsc.editorText(), /Business Analyst/);
-    await vsc.screenshot(nodePath.join(SHOTS, '6-definition.png'));
+    await vsc.screenshot(nodePath.join(SHOTS, '7-definition.png'));
+  });
+
+  test('F2 renames a role: every reference changes and the file is renamed', async () => {
+    await vsc.page.locator('.tab', { hasText: 'operations-manager.md' }).first().click();
+    await vsc.waitForActiveTab('operations-manager.md');
+    const ref = locate('**project-manager**');
+    await vsc.gotoLine(ref.line, ref.column + 4);
+    await vsc.page.keyboard.press('F2');
+    const input = vsc.page.locator('.rename-box input').first();
+    await input.waitFor({ timeout: WAIT });
+    await input.fill('delivery-lead');
+    await vsc.screenshot(nodePath.join(SHOTS, '8-rename.png'));
+    await vsc.page.keyboard.press('Enter');
+    await vsc.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'delivery-lead.md' }).first().waitFor({ timeout: WAIT });
+    assert.match(await vsc.editorText(), /\*\*delivery-lead\*\*'s lane/);
+    await vsc.screenshot(nodePath.join(SHOTS, '9-renamed.png'));
+  });
+
+  test('the role graph opens beside the editor', async () => {
+    await vsc.runCommand('Fleet Roles: Show Role Graph');
+    await vsc.page.locator('.tab', { hasText: 'Role Graph' }).first().waitFor({ timeout: WAIT });
+    const frame = vsc.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await frame.locator('g.node').first().waitFor({ timeout: WAIT });
+    assert.ok(await frame.locator('g.node').count() >= 18);
+    await vsc.screenshot(nodePath.join(SHOTS, '10-graph.png'));
   });
 });

@@ -25,10 +25,23 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   connection.onDocumentLinks(p => at(p.textDocument.uri, path => service.getDocumentLinks(path), null));
   connection.languages.semanticTokens.on(p => at(p.textDocument.uri, path => service.getSemanticTokens(path), { data: [] }));
 
+  // A rename's edit moves the role's file; applying it, the editor asks willRenameFiles about that
+  // move, and answering again would apply every text edit twice. Moves we asked for are remembered.
+  const ownMoves = new Map<string, number>();
+  const MOVE_MEMORY_MS = 60000;
   connection.onPrepareRename(p => at(p.textDocument.uri, path => refuseOr(service.prepareRename(path, p.position)), null));
-  connection.onRenameRequest(p => at(p.textDocument.uri, path => refuseOr(service.rename(path, p.position, p.newName)), null));
+  connection.onRenameRequest(p => at(p.textDocument.uri, path => {
+    const edit = refuseOr(service.rename(path, p.position, p.newName));
+    for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change && change.kind === 'rename') ownMoves.set(`${change.oldUri} ${change.newUri}`, Date.now() + MOVE_MEMORY_MS);
+    }
+    return edit;
+  }, null));
   connection.workspace.onWillRenameFiles(p => {
-    const changes = p.files.map(f => [uriToPath(f.oldUri), uriToPath(f.newUri)] as const);
+    const now = Date.now();
+    for (const [key, expires] of ownMoves) if (expires < now) ownMoves.delete(key);
+    const files = p.files.filter(f => !ownMoves.delete(`${f.oldUri} ${f.newUri}`));
+    const changes = files.map(f => [uriToPath(f.oldUri), uriToPath(f.newUri)] as const);
     const edits = changes.flatMap(([from, to]) => (from && to ? [service.getFileRenameEdits(from, to)] : [])).filter(e => e !== undefined);
     if (edits.length === 0) return null;
     return { documentChanges: edits.flatMap(e => e.documentChanges ?? []) };
