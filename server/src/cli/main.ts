@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { startServer } from '../lsp/startServer';
 import { runCheck, type OutputFormat } from './check';
 import { runGraph } from './graph';
 import { readVersion } from '../node/version';
@@ -32,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'server') {
+      // Loaded only here: `check` need not pay for the LSP libraries.
+      const { startServer } = await import('../lsp/startServer');
       startServer(VERSION);
       return -1;
     }

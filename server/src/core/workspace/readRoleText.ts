@@ -1,6 +1,10 @@
 import type { RoleFileSystem } from '../library/fileSystem';
 
-/** A role file is a page or two; past this a file is surely something else, and is not read. */
+/**
+ * A role file is a page or two; past this a file is surely something else,
+ * and is not read. A file system that can tell a size first (`size`), or
+ * refuses with EFBIG, spares reading it at all.
+ */
 export const MAX_ROLE_FILE_BYTES = 4 * 1024 * 1024;
 
 export type ReadResult = { text: string } | { unreadable: string } | { missing: true };
@@ -12,19 +16,22 @@ export type ReadResult = { text: string } | { unreadable: string } | { missing: 
 export async function readRoleText(fs: RoleFileSystem, path: string): Promise<ReadResult> {
   try {
     const size = await fs.size?.(path);
-    if (size !== undefined && size > MAX_ROLE_FILE_BYTES) {
-      return { unreadable: `The file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MiB a role file may have: it was not read.` };
-    }
+    if (size !== undefined && size > MAX_ROLE_FILE_BYTES) return tooLarge(size);
     const text = await fs.readFile(path);
-    if (text.length > MAX_ROLE_FILE_BYTES) {
-      return { unreadable: `The file is over the ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MiB a role file may have: it was not read.` };
-    }
+    if (text.length > MAX_ROLE_FILE_BYTES) return tooLarge(undefined);
     if (text.includes('\u0000')) return { unreadable: 'The file is not text (it holds NUL bytes): it was not read.' };
     return { text };
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const { code, size } = error as { code?: string; size?: number };
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    if (code === 'EFBIG') return tooLarge(size);
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTFILE' ? 'it is not a regular file' : (error as Error).message;
     return { unreadable: `The file cannot be read (${reason}).` };
   }
+}
+
+function tooLarge(size: number | undefined): ReadResult {
+  const what = size === undefined ? 'The file is over' : `The file is ${(size / 1024 / 1024).toFixed(1)} MiB, over`;
+  return { unreadable: `${what} the ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MiB a role file may have: it was not read.` };
 }
