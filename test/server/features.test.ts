@@ -244,6 +244,8 @@ describe('editor features over JSON-RPC', () => {
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: seedUri }, position: at, newName: 'delivery-lead' });
     const renames = edit.documentChanges!.filter(c => 'kind' in c);
     assert.deepEqual(renames, [{ kind: 'rename', oldUri: uriOf(file('project-manager.md')), newUri: uriOf(file('delivery-lead.md')) }]);
+    const asked = await client.request('workspace/willRenameFiles', { files: [{ oldUri: uriOf(file('project-manager.md')), newUri: uriOf(file('delivery-lead.md')) }] });
+    assert.equal(asked, null, 'the move the rename asked for brings no second copy of its edits');
     const events = applyWorkspaceEdit(edit);
     const seed = readFileSync(seedPath, 'utf8');
     assert.match(seed, /\*\*delivery-lead\*\*'s lane/);
