@@ -27,8 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // The server answers for role files only; other Markdown gets nothing from it and stays VS Code's.
-    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    // The server answers for role files (and reports a broken fleet-roles.json on the file itself);
+    // other Markdown gets nothing from it and stays VS Code's.
+    documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', pattern: '**/fleet-roles.json' }],
     initializationOptions: initializationOptions(),
     errorHandler,
     outputChannelName: 'Fleet Roles',

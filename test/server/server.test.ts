@@ -170,6 +170,33 @@ describe('language server over JSON-RPC (stdio)', () => {
     await client.filesChanged([{ uri: uriOf(baPath), type: FileChangeType.Changed }]);
   });
 
+  test('a broken configuration is a diagnostic on its file, and the library goes on with the defaults; fixing it reloads', async () => {
+    const configPath = nodePath.join(lib.roles, 'fleet-roles.json');
+    const configUri = uriOf(configPath);
+    const good = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, '{\n  "domains": ["operations",\n  "roleFolder": []\n}\n');
+    let refreshed = client.nextRefresh();
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Changed }]);
+    await refreshed;
+    const problems = await client.diagnostics(configUri);
+    assert.equal(problems.length > 0, true);
+    assert.equal(problems[0].code, 'invalid-config');
+    assert.match(problems[0].message, /^Invalid JSON: /);
+    assert.equal(problems[0].range.start.line, 2);
+    assert.deepEqual(await client.diagnostics(seedUri), [], 'role files are still checked, with the built-in domains');
+    writeFileSync(configPath, good.replace('"operations",', ''));
+    refreshed = client.nextRefresh();
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Changed }]);
+    await refreshed;
+    assert.deepEqual(await client.diagnostics(configUri), []);
+    assert.deepEqual(codes(await client.diagnostics(seedUri)), ['unknown-domain'], 'the new domains apply at once');
+    writeFileSync(configPath, good);
+    refreshed = client.nextRefresh();
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Changed }]);
+    await refreshed;
+    assert.deepEqual(await client.diagnostics(seedUri), []);
+  });
+
   test('a held workspace pull ends when the client cancels it', async () => {
     const first = await client.workspaceDiagnostics();
     const previous = first.items.map(i => ({ uri: i.uri, value: (i as { resultId?: string }).resultId ?? '' }));

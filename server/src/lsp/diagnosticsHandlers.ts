@@ -25,7 +25,7 @@ export function registerDiagnostics({ connection, service, documents, ready, cha
     await ready();
     const path = uriToPath(params.textDocument.uri);
     const result = path === undefined ? undefined : service.getDiagnostics(path);
-    if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: (path === undefined ? undefined : service.workspace.configDiagnostics(path)) ?? [] };
     if (params.previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: result.diagnostics };
   });
@@ -61,6 +61,15 @@ async function changedReports(
     if (previous.get(uri) === result.resultId) continue;
     const version = documents.get(uri)?.version ?? null;
     items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: result.resultId, items: result.diagnostics });
+  }
+  // Configuration files: their problems, always sent in full (a changed configuration reloads everything).
+  for (const path of service.workspace.configPaths()) {
+    const uri = pathToUri(path);
+    seen.add(uri);
+    const diagnostics = service.workspace.configDiagnostics(path) ?? [];
+    if (diagnostics.length > 0 || previous.has(uri)) {
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: diagnostics });
+    }
   }
   // Files the client knows that are gone: their diagnostics go with them.
   for (const uri of previous.keys()) {

@@ -133,6 +133,17 @@ export class RoleWorkspace {
     return affected;
   }
 
+  /** Problems of a library's configuration file, as diagnostics on that file; undefined for other paths. */
+  configDiagnostics(path: string): Diagnostic[] | undefined {
+    const library = this.layout.libraries.find(l => l.configPath === path);
+    return library?.problems.map(p => makeDiagnostic('invalid-config', p.range, p.message));
+  }
+
+  /** Configuration files of the libraries, each with its problems (none when it is valid). */
+  configPaths(): string[] {
+    return this.layout.libraries.flatMap(l => (l.configPath ? [l.configPath] : []));
+  }
+
   /** Diagnostics of a file, computed once per change of the file or of what it depends on. */
   diagnosticsOf(path: string): DiagnosticsResult | undefined {
     const cached = this.diagnostics.get(path);
