@@ -8,6 +8,9 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '';
 }
 
+const MAX_NAMED = 3;
+const MAX_RELATED = 10;
+
 function describe(value: unknown, raw: string): string {
   return typeof value === 'string' ? value : raw;
 }
@@ -36,9 +39,11 @@ export const checkClass: Check = context => {
   }
   const others = context.view.filesDeclaringClass(value).filter(p => p !== context.role.path);
   if (others.length > 0) {
-    const names = others.map(p => p.slice(context.view.library.root.length + 1));
-    context.report('duplicate-class', valueStart, valueEnd, `Class '${value}' is also declared by ${names.join(', ')}: a class is unique in its library.`,
-      others.map(p => ({ location: { uri: context.view.uriOf(p), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `'${value}' is declared here too.` })));
+    // Named in full up to a few: a library where hundreds share a class must not get messages of hundreds of names.
+    const names = others.slice(0, MAX_NAMED).map(p => p.slice(context.view.library.root.length + 1));
+    const more = others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : '';
+    context.report('duplicate-class', valueStart, valueEnd, `Class '${value}' is also declared by ${names.join(', ')}${more}: a class is unique in its library.`,
+      others.slice(0, MAX_RELATED).map(p => ({ location: { uri: context.view.uriOf(p), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `'${value}' is declared here too.` })));
   }
 };
 
