@@ -10,6 +10,8 @@ export interface ServerStatus {
   roles: number;
   /** Configuration problems, which the editor shows as an error state. */
   problems: string[];
+  /** The server's process, so a client (or a test) can tell a restarted server from the old one. */
+  pid: number;
 }
 
 /** What the extension passes at start, from its settings; paths are absolute. */

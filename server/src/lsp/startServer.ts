@@ -69,7 +69,7 @@ export function startServer(version: string): Connection {
     let roles = 0;
     for (const library of libraries) for (const _ of service.workspace.index.roleNames(library)) roles++;
     const problems = libraries.flatMap(l => l.problems.map(p => `${p.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
-    void connection.sendNotification(STATUS_NOTIFICATION, { state, libraries: libraries.length, roles, problems } satisfies ServerStatus);
+    void connection.sendNotification(STATUS_NOTIFICATION, { state, libraries: libraries.length, roles, problems, pid: process.pid } satisfies ServerStatus);
   };
 
   const load = async () => {
