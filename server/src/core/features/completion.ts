@@ -3,10 +3,14 @@ import type { IndexedFile } from '../library/roleIndex';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import { dirname, relativePath } from '../util/paths';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
-import { describeRole, summarizeRole } from './roleSummary';
+import { describeRole } from '../parse/roleSummary';
 
-/** Past this many roles, the server filters by what was typed and says the list is incomplete. */
-const MAX_ITEMS = 1000;
+/**
+ * Past this many matches the list is cut and marked incomplete, so the editor
+ * asks again as the author types: a list of ten thousand roles is slow to
+ * send and of no use to read.
+ */
+const MAX_ITEMS = 300;
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -73,7 +77,7 @@ function completeDomains(workspace: RoleWorkspace, file: IndexedFile, position: 
   const counts = new Map<string, number>();
   for (const [, entry] of workspace.index.entries()) {
     if (entry.library !== file.library) continue;
-    const domain = summarizeRole(entry.role).domain;
+    const domain = entry.summary.domain;
     if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
   }
   const items = file.library.domains.map((domain): CompletionItem => ({
@@ -91,7 +95,7 @@ function completeRoles(
   const items: CompletionItem[] = [];
   let isIncomplete = false;
   const needle = typed.toLowerCase().replace(/^\.\//, '').replace(/\.md$/, '').split('/').pop() ?? '';
-  for (const name of [...workspace.index.roleNames(file.library)].sort()) {
+  for (const name of workspace.index.sortedRoleNames(file.library)) {
     if (name === file.role.stem) continue;
     if (needle && !isSubsequence(needle, name)) continue;
     if (items.length >= MAX_ITEMS) {
@@ -100,7 +104,7 @@ function completeRoles(
     }
     if (items.length % 256 === 0) throwIfCancelled(token);
     const target = workspace.index.roleFiles(file.library, name)[0];
-    const summary = summarizeRole(workspace.file(target)!.role);
+    const summary = workspace.file(target)!.summary;
     const newText = insert(name, target);
     items.push({
       label: name,

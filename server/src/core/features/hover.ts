@@ -3,7 +3,6 @@ import type { ParsedRole } from '../parse/roleFile';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { referringRoles } from './references';
 import { roleAtPosition } from './roleAtPosition';
-import { summarizeRole } from './roleSummary';
 
 const MANDATE_LINES = 3;
 
@@ -21,7 +20,7 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
     return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${target.slug}**: no such role in this library.` } };
   }
   const role = workspace.file(rolePath)!.role;
-  const summary = summarizeRole(role);
+  const summary = workspace.file(rolePath)!.summary;
   const referrers = referringRoles(workspace, file.library, target.slug).length;
   const facts = [
     `class \`${target.slug}\``,

@@ -1,6 +1,5 @@
 import type { Library } from '../library/library';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
-import { summarizeRole } from './roleSummary';
 
 export interface GraphNode {
   id: string;
@@ -29,7 +28,7 @@ export function roleGraphs(workspace: RoleWorkspace, libraries: readonly Library
   for (const [path, file] of [...workspace.index.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const graph = graphs.get(file.library);
     if (!graph || file.role.isDocument) continue;
-    const summary = summarizeRole(file.role);
+    const summary = file.summary;
     graph.nodes.push({ id: file.role.stem, domain: summary.domain, title: summary.title, path, uri: workspace.uriOf(path) });
     for (const ref of file.role.references) {
       const key = `${file.library.id}\u0000${file.role.stem}\u0000${ref.slug}`;

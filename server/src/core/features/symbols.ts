@@ -1,7 +1,6 @@
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
-import { summarizeRole } from './roleSummary';
 
 /** The outline of a role file: its title, its sections, and each boundary under Boundaries. */
 export function documentSymbols(workspace: RoleWorkspace, path: string): DocumentSymbol[] {
@@ -28,7 +27,7 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
     return { name: section.name, kind: SymbolKind.Namespace, range, selectionRange: lines.range(section.heading.start, section.heading.end), children };
   });
   if (!role.title) return sections;
-  const summary = summarizeRole(role);
+  const summary = file.summary;
   return [{
     name: role.title.text,
     detail: [role.isDocument ? undefined : role.stem, summary.domain].filter(Boolean).join(' · '),
@@ -54,7 +53,7 @@ export function workspaceSymbols(workspace: RoleWorkspace, query: string, token:
     scored.push([score, {
       name: file.role.stem,
       kind: SymbolKind.Class,
-      containerName: [summarizeRole(file.role).domain, title].filter(Boolean).join(' · '),
+      containerName: [file.summary.domain, title].filter(Boolean).join(' · '),
       location: { uri: workspace.uriOf(path), range: file.role.lines.lineRange(line) },
     }]);
   }

@@ -1,12 +1,15 @@
 import type { LibraryView } from '../diagnostics/checkContext';
 import { declaredClass } from '../parse/declarations';
 import { parseRole, type ParsedRole } from '../parse/roleFile';
+import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
 import type { Library } from './library';
 
 export interface IndexedFile {
   library: Library;
   role: ParsedRole;
+  /** Domain, title and persistence, derived once per parse for completion, hover and the graph. */
+  summary: RoleSummary;
   className?: string;
   /** Why the file's text could not be read; the role then has an empty text and this one diagnostic. */
   unreadable?: string;
@@ -23,6 +26,8 @@ class LibraryTables {
   readonly unresolved = new Set<string>();
   /** The library's documents: its index lists every role, so a role's coming or going concerns it. */
   readonly documents = new Set<string>();
+  /** Role names in order, for completion; dropped when a role comes or goes. */
+  sortedNames: string[] | undefined;
 }
 
 function add(map: Map<string, Set<string>>, key: string, path: string): void {
@@ -69,7 +74,7 @@ export class RoleIndex {
   update(path: string, library: Library, text: string, trackAffected = true, unreadable?: string): Set<string> {
     this.parseCount++;
     const role = parseRole(path, text);
-    const entry: IndexedFile = { library, role, className: role.isDocument ? undefined : declaredClass(role), unreadable };
+    const entry: IndexedFile = { library, role, summary: summarizeRole(role), className: role.isDocument ? undefined : declaredClass(role), unreadable };
     const old = this.files.get(path);
     // An edit that keeps the file's library and class cannot change another file's diagnostics.
     const crossFile = trackAffected && !(old && old.library === library && old.className === entry.className);
@@ -78,6 +83,7 @@ export class RoleIndex {
     const tables = this.tablesOf(library);
     const isNewRole = !role.isDocument && !tables.roles.has(role.stem);
     if (!role.isDocument) {
+      if (isNewRole) tables.sortedNames = undefined;
       add(tables.roles, role.stem, path);
       tables.unresolved.delete(role.stem);
     } else {
@@ -129,6 +135,12 @@ export class RoleIndex {
     return this.tablesOf(library).roles.keys();
   }
 
+  /** The library's role names in order, kept until a role comes or goes. */
+  sortedRoleNames(library: Library): readonly string[] {
+    const tables = this.tablesOf(library);
+    return (tables.sortedNames ??= [...tables.roles.keys()].sort());
+  }
+
   referrersOf(library: Library, slug: string): string[] {
     return [...(this.tablesOf(library).referrers.get(slug) ?? [])];
   }
@@ -153,6 +165,7 @@ export class RoleIndex {
     if (!old.role.isDocument) {
       remove(tables.roles, old.role.stem, path);
       if (!tables.roles.has(old.role.stem)) {
+        tables.sortedNames = undefined;
         if (tables.referrers.has(old.role.stem)) tables.unresolved.add(old.role.stem);
         if (trackAffected) this.addNameDependents(tables, old.role.stem, affected);
       }

@@ -4,7 +4,6 @@ import { roleDeclarations } from '../../parse/declarations';
 import type { DeclarationKey } from '../../parse/roleFile';
 import { dirname, joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
-import { summarizeRole } from '../roleSummary';
 import { quickFix, singleEdit } from './edits';
 import type { FixContext } from './fixContext';
 
@@ -66,7 +65,7 @@ export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, key: D
   const counts = new Map<string, number>();
   for (const [, entry] of workspace.index.entries()) {
     if (entry.library !== file.library) continue;
-    const domain = summarizeRole(entry.role).domain;
+    const domain = entry.summary.domain;
     if (domain && file.library.domains.includes(domain)) counts.set(domain, (counts.get(domain) ?? 0) + 1);
   }
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -1,6 +1,5 @@
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
-import { summarizeRole } from '../roleSummary';
 import { quickFix, singleEdit } from './edits';
 import type { FixContext } from './fixContext';
 
@@ -20,7 +19,7 @@ export function indexMissingRoleFix(context: FixContext): CodeAction[] {
   const sectionEnd = section ? (role.headings.find(h => h.start > section.start && h.level <= section.level)?.start ?? lines.text.length) : lines.text.length;
   const candidates = role.references.filter(r => (section ? r.start > section.end && r.start < sectionEnd : true));
   const model = candidates[candidates.length - 1] ?? role.references[role.references.length - 1];
-  const description = summarizeRole(workspace.file(workspace.index.roleFiles(file.library, name)[0])!.role).title?.replace(/\s+—\s+fleet role definition$/i, '') ?? name;
+  const description = workspace.file(workspace.index.roleFiles(file.library, name)[0])!.summary.title?.replace(/\s+—\s+fleet role definition$/i, '') ?? name;
   const eol = /\r\n/.test(lines.text) ? '\r\n' : '\n';
   let newLine: string;
   let afterLine: number;
@@ -40,5 +39,5 @@ export function indexMissingRoleFix(context: FixContext): CodeAction[] {
 
 function roleDomain(workspace: RoleWorkspace, context: FixContext, name: string): string | undefined {
   const [path] = workspace.index.roleFiles(context.file.library, name);
-  return path ? summarizeRole(workspace.file(path)!.role).domain : undefined;
+  return path ? workspace.file(path)!.summary.domain : undefined;
 }

@@ -1,7 +1,6 @@
 import type { CodeAction } from 'vscode-languageserver-types';
 import { closestMatches } from '../../util/editDistance';
 import { dirname, joinPath } from '../../util/paths';
-import { summarizeRole } from '../roleSummary';
 import { quickFix, singleEdit, textDocumentEdit } from './edits';
 import type { FixContext } from './fixContext';
 import { roleTemplate } from './roleTemplate';
@@ -20,7 +19,7 @@ export function unknownRoleFixes(context: FixContext): CodeAction[] {
     quickFix(`Replace with '${s}'`, singleEdit(uri, { range: diagnostic.range, newText: s }), diagnostic, i === 0));
   const folder = file.library.roleFolders.find(f => path.startsWith(`${f}/`)) ?? dirname(path);
   const newUri = workspace.uriOf(joinPath(folder, `${name}.md`));
-  const domain = summarizeRole(file.role).domain ?? file.library.domains[0];
+  const domain = file.summary.domain ?? file.library.domains[0];
   actions.push(quickFix(`Create role file ${name}.md`, {
     documentChanges: [
       { kind: 'create', uri: newUri, options: { ignoreIfExists: true } },

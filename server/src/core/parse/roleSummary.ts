@@ -1,5 +1,5 @@
-import { roleDeclarations } from '../parse/declarations';
-import type { ParsedRole } from '../parse/roleFile';
+import { roleDeclarations } from './declarations';
+import type { ParsedRole } from './roleFile';
 
 export interface RoleSummary {
   domain?: string;
