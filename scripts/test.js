@@ -18,6 +18,8 @@ const MINUTE = 60 * 1000;
 
 const node = [
   { name: 'unit, server and CLI tests', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/unit', 'out/test/server', 'out/test/cli'], limit: 15 * MINUTE },
+  { name: 'robustness (attacks, fixed-seed fuzz) and work-count regression tests', cmd: process.execPath,
+    args: ['--test', '--test-reporter=spec', 'out/test/robustness', 'out/test/regression'], limit: 15 * MINUTE },
 ];
 const e2e = [
   { name: 'VS Code e2e tools (apt, code-server, chromium)', cmd: 'bash', args: [path.join(harness, 'install.sh')], limit: 40 * MINUTE, counts: false },
