@@ -5,13 +5,14 @@ import type { FleetRolesApi } from '../../client/src/extension';
 
 const EXTENSION_ID = 'fleet-roles.fleet-roles';
 
-function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 60000): Promise<T> {
+/** Polls until the probe answers; on timeout, `last` says what was seen instead. */
+function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, last: () => string | Promise<string> = () => '', timeoutMs = 60000): Promise<T> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const tick = async () => {
       const value = await probe();
       if (value !== undefined && value !== false) return resolve(value as T);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}; last seen: ${await last()}`));
       setTimeout(tick, 200);
     };
     void tick();
@@ -21,10 +22,11 @@ function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what
 describe('Editor help in a real VS Code: hover, quick fix, rename, graph', function () {
   this.timeout(180000);
   let folder: vscode.Uri;
+  let api: FleetRolesApi;
   const uri = (name: string) => vscode.Uri.joinPath(folder, name);
 
   before(async () => {
-    const api = await vscode.extensions.getExtension<FleetRolesApi>(EXTENSION_ID)!.activate();
+    api = await vscode.extensions.getExtension<FleetRolesApi>(EXTENSION_ID)!.activate();
     await api.whenReady();
     folder = vscode.workspace.workspaceFolders![0].uri;
   });
@@ -81,10 +83,13 @@ describe('Editor help in a real VS Code: hover, quick fix, rename, graph', funct
     assert.match(seed.getText(), /\*\*delivery-lead\*\*'s lane/);
     const renamed = await vscode.workspace.openTextDocument(uri('delivery-lead.md'));
     assert.match(renamed.getText(), /class: delivery-lead/);
-    await eventually(() => {
-      const ours = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter(d => d.source === 'fleet-roles'));
-      return ours.length === 0 ? true : undefined;
-    }, 'a clean library after the rename');
+    const remaining = () => vscode.languages.getDiagnostics().flatMap(([u, ds]) => ds.filter(d => d.source === 'fleet-roles').map(d => ({ file: u.path.split('/').pop(), code: d.code, message: d.message })));
+    await eventually(() => (remaining().length === 0 ? true : undefined), 'a clean library after the rename', async () => {
+      const server = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri('LIBRARY.md').toString() } });
+      const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs.map(t => `${t.label}:${t.input instanceof vscode.TabInputText ? t.input.uri.path.split('/').pop() : typeof t.input}`));
+      const docs = vscode.workspace.textDocuments.map(d => d.uri.path.split('/').pop());
+      return `${JSON.stringify(remaining())}; the server says of LIBRARY.md: ${JSON.stringify(server)}; tabs ${tabs.join(',')}; docs ${docs.join(',')}`;
+    });
   });
 
   it('the role graph opens in a webview', async () => {

@@ -9,7 +9,7 @@ import { uriToPath } from './uris';
  * The editor features: each request turns its URI into a core path, asks the
  * core, and turns a refusal or a cancellation into the protocol's error.
  */
-export function registerFeatures(connection: Connection, service: RoleLanguageService): void {
+export function registerFeatures(connection: Connection, service: RoleLanguageService, willMove: (path: string) => void): void {
   const at = <T>(uri: string, answer: (path: string) => T, none: T): T => {
     const path = uriToPath(uri);
     return path === undefined ? none : guard(() => answer(path));
@@ -40,6 +40,10 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   connection.workspace.onWillRenameFiles(p => {
     const now = Date.now();
     for (const [key, expires] of ownMoves) if (expires < now) ownMoves.delete(key);
+    for (const f of p.files) {
+      const from = uriToPath(f.oldUri);
+      if (from !== undefined) willMove(from);
+    }
     const files = p.files.filter(f => !ownMoves.delete(`${f.oldUri} ${f.newUri}`));
     const changes = files.map(f => [uriToPath(f.oldUri), uriToPath(f.newUri)] as const);
     const edits = changes.flatMap(([from, to]) => (from && to ? [service.getFileRenameEdits(from, to)] : [])).filter(e => e !== undefined);

@@ -7,11 +7,14 @@ import { CONFIG_FILE_NAME, createLanguageService, SEMANTIC_TOKENS_LEGEND } from 
 import { CODE_ACTION_KINDS, registerFeatures } from './featureHandlers';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ChangeSignal } from './changeSignal';
+import { MovesInFlight } from './movesInFlight';
 import { registerDiagnostics } from './diagnosticsHandlers';
 import { LIBRARY_CHANGED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from './protocol';
 import { pathToUri, uriToPath } from './uris';
 import { toCorePath } from '../node/nodeFileSystem';
 import type { DiscoveryOptions } from '../core/library/discovery';
+
+const RENAME_FILTERS = { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }] };
 
 /**
  * The language server: a thin shell that turns LSP messages into calls on the
@@ -113,7 +116,7 @@ export function startServer(version: string): Connection {
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         workspace: {
           workspaceFolders: { supported: true, changeNotifications: true },
-          fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }] } },
+          fileOperations: { willRename: RENAME_FILTERS, didRename: RENAME_FILTERS },
         },
       },
       serverInfo: { name: 'fleet-roles', version },
@@ -135,30 +138,17 @@ export function startServer(version: string): Connection {
     });
   });
 
-  documents.onDidChangeContent(event => {
-    const path = uriToPath(event.document.uri);
-    if (path !== undefined) afterChange(path, service.workspace.setOverlay(path, event.document.getText()));
-  });
-  documents.onDidClose(event => {
-    const path = uriToPath(event.document.uri);
-    if (path === undefined) return;
-    // Dropped now, not when the queue gets to it: a quick reopen must not lose its buffer.
-    const cleared = service.workspace.clearOverlay(path);
-    enqueue(async () => afterChange(path, await cleared));
-  });
-
-  connection.onDidChangeWatchedFiles(({ changes: events }) => {
+  /** Files that changed on disk, from the watcher or from the editor's own moves: applied in order. */
+  const filesChanged = (events: Array<{ path: string; deleted: boolean }>) =>
     enqueue(async () => {
       let relayout = false;
       const affected = new Set<string>();
-      for (const event of events) {
-        const path = uriToPath(event.uri);
-        if (path === undefined) continue;
+      for (const { path, deleted } of events) {
         if (service.workspace.isLayoutChange(path)) {
           relayout = true;
           continue;
         }
-        const result = event.type === FileChangeType.Deleted ? service.workspace.fileDeleted(path) : await service.workspace.fileChanged(path);
+        const result = deleted ? service.workspace.fileDeleted(path) : await service.workspace.fileChanged(path);
         for (const p of result) affected.add(p);
       }
       if (relayout) await service.workspace.reload();
@@ -167,9 +157,37 @@ export function startServer(version: string): Connection {
         sendStatus('ready');
       }
     });
+  const moves = new MovesInFlight(from => filesChanged([{ path: from, deleted: false }]));
+
+  documents.onDidChangeContent(event => {
+    const path = uriToPath(event.document.uri);
+    if (path !== undefined) afterChange(path, service.workspace.setOverlay(path, event.document.getText()));
+  });
+  documents.onDidClose(event => {
+    const path = uriToPath(event.document.uri);
+    if (path === undefined) return;
+    // Dropped now, not when the queue gets to it: a quick reopen must not lose its buffer.
+    const cleared = service.workspace.clearOverlay(path, moves.isLeaving(path));
+    enqueue(async () => afterChange(path, await cleared));
   });
 
-  registerFeatures(connection, service);
+  connection.onDidChangeWatchedFiles(({ changes: events }) => {
+    filesChanged(events.flatMap(e => {
+      const path = uriToPath(e.uri);
+      return path === undefined ? [] : [{ path, deleted: e.type === FileChangeType.Deleted }];
+    }));
+  });
+  // The editor moved files itself: the old paths are gone and the new ones are there, whatever the watcher says and when.
+  connection.workspace.onDidRenameFiles(({ files }) => {
+    filesChanged(files.flatMap(f => {
+      const [from, to] = [uriToPath(f.oldUri), uriToPath(f.newUri)];
+      if (from === undefined || to === undefined) return [];
+      moves.settle(from);
+      return [{ path: from, deleted: true }, { path: to, deleted: false }];
+    }));
+  });
+
+  registerFeatures(connection, service, path => moves.expect(path));
   registerDiagnostics({ connection, service, documents, ready: () => queue.then(() => undefined), changes });
 
   documents.listen(connection);

@@ -106,9 +106,13 @@ export class RoleWorkspace {
     return this.apply(path, text);
   }
 
-  /** The editor closed the file: the disk's text counts again, unless the file is opened again meanwhile. */
-  async clearOverlay(path: string): Promise<Set<string>> {
+  /**
+   * The editor closed the file: the disk's text counts again, unless the file is opened again meanwhile.
+   * A file the editor is moving away is dropped, not read: its old path may still be on disk for a moment.
+   */
+  async clearOverlay(path: string, leaving = false): Promise<Set<string>> {
     if (!this.overlays.delete(path)) return new Set();
+    if (leaving) return this.remove(path);
     const read = await readRoleText(this.fs, path);
     if (this.overlays.has(path)) return new Set();
     return this.applyRead(path, read);
