@@ -6,6 +6,7 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { summarize, type FileReport } from './report';
+import { describeReadError } from '../core/util/readError';
 import { UsageError } from './usageError';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -53,16 +54,21 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
   const cwd = toCorePath(options.cwd);
   const targets: string[] = [];
   for (const p of options.paths.length > 0 ? options.paths : ['.']) {
+    // `check "$ROLES"` with the variable unset must not quietly check the working folder.
+    if (p === '') throw new UsageError("an empty path: name a folder or a file (or none, for '.')");
     const platform = nodePath.resolve(options.cwd, p);
     const stat = await fsp.stat(platform).catch((e: NodeJS.ErrnoException) => e);
-    if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeError(stat)}`);
+    if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeReadError(stat)}`);
+    // A folder that cannot be listed would otherwise read as a folder with no role files.
+    const listed = stat.isDirectory() ? await fsp.readdir(platform).catch((e: NodeJS.ErrnoException) => e) : [];
+    if (listed instanceof Error) throw new UsageError(`cannot read '${p}': ${describeReadError(listed)}`);
     targets.push(toCorePath(platform));
   }
   let configPath: string | undefined;
   if (options.config) {
     configPath = toCorePath(nodePath.resolve(options.cwd, options.config));
     const stat = await fsp.stat(configPath).catch((e: NodeJS.ErrnoException) => e);
-    if (stat instanceof Error) throw new UsageError(`cannot read the configuration '${options.config}': ${describeError(stat)}`);
+    if (stat instanceof Error) throw new UsageError(`cannot read the configuration '${options.config}': ${describeReadError(stat)}`);
   }
 
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
@@ -91,12 +97,4 @@ async function searchRoot(target: string): Promise<string> {
 function formatProblem(cwd: string, problem: ConfigProblem): string {
   const { line, character } = problem.range.start;
   return `${relativePath(cwd, problem.path)}:${line + 1}:${character + 1} error invalid-config ${problem.message}`;
-}
-
-function describeError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    default: return error.message;
-  }
 }

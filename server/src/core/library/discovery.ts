@@ -1,6 +1,8 @@
 import { CONFIG_FILE_NAME, parseConfigText, type ConfigFileContent, type ConfigProblem } from '../config/configFile';
 import { basename, dirname, isWithin, joinPath, resolvePath } from '../util/paths';
 import type { RoleFileSystem } from './fileSystem';
+import { describeReadError } from '../util/readError';
+import { MAX_ROLE_FILE_BYTES } from '../workspace/readRoleText';
 import { createLibrary, libraryOwns, type Library } from './library';
 
 export interface Layout {
@@ -128,8 +130,8 @@ async function readConfig(fs: RoleFileSystem, path: string): Promise<{ config?: 
   try {
     text = await fs.readFile(path);
   } catch (error) {
-    const reason = (error as { code?: string }).code ?? String(error);
-    return { problems: [{ path, message: `The configuration file cannot be read (${reason}).`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    const message = `The configuration file cannot be read: ${describeReadError(error, MAX_ROLE_FILE_BYTES)}.`;
+    return { problems: [{ path, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   }
   const result = parseConfigText(path, text);
   return result.ok ? { config: result.config, problems: [] } : { problems: result.problems };

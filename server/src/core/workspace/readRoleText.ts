@@ -1,3 +1,4 @@
+import { describeReadError } from '../util/readError';
 import type { RoleFileSystem } from '../library/fileSystem';
 
 /**
@@ -25,9 +26,7 @@ export async function readRoleText(fs: RoleFileSystem, path: string): Promise<Re
     const { code, size } = error as { code?: string; size?: number };
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     if (code === 'EFBIG') return tooLarge(size);
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTFILE' ? 'it is not a regular file' : (error as Error).message;
-    return { unreadable: `The file cannot be read (${reason}).` };
+    return { unreadable: `The file cannot be read (${describeReadError(error)}).` };
   }
 }
 
