@@ -30,6 +30,17 @@ export async function readRoleText(fs: RoleFileSystem, path: string): Promise<Re
   }
 }
 
+/**
+ * An editor's buffer under the same limit as the disk: a buffer over it is
+ * refused as its saved file would be, not parsed at every keystroke.
+ */
+export function bufferRead(text: string): ReadResult {
+  // UTF-16 units never outnumber UTF-8 bytes, and each is at most three: the exact count is rarely needed.
+  if (text.length * 3 <= MAX_ROLE_FILE_BYTES) return { text };
+  const bytes = text.length > MAX_ROLE_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
+  return bytes > MAX_ROLE_FILE_BYTES ? tooLarge(bytes) : { text };
+}
+
 function tooLarge(size: number | undefined): ReadResult {
   const what = size === undefined ? 'The file is over' : `The file is ${(size / 1024 / 1024).toFixed(1)} MiB, over`;
   return { unreadable: `${what} the ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MiB a role file may have: it was not read.` };

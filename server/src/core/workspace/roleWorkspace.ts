@@ -9,7 +9,7 @@ import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationT
 import { basename } from '../util/paths';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { applySuppressions } from '../diagnostics/suppressions';
-import { readRoleText, type ReadResult } from './readRoleText';
+import { bufferRead, readRoleText, type ReadResult } from './readRoleText';
 
 export interface DiagnosticsResult {
   /** Changes whenever the diagnostics may have: a client that holds this id needs nothing new. */
@@ -57,15 +57,21 @@ export class RoleWorkspace {
       batch.forEach((path, j) => {
         // An editor may have opened the file while the disk was read: its text wins.
         const overlay = this.overlays.get(path);
-        const read: ReadResult = overlay !== undefined ? { text: overlay } : reads[j];
-        if ('text' in read) this.index.update(path, layout.files.get(path)!, read.text, false);
-        else if ('unreadable' in read) this.index.update(path, layout.files.get(path)!, '', false, read.unreadable);
+        const read: ReadResult = overlay !== undefined ? bufferRead(overlay) : reads[j];
+        this.indexRead(path, layout.files.get(path)!, read);
       });
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
         parsedSinceYield = 0;
         await yieldToEventLoop();
       }
+    }
+    // Buffers of files not (yet) on disk: a new role being written is part of its library.
+    for (const [path, text] of this.overlays) {
+      const library = layout.files.has(path) ? undefined : ownerOf(layout, path);
+      if (!library) continue;
+      layout.files.set(path, library);
+      this.indexRead(path, library, bufferRead(text));
     }
   }
 
@@ -103,7 +109,7 @@ export class RoleWorkspace {
   /** An editor's text for the file, which wins over the disk until the editor closes it. */
   setOverlay(path: string, text: string): Set<string> {
     this.overlays.set(path, text);
-    return this.apply(path, text);
+    return this.applyRead(path, bufferRead(text));
   }
 
   /**
@@ -181,6 +187,12 @@ export class RoleWorkspace {
       yield path;
       if (++n % PARSE_SLICE === 0) await yieldToEventLoop();
     }
+  }
+
+  /** A file read during a load: indexed without working out what it affects, since everything is new. */
+  private indexRead(path: string, library: Library, read: ReadResult): void {
+    if ('text' in read) this.index.update(path, library, read.text, false);
+    else if ('unreadable' in read) this.index.update(path, library, '', false, read.unreadable);
   }
 
   private applyRead(path: string, read: ReadResult): Set<string> {
