@@ -14,9 +14,18 @@ export interface Heading extends Span {
 }
 
 export interface CodeSpan extends Span {
-  /** The span's text without its backticks, CommonMark-trimmed. */
+  /** The span's text without its backticks, CommonMark-trimmed, each line break (CR, LF or CRLF) one space. */
   content: string;
   contentStart: number;
+  /** Indices into `content` of the spaces that stand for a CRLF, two characters of the text each. */
+  crlfs: number[];
+}
+
+/** The text offset of an index into a code span's content. */
+export function codeSpanOffset(span: CodeSpan, index: number): number {
+  let offset = span.contentStart + index;
+  for (const at of span.crlfs) if (at < index) offset++;
+  return offset;
 }
 
 export interface LinkSpan extends Span {
@@ -183,14 +192,7 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody, 
         i += n;
         continue;
       }
-      let contentStart = i + n;
-      // Each line-break character becomes one space so offsets into `content` stay offsets into the text.
-      let raw = text.slice(contentStart, close).replace(/[\r\n]/g, ' ');
-      if (raw.length >= 2 && raw[0] === ' ' && raw[raw.length - 1] === ' ' && raw.trim() !== '') {
-        raw = raw.slice(1, -1);
-        contentStart++;
-      }
-      out.codeSpans.push({ start: i, end: close + n, content: raw, contentStart });
+      out.codeSpans.push(codeSpan(text, i, close, n));
       i = close + n;
       continue;
     }
@@ -222,6 +224,23 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody, 
     i++;
   }
   pairBold(delimiters, out.bolds);
+}
+
+/** The code span from the backtick run at `open` to the run at `close`, both `n` long. */
+function codeSpan(text: string, open: number, close: number, n: number): CodeSpan {
+  let contentStart = open + n;
+  let crlfs: number[] = [];
+  // A line break is one space, as CommonMark has it; a CRLF's space is remembered so offsets stay offsets into the text.
+  let content = text.slice(contentStart, close).replace(/\r\n|[\r\n]/g, (lineBreak: string, at: number) => {
+    if (lineBreak.length === 2) crlfs.push(at - crlfs.length);
+    return ' ';
+  });
+  if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') {
+    contentStart += crlfs[0] === 0 ? 2 : 1;
+    content = content.slice(1, -1);
+    crlfs = crlfs.filter(at => at > 0 && at <= content.length).map(at => at - 1);
+  }
+  return { start: open, end: close + n, content, contentStart, crlfs };
 }
 
 function runLength(text: string, at: number, end: number, code: number): number {

@@ -1,7 +1,7 @@
 import { LineIndex } from '../text/lineIndex';
 import { isDocumentName, isSlug, stemOf } from '../util/slug';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
-import { scanBody, type Heading, type Span } from './markdownScanner';
+import { codeSpanOffset, scanBody, type Heading, type Span } from './markdownScanner';
 import { spanCursor } from './spanCursor';
 
 export const DECLARATION_KEYS = ['class', 'domain', 'persistent_persona'] as const;
@@ -115,11 +115,11 @@ export function parseRole(path: string, text: string): ParsedRole {
     if (span.start >= leadEnd) break;
     const m = INLINE_DECLARATION.exec(span.content);
     if (!m) continue;
-    const keyStart = span.contentStart;
-    const valueStart = span.contentStart + span.content.length - m[2].length - (span.content.length - span.content.trimEnd().length);
+    const valueIndex = span.content.trimEnd().length - m[2].length;
     inlineDeclarations.push({
       key: m[1], value: inlineValue(m[1], m[2]), raw: m[2], form: 'inline',
-      keyStart, keyEnd: keyStart + m[1].length, valueStart, valueEnd: valueStart + m[2].length,
+      keyStart: codeSpanOffset(span, 0), keyEnd: codeSpanOffset(span, m[1].length),
+      valueStart: codeSpanOffset(span, valueIndex), valueEnd: codeSpanOffset(span, valueIndex + m[2].length),
     });
   }
 
