@@ -84,6 +84,23 @@ describe('configuration problems', () => {
     assert.deepEqual(lib.diagnostics(X), []);
   });
 
+  test('a configuration nested 100,000 deep is one problem at the level past the limit, and the library goes on', async () => {
+    const text = `{\n  "domains": ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}`;
+    const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
+    const problems = lib.service.workspace.libraries[0].problems;
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].message, 'Invalid JSON: nested more than 64 levels deep; the configuration was not read.');
+    // The braces are level 1, so the 64th '[' is level 65.
+    assert.deepEqual(problems[0].range.start, { line: 1, character: '  "domains": '.length + 63 });
+    assert.deepEqual(lib.diagnostics(X), []);
+  });
+
+  test('brackets in strings and comments do not count as nesting', async () => {
+    const deep = '['.repeat(100);
+    const lib = await checkLibrary(peers({ [CONFIG]: `// ${deep}\n{ "$schema": "${deep}", "domains": ["operations"] }`, [X]: xRole() }));
+    assert.deepEqual(lib.service.workspace.libraries[0].problems, []);
+  });
+
   test('an empty configuration file is a problem', async () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '', [X]: xRole() }));
     assert.equal(lib.service.workspace.libraries[0].problems.length, 1);

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { LineIndex } from '../text/lineIndex';
+import { MAX_CONFIG_DEPTH, tooDeepAt } from './nestingDepth';
 import { SLUG_PATTERN } from '../util/slug';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -40,6 +41,10 @@ export type ConfigParseResult =
  */
 export function parseConfigText(path: string, text: string): ConfigParseResult {
   const lines = new LineIndex(text);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    return { ok: false, problems: [{ path, message: `Invalid JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; the configuration was not read.`, range: lines.range(deep, deep + 1) }] };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {
