@@ -1,6 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { createLanguageService, isWithin, relativePath, type ConfigProblem, type RoleLanguageService } from '../core';
+import { describeReadFailure } from '../core/util/readFailure';
+import { MAX_ROLE_FILE_BYTES } from '../core/workspace/readRoleText';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -33,7 +35,11 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   };
   const checked = service.workspace.paths().filter(path => isChecked(path) && targets.some(t => isWithin(path, t)));
   if (checked.length === 0) {
-    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}: a library is a folder named 'roles', or the folders a fleet-roles.json names`);
+    const unread = [...service.workspace.unreadableFolders].filter(([folder]) => targets.some(t => isWithin(folder, t)));
+    const why = unread.length > 0
+      ? `: cannot read ${unread.map(([folder, reason]) => `'${relativePath(cwd, folder)}' (${reason})`).join(', ')}`
+      : ": a library is a folder named 'roles', or the folders a fleet-roles.json names";
+    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}${why}`);
   }
   const files: FileReport[] = checked.map(path => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
   const libraries = new Set(checked.map(p => service.workspace.libraryOf(p)!));
@@ -52,22 +58,31 @@ export async function runCheck(options: CheckOptions): Promise<number> {
 export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
   const cwd = toCorePath(options.cwd);
   const targets: string[] = [];
-  for (const p of options.paths.length > 0 ? options.paths : ['.']) {
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  for (const p of paths) {
+    // An unset shell variable ("$ROLES") must not turn into a check of the whole working folder.
+    if (p === '') throw new UsageError("an empty path ('') names no file: is a shell variable unset?");
     const platform = nodePath.resolve(options.cwd, p);
     const stat = await fsp.stat(platform).catch((e: NodeJS.ErrnoException) => e);
-    if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeError(stat)}`);
+    if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeReadFailure(stat, MAX_ROLE_FILE_BYTES)}`);
     targets.push(toCorePath(platform));
   }
   let configPath: string | undefined;
+  if (options.config === '') throw new UsageError("an empty --config ('') names no file: is a shell variable unset?");
   if (options.config) {
     configPath = toCorePath(nodePath.resolve(options.cwd, options.config));
     const stat = await fsp.stat(configPath).catch((e: NodeJS.ErrnoException) => e);
-    if (stat instanceof Error) throw new UsageError(`cannot read the configuration '${options.config}': ${describeError(stat)}`);
+    if (stat instanceof Error) throw new UsageError(`cannot read the configuration '${options.config}': ${describeReadFailure(stat, MAX_ROLE_FILE_BYTES)}`);
   }
 
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
   const roots = await Promise.all(targets.map(searchRoot));
   await service.workspace.load(roots, { configPath });
+  // A folder named on the command line that cannot be listed is refused, as a missing one is.
+  paths.forEach((p, i) => {
+    const reason = service.workspace.unreadableFolders.get(targets[i]);
+    if (reason !== undefined) throw new UsageError(`cannot read '${p}': ${reason}`);
+  });
 
   const problems = service.workspace.libraries.flatMap(l => l.problems);
   if (problems.length > 0) {
@@ -91,12 +106,4 @@ async function searchRoot(target: string): Promise<string> {
 function formatProblem(cwd: string, problem: ConfigProblem): string {
   const { line, character } = problem.range.start;
   return `${relativePath(cwd, problem.path)}:${line + 1}:${character + 1} error invalid-config ${problem.message}`;
-}
-
-function describeError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    default: return error.message;
-  }
 }

@@ -51,6 +51,7 @@ function readSmallFile(platformPath: string): Uint8Array {
   const fd = openSync(platformPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error(`${platformPath} is a folder`), { code: 'EISDIR' });
     if (!stat.isFile()) throw Object.assign(new Error(`${platformPath} is not a regular file`), { code: 'ENOTFILE' });
     if (stat.size > MAX_ROLE_FILE_BYTES) throw Object.assign(new Error(`${platformPath} is too large`), { code: 'EFBIG', size: stat.size });
     const buffer = new Uint8Array(stat.size);

@@ -1,4 +1,5 @@
 import type { RoleFileSystem } from '../library/fileSystem';
+import { describeReadFailure, mebibytes } from '../util/readFailure';
 
 /**
  * A role file is a page or two; past this a file is surely something else,
@@ -25,13 +26,11 @@ export async function readRoleText(fs: RoleFileSystem, path: string): Promise<Re
     const { code, size } = error as { code?: string; size?: number };
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     if (code === 'EFBIG') return tooLarge(size);
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTFILE' ? 'it is not a regular file' : (error as Error).message;
-    return { unreadable: `The file cannot be read (${reason}).` };
+    return { unreadable: `The file cannot be read (${describeReadFailure(error, MAX_ROLE_FILE_BYTES)}).` };
   }
 }
 
 function tooLarge(size: number | undefined): ReadResult {
-  const what = size === undefined ? 'The file is over' : `The file is ${(size / 1024 / 1024).toFixed(1)} MiB, over`;
+  const what = size === undefined ? 'The file is over' : `The file is ${mebibytes(size)}, over`;
   return { unreadable: `${what} the ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MiB a role file may have: it was not read.` };
 }

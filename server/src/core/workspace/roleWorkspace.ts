@@ -30,7 +30,7 @@ const PARSE_SLICE = 200;
  */
 export class RoleWorkspace {
   readonly index = new RoleIndex();
-  private layout: Layout = { libraries: [], files: new Map() };
+  private layout: Layout = { libraries: [], files: new Map(), unreadableFolders: new Map() };
   private readonly overlays = new Map<string, string>();
   private readonly diagnostics = new Map<string, DiagnosticsResult>();
   private nextResultId = 1;
@@ -79,6 +79,11 @@ export class RoleWorkspace {
 
   get libraries(): readonly Library[] {
     return this.layout.libraries;
+  }
+
+  /** Folders the last load could not read, with why. */
+  get unreadableFolders(): ReadonlyMap<string, string> {
+    return this.layout.unreadableFolders;
   }
 
   libraryOf(path: string): Library | undefined {
