@@ -57,7 +57,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
  */
 export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
   const cwd = toCorePath(options.cwd);
-  const targets: string[] = [];
+  const targets: Array<{ path: string; isDirectory: boolean }> = [];
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   for (const p of paths) {
     // An unset shell variable ("$ROLES") must not turn into a check of the whole working folder.
@@ -65,7 +65,7 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
     const platform = nodePath.resolve(options.cwd, p);
     const stat = await fsp.stat(platform).catch((e: NodeJS.ErrnoException) => e);
     if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeReadFailure(stat, MAX_ROLE_FILE_BYTES)}`);
-    targets.push(toCorePath(platform));
+    targets.push({ path: toCorePath(platform), isDirectory: stat.isDirectory() });
   }
   let configPath: string | undefined;
   if (options.config === '') throw new UsageError("an empty --config ('') names no file: is a shell variable unset?");
@@ -76,11 +76,10 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
   }
 
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
-  const roots = await Promise.all(targets.map(searchRoot));
-  await service.workspace.load(roots, { configPath });
+  await service.workspace.load(targets.map(searchRoot), { configPath });
   // A folder named on the command line that cannot be listed is refused, as a missing one is.
   paths.forEach((p, i) => {
-    const reason = service.workspace.unreadableFolders.get(targets[i]);
+    const reason = service.workspace.unreadableFolders.get(targets[i].path);
     if (reason !== undefined) throw new UsageError(`cannot read '${p}': ${reason}`);
   });
 
@@ -89,18 +88,18 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
     options.err(problems.map(p => formatProblem(cwd, p)).join('\n') + '\n');
     throw new UsageError('the configuration is not valid; nothing was checked');
   }
-  return { service, cwd, targets };
+  return { service, cwd, targets: targets.map(t => t.path) };
 }
 
 /**
  * Where to look for a path's library: a file is checked in the library of the
  * highest `roles` folder above it, so its references resolve.
  */
-async function searchRoot(target: string): Promise<string> {
-  if ((await nodeFileSystem.stat(target)) === 'directory') return target;
-  const parts = target.split('/');
+function searchRoot({ path, isDirectory }: { path: string; isDirectory: boolean }): string {
+  if (isDirectory) return path;
+  const parts = path.split('/');
   const rolesAt = parts.indexOf('roles');
-  return rolesAt > 0 && rolesAt < parts.length - 1 ? parts.slice(0, rolesAt + 1).join('/') : target.slice(0, target.lastIndexOf('/')) || '/';
+  return rolesAt > 0 && rolesAt < parts.length - 1 ? parts.slice(0, rolesAt + 1).join('/') : path.slice(0, path.lastIndexOf('/')) || '/';
 }
 
 function formatProblem(cwd: string, problem: ConfigProblem): string {

@@ -38,7 +38,7 @@ interface Walk {
  * as a project's `tsconfig.json` does for a file deep inside it.
  */
 export async function discoverLayout(fs: RoleFileSystem, roots: string[], options: DiscoveryOptions = {}): Promise<Layout> {
-  const walk: Walk = { configs: new Set(), roleFolders: new Set(), markdown: new Set(), walked: new Set(), unreadable: new Map() };
+  const walk = newWalk();
   if (options.configPath) {
     walk.configs.add(options.configPath);
   } else {
@@ -93,6 +93,17 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
 /** The library a Markdown file belongs to under a known layout, if any. */
 export function ownerOf(layout: Layout, path: string): Library | undefined {
   return layout.libraries.find(l => libraryOwns(l, path));
+}
+
+function newWalk(): Walk {
+  return { configs: new Set(), roleFolders: new Set(), markdown: new Set(), walked: new Set(), unreadable: new Map() };
+}
+
+/** The Markdown files and configurations below a folder, found as discovery finds them (links to folders not followed). */
+export async function filesBelow(fs: RoleFileSystem, folder: string): Promise<{ markdown: ReadonlySet<string>; configs: ReadonlySet<string> }> {
+  const walk = newWalk();
+  await walkTree(fs, folder, walk);
+  return { markdown: walk.markdown, configs: walk.configs };
 }
 
 async function walkTree(fs: RoleFileSystem, root: string, walk: Walk): Promise<void> {

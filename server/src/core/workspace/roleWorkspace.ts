@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../config/configFile';
 import { checkRole } from '../diagnostics/checkRole';
-import { discoverLayout, ownerOf, type DiscoveryOptions, type Layout } from '../library/discovery';
+import { discoverLayout, filesBelow, ownerOf, type DiscoveryOptions, type Layout } from '../library/discovery';
 import type { RoleFileSystem } from '../library/fileSystem';
 import type { Library } from '../library/library';
 import { RoleIndex, type IndexedFile } from '../library/roleIndex';
@@ -119,23 +119,22 @@ export class RoleWorkspace {
     return this.applyRead(path, read);
   }
 
-  /** A file was created or changed on disk. An open editor's text still wins. */
+  /**
+   * A file or a folder was created or changed on disk: the path is taken as
+   * a fresh load would take it. A folder is walked; a FIFO, a device, a
+   * socket or a link to anything but a file is no role file. An open
+   * editor's text still wins.
+   */
   async fileChanged(path: string): Promise<Set<string>> {
-    if (this.overlays.has(path)) return new Set();
-    const read = await readRoleText(this.fs, path);
-    if (this.overlays.has(path)) return new Set();
-    return this.applyRead(path, read);
+    const type = await this.fs.stat(path);
+    if (type === 'directory') return this.folderChanged(path);
+    if (type === 'file') return this.reread(path);
+    return this.layout.files.has(path) && !this.overlays.has(path) ? this.remove(path) : new Set();
   }
 
   /** A file or a folder was deleted on disk: every file at or below the path goes, unless an editor holds it. */
   fileDeleted(path: string): Set<string> {
-    const affected = new Set<string>();
-    for (const known of [...this.layout.files.keys()]) {
-      if ((known === path || known.startsWith(`${path}/`)) && !this.overlays.has(known)) {
-        for (const p of this.remove(known)) affected.add(p);
-      }
-    }
-    return affected;
+    return this.forget(path, () => false);
   }
 
   /** Problems of a library's configuration file, as diagnostics on that file; undefined for other paths. */
@@ -182,6 +181,37 @@ export class RoleWorkspace {
       yield path;
       if (++n % PARSE_SLICE === 0) await yieldToEventLoop();
     }
+  }
+
+  /**
+   * The files below a folder, as a fresh load finds them: a configuration
+   * or a new role folder among them changes the layout, so everything is
+   * discovered again; else each is read, and known files no longer there go.
+   */
+  private async folderChanged(folder: string): Promise<Set<string>> {
+    const found = await filesBelow(this.fs, folder);
+    if (found.configs.size > 0 || [...found.markdown].some(p => this.isLayoutChange(p))) return this.reload();
+    const affected = this.forget(folder, known => found.markdown.has(known));
+    for (const path of found.markdown) for (const p of await this.reread(path)) affected.add(p);
+    return affected;
+  }
+
+  private async reread(path: string): Promise<Set<string>> {
+    if (this.overlays.has(path)) return new Set();
+    const read = await readRoleText(this.fs, path);
+    if (this.overlays.has(path)) return new Set();
+    return this.applyRead(path, read);
+  }
+
+  /** Drops the known files at or below a path, but those an editor holds and those to keep. */
+  private forget(path: string, keep: (known: string) => boolean): Set<string> {
+    const affected = new Set<string>();
+    for (const known of [...this.layout.files.keys()]) {
+      if ((known === path || known.startsWith(`${path}/`)) && !this.overlays.has(known) && !keep(known)) {
+        for (const p of this.remove(known)) affected.add(p);
+      }
+    }
+    return affected;
   }
 
   private applyRead(path: string, read: ReadResult): Set<string> {
