@@ -1,7 +1,9 @@
 import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/core';
 import { checkLibrary } from '../support/checkLibrary';
+import { MemoryFileSystem } from '../support/memoryFileSystem';
 import { sampleLibrary, SEED_PATH } from '../support/seed';
 import { codes, lineOf, peers, roleText, single } from './helpers';
 
@@ -176,6 +178,20 @@ describe('incremental updates', () => {
     await lib.service.workspace.fileChanged('/ws/more');
     assert.ok(lib.service.workspace.paths().includes('/ws/more/m-role.md'));
     assert.deepEqual(codes(lib.diagnostics('/ws/more/m-role.md')).filter(c => c === 'unknown-domain'), []);
+  });
+
+  test('a buffer of a file not on disk, opened before the load, is indexed by it, and by a reload', async () => {
+    const x = '/ws/roles/x-role.md';
+    const fresh = '/ws/roles/new-role.md';
+    const files = peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **new-role**.'] }) });
+    const service = createLanguageService({ fs: new MemoryFileSystem(files), uriOf: path => `file://${path}` });
+    service.workspace.setOverlay(fresh, roleText('new-role', { boundaries: ['- **Does NOT x** — the **hr-generalst**.'] }));
+    await service.workspace.load(['/ws']);
+    for (const when of ['after the load', 'after a reload']) {
+      assert.deepEqual(codes(service.getDiagnostics(fresh)?.diagnostics ?? []), ['unknown-role'], when);
+      assert.deepEqual(service.getDiagnostics(x)?.diagnostics, [], when);
+      await service.workspace.reload();
+    }
   });
 
   test('an open editor\'s text wins over disk changes until it is closed', async () => {

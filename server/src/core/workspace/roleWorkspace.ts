@@ -57,15 +57,20 @@ export class RoleWorkspace {
       batch.forEach((path, j) => {
         // An editor may have opened the file while the disk was read: its text wins.
         const overlay = this.overlays.get(path);
-        const read: ReadResult = overlay !== undefined ? { text: overlay } : reads[j];
-        if ('text' in read) this.index.update(path, layout.files.get(path)!, read.text, false);
-        else if ('unreadable' in read) this.index.update(path, layout.files.get(path)!, '', false, read.unreadable);
+        this.indexRead(path, layout.files.get(path)!, overlay !== undefined ? { text: overlay } : reads[j]);
       });
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
         parsedSinceYield = 0;
         await yieldToEventLoop();
       }
+    }
+    // An open buffer of a file not on disk (a new file, unsaved; or opened before this load began) belongs to the library too.
+    for (const [path, text] of this.overlays) {
+      const library = layout.files.has(path) ? undefined : ownerOf(layout, path);
+      if (!library) continue;
+      layout.files.set(path, library);
+      this.index.update(path, library, text, false);
     }
   }
 
@@ -212,6 +217,12 @@ export class RoleWorkspace {
       }
     }
     return affected;
+  }
+
+  /** Indexes a read during a load, when nothing is checked yet and so nothing can go stale. */
+  private indexRead(path: string, library: Library, read: ReadResult): void {
+    if ('text' in read) this.index.update(path, library, read.text, false);
+    else if ('unreadable' in read) this.index.update(path, library, '', false, read.unreadable);
   }
 
   private applyRead(path: string, read: ReadResult): Set<string> {
