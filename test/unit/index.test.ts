@@ -194,6 +194,16 @@ describe('incremental updates', () => {
     }
   });
 
+  test('a buffer over 4 MiB of UTF-8 gets the unreadable-file a file on disk gets, and is not parsed', async () => {
+    const huge = `${roleText('x-role')}\n${'é'.repeat(2_200_000)}\n`;
+    const lib = await checkLibrary(peers({ '/ws/roles/x-role.md': roleText('x-role') }));
+    lib.service.workspace.setOverlay('/ws/roles/x-role.md', huge);
+    const ds = lib.diagnostics('/ws/roles/x-role.md');
+    assert.deepEqual(codes(ds), ['unreadable-file']);
+    assert.equal(ds[0].message, 'The file is 4.2 MiB, over the 4 MiB a role file may have: it was not read.');
+    assert.deepEqual(lib.service.workspace.file('/ws/roles/x-role.md')?.role.lines.text, '');
+  });
+
   test('an open editor\'s text wins over disk changes until it is closed', async () => {
     const lib = await checkLibrary(sampleLibrary());
     const broken = sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**hr-generalst**');

@@ -9,7 +9,7 @@ import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationT
 import { basename } from '../util/paths';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { applySuppressions } from '../diagnostics/suppressions';
-import { readRoleText, type ReadResult } from './readRoleText';
+import { readBuffer, readRoleText, type ReadResult } from './readRoleText';
 
 export interface DiagnosticsResult {
   /** Changes whenever the diagnostics may have: a client that holds this id needs nothing new. */
@@ -57,7 +57,7 @@ export class RoleWorkspace {
       batch.forEach((path, j) => {
         // An editor may have opened the file while the disk was read: its text wins.
         const overlay = this.overlays.get(path);
-        this.indexRead(path, layout.files.get(path)!, overlay !== undefined ? { text: overlay } : reads[j]);
+        this.indexRead(path, layout.files.get(path)!, overlay !== undefined ? readBuffer(overlay) : reads[j]);
       });
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
@@ -70,7 +70,7 @@ export class RoleWorkspace {
       const library = layout.files.has(path) ? undefined : ownerOf(layout, path);
       if (!library) continue;
       layout.files.set(path, library);
-      this.index.update(path, library, text, false);
+      this.indexRead(path, library, readBuffer(text));
     }
   }
 
@@ -113,7 +113,7 @@ export class RoleWorkspace {
   /** An editor's text for the file, which wins over the disk until the editor closes it. */
   setOverlay(path: string, text: string): Set<string> {
     this.overlays.set(path, text);
-    return this.apply(path, text);
+    return this.applyRead(path, readBuffer(text));
   }
 
   /** The editor closed the file: the disk's text counts again, unless the file is opened again meanwhile. */
