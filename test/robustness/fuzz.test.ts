@@ -239,8 +239,8 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
   };
   const shape = (token: string, size: number) => token.repeat(Math.ceil(size / token.length)).slice(0, size);
 
-  /** The shapes; `todo` marks the ones the core is known to fail, with what it does. */
-  const SHAPES: Array<{ name: string; token: string; where: string[]; todo?: string }> = [
+  /** The shapes, each placed where it does the most harm. */
+  const SHAPES: Array<{ name: string; token: string; where: string[] }> = [
     { name: 'letters', token: 'a', where: ['frontmatter'] },
     { name: 'double asterisks', token: '**', where: ['boundaries'] },
     { name: 'unclosed bold', token: '**a ', where: ['boundaries'] },
@@ -279,28 +279,28 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
     return lines.join('\n');
   };
 
-  const cases: Array<{ name: string; small: string; full: string; todo?: string }> = [];
+  const cases: Array<{ name: string; small: string; full: string }> = [];
   for (const s of SHAPES) {
-    for (const where of s.where) cases.push({ name: `${s.name} (${JSON.stringify(s.token)}) in the ${where}`, small: place(where, shape(s.token, SIZE / 4)), full: place(where, shape(s.token, SIZE)), todo: s.todo });
+    for (const where of s.where) cases.push({ name: `${s.name} (${JSON.stringify(s.token)}) in the ${where}`, small: place(where, shape(s.token, SIZE / 4)), full: place(where, shape(s.token, SIZE)) });
   }
   cases.push({ name: 'a list nested deep, in the Boundaries', small: place('boundaries', nested(SIZE / 4)), full: place('boundaries', nested(SIZE)) });
 
   let outcomes: WorkerOutcome[][] = [];
   before(async () => {
-    // Twice the bound before a text counts as hung, so a slow text is still measured; a known hang costs only the bound.
+    // Twice the bound before a text counts as hung, so a slow text is still measured.
     // The editor's requests are timed on the whole text only.
     outcomes = await checkInWorker(cases.map(c => [
-      { text: c.small, limitMs: (c.todo ? 1 : 2) * bound(c.small.length), features: false },
-      { text: c.full, limitMs: (c.todo ? 2 : 4) * bound(c.full.length), features: true },
+      { text: c.small, limitMs: 2 * bound(c.small.length), features: false },
+      { text: c.full, limitMs: 4 * bound(c.full.length), features: true },
     ]), 2);
   });
 
   for (const [i, c] of cases.entries()) {
-    test(`${SIZE / 1_000_000} MB of ${c.name}`, c.todo ? { todo: c.todo } : {}, t => {
+    test(`${SIZE / 1_000_000} MB of ${c.name}`, t => {
       const [small, full] = outcomes[i];
       for (const [label, o, text] of [['quarter', small, c.small], ['full', full, c.full]] as const) {
         assert.ok(!('error' in o), `${label}: threw ${'error' in o ? o.error : ''}`);
-        assert.ok(!('hung' in o), `${label}: no answer within ${(c.todo ? 1 : 2) * (label === 'full' ? 2 : 1) * bound(text.length)} ms`);
+        assert.ok(!('hung' in o), `${label}: no answer within ${2 * (label === 'full' ? 2 : 1) * bound(text.length)} ms`);
         assert.ok(!('skipped' in o), `${label}: not reached (the quarter hung)`);
         const r = o as TimedCheck;
         t.diagnostic(`${label}: check ${r.ms.toFixed(0)} ms${r.slowest ? `, slowest request ${r.slowest} ${r.featureMs.toFixed(0)} ms` : ''}, ${r.count} diagnostics`);
