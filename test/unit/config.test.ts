@@ -1,5 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { CONFIGURABLE_CODES } from '../../server/src/core/config/severityKeys';
+import { REPO_ROOT } from '../support/tempLibrary';
 import { checkLibrary } from '../support/checkLibrary';
 import { sampleLibrary } from '../support/seed';
 import { codes, peers, rangeOf, roleChecks, roleText, single } from './helpers';
@@ -84,6 +88,23 @@ describe('configuration problems', () => {
     assert.deepEqual(lib.diagnostics(X), []);
   });
 
+  test('a configuration nested 100,000 deep is one problem at the level past the limit, and the library goes on', async () => {
+    const text = `{\n  "domains": ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}`;
+    const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
+    const problems = lib.service.workspace.libraries[0].problems;
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].message, 'Invalid JSON: nested more than 64 levels deep; the configuration was not read.');
+    // The braces are level 1, so the 64th '[' is level 65.
+    assert.deepEqual(problems[0].range.start, { line: 1, character: '  "domains": '.length + 63 });
+    assert.deepEqual(lib.diagnostics(X), []);
+  });
+
+  test('brackets in strings and comments do not count as nesting', async () => {
+    const deep = '['.repeat(100);
+    const lib = await checkLibrary(peers({ [CONFIG]: `// ${deep}\n{ "$schema": "${deep}", "domains": ["operations"] }`, [X]: xRole() }));
+    assert.deepEqual(lib.service.workspace.libraries[0].problems, []);
+  });
+
   test('an empty configuration file is a problem', async () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '', [X]: xRole() }));
     assert.equal(lib.service.workspace.libraries[0].problems.length, 1);
@@ -112,6 +133,35 @@ describe('configuration problems', () => {
     assert.equal(problems.length, 1);
     assert.deepEqual(problems[0].range, rangeOf(text, '"Customer Care"'));
     assert.match(problems[0].message, /'domains\.1'/);
+  });
+
+  test('a severity key that is no diagnostic code is a problem at the key, with the closest code', async () => {
+    const text = '{ "severity": { "unknown-rol": "off", "self-reference": "hint" } }';
+    const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
+    const problems = lib.service.workspace.libraries[0].problems;
+    assert.deepEqual(problems.map(p => p.message), ["Invalid configuration: 'unknown-rol' in 'severity' is not a diagnostic code. Did you mean 'unknown-role'?"]);
+    assert.deepEqual(problems[0].range, rangeOf(text, '"unknown-rol"'));
+  });
+
+  for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
+    test(`a severity key '${key}' is named as no diagnostic code, with the codes there are`, async () => {
+      const lib = await checkLibrary(peers({ [CONFIG]: `{ "severity": { "${key}": "off" } }`, [X]: xRole() }));
+      const [library] = lib.service.workspace.libraries;
+      assert.equal(library.problems.length, 1);
+      assert.match(library.problems[0].message, new RegExp(`^Invalid configuration: '${key}' in 'severity' is not a diagnostic code\\. Known codes: invalid-frontmatter, .*unknown-role`));
+      assert.deepEqual({ ...library.severity }, {});
+      assert.equal(Object.getPrototypeOf(library.severity), Object.prototype);
+    });
+  }
+
+  test('invalid-config cannot be given a severity: it reports the configuration itself', async () => {
+    const lib = await checkLibrary(peers({ [CONFIG]: '{ "severity": { "invalid-config": "off" } }', [X]: xRole() }));
+    assert.deepEqual(lib.service.workspace.libraries[0].problems.map(p => p.message), ["Invalid configuration: 'invalid-config' in 'severity' cannot be set: it reports the configuration itself."]);
+  });
+
+  test('the JSON schema allows a severity for exactly the codes the checker does', () => {
+    const schema = JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'schemas', 'fleet-roles.schema.json'), 'utf8')) as { properties: { severity: { propertyNames: { enum: string[] } } } };
+    assert.deepEqual([...schema.properties.severity.propertyNames.enum].sort(), [...CONFIGURABLE_CODES].sort());
   });
 
   test('a __proto__ key in the configuration is a problem and pollutes nothing', async () => {

@@ -65,6 +65,16 @@ describe('line endings', () => {
     assert.deepEqual(placed(await roleDiagnostics(cr(brokenFrontmatterRole()))), placed(lf));
   });
 
+  test('a declaration whose code span breaks a line: one space for the break, in LF, CRLF and CR, at the value', async () => {
+    // The span's content is trimmed of the space its leading line break stands for: the value still starts at 'tr'.
+    const text = seed().replace('`persistent_persona: true`', '`\npersistent_persona: tr\nue\n`');
+    for (const variant of [text, crlf(text), cr(text)]) {
+      const d = single(await seedDiagnostics(variant), 'invalid-persistence');
+      assert.equal(d.message, "Invalid persistent_persona 'tr ue': the flag is true or false, unquoted.");
+      assert.deepEqual(d.range, { start: { line: 8, character: 20 }, end: { line: 9, character: 2 } });
+    }
+  });
+
   test('a YAML error is placed the same in LF and CRLF', async () => {
     const text = roleText('x-role', { frontmatter: ['class: x-role', '  domain: operations', 'persistent_persona: false'] });
     const lf = single(await roleDiagnostics(text), 'invalid-frontmatter');

@@ -4,7 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { checkLibrary } from '../support/checkLibrary';
-import { codes, lineRange, only, peers, roleChecks, roleText, single } from './helpers';
+import { codes, lineRange, only, peers, rangeOf, roleChecks, roleText, single } from './helpers';
 
 const PATH = '/ws/roles/x-role.md';
 
@@ -141,18 +141,35 @@ describe('a role file is data, never code', () => {
     });
   }
 
-  test('a __proto__ key does not pollute Object.prototype', async () => {
+  test('a __proto__ key pollutes nothing and is an invalid-frontmatter at the key', async () => {
     const text = withBlock(['---', '__proto__:', '  polluted: yes', '  class: x-role', 'class: x-role', 'domain: operations', 'persistent_persona: false', '---']);
     const diagnostics = await check(text);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
-    assert.deepEqual(codes(diagnostics), []);
+    const d = single(diagnostics, 'invalid-frontmatter');
+    assert.deepEqual(codes(diagnostics), ['invalid-frontmatter']);
+    assert.deepEqual(d.range, rangeOf(text, '__proto__'));
+    assert.equal(d.message, "The frontmatter key '__proto__' is refused: it names a JavaScript object's prototype. It is ignored; remove it.");
+  });
+
+  for (const key of ['constructor', 'prototype']) {
+    test(`a ${key} key is an invalid-frontmatter at the key too`, async () => {
+      const text = withBlock(['---', 'class: x-role', `${key}: { polluted: yes }`, 'domain: operations', 'persistent_persona: false', '---']);
+      const diagnostics = await check(text);
+      assert.deepEqual(codes(diagnostics), ['invalid-frontmatter']);
+      assert.deepEqual(single(diagnostics, 'invalid-frontmatter').range, rangeOf(text, key));
+    });
+  }
+
+  test('a __proto__ brought in by a merge key is reported at the merge key', async () => {
+    const text = withBlock(['---', 'class: x-role', '<<: { __proto__: { polluted: yes } }', 'domain: operations', 'persistent_persona: false', '---']);
+    assert.deepEqual(single(await check(text), 'invalid-frontmatter').range, rangeOf(text, '<<'));
   });
 
   test('declarations under __proto__ do not count as the role\'s own', async () => {
     const text = withBlock(['---', '__proto__: { class: x-role }', 'domain: operations', 'persistent_persona: false', '---']);
     const diagnostics = await check(text);
-    assert.deepEqual(codes(diagnostics), ['missing-class']);
+    assert.deepEqual(codes(diagnostics).sort(), ['invalid-frontmatter', 'missing-class']);
     assert.equal(({} as Record<string, unknown>).class, undefined);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/core';
 import { checkLibrary } from '../support/checkLibrary';
+import { MemoryFileSystem } from '../support/memoryFileSystem';
 import { sampleLibrary, SEED_PATH } from '../support/seed';
 import { codes, lineOf, peers, roleText, single } from './helpers';
 
@@ -139,6 +141,67 @@ describe('incremental updates', () => {
     assert.ok(pathsBefore.includes('/ws/roles/sub/x-role.md'));
     lib.service.workspace.fileDeleted('/ws/roles/sub');
     assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
+  });
+
+  test('a folder of role files created with one event: its roles are indexed and resolve', async () => {
+    const x = '/ws/roles/x-role.md';
+    const lib = await checkLibrary(peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **team-lead**.'] }) }));
+    lib.fs.files.set('/ws/roles/team/team-lead.md', roleText('team-lead', { boundaries: ['- **Does NOT x** — the **x-role**.'] }));
+    const affected = await lib.service.workspace.fileChanged('/ws/roles/team');
+    assert.deepEqual([...affected].sort(), ['/ws/roles/team/team-lead.md', x]);
+    assert.deepEqual(lib.diagnostics(x), []);
+  });
+
+  test('a folder named like a role file is a folder, and a role file replaced by a folder goes', async () => {
+    const lib = await checkLibrary(peers({ '/ws/roles/gone-role.md': roleText('gone-role') }));
+    lib.fs.files.delete('/ws/roles/gone-role.md');
+    lib.fs.files.set('/ws/roles/gone-role.md/inner-role.md', roleText('inner-role'));
+    await lib.service.workspace.fileChanged('/ws/roles/gone-role.md');
+    assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/gone-role.md/inner-role.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
+  });
+
+  test('a changed folder loses the known files no longer in it', async () => {
+    const lib = await checkLibrary(peers({ '/ws/roles/sub/x-role.md': roleText('x-role'), '/ws/roles/sub/y-role.md': roleText('y-role') }));
+    lib.fs.files.delete('/ws/roles/sub/y-role.md');
+    await lib.service.workspace.fileChanged('/ws/roles/sub');
+    assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md', '/ws/roles/sub/x-role.md']);
+  });
+
+  test('a folder holding a configuration or a new roles folder makes the libraries be discovered again', async () => {
+    const lib = await checkLibrary(peers());
+    lib.fs.files.set('/ws/team/roles/t-role.md', roleText('t-role'));
+    await lib.service.workspace.fileChanged('/ws/team');
+    const fresh = await checkLibrary(peers({ '/ws/team/roles/t-role.md': roleText('t-role') }));
+    assert.deepEqual(lib.service.workspace.paths(), fresh.service.workspace.paths());
+    lib.fs.files.set('/ws/more/fleet-roles.json', '{ "domains": ["alpha"] }');
+    lib.fs.files.set('/ws/more/m-role.md', roleText('m-role', { domain: 'alpha' }));
+    await lib.service.workspace.fileChanged('/ws/more');
+    assert.ok(lib.service.workspace.paths().includes('/ws/more/m-role.md'));
+    assert.deepEqual(codes(lib.diagnostics('/ws/more/m-role.md')).filter(c => c === 'unknown-domain'), []);
+  });
+
+  test('a buffer of a file not on disk, opened before the load, is indexed by it, and by a reload', async () => {
+    const x = '/ws/roles/x-role.md';
+    const fresh = '/ws/roles/new-role.md';
+    const files = peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **new-role**.'] }) });
+    const service = createLanguageService({ fs: new MemoryFileSystem(files), uriOf: path => `file://${path}` });
+    service.workspace.setOverlay(fresh, roleText('new-role', { boundaries: ['- **Does NOT x** — the **hr-generalst**.'] }));
+    await service.workspace.load(['/ws']);
+    for (const when of ['after the load', 'after a reload']) {
+      assert.deepEqual(codes(service.getDiagnostics(fresh)?.diagnostics ?? []), ['unknown-role'], when);
+      assert.deepEqual(service.getDiagnostics(x)?.diagnostics, [], when);
+      await service.workspace.reload();
+    }
+  });
+
+  test('a buffer over 4 MiB of UTF-8 gets the unreadable-file a file on disk gets, and is not parsed', async () => {
+    const huge = `${roleText('x-role')}\n${'é'.repeat(2_200_000)}\n`;
+    const lib = await checkLibrary(peers({ '/ws/roles/x-role.md': roleText('x-role') }));
+    lib.service.workspace.setOverlay('/ws/roles/x-role.md', huge);
+    const ds = lib.diagnostics('/ws/roles/x-role.md');
+    assert.deepEqual(codes(ds), ['unreadable-file']);
+    assert.equal(ds[0].message, 'The file is 4.2 MiB, over the 4 MiB a role file may have: it was not read.');
+    assert.deepEqual(lib.service.workspace.file('/ws/roles/x-role.md')?.role.lines.text, '');
   });
 
   test('an open editor\'s text wins over disk changes until it is closed', async () => {

@@ -1,12 +1,13 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { createLanguageService, isWithin, relativePath, type ConfigProblem, type RoleLanguageService } from '../core';
+import { describeReadFailure } from '../core/util/readFailure';
+import { MAX_ROLE_FILE_BYTES } from '../core/workspace/readRoleText';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { summarize, type FileReport } from './report';
-import { describeReadError } from '../core/util/readError';
 import { UsageError } from './usageError';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -34,7 +35,11 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   };
   const checked = service.workspace.paths().filter(path => isChecked(path) && targets.some(t => isWithin(path, t)));
   if (checked.length === 0) {
-    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}: a library is a folder named 'roles', or the folders a fleet-roles.json names`);
+    const unread = [...service.workspace.unreadableFolders].filter(([folder]) => targets.some(t => isWithin(folder, t)));
+    const why = unread.length > 0
+      ? `: cannot read ${unread.map(([folder, reason]) => `'${relativePath(cwd, folder)}' (${reason})`).join(', ')}`
+      : ": a library is a folder named 'roles', or the folders a fleet-roles.json names";
+    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}${why}`);
   }
   const files: FileReport[] = checked.map(path => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
   const libraries = new Set(checked.map(p => service.workspace.libraryOf(p)!));
@@ -52,46 +57,49 @@ export async function runCheck(options: CheckOptions): Promise<number> {
  */
 export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
   const cwd = toCorePath(options.cwd);
-  const targets: string[] = [];
-  for (const p of options.paths.length > 0 ? options.paths : ['.']) {
-    // `check "$ROLES"` with the variable unset must not quietly check the working folder.
-    if (p === '') throw new UsageError("an empty path: name a folder or a file (or none, for '.')");
+  const targets: Array<{ path: string; isDirectory: boolean }> = [];
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  for (const p of paths) {
+    // An unset shell variable ("$ROLES") must not turn into a check of the whole working folder.
+    if (p === '') throw new UsageError("an empty path ('') names no file: is a shell variable unset?");
     const platform = nodePath.resolve(options.cwd, p);
     const stat = await fsp.stat(platform).catch((e: NodeJS.ErrnoException) => e);
-    if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeReadError(stat)}`);
-    // A folder that cannot be listed would otherwise read as a folder with no role files.
-    const listed = stat.isDirectory() ? await fsp.readdir(platform).catch((e: NodeJS.ErrnoException) => e) : [];
-    if (listed instanceof Error) throw new UsageError(`cannot read '${p}': ${describeReadError(listed)}`);
-    targets.push(toCorePath(platform));
+    if (stat instanceof Error) throw new UsageError(`cannot read '${p}': ${describeReadFailure(stat, MAX_ROLE_FILE_BYTES)}`);
+    targets.push({ path: toCorePath(platform), isDirectory: stat.isDirectory() });
   }
   let configPath: string | undefined;
+  if (options.config === '') throw new UsageError("an empty --config ('') names no file: is a shell variable unset?");
   if (options.config) {
     configPath = toCorePath(nodePath.resolve(options.cwd, options.config));
     const stat = await fsp.stat(configPath).catch((e: NodeJS.ErrnoException) => e);
-    if (stat instanceof Error) throw new UsageError(`cannot read the configuration '${options.config}': ${describeReadError(stat)}`);
+    if (stat instanceof Error) throw new UsageError(`cannot read the configuration '${options.config}': ${describeReadFailure(stat, MAX_ROLE_FILE_BYTES)}`);
   }
 
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
-  const roots = await Promise.all(targets.map(searchRoot));
-  await service.workspace.load(roots, { configPath });
+  await service.workspace.load(targets.map(searchRoot), { configPath });
+  // A folder named on the command line that cannot be listed is refused, as a missing one is.
+  paths.forEach((p, i) => {
+    const reason = service.workspace.unreadableFolders.get(targets[i].path);
+    if (reason !== undefined) throw new UsageError(`cannot read '${p}': ${reason}`);
+  });
 
   const problems = service.workspace.libraries.flatMap(l => l.problems);
   if (problems.length > 0) {
     options.err(problems.map(p => formatProblem(cwd, p)).join('\n') + '\n');
     throw new UsageError('the configuration is not valid; nothing was checked');
   }
-  return { service, cwd, targets };
+  return { service, cwd, targets: targets.map(t => t.path) };
 }
 
 /**
  * Where to look for a path's library: a file is checked in the library of the
  * highest `roles` folder above it, so its references resolve.
  */
-async function searchRoot(target: string): Promise<string> {
-  if ((await nodeFileSystem.stat(target)) === 'directory') return target;
-  const parts = target.split('/');
+function searchRoot({ path, isDirectory }: { path: string; isDirectory: boolean }): string {
+  if (isDirectory) return path;
+  const parts = path.split('/');
   const rolesAt = parts.indexOf('roles');
-  return rolesAt > 0 && rolesAt < parts.length - 1 ? parts.slice(0, rolesAt + 1).join('/') : target.slice(0, target.lastIndexOf('/')) || '/';
+  return rolesAt > 0 && rolesAt < parts.length - 1 ? parts.slice(0, rolesAt + 1).join('/') : path.slice(0, path.lastIndexOf('/')) || '/';
 }
 
 function formatProblem(cwd: string, problem: ConfigProblem): string {

@@ -20,12 +20,7 @@ export const nodeFileSystem: RoleFileSystem = {
     const entries = await fsp.readdir(toPlatformPath(dir), { withFileTypes: true });
     const out: DirectoryEntry[] = [];
     for (const entry of entries) {
-      let type: EntryType = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
-      if (entry.isSymbolicLink()) {
-        // A linked file is read; a linked directory is not walked, so a link loop cannot hang a walk.
-        const target = await fsp.stat(nodePath.join(toPlatformPath(dir), entry.name)).catch(() => undefined);
-        type = target?.isFile() ? 'file' : 'other';
-      }
+      const type = entry.isSymbolicLink() ? await linkType(nodePath.join(toPlatformPath(dir), entry.name)) : typeOf(entry);
       out.push({ name: entry.name, type });
     }
     return out;
@@ -34,11 +29,22 @@ export const nodeFileSystem: RoleFileSystem = {
     return decoder.decode(readSmallFile(toPlatformPath(path)));
   },
   async stat(path) {
-    const s = await fsp.stat(toPlatformPath(path)).catch(() => undefined);
-    if (!s) return undefined;
-    return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
+    const platformPath = toPlatformPath(path);
+    const entry = await fsp.lstat(platformPath).catch(() => undefined);
+    if (!entry) return undefined;
+    return entry.isSymbolicLink() ? linkType(platformPath) : typeOf(entry);
   },
 };
+
+function typeOf(entry: { isFile(): boolean; isDirectory(): boolean }): EntryType {
+  return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+}
+
+/** A linked file is read; a linked directory is not walked, so a link loop cannot hang a walk. */
+async function linkType(platformPath: string): Promise<EntryType> {
+  const target = await fsp.stat(platformPath).catch(() => undefined);
+  return target?.isFile() ? 'file' : 'other';
+}
 
 /**
  * Reads a whole file in one synchronous pass: role files are small, and for
@@ -51,6 +57,7 @@ function readSmallFile(platformPath: string): Uint8Array {
   const fd = openSync(platformPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error(`${platformPath} is a folder`), { code: 'EISDIR' });
     if (!stat.isFile()) throw Object.assign(new Error(`${platformPath} is not a regular file`), { code: 'ENOTFILE' });
     if (stat.size > MAX_ROLE_FILE_BYTES) throw Object.assign(new Error(`${platformPath} is too large`), { code: 'EFBIG', size: stat.size });
     const buffer = new Uint8Array(stat.size);

@@ -1,6 +1,8 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { LineIndex } from '../text/lineIndex';
+import { MAX_CONFIG_DEPTH, tooDeepAt } from './nestingDepth';
+import { unknownSeverityKeys } from './severityKeys';
 import { SLUG_PATTERN } from '../util/slug';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -40,6 +42,10 @@ export type ConfigParseResult =
  */
 export function parseConfigText(path: string, text: string): ConfigParseResult {
   const lines = new LineIndex(text);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    return { ok: false, problems: [{ path, message: `Invalid JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; the configuration was not read.`, range: lines.range(deep, deep + 1) }] };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {
@@ -49,34 +55,36 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
     if (problems.length === 0) problems.push({ path, message: 'The configuration file is empty.', range: lines.range(0, 0) });
     return { ok: false, problems };
   }
-  const value = parseTreeValue(tree);
-  const result = configSchema.safeParse(value);
-  if (result.success) return { ok: true, config: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map(issue => {
-      const location = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const node = findNodeAtLocation(tree, location) ?? tree;
-      const where = location.length > 0 ? `'${location.join('.')}' ` : '';
-      const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map(k => `'${k}'`).join(', ')})` : '';
-      return { path, message: `Invalid configuration: ${where}${issue.message}${keys}.`, range: lines.range(node.offset, node.offset + node.length) };
-    }),
-  };
+  const unknownKeys = unknownSeverityKeys(tree);
+  // Each is reported here and kept from zod, which would drop or misread it.
+  const result = configSchema.safeParse(parseTreeValue(tree, new Set(unknownKeys.map(u => u.key))));
+  const problems: ConfigProblem[] = unknownKeys.map(({ key, message }) => ({ path, message, range: lines.range(key.offset, key.offset + key.length) }));
+  if (result.success) return problems.length === 0 ? { ok: true, config: result.data } : { ok: false, problems };
+  for (const issue of result.error.issues) {
+    const location = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const node = findNodeAtLocation(tree, location) ?? tree;
+    const where = location.length > 0 ? `'${location.join('.')}' ` : '';
+    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map(k => `'${k}'`).join(', ')})` : '';
+    problems.push({ path, message: `Invalid configuration: ${where}${issue.message}${keys}.`, range: lines.range(node.offset, node.offset + node.length) });
+  }
+  return { ok: false, problems };
 }
 
-/** Builds the value without ever assigning a key to a plain object, so `__proto__` stays data. */
-function parseTreeValue(node: NonNullable<ReturnType<typeof parseTree>>): unknown {
+/** Builds the value, less the properties of the keys to skip, without ever assigning a key to a plain object, so `__proto__` stays data. */
+function parseTreeValue(node: Node, skip: ReadonlySet<Node>): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = Object.create(null);
       for (const prop of node.children ?? []) {
         const [keyNode, valueNode] = prop.children ?? [];
-        if (keyNode && valueNode) Object.defineProperty(out, String(keyNode.value), { value: parseTreeValue(valueNode), enumerable: true, writable: true, configurable: true });
+        if (keyNode && valueNode && !skip.has(keyNode)) {
+          Object.defineProperty(out, String(keyNode.value), { value: parseTreeValue(valueNode, skip), enumerable: true, writable: true, configurable: true });
+        }
       }
       return out;
     }
     case 'array':
-      return (node.children ?? []).map(parseTreeValue);
+      return (node.children ?? []).map(child => parseTreeValue(child, skip));
     default:
       return node.value;
   }

@@ -3,13 +3,13 @@ import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
 import { CheckContext, type Check, type LibraryView } from './checkContext';
 import { checkClass, checkConflicts, checkDomain, checkPersistence } from './declarationChecks';
-import { checkFrontmatter, checkUnknownKeys } from './frontmatterCheck';
+import { checkFrontmatter, checkPrototypeKeys, checkUnknownKeys } from './frontmatterCheck';
 import { checkBoundaryReferences } from './referenceChecks';
 import { checkStructure } from './structureChecks';
 import { checkIndexDocument } from './indexDocumentCheck';
 
 const CHECKS: Check[] = [
-  checkFrontmatter, checkClass, checkDomain, checkPersistence, checkConflicts, checkUnknownKeys, checkStructure, checkBoundaryReferences,
+  checkFrontmatter, checkPrototypeKeys, checkClass, checkDomain, checkPersistence, checkConflicts, checkUnknownKeys, checkStructure, checkBoundaryReferences,
 ];
 
 /** Every diagnostic of one role file, in document order. Of the library's documents, only its index is checked. */

@@ -2,7 +2,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
 /** Every diagnostic the project reports, with its severity and what it means. */
 export const DIAGNOSTIC_CODES = {
-  'invalid-frontmatter': { severity: DiagnosticSeverity.Error, summary: 'The frontmatter is not valid YAML, or is in another language.' },
+  'invalid-frontmatter': { severity: DiagnosticSeverity.Error, summary: 'The frontmatter is not valid YAML, is in another language, or has a prototype key (__proto__, constructor, prototype).' },
   'missing-class': { severity: DiagnosticSeverity.Error, summary: 'The role declares no class.' },
   'missing-domain': { severity: DiagnosticSeverity.Error, summary: 'The role declares no domain.' },
   'missing-persistence': { severity: DiagnosticSeverity.Error, summary: 'The role declares no persistent_persona flag.' },

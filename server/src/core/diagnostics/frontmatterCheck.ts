@@ -7,6 +7,24 @@ export const checkFrontmatter: Check = context => {
   if (problem) context.report('invalid-frontmatter', problem.start, problem.end, problem.message);
 };
 
+/** Keys that name a JavaScript object's prototype: harmless in the Map the frontmatter is read into, but a sign of an attack. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A prototype key is reported at the key, or at the merge key `<<` that
+ * brought it in; its value is never a declaration of the role's.
+ */
+export const checkPrototypeKeys: Check = context => {
+  const fm = context.role.frontmatter;
+  if (!fm) return;
+  for (const key of fm.data.keys()) {
+    if (!PROTOTYPE_KEYS.has(key)) continue;
+    const place = fm.keys.find(k => k.key === key) ?? fm.keys.find(k => k.key === '<<');
+    context.report('invalid-frontmatter', place?.keyStart ?? fm.start, place?.keyEnd ?? fm.end,
+      `The frontmatter key '${key}' is refused: it names a JavaScript object's prototype. It is ignored; remove it.`);
+  }
+};
+
 /**
  * Keys beside the three declarations are allowed; one that is a near miss of
  * a declaration key (`persistant_persona`, `Class`) is almost surely a typo.

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import type { ParsedRole } from '../parse/roleFile';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 
 /** The outline of a role file: its title, its sections, and each boundary under Boundaries. */
@@ -11,19 +12,7 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
   const lastLine = lines.lineRange(lines.lineCount - 1).end;
   const sections = role.sections.map((section): DocumentSymbol => {
     const range: Range = { start: lines.positionAt(section.heading.start), end: lines.positionAt(section.contentEnd) };
-    const children = section.name.toLowerCase() === 'boundaries'
-      ? role.boundaries.map(bullet => {
-        const text = lines.text.slice(bullet.start, bullet.end).replace(/^\s*[-*+]\s+/, '').replace(/\s+/g, ' ');
-        const names = role.references.filter(r => r.start >= bullet.start && r.start < bullet.end).map(r => r.slug);
-        return {
-          name: text.length > 80 ? `${text.slice(0, 79)}…` : text || 'boundary',
-          detail: names.join(', '),
-          kind: SymbolKind.Field,
-          range: lines.range(bullet.start, bullet.end),
-          selectionRange: lines.lineRange(bullet.line),
-        };
-      })
-      : [];
+    const children = section.name.toLowerCase() === 'boundaries' ? boundarySymbols(role) : [];
     return { name: section.name, kind: SymbolKind.Namespace, range, selectionRange: lines.range(section.heading.start, section.heading.end), children };
   });
   if (!role.title) return sections;
@@ -36,6 +25,27 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
     selectionRange: lines.range(role.title.start, role.title.end),
     children: sections,
   }];
+}
+
+/** One symbol per Boundaries bullet, with the roles it names. */
+function boundarySymbols(role: ParsedRole): DocumentSymbol[] {
+  const lines = role.lines;
+  const references = role.references;
+  // Bullets and references are both in text order: one walk pairs them.
+  let next = 0;
+  return role.boundaries.map(bullet => {
+    while (next < references.length && references[next].start < bullet.start) next++;
+    const names: string[] = [];
+    while (next < references.length && references[next].start < bullet.end) names.push(references[next++].slug);
+    const text = lines.text.slice(bullet.start, bullet.end).replace(/^\s*[-*+]\s+/, '').replace(/\s+/g, ' ');
+    return {
+      name: text.length > 80 ? `${text.slice(0, 79)}…` : text || 'boundary',
+      detail: names.join(', '),
+      kind: SymbolKind.Field,
+      range: lines.range(bullet.start, bullet.end),
+      selectionRange: lines.lineRange(bullet.line),
+    };
+  });
 }
 
 /** Every role of every library whose name or title holds the query's letters in order, best matches first. */

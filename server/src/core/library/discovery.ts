@@ -1,8 +1,8 @@
 import { CONFIG_FILE_NAME, parseConfigText, type ConfigFileContent, type ConfigProblem } from '../config/configFile';
 import { basename, dirname, isWithin, joinPath, resolvePath } from '../util/paths';
-import type { RoleFileSystem } from './fileSystem';
-import { describeReadError } from '../util/readError';
+import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES } from '../workspace/readRoleText';
+import type { RoleFileSystem } from './fileSystem';
 import { createLibrary, libraryOwns, type Library } from './library';
 
 export interface Layout {
@@ -10,6 +10,8 @@ export interface Layout {
   libraries: Library[];
   /** Every role file and library document, with its library. */
   files: Map<string, Library>;
+  /** Folders the walk could not read (not those that do not exist), with why: the CLI must not call them empty. */
+  unreadableFolders: ReadonlyMap<string, string>;
 }
 
 export interface DiscoveryOptions {
@@ -26,6 +28,7 @@ interface Walk {
   roleFolders: Set<string>;
   markdown: Set<string>;
   walked: Set<string>;
+  unreadable: Map<string, string>;
 }
 
 /**
@@ -35,7 +38,7 @@ interface Walk {
  * as a project's `tsconfig.json` does for a file deep inside it.
  */
 export async function discoverLayout(fs: RoleFileSystem, roots: string[], options: DiscoveryOptions = {}): Promise<Layout> {
-  const walk: Walk = { configs: new Set(), roleFolders: new Set(), markdown: new Set(), walked: new Set() };
+  const walk = newWalk();
   if (options.configPath) {
     walk.configs.add(options.configPath);
   } else {
@@ -84,12 +87,23 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
     const owner = libraries.find(l => libraryOwns(l, path));
     if (owner) files.set(path, owner);
   }
-  return { libraries, files };
+  return { libraries, files, unreadableFolders: walk.unreadable };
 }
 
 /** The library a Markdown file belongs to under a known layout, if any. */
 export function ownerOf(layout: Layout, path: string): Library | undefined {
   return layout.libraries.find(l => libraryOwns(l, path));
+}
+
+function newWalk(): Walk {
+  return { configs: new Set(), roleFolders: new Set(), markdown: new Set(), walked: new Set(), unreadable: new Map() };
+}
+
+/** The Markdown files and configurations below a folder, found as discovery finds them (links to folders not followed). */
+export async function filesBelow(fs: RoleFileSystem, folder: string): Promise<{ markdown: ReadonlySet<string>; configs: ReadonlySet<string> }> {
+  const walk = newWalk();
+  await walkTree(fs, folder, walk);
+  return { markdown: walk.markdown, configs: walk.configs };
 }
 
 async function walkTree(fs: RoleFileSystem, root: string, walk: Walk): Promise<void> {
@@ -99,7 +113,10 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk): Promise<v
   let entries;
   try {
     entries = await fs.readDirectory(root);
-  } catch {
+  } catch (error) {
+    // A configured folder may not exist yet; one that exists and cannot be read is worth saying.
+    const code = (error as { code?: string }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') walk.unreadable.set(root, describeReadFailure(error, MAX_ROLE_FILE_BYTES));
     return;
   }
   for (const entry of entries) {
@@ -130,8 +147,8 @@ async function readConfig(fs: RoleFileSystem, path: string): Promise<{ config?: 
   try {
     text = await fs.readFile(path);
   } catch (error) {
-    const message = `The configuration file cannot be read: ${describeReadError(error, MAX_ROLE_FILE_BYTES)}.`;
-    return { problems: [{ path, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    const reason = describeReadFailure(error, MAX_ROLE_FILE_BYTES);
+    return { problems: [{ path, message: `The configuration file cannot be read (${reason}).`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   }
   const result = parseConfigText(path, text);
   return result.ok ? { config: result.config, problems: [] } : { problems: result.problems };

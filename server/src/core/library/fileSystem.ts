@@ -13,6 +13,11 @@ export interface RoleFileSystem {
   /** Entries of a directory; symbolic links to directories are 'other', so walks never loop. */
   readDirectory(dir: string): Promise<DirectoryEntry[]>;
   readFile(path: string): Promise<string>;
+  /**
+   * The path's type as `readDirectory` lists it in its folder (a link to a
+   * file is a file, any other link 'other'), so that one path named by a
+   * file event is taken as a walk would take it; undefined when it does not exist.
+   */
   stat(path: string): Promise<EntryType | undefined>;
   /** The file's size in bytes, to refuse a huge file before reading it; undefined when unknown. */
   size?(path: string): Promise<number | undefined>;

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../text/lineIndex';
+import { BlockLinks } from './blockLinks';
 
 /** Offsets into the document text; `end` is exclusive. */
 export interface Span {
@@ -13,9 +14,18 @@ export interface Heading extends Span {
 }
 
 export interface CodeSpan extends Span {
-  /** The span's text without its backticks, CommonMark-trimmed. */
+  /** The span's text without its backticks, CommonMark-trimmed, each line break (CR, LF or CRLF) one space. */
   content: string;
   contentStart: number;
+  /** Indices into `content` of the spaces that stand for a CRLF, two characters of the text each. */
+  crlfs: number[];
+}
+
+/** The text offset of an index into a code span's content. */
+export function codeSpanOffset(span: CodeSpan, index: number): number {
+  let offset = span.contentStart + index;
+  for (const at of span.crlfs) if (at < index) offset++;
+  return offset;
 }
 
 export interface LinkSpan extends Span {
@@ -49,8 +59,6 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LIST_MARKER = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-/** Link text and destinations longer than this are not looked for: it keeps a pathological line linear. */
-const MAX_LINK_SCAN = 2000;
 
 function columnOf(prefix: string): number {
   let col = 0;
@@ -69,11 +77,12 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     headings: [], codeSpans: [], bolds: [], links: [], comments: [], fences: [], listItems: [], blankLines: new Set(),
   };
   const text = lines.text;
+  const commentCloses = commentCloser(text);
   let fence: { char: string; length: number; start: number } | undefined;
   let blockStart = -1;
   let blockEnd = -1;
   const flush = () => {
-    if (blockStart >= 0) scanInline(text, blockStart, blockEnd, out);
+    if (blockStart >= 0) scanInline(text, blockStart, blockEnd, out, commentCloses);
     blockStart = -1;
   };
 
@@ -107,7 +116,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
       flush();
       const content = (heading[2] ?? '').replace(/(^|[ \t]+)#+$/, '').trim();
       out.headings.push({ level: heading[1].length, line, start, end, text: content });
-      scanInline(text, start, end, out);
+      scanInline(text, start, end, out, commentCloses);
       continue;
     }
     if (THEMATIC_BREAK.test(lineText)) {
@@ -139,9 +148,27 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || Number.isNaN(code);
 }
 
+/**
+ * Where the next `-->` at or after an offset starts (-1: none), remembering
+ * the last answer: a comment left open in each of many blocks would otherwise
+ * search to the end of the text once per block.
+ */
+function commentCloser(text: string): (from: number) => number {
+  let searchedFrom = Infinity;
+  let found = -1;
+  return from => {
+    if (from < searchedFrom || (found >= 0 && from > found)) {
+      searchedFrom = from;
+      found = text.indexOf('-->', from);
+    }
+    return found;
+  };
+}
+
 /** Scans one block (a paragraph, list item or heading) for inline spans. */
-function scanInline(text: string, start: number, end: number, out: ScannedBody): void {
+function scanInline(text: string, start: number, end: number, out: ScannedBody, commentCloses: (from: number) => number): void {
   const delimiters: Delimiter[] = [];
+  let links: BlockLinks | undefined;
   // A backtick run with no closer of its length stays without one further on.
   const closerlessLengths = new Set<number>();
   const jumps = new Map<number, number>();
@@ -165,14 +192,7 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody):
         i += n;
         continue;
       }
-      let contentStart = i + n;
-      // Each line-break character becomes one space so offsets into `content` stay offsets into the text.
-      let raw = text.slice(contentStart, close).replace(/[\r\n]/g, ' ');
-      if (raw.length >= 2 && raw[0] === ' ' && raw[raw.length - 1] === ' ' && raw.trim() !== '') {
-        raw = raw.slice(1, -1);
-        contentStart++;
-      }
-      out.codeSpans.push({ start: i, end: close + n, content: raw, contentStart });
+      out.codeSpans.push(codeSpan(text, i, close, n));
       i = close + n;
       continue;
     }
@@ -187,14 +207,15 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody):
       continue;
     }
     if (c === 60 /* < */ && text.startsWith('<!--', i)) {
-      const close = text.indexOf('-->', i + 4);
+      const close = commentCloses(i + 4);
       const stop = close < 0 || close + 3 > end ? end : close + 3;
       out.comments.push({ start: i, end: stop });
       i = stop;
       continue;
     }
     if (c === 91 /* [ */ && text.charCodeAt(i - 1) !== 33 /* ! */) {
-      const link = parseLink(text, i, end);
+      links ??= new BlockLinks(text, start, end);
+      const link = links.parse(i);
       if (link) {
         out.links.push(link.span);
         jumps.set(link.closeBracket, link.span.end);
@@ -203,6 +224,23 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody):
     i++;
   }
   pairBold(delimiters, out.bolds);
+}
+
+/** The code span from the backtick run at `open` to the run at `close`, both `n` long. */
+function codeSpan(text: string, open: number, close: number, n: number): CodeSpan {
+  let contentStart = open + n;
+  let crlfs: number[] = [];
+  // A line break is one space, as CommonMark has it; a CRLF's space is remembered so offsets stay offsets into the text.
+  let content = text.slice(contentStart, close).replace(/\r\n|[\r\n]/g, (lineBreak: string, at: number) => {
+    if (lineBreak.length === 2) crlfs.push(at - crlfs.length);
+    return ' ';
+  });
+  if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') {
+    contentStart += crlfs[0] === 0 ? 2 : 1;
+    content = content.slice(1, -1);
+    crlfs = crlfs.filter(at => at > 0 && at <= content.length).map(at => at - 1);
+  }
+  return { start: open, end: close + n, content, contentStart, crlfs };
 }
 
 function runLength(text: string, at: number, end: number, code: number): number {
@@ -233,51 +271,4 @@ function pairBold(delimiters: Delimiter[], bolds: Span[]): void {
       opener = d;
     }
   }
-}
-
-/** `[text](destination "title")`, with the destination's place in the text. */
-function parseLink(text: string, open: number, end: number): { span: LinkSpan; closeBracket: number } | undefined {
-  const limit = Math.min(end, open + MAX_LINK_SCAN);
-  let depth = 0;
-  let j = open + 1;
-  for (; j < limit; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 92) { j++; continue; }
-    if (c === 91) depth++;
-    else if (c === 93) {
-      if (depth === 0) break;
-      depth--;
-    }
-  }
-  if (j >= limit || text.charCodeAt(j + 1) !== 40 /* ( */) return undefined;
-  const closeBracket = j;
-  let k = j + 2;
-  while (k < limit && (text[k] === ' ' || text[k] === '\t')) k++;
-  let destStart = k;
-  let destEnd: number;
-  if (text[k] === '<') {
-    destStart = k + 1;
-    destEnd = text.indexOf('>', destStart);
-    if (destEnd < 0 || destEnd >= limit) return undefined;
-    k = destEnd + 1;
-  } else {
-    let parens = 0;
-    for (; k < limit; k++) {
-      const ch = text[k];
-      if (ch === '\\') { k++; continue; }
-      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') break;
-      if (ch === '(') parens++;
-      else if (ch === ')') {
-        if (parens === 0) break;
-        parens--;
-      }
-    }
-    destEnd = k;
-  }
-  const close = text.indexOf(')', k);
-  if (close < 0 || close >= limit) return undefined;
-  return {
-    span: { start: open, end: close + 1, destination: text.slice(destStart, destEnd), destinationStart: destStart },
-    closeBracket,
-  };
 }

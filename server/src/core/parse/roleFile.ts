@@ -1,7 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
 import { isDocumentName, isSlug, stemOf } from '../util/slug';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
-import { scanBody, type Heading, type Span } from './markdownScanner';
+import { codeSpanOffset, scanBody, type Heading, type Span } from './markdownScanner';
+import { spanCursor } from './spanCursor';
 
 export const DECLARATION_KEYS = ['class', 'domain', 'persistent_persona'] as const;
 export type DeclarationKey = (typeof DECLARATION_KEYS)[number];
@@ -86,26 +87,25 @@ export function parseRole(path: string, text: string): ParsedRole {
   const boundariesSection = sections.find(s => s.name.toLowerCase() === 'boundaries');
   const boundaries = boundariesSection ? collectBullets(lines, body, boundariesSection) : [];
 
-  const inside = (spans: Span[], offset: number) => spans.some(s => offset >= s.start && offset < s.end);
   const references: RoleReference[] = [];
   const inBoundaries = (offset: number) =>
     boundariesSection !== undefined && offset >= boundariesSection.contentStart && offset < boundariesSection.contentEnd;
-  const bulletAt = (offset: number) => {
-    const index = boundaries.findIndex(b => offset >= b.start && offset < b.end);
-    return index < 0 ? undefined : index;
-  };
+  // Bold spans and links each come in text order, as do comments and bullets: a pair of cursors per pass.
+  const cursors = () => ({ commentAt: spanCursor(body.comments), bulletAt: spanCursor(boundaries) });
+  const forBolds = cursors();
   for (const bold of body.bolds) {
     const name = text.slice(bold.start, bold.end);
-    if (!isSlug(name) || inside(body.comments, bold.start)) continue;
-    references.push({ slug: name, kind: 'bold', start: bold.start, end: bold.end, inBoundaries: inBoundaries(bold.start), bullet: bulletAt(bold.start) });
+    if (!isSlug(name) || forBolds.commentAt(bold.start) !== undefined) continue;
+    references.push({ slug: name, kind: 'bold', start: bold.start, end: bold.end, inBoundaries: inBoundaries(bold.start), bullet: forBolds.bulletAt(bold.start) });
   }
+  const forLinks = cursors();
   for (const link of body.links) {
     const target = roleLinkTarget(link.destination);
-    if (!target || inside(body.comments, link.start)) continue;
+    if (!target || forLinks.commentAt(link.start) !== undefined) continue;
     const nameStart = link.destinationStart + target.nameOffset;
     references.push({
       slug: target.slug, kind: 'link', start: nameStart, end: nameStart + target.nameLength,
-      inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
+      inBoundaries: inBoundaries(link.start), bullet: forLinks.bulletAt(link.start),
     });
   }
   references.sort((a, b) => a.start - b.start);
@@ -115,11 +115,11 @@ export function parseRole(path: string, text: string): ParsedRole {
     if (span.start >= leadEnd) break;
     const m = INLINE_DECLARATION.exec(span.content);
     if (!m) continue;
-    const keyStart = span.contentStart;
-    const valueStart = span.contentStart + span.content.length - m[2].length - (span.content.length - span.content.trimEnd().length);
+    const valueIndex = span.content.trimEnd().length - m[2].length;
     inlineDeclarations.push({
       key: m[1], value: inlineValue(m[1], m[2]), raw: m[2], form: 'inline',
-      keyStart, keyEnd: keyStart + m[1].length, valueStart, valueEnd: valueStart + m[2].length,
+      keyStart: codeSpanOffset(span, 0), keyEnd: codeSpanOffset(span, m[1].length),
+      valueStart: codeSpanOffset(span, valueIndex), valueEnd: codeSpanOffset(span, valueIndex + m[2].length),
     });
   }
 
@@ -140,14 +140,17 @@ function inlineValue(key: string, raw: string): unknown {
   return raw;
 }
 
+/** Each `##` section runs to the next heading of level 1 or 2: walked from the end, each heading is looked at once. */
 function collectSections(headings: Heading[], textLength: number): Section[] {
   const sections: Section[] = [];
-  headings.forEach((heading, i) => {
-    if (heading.level !== 2) return;
-    const next = headings.slice(i + 1).find(h => h.level <= 2);
-    sections.push({ name: heading.text, heading, contentStart: heading.end, contentEnd: next ? next.start : textLength });
-  });
-  return sections;
+  let end = textLength;
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const heading = headings[i];
+    if (heading.level > 2) continue;
+    if (heading.level === 2) sections.push({ name: heading.text, heading, contentStart: heading.end, contentEnd: end });
+    end = heading.start;
+  }
+  return sections.reverse();
 }
 
 /**

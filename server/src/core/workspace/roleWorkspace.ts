@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../config/configFile';
 import { checkRole } from '../diagnostics/checkRole';
-import { discoverLayout, ownerOf, type DiscoveryOptions, type Layout } from '../library/discovery';
+import { discoverLayout, filesBelow, ownerOf, type DiscoveryOptions, type Layout } from '../library/discovery';
 import type { RoleFileSystem } from '../library/fileSystem';
 import type { Library } from '../library/library';
 import { RoleIndex, type IndexedFile } from '../library/roleIndex';
@@ -9,7 +9,7 @@ import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationT
 import { basename } from '../util/paths';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { applySuppressions } from '../diagnostics/suppressions';
-import { bufferRead, readRoleText, type ReadResult } from './readRoleText';
+import { readBuffer, readRoleText, type ReadResult } from './readRoleText';
 
 export interface DiagnosticsResult {
   /** Changes whenever the diagnostics may have: a client that holds this id needs nothing new. */
@@ -30,7 +30,7 @@ const PARSE_SLICE = 200;
  */
 export class RoleWorkspace {
   readonly index = new RoleIndex();
-  private layout: Layout = { libraries: [], files: new Map() };
+  private layout: Layout = { libraries: [], files: new Map(), unreadableFolders: new Map() };
   private readonly overlays = new Map<string, string>();
   private readonly diagnostics = new Map<string, DiagnosticsResult>();
   private nextResultId = 1;
@@ -57,8 +57,7 @@ export class RoleWorkspace {
       batch.forEach((path, j) => {
         // An editor may have opened the file while the disk was read: its text wins.
         const overlay = this.overlays.get(path);
-        const read: ReadResult = overlay !== undefined ? bufferRead(overlay) : reads[j];
-        this.indexRead(path, layout.files.get(path)!, read);
+        this.indexRead(path, layout.files.get(path)!, overlay !== undefined ? readBuffer(overlay) : reads[j]);
       });
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
@@ -66,12 +65,12 @@ export class RoleWorkspace {
         await yieldToEventLoop();
       }
     }
-    // Buffers of files not (yet) on disk: a new role being written is part of its library.
+    // An open buffer of a file not on disk (a new file, unsaved; or opened before this load began) belongs to the library too.
     for (const [path, text] of this.overlays) {
       const library = layout.files.has(path) ? undefined : ownerOf(layout, path);
       if (!library) continue;
       layout.files.set(path, library);
-      this.indexRead(path, library, bufferRead(text));
+      this.indexRead(path, library, readBuffer(text));
     }
   }
 
@@ -85,6 +84,11 @@ export class RoleWorkspace {
 
   get libraries(): readonly Library[] {
     return this.layout.libraries;
+  }
+
+  /** Folders the last load could not read, with why. */
+  get unreadableFolders(): ReadonlyMap<string, string> {
+    return this.layout.unreadableFolders;
   }
 
   libraryOf(path: string): Library | undefined {
@@ -109,7 +113,7 @@ export class RoleWorkspace {
   /** An editor's text for the file, which wins over the disk until the editor closes it. */
   setOverlay(path: string, text: string): Set<string> {
     this.overlays.set(path, text);
-    return this.applyRead(path, bufferRead(text));
+    return this.applyRead(path, readBuffer(text));
   }
 
   /**
@@ -124,23 +128,22 @@ export class RoleWorkspace {
     return this.applyRead(path, read);
   }
 
-  /** A file was created or changed on disk. An open editor's text still wins. */
+  /**
+   * A file or a folder was created or changed on disk: the path is taken as
+   * a fresh load would take it. A folder is walked; a FIFO, a device, a
+   * socket or a link to anything but a file is no role file. An open
+   * editor's text still wins.
+   */
   async fileChanged(path: string): Promise<Set<string>> {
-    if (this.overlays.has(path)) return new Set();
-    const read = await readRoleText(this.fs, path);
-    if (this.overlays.has(path)) return new Set();
-    return this.applyRead(path, read);
+    const type = await this.fs.stat(path);
+    if (type === 'directory') return this.folderChanged(path);
+    if (type === 'file') return this.reread(path);
+    return this.layout.files.has(path) && !this.overlays.has(path) ? this.remove(path) : new Set();
   }
 
   /** A file or a folder was deleted on disk: every file at or below the path goes, unless an editor holds it. */
   fileDeleted(path: string): Set<string> {
-    const affected = new Set<string>();
-    for (const known of [...this.layout.files.keys()]) {
-      if ((known === path || known.startsWith(`${path}/`)) && !this.overlays.has(known)) {
-        for (const p of this.remove(known)) affected.add(p);
-      }
-    }
-    return affected;
+    return this.forget(path, () => false);
   }
 
   /** Problems of a library's configuration file, as diagnostics on that file; undefined for other paths. */
@@ -189,7 +192,38 @@ export class RoleWorkspace {
     }
   }
 
-  /** A file read during a load: indexed without working out what it affects, since everything is new. */
+  /**
+   * The files below a folder, as a fresh load finds them: a configuration
+   * or a new role folder among them changes the layout, so everything is
+   * discovered again; else each is read, and known files no longer there go.
+   */
+  private async folderChanged(folder: string): Promise<Set<string>> {
+    const found = await filesBelow(this.fs, folder);
+    if (found.configs.size > 0 || [...found.markdown].some(p => this.isLayoutChange(p))) return this.reload();
+    const affected = this.forget(folder, known => found.markdown.has(known));
+    for (const path of found.markdown) for (const p of await this.reread(path)) affected.add(p);
+    return affected;
+  }
+
+  private async reread(path: string): Promise<Set<string>> {
+    if (this.overlays.has(path)) return new Set();
+    const read = await readRoleText(this.fs, path);
+    if (this.overlays.has(path)) return new Set();
+    return this.applyRead(path, read);
+  }
+
+  /** Drops the known files at or below a path, but those an editor holds and those to keep. */
+  private forget(path: string, keep: (known: string) => boolean): Set<string> {
+    const affected = new Set<string>();
+    for (const known of [...this.layout.files.keys()]) {
+      if ((known === path || known.startsWith(`${path}/`)) && !this.overlays.has(known) && !keep(known)) {
+        for (const p of this.remove(known)) affected.add(p);
+      }
+    }
+    return affected;
+  }
+
+  /** Indexes a read during a load, when nothing is checked yet and so nothing can go stale. */
   private indexRead(path: string, library: Library, read: ReadResult): void {
     if ('text' in read) this.index.update(path, library, read.text, false);
     else if ('unreadable' in read) this.index.update(path, library, '', false, read.unreadable);

@@ -1,0 +1,22 @@
+/** A size in MiB, as messages give it. */
+export function mebibytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/**
+ * Why a file or folder could not be read, in words: a user can act on
+ * "permission denied", not on EACCES. `limitBytes` is the size past which
+ * the file system refuses a file (EFBIG).
+ */
+export function describeReadFailure(error: unknown, limitBytes: number): string {
+  const { code, size, message } = error as { code?: string; size?: number; message?: string };
+  switch (code) {
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a folder, not a file';
+    case 'ENOTFILE': return 'it is not a regular file';
+    case 'ENOENT': return 'no such file or directory';
+    case 'ELOOP': return 'its symbolic links form a loop';
+    case 'EFBIG': return `it is ${size === undefined ? 'over' : `${mebibytes(size)}, over`} the limit of ${mebibytes(limitBytes)}`;
+    default: return message ?? String(error);
+  }
+}
