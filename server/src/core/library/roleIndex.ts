@@ -4,6 +4,7 @@ import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
 import type { Library } from './library';
+import { SuggestionIndex } from './suggestionIndex';
 
 export interface IndexedFile {
   library: Library;
@@ -28,6 +29,7 @@ class LibraryTables {
   readonly documents = new Set<string>();
   /** Role names in order, for completion; dropped when a role comes or goes. */
   sortedNames: string[] | undefined;
+  readonly suggestions = new SuggestionIndex();
 }
 
 function add(map: Map<string, Set<string>>, key: string, path: string): void {
@@ -83,7 +85,10 @@ export class RoleIndex {
     const tables = this.tablesOf(library);
     const isNewRole = !role.isDocument && !tables.roles.has(role.stem);
     if (!role.isDocument) {
-      if (isNewRole) tables.sortedNames = undefined;
+      if (isNewRole) {
+        tables.sortedNames = undefined;
+        tables.suggestions.add(role.stem);
+      }
       add(tables.roles, role.stem, path);
       tables.unresolved.delete(role.stem);
     } else {
@@ -121,6 +126,7 @@ export class RoleIndex {
       library,
       hasRole: slug => tables.roles.has(slug),
       roleNames: () => tables.roles.keys(),
+      closestRoles: (word, limit, exclude) => tables.suggestions.closest(word, limit, exclude),
       filesDeclaringClass: name => [...(tables.classes.get(name) ?? [])].sort(),
       uriOf,
     };
@@ -133,6 +139,11 @@ export class RoleIndex {
 
   roleNames(library: Library): IterableIterator<string> {
     return this.tablesOf(library).roles.keys();
+  }
+
+  /** Did-you-mean for a role name: the library's closest role names, best first. */
+  closestRoles(library: Library, word: string, limit: number): string[] {
+    return this.tablesOf(library).suggestions.closest(word, limit);
   }
 
   /** The library's role names in order, kept until a role comes or goes. */
@@ -166,6 +177,7 @@ export class RoleIndex {
       remove(tables.roles, old.role.stem, path);
       if (!tables.roles.has(old.role.stem)) {
         tables.sortedNames = undefined;
+        tables.suggestions.remove(old.role.stem);
         if (tables.referrers.has(old.role.stem)) tables.unresolved.add(old.role.stem);
         if (trackAffected) this.addNameDependents(tables, old.role.stem, affected);
       }
