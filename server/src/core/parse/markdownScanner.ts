@@ -144,15 +144,17 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody):
   const delimiters: Delimiter[] = [];
   // A backtick run with no closer of its length stays without one further on.
   const closerlessLengths = new Set<number>();
+  // A link's closing ']' → the end of its destination, which is not scanned.
   const jumps = new Map<number, number>();
   let i = start;
   while (i < end) {
-    const jump = jumps.get(i);
+    const c = text.charCodeAt(i);
+    // Only a ']' can be a link's closing bracket: the map is not asked at every character.
+    const jump = c === 93 /* ] */ ? jumps.get(i) : undefined;
     if (jump !== undefined) {
       i = jump;
       continue;
     }
-    const c = text.charCodeAt(i);
     if (c === 92 /* \ */) {
       i += 2;
       continue;
