@@ -36,6 +36,8 @@ export class RoleWorkspace {
   private nextResultId = 1;
   private roots: string[] = [];
   private discovery: DiscoveryOptions = {};
+  /** `paths()`, kept until a file comes or goes: a workspace pull walks it on every request. */
+  private sortedPaths: readonly string[] | undefined;
 
   constructor(private readonly fs: RoleFileSystem, readonly uriOf: (path: string) => string) {}
 
@@ -48,6 +50,7 @@ export class RoleWorkspace {
     this.layout = layout;
     this.index.clear();
     this.diagnostics.clear();
+    this.sortedPaths = undefined;
     const paths = [...layout.files.keys()];
     let parsedSinceYield = 0;
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
@@ -61,6 +64,7 @@ export class RoleWorkspace {
         if ('text' in read) this.index.update(path, layout.files.get(path)!, read.text, false);
         else if ('unreadable' in read) this.index.update(path, layout.files.get(path)!, '', false, read.unreadable);
       });
+      this.sortedPaths = undefined;
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
         parsedSinceYield = 0;
@@ -90,8 +94,8 @@ export class RoleWorkspace {
   }
 
   /** Every indexed file, role files and library documents, in path order. */
-  paths(): string[] {
-    return [...this.layout.files.keys()].filter(p => this.index.get(p) !== undefined).sort();
+  paths(): readonly string[] {
+    return (this.sortedPaths ??= [...this.layout.files.keys()].filter(p => this.index.get(p) !== undefined).sort());
   }
 
   /** Whether a change at this path needs the libraries discovered again. */
@@ -188,6 +192,7 @@ export class RoleWorkspace {
     const library = this.libraryOf(path);
     if (!library) return new Set();
     this.layout.files.set(path, library);
+    if (!this.index.get(path)) this.sortedPaths = undefined;
     const affected = this.index.update(path, library, text, true, unreadable);
     this.invalidate(affected);
     return affected;
@@ -195,6 +200,7 @@ export class RoleWorkspace {
 
   private remove(path: string): Set<string> {
     this.layout.files.delete(path);
+    this.sortedPaths = undefined;
     const affected = this.index.delete(path);
     this.invalidate(affected);
     this.diagnostics.delete(path);
