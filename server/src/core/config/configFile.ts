@@ -1,28 +1,14 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { z } from 'zod';
-import { LineIndex } from '../text/lineIndex';
-import { SLUG_PATTERN } from '../util/slug';
 import type { Range } from 'vscode-languageserver-types';
+import { LineIndex } from '../text/lineIndex';
+import type { ConfigFileContent } from './configSchema';
+import { readValidConfig } from './validConfig';
+
+export type { SeveritySetting } from './severitySettings';
+export type { ConfigFileContent } from './configSchema';
 
 /** The library configuration's file name, looked for at a library's root. */
 export const CONFIG_FILE_NAME = 'fleet-roles.json';
-
-const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
-const relativePath = z.string().min(1, 'must not be empty');
-
-export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
-export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
-
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  roleFolders: z.array(relativePath).optional(),
-  exclude: z.array(relativePath).optional(),
-  domains: z.array(slug).min(1, 'must name at least one domain').optional(),
-  index: relativePath.optional(),
-  severity: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).optional(),
-});
-
-export type ConfigFileContent = z.infer<typeof configSchema>;
 
 export interface ConfigProblem {
   path: string;
@@ -50,6 +36,10 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
     return { ok: false, problems };
   }
   const value = parseTreeValue(tree);
+  const valid = readValidConfig(value);
+  if (valid) return { ok: true, config: valid };
+  // Loaded only for a configuration that is not plainly valid: zod is slow to load, and its messages are the ones shown.
+  const { configSchema } = require('./configSchema') as typeof import('./configSchema');
   const result = configSchema.safeParse(value);
   if (result.success) return { ok: true, config: result.data };
   return {
