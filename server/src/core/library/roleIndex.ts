@@ -4,6 +4,7 @@ import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
 import type { Library } from './library';
+import { SortedStrings } from '../util/sortedStrings';
 import { SuggestionIndex } from './suggestionIndex';
 
 export interface IndexedFile {
@@ -27,8 +28,8 @@ class LibraryTables {
   readonly unresolved = new Set<string>();
   /** The library's documents: its index lists every role, so a role's coming or going concerns it. */
   readonly documents = new Set<string>();
-  /** Role names in order, for completion; dropped when a role comes or goes. */
-  sortedNames: string[] | undefined;
+  /** Role names in order, for completion. */
+  readonly names = new SortedStrings();
   readonly suggestions = new SuggestionIndex();
 }
 
@@ -86,7 +87,7 @@ export class RoleIndex {
     const isNewRole = !role.isDocument && !tables.roles.has(role.stem);
     if (!role.isDocument) {
       if (isNewRole) {
-        tables.sortedNames = undefined;
+        tables.names.add(role.stem);
         tables.suggestions.add(role.stem);
       }
       add(tables.roles, role.stem, path);
@@ -146,10 +147,9 @@ export class RoleIndex {
     return this.tablesOf(library).suggestions.closest(word, limit);
   }
 
-  /** The library's role names in order, kept until a role comes or goes. */
+  /** The library's role names in order. */
   sortedRoleNames(library: Library): readonly string[] {
-    const tables = this.tablesOf(library);
-    return (tables.sortedNames ??= [...tables.roles.keys()].sort());
+    return this.tablesOf(library).names.sorted();
   }
 
   referrersOf(library: Library, slug: string): string[] {
@@ -176,7 +176,7 @@ export class RoleIndex {
     if (!old.role.isDocument) {
       remove(tables.roles, old.role.stem, path);
       if (!tables.roles.has(old.role.stem)) {
-        tables.sortedNames = undefined;
+        tables.names.delete(old.role.stem);
         tables.suggestions.remove(old.role.stem);
         if (tables.referrers.has(old.role.stem)) tables.unresolved.add(old.role.stem);
         if (trackAffected) this.addNameDependents(tables, old.role.stem, affected);
