@@ -5,6 +5,7 @@ import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
 import type { Library } from './library';
 import { SortedStrings } from '../util/sortedStrings';
+import { StringMultiMap } from '../util/stringMultiMap';
 import { SuggestionIndex } from './suggestionIndex';
 
 export interface IndexedFile {
@@ -19,11 +20,11 @@ export interface IndexedFile {
 
 class LibraryTables {
   /** Role name (file stem) → role files with that name. */
-  readonly roles = new Map<string, Set<string>>();
+  readonly roles = new StringMultiMap();
   /** Declared class → role files declaring it. */
-  readonly classes = new Map<string, Set<string>>();
+  readonly classes = new StringMultiMap();
   /** Referenced role name → files that refer to it. */
-  readonly referrers = new Map<string, Set<string>>();
+  readonly referrers = new StringMultiMap();
   /** Referenced names with no role: the only ones a new role's name can change a suggestion for. */
   readonly unresolved = new Set<string>();
   /** The library's documents: its index lists every role, so a role's coming or going concerns it. */
@@ -31,19 +32,6 @@ class LibraryTables {
   /** Role names in order, for completion. */
   readonly names = new SortedStrings();
   readonly suggestions = new SuggestionIndex();
-}
-
-function add(map: Map<string, Set<string>>, key: string, path: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(path);
-}
-
-function remove(map: Map<string, Set<string>>, key: string, path: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(path);
-  if (set.size === 0) map.delete(key);
 }
 
 /**
@@ -90,17 +78,17 @@ export class RoleIndex {
         tables.names.add(role.stem);
         tables.suggestions.add(role.stem);
       }
-      add(tables.roles, role.stem, path);
+      tables.roles.add(role.stem, path);
       tables.unresolved.delete(role.stem);
     } else {
       tables.documents.add(path);
     }
     if (entry.className !== undefined) {
-      if (crossFile) for (const other of tables.classes.get(entry.className) ?? []) affected.add(other);
-      add(tables.classes, entry.className, path);
+      if (crossFile) for (const other of tables.classes.get(entry.className)) affected.add(other);
+      tables.classes.add(entry.className, path);
     }
     for (const ref of role.references) {
-      add(tables.referrers, ref.slug, path);
+      tables.referrers.add(ref.slug, path);
       if (!tables.roles.has(ref.slug)) tables.unresolved.add(ref.slug);
     }
     if (isNewRole && crossFile) this.addNameDependents(tables, role.stem, affected);
@@ -128,14 +116,14 @@ export class RoleIndex {
       hasRole: slug => tables.roles.has(slug),
       roleNames: () => tables.roles.keys(),
       closestRoles: (word, limit, exclude) => tables.suggestions.closest(word, limit, exclude),
-      filesDeclaringClass: name => [...(tables.classes.get(name) ?? [])].sort(),
+      filesDeclaringClass: name => [...tables.classes.get(name)].sort(),
       uriOf,
     };
   }
 
   /** Role files of a library with the given name. */
   roleFiles(library: Library, slug: string): string[] {
-    return [...(this.tablesOf(library).roles.get(slug) ?? [])];
+    return [...this.tablesOf(library).roles.get(slug)];
   }
 
   roleNames(library: Library): IterableIterator<string> {
@@ -153,7 +141,7 @@ export class RoleIndex {
   }
 
   referrersOf(library: Library, slug: string): string[] {
-    return [...(this.tablesOf(library).referrers.get(slug) ?? [])];
+    return [...this.tablesOf(library).referrers.get(slug)];
   }
 
   private tablesOf(library: Library): LibraryTables {
@@ -169,12 +157,12 @@ export class RoleIndex {
     this.files.delete(path);
     const tables = this.tablesOf(old.library);
     for (const ref of old.role.references) {
-      remove(tables.referrers, ref.slug, path);
+      tables.referrers.delete(ref.slug, path);
       if (!tables.referrers.has(ref.slug)) tables.unresolved.delete(ref.slug);
     }
     tables.documents.delete(path);
     if (!old.role.isDocument) {
-      remove(tables.roles, old.role.stem, path);
+      tables.roles.delete(old.role.stem, path);
       if (!tables.roles.has(old.role.stem)) {
         tables.names.delete(old.role.stem);
         tables.suggestions.remove(old.role.stem);
@@ -183,8 +171,8 @@ export class RoleIndex {
       }
     }
     if (old.className !== undefined) {
-      remove(tables.classes, old.className, path);
-      if (trackAffected) for (const other of tables.classes.get(old.className) ?? []) affected.add(other);
+      tables.classes.delete(old.className, path);
+      if (trackAffected) for (const other of tables.classes.get(old.className)) affected.add(other);
     }
     affected.add(path);
     return affected;
@@ -197,7 +185,7 @@ export class RoleIndex {
    */
   private addNameDependents(tables: LibraryTables, name: string, affected: Set<string>): void {
     const touch = (slug: string) => {
-      for (const p of tables.referrers.get(slug) ?? []) affected.add(p);
+      for (const p of tables.referrers.get(slug)) affected.add(p);
     };
     touch(name);
     for (const doc of tables.documents) affected.add(doc);
