@@ -1,5 +1,5 @@
 import type { LibraryView } from '../diagnostics/checkContext';
-import { declaredClass } from '../parse/declarations';
+import { declaredClass, roleDeclarations } from '../parse/declarations';
 import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
@@ -65,7 +65,10 @@ export class RoleIndex {
   update(path: string, library: Library, text: string, trackAffected = true, unreadable?: string): Set<string> {
     this.parseCount++;
     const role = parseRole(path, text);
-    const entry: IndexedFile = { library, role, summary: summarizeRole(role), className: role.isDocument ? undefined : declaredClass(role), unreadable };
+    const declarations = roleDeclarations(role);
+    const entry: IndexedFile = {
+      library, role, summary: summarizeRole(role, declarations), className: role.isDocument ? undefined : declaredClass(declarations), unreadable,
+    };
     const old = this.files.get(path);
     // An edit that keeps the file's library and class cannot change another file's diagnostics.
     const crossFile = trackAffected && !(old && old.library === library && old.className === entry.className);
