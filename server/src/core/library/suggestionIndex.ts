@@ -1,6 +1,5 @@
-import { suggestionBudget } from '../util/editDistance';
+import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
 import { NameTrie } from '../util/nameTrie';
-import { SortedStrings } from '../util/sortedStrings';
 
 /**
  * How many suggestions a word keeps in the cache: the most any caller asks
@@ -9,21 +8,30 @@ import { SortedStrings } from '../util/sortedStrings';
  */
 const KEPT = 4;
 
+/** How many names may come or go before the trie is built again; until then they are compared one by one. */
+const REBUILD_AFTER = 64;
+
 /**
  * Did-you-mean over a library's role names without comparing the word with
  * every name. The answers are exactly `closestMatches` over the names (the
  * same distance, budget, case folding and order): the lower-cased names are
  * walked as a trie, so names that share a prefix share the rows of the
  * edit-distance table for it, and a prefix already beyond the budget skips
- * every name that starts with it. Answers are cached per word, and the trie
- * kept, until a name comes or goes.
+ * every name that starts with it. Answers are cached per word until a name
+ * comes or goes. The trie is not built again for each name that comes or
+ * goes (a delete would pay for the whole library): names gone are skipped,
+ * names come are compared one by one, until enough have changed.
  */
 export class SuggestionIndex {
-  private readonly keys = new SortedStrings();
   /** Lower-cased name → the names that fold to it (nearly always one). */
   private readonly originals = new Map<string, string[]>();
   private readonly cache = new Map<string, string[]>();
-  private trie: NameTrie | undefined;
+  /** The trie of the lower-cased names when it was built, and those names in order. */
+  private built: { trie: NameTrie; keys: readonly string[] } | undefined;
+  /** Lower-cased names come since the trie was built. */
+  private readonly added = new Set<string>();
+  /** Lower-cased names of the trie gone since it was built. */
+  private readonly gone = new Set<string>();
 
   add(name: string): void {
     const lower = name.toLowerCase();
@@ -32,9 +40,9 @@ export class SuggestionIndex {
     if (names) names.push(name);
     else {
       this.originals.set(lower, [name]);
-      this.keys.add(lower);
+      if (this.built && !this.gone.delete(lower)) this.added.add(lower);
     }
-    this.changed();
+    this.cache.clear();
   }
 
   remove(name: string): void {
@@ -45,9 +53,9 @@ export class SuggestionIndex {
     names.splice(at, 1);
     if (names.length === 0) {
       this.originals.delete(lower);
-      this.keys.delete(lower);
+      if (this.built && !this.added.delete(lower)) this.gone.add(lower);
     }
-    this.changed();
+    this.cache.clear();
   }
 
   /**
@@ -66,19 +74,23 @@ export class SuggestionIndex {
     return out;
   }
 
-  private changed(): void {
-    this.cache.clear();
-    this.trie = undefined;
+  private current(): { trie: NameTrie; keys: readonly string[] } {
+    if (!this.built || this.added.size + this.gone.size > REBUILD_AFTER) {
+      const keys = [...this.originals.keys()].sort();
+      this.built = { trie: new NameTrie(keys), keys };
+      this.added.clear();
+      this.gone.clear();
+    }
+    return this.built;
   }
 
   private search(word: string): string[] {
     const lower = word.toLowerCase();
     const max = suggestionBudget(lower);
-    const keys = this.keys.sorted();
-    const trie = (this.trie ??= new NameTrie(keys));
+    const { trie, keys } = this.current();
     const scored: Array<[number, string]> = [];
     const consider = (distance: number, key: string) => {
-      if (distance > max) return;
+      if (distance > max || this.gone.has(key)) return;
       for (const name of this.originals.get(key)!) if (name !== word) scored.push([distance, name]);
     };
     if (trie.hasEmpty) consider(lower.length, '');
@@ -96,6 +108,7 @@ export class SuggestionIndex {
       if (terminals[node] >= 0) consider(table.distance(depth), keys[terminals[node]]);
       node++;
     }
+    for (const key of this.added) consider(boundedEditDistance(lower, key, max), key);
     scored.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
     return scored.slice(0, KEPT).map(([, name]) => name);
   }
