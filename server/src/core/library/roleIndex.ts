@@ -3,9 +3,9 @@ import { declaredClass, roleDeclarations } from '../parse/declarations';
 import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
-import type { Library } from './library';
 import { SortedStrings } from '../util/sortedStrings';
 import { StringMultiMap } from '../util/stringMultiMap';
+import type { Library } from './library';
 import { SuggestionIndex } from './suggestionIndex';
 
 export interface IndexedFile {
@@ -31,6 +31,7 @@ class LibraryTables {
   readonly documents = new Set<string>();
   /** Role names in order, for completion. */
   readonly names = new SortedStrings();
+  /** Did-you-mean over the role names. */
   readonly suggestions = new SuggestionIndex();
 }
 

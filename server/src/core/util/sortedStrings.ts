@@ -8,10 +8,6 @@ export class SortedStrings {
   /** Undefined until first read. */
   private order: string[] | undefined;
 
-  get size(): number {
-    return this.members.size;
-  }
-
   add(value: string): void {
     if (this.members.has(value)) return;
     this.members.add(value);
