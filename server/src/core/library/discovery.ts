@@ -1,5 +1,5 @@
 import { CONFIG_FILE_NAME, parseConfigText, type ConfigFileContent, type ConfigProblem } from '../config/configFile';
-import { basename, dirname, isWithin, joinPath, resolvePath } from '../util/paths';
+import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolvePath } from '../util/paths';
 import type { RoleFileSystem } from './fileSystem';
 import { createLibrary, libraryOwns, type Library } from './library';
 
@@ -100,8 +100,9 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk): Promise<v
   } catch {
     return;
   }
+  const dir = normalizePath(root);
   for (const entry of entries) {
-    const path = joinPath(root, entry.name);
+    const path = childPath(dir, entry.name);
     if (entry.type === 'directory') {
       if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.startsWith('.')) continue;
       await walkTree(fs, path, walk);
