@@ -8,16 +8,19 @@ import {
   DocumentDiagnosticRequest, FileChangeType, InitializedNotification, InitializeRequest, WorkspaceDiagnosticRequest,
   type CompletionItem, type CompletionList, type Diagnostic, type DocumentDiagnosticReport, type Location, type Position, type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/nodeFlags';
 import type { GeneratedLibrary } from './generate';
 import { median, now, positionOf, ServerProcess, uriOf } from './lsp';
 
 const REPO = nodePath.join(__dirname, '..', '..');
 /**
- * The server as the extension ships it: one bundled file. For profiling,
+ * The server as the extension ships and starts it: one bundled file, with the
+ * extension's node flags (SERVER_NODE_FLAGS). For profiling,
  * BENCH_SERVER=out runs the unbundled build (readable names) and
  * BENCH_NODE_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
 export const SERVER_ARGS = [
+  ...SERVER_NODE_FLAGS,
   ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
   process.env.BENCH_SERVER === 'out' ? nodePath.join(REPO, 'out', 'server', 'src', 'lsp', 'main.js') : nodePath.join(REPO, 'dist', 'server.js'),
   '--stdio',

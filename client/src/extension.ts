@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/lsp/protocol';
 import { RestartingErrorHandler } from './errorHandler';
 import { GraphPanel } from './graphPanel';
@@ -23,8 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // The server answers for role files (and reports a broken fleet-roles.json on the file itself);

@@ -46,7 +46,7 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
   let fs: MemoryFileSystem;
   let service: RoleLanguageService;
   let ids: Map<string, string>;
-  let allPaths: string[];
+  let allPaths: readonly string[];
   const abs = (rel: string) => `${ROOT}/${rel}`;
   const index = () => abs('roles/LIBRARY.md');
 

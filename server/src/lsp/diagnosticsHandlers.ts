@@ -52,20 +52,19 @@ async function changedReports(
   service: RoleLanguageService, documents: TextDocuments<TextDocument>, previous: Map<string, string>, token: CancellationToken,
 ): Promise<WorkspaceDocumentDiagnosticReport[]> {
   const items: WorkspaceDocumentDiagnosticReport[] = [];
-  const seen = new Set<string>();
   for await (const path of service.workspace.eachPath(token)) {
     const result = service.getDiagnostics(path);
     if (!result) continue;
     const uri = pathToUri(path);
-    seen.add(uri);
     if (previous.get(uri) === result.resultId) continue;
     const version = documents.get(uri)?.version ?? null;
     items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: result.resultId, items: result.diagnostics });
   }
   // Configuration files: their problems, always sent in full (a changed configuration reloads everything).
+  const configUris = new Set<string>();
   for (const path of service.workspace.configPaths()) {
     const uri = pathToUri(path);
-    seen.add(uri);
+    configUris.add(uri);
     const diagnostics = service.workspace.configDiagnostics(path) ?? [];
     if (diagnostics.length > 0 || previous.has(uri)) {
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: diagnostics });
@@ -74,7 +73,7 @@ async function changedReports(
   // Files the client knows that are gone: their diagnostics go with them.
   for (const uri of previous.keys()) {
     const path = uriToPath(uri);
-    if (!seen.has(uri) && path !== undefined && !service.workspace.file(path)) {
+    if (!configUris.has(uri) && path !== undefined && !service.workspace.file(path)) {
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
     }
   }

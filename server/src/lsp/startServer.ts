@@ -8,6 +8,7 @@ import { CODE_ACTION_KINDS, registerFeatures } from './featureHandlers';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ChangeSignal } from './changeSignal';
 import { MovesInFlight } from './movesInFlight';
+import { keepHeapNearLive } from './nodeFlags';
 import { registerDiagnostics } from './diagnosticsHandlers';
 import { LIBRARY_CHANGED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from './protocol';
 import { pathToUri, uriToPath } from './uris';
@@ -84,6 +85,7 @@ export function startServer(version: string): Connection {
       void connection.window.showErrorMessage(`fleet-roles: ${problem.path}:${problem.range.start.line + 1}: ${problem.message}`);
     }
     connection.console.info(`fleet-roles: indexed ${service.workspace.index.size} files in ${service.workspace.libraries.length} libraries in ${Date.now() - started} ms`);
+    keepHeapNearLive();
     sendStatus('ready');
   };
 

@@ -13,6 +13,7 @@ export function toPlatformPath(corePath: string): string {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const scratch = new Uint8Array(256 * 1024);
 
 /** The disk, for the CLI and the server. A UTF-8 BOM is dropped, as VS Code drops it from a document. */
 export const nodeFileSystem: RoleFileSystem = {
@@ -60,14 +61,15 @@ function readSmallFile(platformPath: string): Uint8Array {
     if (stat.isDirectory()) throw Object.assign(new Error(`${platformPath} is a folder`), { code: 'EISDIR' });
     if (!stat.isFile()) throw Object.assign(new Error(`${platformPath} is not a regular file`), { code: 'ENOTFILE' });
     if (stat.size > MAX_ROLE_FILE_BYTES) throw Object.assign(new Error(`${platformPath} is too large`), { code: 'EFBIG', size: stat.size });
-    const buffer = new Uint8Array(stat.size);
+    // Decoded before the next read, so one buffer serves every file that fits: no allocation per file.
+    const buffer = stat.size <= scratch.length ? scratch : new Uint8Array(stat.size);
     let read = 0;
     while (read < stat.size) {
       const n = readSync(fd, buffer, read, stat.size - read, read);
       if (n === 0) break;
       read += n;
     }
-    return read === stat.size ? buffer : buffer.subarray(0, read);
+    return buffer.subarray(0, read);
   } finally {
     closeSync(fd);
   }

@@ -1,30 +1,16 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { z } from 'zod';
+import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../text/lineIndex';
+import type { ConfigFileContent } from './configSchema';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './nestingDepth';
 import { unknownSeverityKeys } from './severityKeys';
-import { SLUG_PATTERN } from '../util/slug';
-import type { Range } from 'vscode-languageserver-types';
+import { readValidConfig } from './validConfig';
+
+export type { SeveritySetting } from './severitySettings';
+export type { ConfigFileContent } from './configSchema';
 
 /** The library configuration's file name, looked for at a library's root. */
 export const CONFIG_FILE_NAME = 'fleet-roles.json';
-
-const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
-const relativePath = z.string().min(1, 'must not be empty');
-
-export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
-export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
-
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  roleFolders: z.array(relativePath).optional(),
-  exclude: z.array(relativePath).optional(),
-  domains: z.array(slug).min(1, 'must name at least one domain').optional(),
-  index: relativePath.optional(),
-  severity: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).optional(),
-});
-
-export type ConfigFileContent = z.infer<typeof configSchema>;
 
 export interface ConfigProblem {
   path: string;
@@ -57,8 +43,13 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
   }
   const unknownKeys = unknownSeverityKeys(tree);
   // Each is reported here and kept from zod, which would drop or misread it.
-  const result = configSchema.safeParse(parseTreeValue(tree, new Set(unknownKeys.map(u => u.key))));
   const problems: ConfigProblem[] = unknownKeys.map(({ key, message }) => ({ path, message, range: lines.range(key.offset, key.offset + key.length) }));
+  const value = parseTreeValue(tree, new Set(unknownKeys.map(u => u.key)));
+  const valid = problems.length === 0 ? readValidConfig(value) : undefined;
+  if (valid) return { ok: true, config: valid };
+  // Loaded only for a configuration that is not plainly valid: zod is slow to load, and its messages are the ones shown.
+  const { configSchema } = require('./configSchema') as typeof import('./configSchema');
+  const result = configSchema.safeParse(value);
   if (result.success) return problems.length === 0 ? { ok: true, config: result.data } : { ok: false, problems };
   for (const issue of result.error.issues) {
     const location = issue.path.filter((p): p is string | number => typeof p !== 'symbol');

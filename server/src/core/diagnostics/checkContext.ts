@@ -10,6 +10,8 @@ export interface LibraryView {
   readonly library: Library;
   hasRole(slug: string): boolean;
   roleNames(): Iterable<string>;
+  /** The role names closest to a missing one, best first, at most `limit` (3), leaving out `exclude`. */
+  closestRoles(word: string, limit: number, exclude?: string): string[];
   /** Role files of the library that declare this class. */
   filesDeclaringClass(className: string): readonly string[];
   uriOf(path: string): string;

@@ -1,4 +1,3 @@
-import { closestMatches } from '../util/editDistance';
 import type { Check } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
 
@@ -12,7 +11,7 @@ export const checkIndexDocument: Check = context => {
   for (const ref of role.references) {
     listed.add(ref.slug);
     if (view.hasRole(ref.slug)) continue;
-    const suggestion = closestMatches(ref.slug, view.roleNames(), 1);
+    const suggestion = view.closestRoles(ref.slug, 1);
     context.report('index-unknown-role', ref.start, ref.end, `The index lists '${ref.slug}', which is not a role of this library.${didYouMean(suggestion)}`);
   }
   const missing = [...view.roleNames()].filter(name => !listed.has(name)).sort();

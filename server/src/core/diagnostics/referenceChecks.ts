@@ -1,4 +1,3 @@
-import { closestMatches } from '../util/editDistance';
 import type { Check } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
 
@@ -12,7 +11,7 @@ export const checkBoundaryReferences: Check = context => {
     if (ref.slug === role.stem) {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
     } else if (!view.hasRole(ref.slug)) {
-      const suggestion = closestMatches(ref.slug, [...view.roleNames()].filter(n => n !== role.stem), 1);
+      const suggestion = view.closestRoles(ref.slug, 1, role.stem);
       const fix = suggestion.length > 0 ? didYouMean(suggestion) : ` No role file '${ref.slug}.md' exists in this library.`;
       context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.slug}'.${fix}`);
     }

@@ -4,13 +4,14 @@ import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../ut
 import { dirname, relativePath } from '../util/paths';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { describeRole } from '../parse/roleSummary';
+import { lowerBound } from '../util/sortedStrings';
 
 /**
  * Past this many matches the list is cut and marked incomplete, so the editor
  * asks again as the author types: a list of ten thousand roles is slow to
- * send and of no use to read.
+ * send and of no use to read, and a hundred fill any completion widget.
  */
-const MAX_ITEMS = 300;
+const MAX_ITEMS = 100;
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -92,29 +93,37 @@ function completeDomains(workspace: RoleWorkspace, file: IndexedFile, position: 
 function completeRoles(
   workspace: RoleWorkspace, file: IndexedFile, typed: string, range: Range, insert: (name: string, target: string) => string, token: CancellationToken,
 ): CompletionList {
+  const needle = typed.toLowerCase().replace(/^\.\//, '').replace(/\.md$/, '').split('/').pop() ?? '';
   const items: CompletionItem[] = [];
   let isIncomplete = false;
-  const needle = typed.toLowerCase().replace(/^\.\//, '').replace(/\.md$/, '').split('/').pop() ?? '';
-  for (const name of workspace.index.sortedRoleNames(file.library)) {
+  for (const name of matchingNames(workspace.index.sortedRoleNames(file.library), needle)) {
     if (name === file.role.stem) continue;
-    if (needle && !isSubsequence(needle, name)) continue;
-    if (items.length >= MAX_ITEMS) {
+    if (items.length === MAX_ITEMS) {
       isIncomplete = true;
       break;
     }
-    if (items.length % 256 === 0) throwIfCancelled(token);
+    if (items.length % 64 === 0) throwIfCancelled(token);
     const target = workspace.index.roleFiles(file.library, name)[0];
-    const summary = workspace.file(target)!.summary;
     const newText = insert(name, target);
-    items.push({
-      label: name,
-      kind: CompletionItemKind.Reference,
-      detail: describeRole(summary),
-      filterText: newText.startsWith('.') ? newText : name,
-      textEdit: { range, newText },
-    });
+    const item: CompletionItem = { label: name, kind: CompletionItemKind.Reference, detail: describeRole(workspace.file(target)!.summary), textEdit: { range, newText } };
+    // Without filterText the editor filters by the label; a path must be filtered by what is typed, the path.
+    if (newText.startsWith('.')) item.filterText = newText;
+    items.push(item);
   }
   return { isIncomplete, items };
+}
+
+/**
+ * Names that start with the needle first, found by a binary search of the
+ * sorted names, then the other names that hold its letters in order.
+ */
+function* matchingNames(sorted: readonly string[], needle: string): Generator<string> {
+  const first = lowerBound(sorted, needle);
+  let end = first;
+  while (end < sorted.length && sorted[end].startsWith(needle)) yield sorted[end++];
+  for (let i = 0; i < sorted.length; i++) {
+    if ((i < first || i >= end) && isSubsequence(needle, sorted[i])) yield sorted[i];
+  }
 }
 
 function isSubsequence(needle: string, hay: string): boolean {

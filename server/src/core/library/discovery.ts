@@ -1,5 +1,5 @@
 import { CONFIG_FILE_NAME, parseConfigText, type ConfigFileContent, type ConfigProblem } from '../config/configFile';
-import { basename, dirname, isWithin, joinPath, resolvePath } from '../util/paths';
+import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolvePath } from '../util/paths';
 import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES } from '../workspace/readRoleText';
 import type { RoleFileSystem } from './fileSystem';
@@ -119,8 +119,9 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk): Promise<v
     if (code !== 'ENOENT' && code !== 'ENOTDIR') walk.unreadable.set(root, describeReadFailure(error, MAX_ROLE_FILE_BYTES));
     return;
   }
+  const dir = normalizePath(root);
   for (const entry of entries) {
-    const path = joinPath(root, entry.name);
+    const path = childPath(dir, entry.name);
     if (entry.type === 'directory') {
       if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.startsWith('.')) continue;
       await walkTree(fs, path, walk);

@@ -1,9 +1,12 @@
 import type { LibraryView } from '../diagnostics/checkContext';
-import { declaredClass } from '../parse/declarations';
+import { declaredClass, roleDeclarations } from '../parse/declarations';
 import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
+import { SortedStrings } from '../util/sortedStrings';
+import { StringMultiMap } from '../util/stringMultiMap';
 import type { Library } from './library';
+import { SuggestionIndex } from './suggestionIndex';
 
 export interface IndexedFile {
   library: Library;
@@ -17,30 +20,19 @@ export interface IndexedFile {
 
 class LibraryTables {
   /** Role name (file stem) → role files with that name. */
-  readonly roles = new Map<string, Set<string>>();
+  readonly roles = new StringMultiMap();
   /** Declared class → role files declaring it. */
-  readonly classes = new Map<string, Set<string>>();
+  readonly classes = new StringMultiMap();
   /** Referenced role name → files that refer to it. */
-  readonly referrers = new Map<string, Set<string>>();
+  readonly referrers = new StringMultiMap();
   /** Referenced names with no role: the only ones a new role's name can change a suggestion for. */
   readonly unresolved = new Set<string>();
   /** The library's documents: its index lists every role, so a role's coming or going concerns it. */
   readonly documents = new Set<string>();
-  /** Role names in order, for completion; dropped when a role comes or goes. */
-  sortedNames: string[] | undefined;
-}
-
-function add(map: Map<string, Set<string>>, key: string, path: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(path);
-}
-
-function remove(map: Map<string, Set<string>>, key: string, path: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(path);
-  if (set.size === 0) map.delete(key);
+  /** Role names in order, for completion. */
+  readonly names = new SortedStrings();
+  /** Did-you-mean over the role names. */
+  readonly suggestions = new SuggestionIndex();
 }
 
 /**
@@ -74,7 +66,10 @@ export class RoleIndex {
   update(path: string, library: Library, text: string, trackAffected = true, unreadable?: string): Set<string> {
     this.parseCount++;
     const role = parseRole(path, text);
-    const entry: IndexedFile = { library, role, summary: summarizeRole(role), className: role.isDocument ? undefined : declaredClass(role), unreadable };
+    const declarations = roleDeclarations(role);
+    const entry: IndexedFile = {
+      library, role, summary: summarizeRole(role, declarations), className: role.isDocument ? undefined : declaredClass(declarations), unreadable,
+    };
     const old = this.files.get(path);
     // An edit that keeps the file's library and class cannot change another file's diagnostics.
     const crossFile = trackAffected && !(old && old.library === library && old.className === entry.className);
@@ -83,18 +78,21 @@ export class RoleIndex {
     const tables = this.tablesOf(library);
     const isNewRole = !role.isDocument && !tables.roles.has(role.stem);
     if (!role.isDocument) {
-      if (isNewRole) tables.sortedNames = undefined;
-      add(tables.roles, role.stem, path);
+      if (isNewRole) {
+        tables.names.add(role.stem);
+        tables.suggestions.add(role.stem);
+      }
+      tables.roles.add(role.stem, path);
       tables.unresolved.delete(role.stem);
     } else {
       tables.documents.add(path);
     }
     if (entry.className !== undefined) {
-      if (crossFile) for (const other of tables.classes.get(entry.className) ?? []) affected.add(other);
-      add(tables.classes, entry.className, path);
+      if (crossFile) for (const other of tables.classes.get(entry.className)) affected.add(other);
+      tables.classes.add(entry.className, path);
     }
     for (const ref of role.references) {
-      add(tables.referrers, ref.slug, path);
+      tables.referrers.add(ref.slug, path);
       if (!tables.roles.has(ref.slug)) tables.unresolved.add(ref.slug);
     }
     if (isNewRole && crossFile) this.addNameDependents(tables, role.stem, affected);
@@ -121,28 +119,33 @@ export class RoleIndex {
       library,
       hasRole: slug => tables.roles.has(slug),
       roleNames: () => tables.roles.keys(),
-      filesDeclaringClass: name => [...(tables.classes.get(name) ?? [])].sort(),
+      closestRoles: (word, limit, exclude) => tables.suggestions.closest(word, limit, exclude),
+      filesDeclaringClass: name => [...tables.classes.get(name)].sort(),
       uriOf,
     };
   }
 
   /** Role files of a library with the given name. */
   roleFiles(library: Library, slug: string): string[] {
-    return [...(this.tablesOf(library).roles.get(slug) ?? [])];
+    return [...this.tablesOf(library).roles.get(slug)];
   }
 
   roleNames(library: Library): IterableIterator<string> {
     return this.tablesOf(library).roles.keys();
   }
 
-  /** The library's role names in order, kept until a role comes or goes. */
+  /** Did-you-mean for a role name: the library's closest role names, best first. */
+  closestRoles(library: Library, word: string, limit: number): string[] {
+    return this.tablesOf(library).suggestions.closest(word, limit);
+  }
+
+  /** The library's role names in order. */
   sortedRoleNames(library: Library): readonly string[] {
-    const tables = this.tablesOf(library);
-    return (tables.sortedNames ??= [...tables.roles.keys()].sort());
+    return this.tablesOf(library).names.sorted();
   }
 
   referrersOf(library: Library, slug: string): string[] {
-    return [...(this.tablesOf(library).referrers.get(slug) ?? [])];
+    return [...this.tablesOf(library).referrers.get(slug)];
   }
 
   private tablesOf(library: Library): LibraryTables {
@@ -158,21 +161,22 @@ export class RoleIndex {
     this.files.delete(path);
     const tables = this.tablesOf(old.library);
     for (const ref of old.role.references) {
-      remove(tables.referrers, ref.slug, path);
+      tables.referrers.delete(ref.slug, path);
       if (!tables.referrers.has(ref.slug)) tables.unresolved.delete(ref.slug);
     }
     tables.documents.delete(path);
     if (!old.role.isDocument) {
-      remove(tables.roles, old.role.stem, path);
+      tables.roles.delete(old.role.stem, path);
       if (!tables.roles.has(old.role.stem)) {
-        tables.sortedNames = undefined;
+        tables.names.delete(old.role.stem);
+        tables.suggestions.remove(old.role.stem);
         if (tables.referrers.has(old.role.stem)) tables.unresolved.add(old.role.stem);
         if (trackAffected) this.addNameDependents(tables, old.role.stem, affected);
       }
     }
     if (old.className !== undefined) {
-      remove(tables.classes, old.className, path);
-      if (trackAffected) for (const other of tables.classes.get(old.className) ?? []) affected.add(other);
+      tables.classes.delete(old.className, path);
+      if (trackAffected) for (const other of tables.classes.get(old.className)) affected.add(other);
     }
     affected.add(path);
     return affected;
@@ -185,7 +189,7 @@ export class RoleIndex {
    */
   private addNameDependents(tables: LibraryTables, name: string, affected: Set<string>): void {
     const touch = (slug: string) => {
-      for (const p of tables.referrers.get(slug) ?? []) affected.add(p);
+      for (const p of tables.referrers.get(slug)) affected.add(p);
     };
     touch(name);
     for (const doc of tables.documents) affected.add(doc);

@@ -48,7 +48,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The role's declared class when it is a string, for the library's class table. */
-export function declaredClass(role: ParsedRole): string | undefined {
-  const value = roleDeclarations(role).class.primary?.value;
+export function declaredClass(declarations: RoleDeclarations): string | undefined {
+  const value = declarations.class.primary?.value;
   return typeof value === 'string' ? value : undefined;
 }

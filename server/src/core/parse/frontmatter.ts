@@ -1,5 +1,6 @@
-import matter from 'gray-matter';
+import type matterFunction from 'gray-matter';
 import type { LineIndex } from '../text/lineIndex';
+import { parseSimpleFrontmatter } from './simpleFrontmatter';
 
 export interface FrontmatterKey {
   key: string;
@@ -102,7 +103,11 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
     keys.push({ key, keyStart: lineStart, keyEnd: lineStart + rawKey.length, valueStart, valueEnd });
   }
 
+  const simple = parseSimpleFrontmatter(yamlLines);
+  if (simple) return { ...block, data: simple, keys };
   try {
+    // Loaded on first use: most libraries' frontmatter never needs it, and it is slow to load.
+    const matter = require('gray-matter') as typeof matterFunction;
     const parsed = matter(`---\n${yamlLines.join('\n')}\n---\n`, SAFE_OPTIONS as unknown as Parameters<typeof matter>[1]).data as unknown;
     const data = new Map<string, unknown>();
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {

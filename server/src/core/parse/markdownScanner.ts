@@ -170,25 +170,28 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody, 
   const delimiters: Delimiter[] = [];
   let links: BlockLinks | undefined;
   // A backtick run with no closer of its length stays without one further on.
-  const closerlessLengths = new Set<number>();
-  const jumps = new Map<number, number>();
+  // Made on first use, like the jumps below: most blocks have neither, and a block is a line or a paragraph.
+  let closerlessLengths: Set<number> | undefined;
+  // A link's closing ']' → the end of its destination, which is not scanned.
+  let jumps: Map<number, number> | undefined;
   let i = start;
   while (i < end) {
-    const jump = jumps.get(i);
+    const c = text.charCodeAt(i);
+    // Only a ']' can be a link's closing bracket: the map is not asked at every character.
+    const jump = c === 93 /* ] */ ? jumps?.get(i) : undefined;
     if (jump !== undefined) {
       i = jump;
       continue;
     }
-    const c = text.charCodeAt(i);
     if (c === 92 /* \ */) {
       i += 2;
       continue;
     }
     if (c === 96 /* ` */) {
       const n = runLength(text, i, end, 96);
-      const close = closerlessLengths.has(n) ? -1 : findBacktickCloser(text, i + n, end, n);
+      const close = closerlessLengths?.has(n) ? -1 : findBacktickCloser(text, i + n, end, n);
       if (close < 0) {
-        closerlessLengths.add(n);
+        (closerlessLengths ??= new Set()).add(n);
         i += n;
         continue;
       }
@@ -218,7 +221,7 @@ function scanInline(text: string, start: number, end: number, out: ScannedBody, 
       const link = links.parse(i);
       if (link) {
         out.links.push(link.span);
-        jumps.set(link.closeBracket, link.span.end);
+        (jumps ??= new Map()).set(link.closeBracket, link.span.end);
       }
     }
     i++;

@@ -1,4 +1,4 @@
-import { roleDeclarations } from './declarations';
+import type { RoleDeclarations } from './declarations';
 import type { ParsedRole } from './roleFile';
 
 export interface RoleSummary {
@@ -8,8 +8,7 @@ export interface RoleSummary {
 }
 
 /** What an author sees of a role beside its name: domain and title. */
-export function summarizeRole(role: ParsedRole): RoleSummary {
-  const declarations = roleDeclarations(role);
+export function summarizeRole(role: ParsedRole, declarations: RoleDeclarations): RoleSummary {
   const domain = declarations.domain.primary?.value;
   const persistent = declarations.persistent_persona.primary?.value;
   return {

@@ -1,5 +1,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 
+const LINE_BREAK = /\r\n?|\n/g;
+
 /**
  * Maps string offsets to LSP positions. JavaScript strings are UTF-16, so an
  * offset difference on one line is already the UTF-16 column LSP asks for.
@@ -10,14 +12,13 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+    // Breaks are found by native searches: a loop over every character runs
+    // interpreted for the first hundreds of files of a load.
+    if (text.indexOf('\r') < 0) {
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    } else {
+      LINE_BREAK.lastIndex = 0;
+      while (LINE_BREAK.exec(text) !== null) starts.push(LINE_BREAK.lastIndex);
     }
     this.lineStarts = starts;
   }

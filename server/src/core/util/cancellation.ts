@@ -15,7 +15,11 @@ export function throwIfCancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw new CancelledError();
 }
 
-/** Lets the event loop answer other requests during a long job. */
+/**
+ * Lets the event loop answer other requests during a long job. An immediate,
+ * not a timer: a timer waits at least a millisecond even when nothing else
+ * is waiting, and a load of ten thousand files yields fifty times.
+ */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, 0));
+  return new Promise(resolve => setImmediate(resolve));
 }

@@ -6,6 +6,16 @@ export function joinPath(dir: string, name: string): string {
   return normalizePath(dir.endsWith('/') ? dir + name : `${dir}/${name}`);
 }
 
+/**
+ * `joinPath` for an entry of a directory whose path is already normalized:
+ * the same path, without splitting and joining the directory again for each
+ * of its entries (ten thousand in a large library).
+ */
+export function childPath(dir: string, name: string): string {
+  if (name === '' || name === '.' || name === '..' || name.includes('/')) return joinPath(dir, name);
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);

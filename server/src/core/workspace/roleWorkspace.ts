@@ -36,6 +36,8 @@ export class RoleWorkspace {
   private nextResultId = 1;
   private roots: string[] = [];
   private discovery: DiscoveryOptions = {};
+  /** `paths()`, kept until a file comes or goes: a workspace pull walks it on every request. */
+  private sortedPaths: readonly string[] | undefined;
 
   constructor(private readonly fs: RoleFileSystem, readonly uriOf: (path: string) => string) {}
 
@@ -48,6 +50,7 @@ export class RoleWorkspace {
     this.layout = layout;
     this.index.clear();
     this.diagnostics.clear();
+    this.sortedPaths = undefined;
     const paths = [...layout.files.keys()];
     let parsedSinceYield = 0;
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
@@ -59,6 +62,7 @@ export class RoleWorkspace {
         const overlay = this.overlays.get(path);
         this.indexRead(path, layout.files.get(path)!, overlay !== undefined ? readBuffer(overlay) : reads[j]);
       });
+      this.sortedPaths = undefined;
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
         parsedSinceYield = 0;
@@ -100,8 +104,8 @@ export class RoleWorkspace {
   }
 
   /** Every indexed file, role files and library documents, in path order. */
-  paths(): string[] {
-    return [...this.layout.files.keys()].filter(p => this.index.get(p) !== undefined).sort();
+  paths(): readonly string[] {
+    return (this.sortedPaths ??= [...this.layout.files.keys()].filter(p => this.index.get(p) !== undefined).sort());
   }
 
   /** Whether a change at this path needs the libraries discovered again. */
@@ -238,6 +242,7 @@ export class RoleWorkspace {
     const library = this.libraryOf(path);
     if (!library) return new Set();
     this.layout.files.set(path, library);
+    if (!this.index.get(path)) this.sortedPaths = undefined;
     const affected = this.index.update(path, library, text, true, unreadable);
     this.invalidate(affected);
     return affected;
@@ -245,6 +250,7 @@ export class RoleWorkspace {
 
   private remove(path: string): Set<string> {
     this.layout.files.delete(path);
+    this.sortedPaths = undefined;
     const affected = this.index.delete(path);
     this.invalidate(affected);
     this.diagnostics.delete(path);

@@ -1,5 +1,4 @@
 import type { CodeAction } from 'vscode-languageserver-types';
-import { closestMatches } from '../../util/editDistance';
 import { dirname, joinPath } from '../../util/paths';
 import { quickFix, singleEdit, textDocumentEdit } from './edits';
 import type { FixContext } from './fixContext';
@@ -7,7 +6,7 @@ import { roleTemplate } from './roleTemplate';
 
 /** Names close to an unknown role, best first. */
 export function roleSuggestions(context: FixContext, name: string): string[] {
-  return closestMatches(name, context.workspace.index.roleNames(context.file.library), 3);
+  return context.workspace.index.closestRoles(context.file.library, name, 3);
 }
 
 /** unknown-role: replace with a close role, or create the role's file from a template that checks clean. */

@@ -1,0 +1,2 @@
+export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
