@@ -260,3 +260,22 @@ describe('which files are roles', () => {
     assert.ok(lib.service.workspace.index.referrersOf(library, 'chief-executive').includes('/ws/roles/LIBRARY.md'));
   });
 });
+
+describe('configurations built to slip past the checks (found in review)', () => {
+  test('stray closers before deep nesting: a problem, not a stack overflow', async () => {
+    const { parseConfigText } = await import('../../server/src/core/config/configFile');
+    const text = `{"a":1,${']'.repeat(200000)},"b":${'['.repeat(200000)}`;
+    const result = parseConfigText(CONFIG, text);
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.problems[0].message, /nested too deep/);
+  });
+
+  test('a repeated key is reported, so a second severity cannot hide an unknown code', async () => {
+    const { parseConfigText } = await import('../../server/src/core/config/configFile');
+    for (const text of ['{"severity":{},"severity":{"bogus":"error"}}', '{"severity":{"invalid-config":"off"},"severity":{}}', '{"domains":["hr"],"domains":["hr"]}']) {
+      const result = parseConfigText(CONFIG, text);
+      assert.equal(result.ok, false, text);
+      assert.match(result.ok ? '' : result.problems[0].message, /^The key '(severity|domains)' is given twice/, text);
+    }
+  });
+});

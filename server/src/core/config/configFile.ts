@@ -2,6 +2,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../text/lineIndex';
 import type { ConfigFileContent } from './configSchema';
+import { duplicateKeys } from './duplicateKeys';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './nestingDepth';
 import { unknownSeverityKeys } from './severityKeys';
 import { readValidConfig } from './validConfig';
@@ -33,13 +34,24 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
     return { ok: false, problems: [{ path, message: `Invalid JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; the configuration was not read.`, range: lines.range(deep, deep + 1) }] };
   }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    // The depth count above follows well-formed nesting; broken brackets can still make the parser recurse too deep.
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, problems: [{ path, message: `Invalid JSON: nested too deep to read; the configuration was not read.`, range: lines.range(0, 0) }] };
+  }
   if (errors.length > 0 || !tree) {
     const problems = errors.map(e => ({
       path, message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`, range: lines.range(e.offset, e.offset + e.length),
     }));
     if (problems.length === 0) problems.push({ path, message: 'The configuration file is empty.', range: lines.range(0, 0) });
     return { ok: false, problems };
+  }
+  const repeated = duplicateKeys(tree);
+  if (repeated.length > 0) {
+    return { ok: false, problems: repeated.map(key => ({ path, message: `The key '${String(key.value)}' is given twice; name each key once.`, range: lines.range(key.offset, key.offset + key.length) })) };
   }
   const unknownKeys = unknownSeverityKeys(tree);
   // Each is reported here and kept from zod, which would drop or misread it.

@@ -1,8 +1,10 @@
 import { SLUG_PATTERN } from '../util/slug';
 import type { ConfigFileContent } from './configSchema';
+import { CONFIGURABLE_CODES } from './severityKeys';
 import { SEVERITY_SETTINGS } from './severitySettings';
 
 const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
+const CONFIGURABLE: ReadonlySet<string> = new Set(CONFIGURABLE_CODES);
 const KEYS = new Set(['$schema', 'roleFolders', 'exclude', 'domains', 'index', 'severity']);
 
 /**
@@ -44,7 +46,7 @@ function readSeverity(value: unknown): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const key of Object.keys(value)) {
     const setting = value[key];
-    if (key === '__proto__' || key === 'constructor' || typeof setting !== 'string' || !SEVERITIES.has(setting)) return undefined;
+    if (!CONFIGURABLE.has(key) || typeof setting !== 'string' || !SEVERITIES.has(setting)) return undefined;
     out[key] = setting;
   }
   return out;
