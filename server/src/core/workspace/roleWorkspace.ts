@@ -126,10 +126,7 @@ export class RoleWorkspace {
    */
   async clearOverlay(path: string, leaving = false): Promise<Set<string>> {
     if (!this.overlays.delete(path)) return new Set();
-    if (leaving) return this.remove(path);
-    const read = await readRoleText(this.fs, path);
-    if (this.overlays.has(path)) return new Set();
-    return this.applyRead(path, read);
+    return leaving ? this.remove(path) : this.reread(path);
   }
 
   /**
@@ -209,6 +206,7 @@ export class RoleWorkspace {
     return affected;
   }
 
+  /** The disk's text of a file, unless an editor holds the file, before the read or by its end. */
   private async reread(path: string): Promise<Set<string>> {
     if (this.overlays.has(path)) return new Set();
     const read = await readRoleText(this.fs, path);
