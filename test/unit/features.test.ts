@@ -23,7 +23,7 @@ function cursor(marked: string): { text: string; position: Position } {
 async function completeInSeed(marked: string, path = SEED_PATH) {
   const { text, position } = cursor(marked);
   const lib = await checkLibrary(sampleLibrary());
-  lib.service.workspace.setOverlay(path, text);
+  lib.service.setDocument(path, text);
   return { lib, position, list: lib.service.getCompletions(path, position) };
 }
 
@@ -125,7 +125,7 @@ describe('cancellation', () => {
   test('a cancelled completion request stops with CancelledError', async () => {
     const { text, position } = cursor(seed().replace("belong to the **hr-generalist**, even", 'belong to the **|'));
     const lib = await checkLibrary(sampleLibrary());
-    lib.service.workspace.setOverlay(SEED_PATH, text);
+    lib.service.setDocument(SEED_PATH, text);
     assert.throws(() => lib.service.getCompletions(SEED_PATH, position, { isCancellationRequested: true }), CancelledError);
   });
 });
@@ -216,7 +216,7 @@ describe('definition', () => {
   test('a bold name inside a code span has no definition', async () => {
     const lib = await checkLibrary(sampleLibrary());
     const text = seed().replace('see `LIBRARY.md`', 'see `**project-manager**`');
-    lib.service.workspace.setOverlay(SEED_PATH, text);
+    lib.service.setDocument(SEED_PATH, text);
     const line = lineOf(text, '> Doctrine', true);
     assert.deepEqual(lib.service.getDefinition(SEED_PATH, { line, character: text.split('\n')[line].indexOf('project-manager') + 2 }), []);
   });
