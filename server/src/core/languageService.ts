@@ -117,7 +117,7 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
 
     getDiagnostics: (path, token = NEVER_CANCELLED) => ask(token, () => workspace.diagnosticsOf(path)),
     getConfigDiagnostics: (path, token = NEVER_CANCELLED) => ask(token, () => workspace.configDiagnostics(path)),
-    getChangedDiagnostics: (previous, token = NEVER_CANCELLED) => ask(token, () => changedDiagnostics(workspace, previous, token)),
+    getChangedDiagnostics: async (previous, token = NEVER_CANCELLED) => ask(token, () => changedDiagnostics(workspace, previous, token)),
     getCompletions: (path, position, token = NEVER_CANCELLED) => ask(token, () => complete(workspace, path, position, token)),
     getDefinition: (path, position, token = NEVER_CANCELLED) => ask(token, () => findDefinition(workspace, path, position)),
     getHover: (path, position, token = NEVER_CANCELLED) => ask(token, () => hover(workspace, path, position)),
@@ -131,7 +131,7 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
       moves.requested(result.moves);
       return result.edit;
     }),
-    getCodeActions: (path, range, only, token = NEVER_CANCELLED) => ask(token, () => codeActions(workspace, path, range, only, token)),
+    getCodeActions: async (path, range, only, token = NEVER_CANCELLED) => ask(token, () => codeActions(workspace, path, range, only, token)),
     getDocumentSymbols: (path, token = NEVER_CANCELLED) => ask(token, () => documentSymbols(workspace, path)),
     getWorkspaceSymbols: (query, token = NEVER_CANCELLED) => ask(token, () => workspaceSymbols(workspace, query, token)),
     getDocumentLinks: (path, token = NEVER_CANCELLED) => ask(token, () => documentLinks(workspace, path)),
