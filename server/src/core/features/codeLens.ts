@@ -11,7 +11,7 @@ import { findReferences, referringRoles } from './references';
 export interface ReferrersLens {
   range: Range;
   title: string;
-  /** The role file's URI, the title's start, and the references there: what a references view shows. */
+  /** The role file, and the references to the role: what a references view shows at the title. */
   uri: string;
   locations: Location[];
 }

@@ -1,7 +1,7 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
 import { titleLineRange } from '../parse/titleLine';
-import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { roleAtPosition } from './roleAtPosition';
 
@@ -13,7 +13,7 @@ export interface ReferenceSite {
 }
 
 /** Every reference to a role in its library, role files and documents alike, in path order. */
-export function referenceSites(workspace: RoleWorkspace, library: Library, slug: string, token: CancellationToken = NEVER_CANCELLED): ReferenceSite[] {
+export function referenceSites(workspace: RoleWorkspace, library: Library, slug: string, token: CancellationToken): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
   for (const path of workspace.index.referrersOf(library, slug).sort()) {
     throwIfCancelled(token);
