@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { problemLocation, type DiscoveryOptions, type RoleLanguageService } from '../core';
+import type { DiscoveryOptions, RoleLanguageService } from '../core';
 import { keepHeapNearLive } from './nodeFlags';
-import { sendStatus } from './status';
+import { describeProblem, sendStatus } from './status';
 
 /** Indexes every library under the roots, saying so in the status, and shows each configuration problem. */
 export async function loadWorkspace(connection: Connection, service: RoleLanguageService, roots: string[], discovery: DiscoveryOptions): Promise<void> {
@@ -10,7 +10,7 @@ export async function loadWorkspace(connection: Connection, service: RoleLanguag
   await service.load(roots, discovery);
   const status = service.status();
   for (const problem of status.libraries.flatMap(l => l.problems)) {
-    void connection.window.showErrorMessage(`fleet-roles: ${problemLocation(problem)}: ${problem.message}`);
+    void connection.window.showErrorMessage(`fleet-roles: ${describeProblem(problem)}`);
   }
   connection.console.info(`fleet-roles: indexed ${status.files} files in ${status.libraries.length} libraries in ${Date.now() - started} ms`);
   keepHeapNearLive();
