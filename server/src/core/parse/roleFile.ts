@@ -1,12 +1,12 @@
 import { LineIndex } from '../text/lineIndex';
-import { isDocumentName, isSlug, stemOf } from '../util/slug';
+import { isSlug, stemOf } from '../util/slug';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
+import type { BoundaryBullet } from './bullets';
 import { codeSpanOffset, scanBody, type Heading } from './markdownScanner';
+import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
+import { placedReferences, referencePlaces } from './placedReferences';
 import type { Span } from './spans';
 import { spanCursor } from './spanCursor';
-
-export const DECLARATION_KEYS = ['class', 'domain', 'persistent_persona'] as const;
-export type DeclarationKey = (typeof DECLARATION_KEYS)[number];
 
 /** One written declaration of a key: its value and where the value stands. */
 export interface Declaration {
@@ -23,21 +23,22 @@ export interface Declaration {
 
 export interface RoleReference {
   slug: string;
-  kind: 'bold' | 'link';
+  /** Bold and links count anywhere; code spans and plain names where references stand; `key` is a frontmatter value. */
+  kind: 'bold' | 'link' | 'code' | 'plain' | 'key';
   /** Offsets of the role name itself (inside the asterisks, or the file name in the link). */
   start: number;
   end: number;
-  /** Whether the reference stands in the Boundaries section, where every name must exist. */
+  /**
+   * Whether the reference stands where references are checked, so every
+   * name must exist: the fleet's Boundaries, or the format's other
+   * sections, labelled lists and frontmatter keys.
+   */
   inBoundaries: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
 }
 
-export interface BoundaryBullet {
-  line: number;
-  start: number;
-  end: number;
-}
+export type { BoundaryBullet } from './bullets';
 
 export interface Section {
   name: string;
@@ -70,7 +71,7 @@ export interface ParsedRole {
 
 const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
 
-export function parseRole(path: string, text: string): ParsedRole {
+export function parseRole(path: string, text: string, rules: ParseRules = FLEET_PARSE_RULES): ParsedRole {
   const lines = new LineIndex(text);
   const frontmatter = parseFrontmatter(lines);
   const bodyLine = frontmatter?.bodyLine ?? 0;
@@ -85,12 +86,12 @@ export function parseRole(path: string, text: string): ParsedRole {
   const leadEnd = firstSectionHeading ? firstSectionHeading.start : text.length;
 
   const sections = collectSections(body.headings, text.length);
-  const boundariesSection = sections.find(s => s.name.toLowerCase() === 'boundaries');
-  const boundaries = boundariesSection ? collectBullets(lines, body, boundariesSection) : [];
+  const referenceSections = rules.referenceSections.length === 0 ? [] : sections.filter(s => rules.referenceSections.includes(s.name.toLowerCase()));
+  const places = referencePlaces(lines, body, referenceSections, rules);
+  const boundaries = places.filter(p => p.isSection).flatMap(p => p.bullets);
 
   const references: RoleReference[] = [];
-  const inBoundaries = (offset: number) =>
-    boundariesSection !== undefined && offset >= boundariesSection.contentStart && offset < boundariesSection.contentEnd;
+  const inBoundaries = (offset: number) => places.some(p => offset >= p.start && offset < p.end);
   // Bold spans and links each come in text order, as do comments and bullets: a pair of cursors per pass.
   const cursors = () => ({ commentAt: spanCursor(body.comments), bulletAt: spanCursor(boundaries) });
   const forBolds = cursors();
@@ -109,6 +110,13 @@ export function parseRole(path: string, text: string): ParsedRole {
       inBoundaries: inBoundaries(link.start), bullet: forLinks.bulletAt(link.start),
     });
   }
+  if (places.length > 0 || rules.referenceKeys.length > 0) {
+    const taken = (offset: number) => references.some(r => offset >= r.start && offset < r.end);
+    for (const ref of placedReferences(lines, body, frontmatter, places, rules)) {
+      if (taken(ref.start)) continue;
+      references.push({ ...ref, inBoundaries: true, bullet: ref.kind === 'key' ? undefined : bulletOf(boundaries, ref.start) });
+    }
+  }
   references.sort((a, b) => a.start - b.start);
 
   const inlineDeclarations: Declaration[] = [];
@@ -118,27 +126,23 @@ export function parseRole(path: string, text: string): ParsedRole {
     if (!m) continue;
     const valueIndex = span.content.trimEnd().length - m[2].length;
     inlineDeclarations.push({
-      key: m[1], value: inlineValue(m[1], m[2]), raw: m[2], form: 'inline',
+      key: m[1], value: m[2], raw: m[2], form: 'inline',
       keyStart: codeSpanOffset(span, 0), keyEnd: codeSpanOffset(span, m[1].length),
       valueStart: codeSpanOffset(span, valueIndex), valueEnd: codeSpanOffset(span, valueIndex + m[2].length),
     });
   }
 
-  const stem = stemOf(path);
+  const stem = stemOf(path, rules.extension);
   return {
-    path, stem, isDocument: isDocumentName(stem), lines, frontmatter,
+    path, stem, isDocument: rules.isDocument(stem, path), lines, frontmatter,
     title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
     comments: body.comments, fences: body.fences,
   };
 }
 
-/** Inline values are text; only the persistence flag's bare true/false read as booleans. */
-function inlineValue(key: string, raw: string): unknown {
-  if (key === 'persistent_persona') {
-    if (raw === 'true') return true;
-    if (raw === 'false') return false;
-  }
-  return raw;
+function bulletOf(bullets: BoundaryBullet[], offset: number): number | undefined {
+  const at = bullets.findIndex(b => offset >= b.start && offset < b.end);
+  return at < 0 ? undefined : at;
 }
 
 /** Each `##` section runs to the next heading of level 1 or 2: walked from the end, each heading is looked at once. */
@@ -152,39 +156,6 @@ function collectSections(headings: Heading[], textLength: number): Section[] {
     end = heading.start;
   }
   return sections.reverse();
-}
-
-/**
- * Top-level bullets of a section. A bullet runs until the next marker that is
- * not indented into it, or a blank line followed by text that is not.
- */
-function collectBullets(lines: LineIndex, body: ReturnType<typeof scanBody>, section: Section): BoundaryBullet[] {
-  const items = body.listItems.filter(item => item.start >= section.contentStart && item.start < section.contentEnd);
-  const bullets: BoundaryBullet[] = [];
-  let current: { bullet: BoundaryBullet; contentColumn: number } | undefined;
-  const lastLine = lines.lineAt(Math.max(section.contentStart, section.contentEnd - 1));
-  let itemIndex = 0;
-  let sawBlank = false;
-  for (let line = lines.lineAt(section.contentStart) + 1; line <= lastLine; line++) {
-    const start = lines.lineStarts[line];
-    if (start >= section.contentEnd) break;
-    if (body.blankLines.has(line)) {
-      sawBlank = true;
-      continue;
-    }
-    const item = items[itemIndex]?.line === line ? items[itemIndex++] : undefined;
-    const indent = /^[ \t]*/.exec(lines.lineText(line))![0].replace(/\t/g, '    ').length;
-    if (item && (!current || item.indent < current.contentColumn)) {
-      current = { bullet: { line, start, end: lines.lineEnd(line) }, contentColumn: item.contentColumn };
-      bullets.push(current.bullet);
-    } else if (current && (!sawBlank || indent >= current.contentColumn)) {
-      current.bullet.end = lines.lineEnd(line);
-    } else {
-      current = undefined;
-    }
-    sawBlank = false;
-  }
-  return bullets;
 }
 
 /**

@@ -1,0 +1,93 @@
+import type { LineIndex } from '../text/lineIndex';
+import { isSlug } from '../util/slug';
+import { collectBullets, type BoundaryBullet } from './bullets';
+import type { Frontmatter } from './frontmatter';
+import { frontmatterItems } from './frontmatterItems';
+import { codeSpanOffset, type ScannedBody } from './markdownScanner';
+import { normalizeLabel, type ParseRules } from './parseRules';
+import type { Span } from './spans';
+
+/** Where references stand in the body: a reference section's content, or a labelled list; with its bullets. */
+export interface ReferencePlace extends Span {
+  bullets: BoundaryBullet[];
+  /** A reference section, whose every bullet should name a role; else a labelled list. */
+  isSection: boolean;
+}
+
+export interface PlacedReference {
+  slug: string;
+  kind: 'code' | 'plain' | 'key';
+  start: number;
+  end: number;
+}
+
+/** A kebab-case name of two words or more: a plain word ("support") is prose, a hyphenated one is a name. */
+const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w/@-]|\.[a-z0-9])/g;
+
+/** The format's reference sections and its labelled lists, in text order. */
+export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
+  const places: ReferencePlace[] = sections.map(s => ({ start: s.contentStart, end: s.contentEnd, bullets: [], isSection: true }));
+  if (rules.referenceLabels.length > 0) {
+    const inFence = (offset: number) => body.fences.some(f => offset >= f.start && offset < f.end);
+    const items = new Set(body.listItems.map(item => item.line));
+    for (let line = 0; line < lines.lineCount; line++) {
+      const text = lines.lineText(line);
+      if (!text.includes(':') && !/^\s{0,3}#/.test(text)) continue;
+      if (items.has(line) || !rules.referenceLabels.includes(normalizeLabel(text)) || inFence(lines.lineStarts[line])) continue;
+      const end = listEnd(lines, body, items, line + 1);
+      if (end > lines.lineEnd(line)) places.push({ start: lines.lineEnd(line), end, bullets: [], isSection: false });
+    }
+    places.sort((a, b) => a.start - b.start);
+  }
+  for (const place of places) place.bullets = collectBullets(lines, body, { contentStart: place.start, contentEnd: place.end });
+  return places;
+}
+
+/** The end of the list that follows a label line: its items, their continuations and the blank lines between them. */
+function listEnd(lines: LineIndex, body: ScannedBody, items: ReadonlySet<number>, from: number): number {
+  let end = lines.lineStarts[from] ?? lines.text.length;
+  let sawItem = false;
+  for (let line = from; line < lines.lineCount; line++) {
+    if (body.blankLines.has(line)) continue;
+    const indented = /^[ \t]/.test(lines.lineText(line));
+    if (items.has(line) || (sawItem && indented)) {
+      sawItem = true;
+      end = lines.lineEnd(line);
+      continue;
+    }
+    break;
+  }
+  return sawItem ? end : lines.lineStarts[from] ?? lines.text.length;
+}
+
+/** The references written in the format's other forms: code spans and plain names in the places, and the values of reference keys. */
+export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatter: Frontmatter | undefined, places: readonly ReferencePlace[], rules: ParseRules): PlacedReference[] {
+  const out: PlacedReference[] = [];
+  const inPlace = (offset: number) => places.some(p => offset >= p.start && offset < p.end);
+  const inComment = (offset: number) => body.comments.some(c => offset >= c.start && offset < c.end);
+  if (rules.referenceForms.includes('code')) {
+    for (const span of body.codeSpans) {
+      if (!inPlace(span.start) || !isSlug(span.content) || inComment(span.start)) continue;
+      const start = codeSpanOffset(span, 0);
+      out.push({ slug: span.content, kind: 'code', start, end: start + span.content.length });
+    }
+  }
+  if (rules.referenceForms.includes('plain')) {
+    // Names inside code, bold or links are those forms' business, or none.
+    const hidden: Span[] = [...body.codeSpans, ...body.bolds, ...body.links, ...body.comments];
+    for (const place of places) {
+      for (const bullet of place.bullets) {
+        const text = lines.text.slice(bullet.start, bullet.end);
+        for (const m of text.matchAll(PLAIN_NAME)) {
+          const start = bullet.start + m.index!;
+          if (hidden.some(h => start >= h.start && start < h.end)) continue;
+          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length });
+        }
+      }
+    }
+  }
+  for (const key of rules.referenceKeys) {
+    for (const item of frontmatterItems(lines, frontmatter, key)) out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
+  }
+  return out;
+}
