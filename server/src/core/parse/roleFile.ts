@@ -64,6 +64,8 @@ export interface ParsedRole {
   inlineDeclarations: Declaration[];
   references: RoleReference[];
   boundaries: BoundaryBullet[];
+  /** Where references stand in the body: the format's reference sections and labelled lists. */
+  referencePlaces: Span[];
   comments: Span[];
   /** Fenced code blocks: no reference, and no completion, inside. */
   fences: Span[];
@@ -136,7 +138,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   return {
     path, stem, isDocument: rules.isDocument(stem, path), lines, frontmatter,
     title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
-    comments: body.comments, fences: body.fences,
+    referencePlaces: places, comments: body.comments, fences: body.fences,
   };
 }
 
