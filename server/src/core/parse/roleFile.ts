@@ -104,7 +104,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   }
   const forLinks = cursors();
   for (const link of body.links) {
-    const target = roleLinkTarget(link.destination);
+    const target = roleLinkTarget(link.destination, rules.extension);
     if (!target || forLinks.commentAt(link.start) !== undefined) continue;
     const nameStart = link.destinationStart + target.nameOffset;
     references.push({
@@ -162,19 +162,22 @@ function collectSections(headings: Heading[], textLength: number): Section[] {
 
 /**
  * A link reaches a role when its destination is a relative path to a
- * kebab-case `.md` file; the file name is the role's name.
+ * kebab-case `.md` file; the file name (less the format's extension) is the role's name.
  */
-function roleLinkTarget(destination: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
+function roleLinkTarget(destination: string, extension: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(destination)) return undefined;
   const pathPart = destination.replace(/[?#].*$/, '');
-  if (!pathPart.toLowerCase().endsWith('.md')) return undefined;
+  const lower = pathPart.toLowerCase();
+  if (!lower.endsWith('.md')) return undefined;
+  // A format's longer extension ('.agent.md') is part of no role's name.
+  const cut = lower.endsWith(extension.toLowerCase()) ? extension.length : 3;
   const nameOffset = pathPart.lastIndexOf('/') + 1;
   let slug: string;
   try {
-    slug = decodeURIComponent(pathPart.slice(nameOffset, -3));
+    slug = decodeURIComponent(pathPart.slice(nameOffset, -cut));
   } catch {
     return undefined;
   }
   if (!isSlug(slug)) return undefined;
-  return { slug, nameOffset, nameLength: pathPart.length - 3 - nameOffset };
+  return { slug, nameOffset, nameLength: pathPart.length - cut - nameOffset };
 }

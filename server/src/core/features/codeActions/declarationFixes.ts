@@ -5,6 +5,7 @@ import { roleDeclarations } from '../../parse/declarations';
 import { dirname, joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
 import { quickFix, singleEdit } from './edits';
+import { templateValue } from './roleTemplate';
 import type { FixContext } from './fixContext';
 
 /** The declaration a diagnostic about a missing key names: its message says `declares no KEY:`. */
@@ -75,12 +76,9 @@ export function declarationInsertion(file: IndexedFile, entries: Array<[string, 
   return { range: { start, end: start }, newText: `---${eol}${entries.map(([k, v]) => `${k}: ${v}${eol}`).join('')}---${eol}` };
 }
 
-/** What a missing declaration most likely is: the file's name, the library's commonest domain, false, the first value. */
+/** What a missing declaration most likely is: the file's name, the library's commonest domain, what a new role would hold. */
 export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, spec: DeclarationSpec): string {
-  const format = file.library.format;
-  if (spec.key === format.identity.key) return file.role.stem;
-  if (spec.type === 'boolean') return 'false';
-  if (spec.valuesFrom !== 'domains') return spec.values?.[0] ?? (spec.type === 'list' ? '[]' : `"${placeholder(spec.key)}"`);
+  if (spec.valuesFrom !== 'domains') return templateValue(spec, file.library.format, file.role.stem, file.library.domains[0]);
   const counts = new Map<string, number>();
   for (const [, entry] of workspace.index.entries()) {
     if (entry.library !== file.library) continue;
@@ -89,11 +87,6 @@ export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, spec: 
   }
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return best?.[0] ?? file.library.domains[0];
-}
-
-/** A value to be written by the author, that still checks clean as text. */
-function placeholder(key: string): string {
-  return `TODO: the ${key}`.replace(/:/g, ' -');
 }
 
 /** A boolean written as a string that means one: `"true"`, `yes`, `1`. */
