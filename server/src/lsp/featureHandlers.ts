@@ -3,7 +3,7 @@ import {
 } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleLanguageService } from '../core';
 import { guard, guardAsync } from './cancellation';
-import { GRAPH_REQUEST, SHOW_REFERENCES_COMMAND } from './protocol';
+import { GRAPH_REQUEST, NEW_ROLE_REQUEST, SHOW_REFERENCES_COMMAND, type NewRoleParams, type NewRoleResult } from './protocol';
 import { uriToPath } from './uris';
 
 /**
@@ -33,6 +33,10 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
     return path === undefined ? null : guardAsync(() => service.getCodeActions(path, p.range, p.context.only, token));
   });
   connection.onRequest(GRAPH_REQUEST, (_params: unknown, token) => guard(() => service.getRoleGraphs(token)));
+  connection.onRequest(NEW_ROLE_REQUEST, (p: NewRoleParams, token): NewRoleResult => guard(() => {
+    const plan = refuseOr(service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
+    return { uri: (plan.edit.documentChanges![0] as { uri: string }).uri, edit: plan.edit };
+  }));
 }
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];

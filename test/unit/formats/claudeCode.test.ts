@@ -37,6 +37,14 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.deepEqual(lib.diagnostics(at('planner')), []);
   });
 
+  test('a plain word in the labelled list is a reference when an agent has that name, else prose', async () => {
+    const text = subagent('planner', [], ['Integration with other agents:', '- Hands each step to builder, then waits']);
+    const lib = await checkLibrary({ [at('planner')]: text, [at('builder')]: subagent('builder') });
+    assert.deepEqual(lib.diagnostics(at('planner')), [], 'hands, each, step, then, waits: prose');
+    assert.deepEqual(lib.service.getDefinition(at('planner'), rangeOf(text, 'builder').start).map(l => l.uri), [`file://${at('builder')}`]);
+    assert.equal(lib.service.getHover(at('planner'), rangeOf(text, 'step').start), null);
+  });
+
   test('in the labelled list, a code span naming an agent is a reference too', async () => {
     const text = subagent('planner', [], ['Integration with other agents:', '- Hands off to `code-writer` and `ghost-agent`']);
     const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });

@@ -6,7 +6,7 @@ export const checkBoundaryReferences: Check = context => {
   const { role, view } = context;
   const named = new Set<number>();
   for (const ref of role.references) {
-    if (!ref.inBoundaries) continue;
+    if (!ref.inBoundaries || (ref.weak && !view.hasRole(ref.slug))) continue;
     if (ref.bullet !== undefined) named.add(ref.bullet);
     if (ref.slug === role.stem) {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);

@@ -4,7 +4,7 @@ import type { IndexedFile } from '../library/roleIndex';
 
 /** What the cursor stands on in the frontmatter: a key being typed, or a value of a key (a path such as `handoffs[].agent` for a nested one). */
 export type FrontmatterSpot =
-  | { kind: 'key'; typed: string; range: Range }
+  | { kind: 'key'; typed: string; hasColon: boolean; range: Range }
   | { kind: 'value'; path: string; key: string; typed: string; range: Range };
 
 /** The spot at the position, when it is inside the frontmatter. */
@@ -16,9 +16,14 @@ export function frontmatterSpot(file: IndexedFile, position: Position): Frontmat
   const before = lineText.slice(0, position.character);
   const rest = /^[^\s,\]'"]*/.exec(lineText.slice(position.character))![0];
   const word = (typed: string): Range => ({ start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } });
-  const key = /^([A-Za-z_][\w-]*)$/.exec(before);
-  if (key && !lineText.includes(':')) return { kind: 'key', typed: key[1], range: word(key[1]) };
-  if (before === '') return { kind: 'key', typed: '', range: word('') };
+  const key = /^([A-Za-z_][\w-]*)?$/.exec(before);
+  if (key) {
+    // On a key already followed by its colon, only the key is replaced.
+    const keyRest = /^[\w-]*/.exec(lineText.slice(position.character))![0];
+    const typed = key[1] ?? '';
+    const hasColon = /^[\w-]*[ \t]*:/.test(lineText.slice(position.character));
+    return { kind: 'key', typed, hasColon, range: { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + keyRest.length } } };
+  }
   const value = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:.*[,[][ \t]*)?['"]?([^\s,'"[\]]*)$/.exec(before);
   if (value) return { kind: 'value', path: value[1], key: value[1], typed: value[2], range: word(value[2]) };
   // A nested line: the top-level key it belongs to is the nearest line above that is not indented.
@@ -40,13 +45,14 @@ export function frontmatterSpot(file: IndexedFile, position: Position): Frontmat
 
 /** The format's keys the frontmatter does not hold yet, the required first. */
 export function completeKeys(file: IndexedFile, spot: Extract<FrontmatterSpot, { kind: 'key' }>): CompletionList {
-  const present = new Set(file.role.frontmatter?.keys.map(k => k.key));
+  // The key being retyped on this line is not taken yet.
+  const present = new Set(file.role.frontmatter?.keys.filter(k => file.role.lines.lineAt(k.keyStart) !== spot.range.start.line).map(k => k.key));
   const items = file.library.format.declarations.filter(d => !present.has(d.key) && d.in !== 'inline').map((d, i): CompletionItem => ({
     label: d.key,
     kind: CompletionItemKind.Property,
     detail: `${d.required ? 'required' : 'optional'} ${describeType(d)}`,
     sortText: `${d.required ? 0 : 1}${String(i).padStart(3, '0')}`,
-    textEdit: { range: spot.range, newText: `${d.key}: ` },
+    textEdit: { range: spot.range, newText: spot.hasColon ? d.key : `${d.key}: ` },
   }));
   return { isIncomplete: false, items };
 }

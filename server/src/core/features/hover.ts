@@ -15,7 +15,7 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   const [rolePath] = workspace.index.roleFiles(file.library, target.slug);
   const ref = file.role.references.find(r => file.role.lines.offsetAt(target.range.start) === r.start);
   // Outside the places where references are checked, bold that names no role is emphasis: nothing to say about it.
-  if (!rolePath && ref && !ref.inBoundaries && ref.kind === 'bold') return null;
+  if (!rolePath && ref && ((!ref.inBoundaries && ref.kind === 'bold') || ref.weak)) return null;
   if (!rolePath) {
     return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${target.slug}**: no such role in this library.` } };
   }

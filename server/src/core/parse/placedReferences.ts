@@ -19,10 +19,12 @@ export interface PlacedReference {
   kind: 'code' | 'plain' | 'key';
   start: number;
   end: number;
+  /** A plain name of one word ("builder"): a reference when a role has that name, else prose. */
+  weak?: boolean;
 }
 
-/** A kebab-case name of two words or more: a plain word ("support") is prose, a hyphenated one is a name. */
-const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w/@-]|\.[a-z0-9])/g;
+/** A plain kebab-case name; one of two words or more is a name, a single word may be prose. */
+const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w/@-]|\.[a-z0-9])/g;
 
 /** The format's reference sections and its labelled lists, in text order. */
 export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
@@ -81,7 +83,7 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
         for (const m of text.matchAll(PLAIN_NAME)) {
           const start = bullet.start + m.index!;
           if (hidden.some(h => start >= h.start && start < h.end)) continue;
-          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length });
+          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length, weak: !m[0].includes('-') || undefined });
         }
       }
     }

@@ -34,6 +34,8 @@ export interface RoleReference {
    * sections, labelled lists and frontmatter keys.
    */
   inBoundaries: boolean;
+  /** A plain name of one word: a reference when a role has that name, else prose (no diagnostic, no hover). */
+  weak?: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
 }
