@@ -140,3 +140,14 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.deepEqual(lib.diagnostics(at('planner')), []);
   });
 });
+
+describe('claude-code: the folder appears after the load', () => {
+  test('a first agent file created in a new .claude/agents folder makes a library', async () => {
+    const lib = await checkLibrary({ '/ws/README.md': '# project' });
+    assert.equal(lib.workspace.libraries.length, 0);
+    lib.fs.files.set('/ws/.claude/agents/planner.md', subagent('planner', ['model: opuss']));
+    await lib.service.filesChanged([{ path: '/ws/.claude/agents/planner.md', deleted: false }]);
+    assert.equal(lib.workspace.libraries[0].format.name, 'claude-code');
+    assert.deepEqual(codes(lib.diagnostics('/ws/.claude/agents/planner.md')), ['unknown-value']);
+  });
+});
