@@ -45,6 +45,12 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.equal(lib.service.getHover(at('planner'), rangeOf(text, 'step').start), null);
   });
 
+  test('a compound word before a noun is an adjective, one before a connective or alone a name', async () => {
+    const text = subagent('planner', [], ['Integration with other agents:', '- Share real-time patterns with socket-engineer', '- Work with data-engineer on end-to-end tests']);
+    const lib = await checkLibrary({ [at('planner')]: text });
+    assert.deepEqual(lib.diagnostics(at('planner')).map(d => lib.fs.files.get(at('planner'))!.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['socket-engineer', 'data-engineer']);
+  });
+
   test('in the labelled list, a code span naming an agent is a reference too', async () => {
     const text = subagent('planner', [], ['Integration with other agents:', '- Hands off to `code-writer` and `ghost-agent`']);
     const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });

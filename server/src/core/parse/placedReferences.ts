@@ -19,12 +19,18 @@ export interface PlacedReference {
   kind: 'code' | 'plain' | 'key';
   start: number;
   end: number;
-  /** A plain name of one word ("builder"): a reference when a role has that name, else prose. */
+  /** A plain name of one word ("builder"), or a compound before a noun ("real-time features"): a reference when a role has that name, else prose. */
   weak?: boolean;
 }
 
 /** A plain kebab-case name; one of two words or more is a name, a single word may be prose. */
 const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w/@-]|\.[a-z0-9])/g;
+
+/** Words that may follow an agent's name in prose ("with api-designer on the contract"); any other word makes a compound an adjective. */
+const CONNECTIVES: ReadonlySet<string> = new Set([
+  'on', 'for', 'with', 'to', 'in', 'and', 'or', 'when', 'about', 'during', 'regarding', 'through', 'via', 'at', 'by', 'as', 'if',
+  'before', 'after', 'while', 'from', 'into', 'of', 'agent', 'agents', 'who', 'which', 'that', 'so', 'then', 'where', 'whenever', 'whose',
+]);
 
 /** The format's reference sections and its labelled lists, in text order. */
 export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
@@ -83,7 +89,10 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
         for (const m of text.matchAll(PLAIN_NAME)) {
           const start = bullet.start + m.index!;
           if (hidden.some(h => start >= h.start && start < h.end)) continue;
-          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length, weak: !m[0].includes('-') || undefined });
+          const next = /^[ \t]+([A-Za-z]+)/.exec(text.slice(m.index! + m[0].length))?.[1];
+          // "real-time patterns": a compound word before a noun is an adjective; a name stands before a connective or alone.
+          const weak = !m[0].includes('-') || (next !== undefined && !CONNECTIVES.has(next.toLowerCase()));
+          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length, weak: weak || undefined });
         }
       }
     }
