@@ -1,5 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
+import { roleFacts } from '../parse/roleSummary';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { referringRoles } from './references';
 import { roleAtPosition } from './roleAtPosition';
@@ -22,7 +24,9 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   const role = workspace.file(rolePath)!.role;
   const summary = workspace.file(rolePath)!.summary;
   const referrers = referringRoles(workspace, file.library, target.slug).length;
-  const facts = [`${file.library.format.identity.key ?? 'name'} \`${target.slug}\``, ...summary.facts].join(' · ');
+  const format = file.library.format;
+  const declared = roleFacts(roleDeclarations(role, format.declared), format.factKeys);
+  const facts = [`${format.identity.key ?? 'name'} \`${target.slug}\``, ...declared].join(' · ');
   const parts = [`**${escapeMarkdown(summary.title ?? target.slug)}**`, facts];
   if (summary.description) parts.push(escapeMarkdown(summary.description));
   const mandate = mandateStart(role);

@@ -11,7 +11,7 @@ import { SuggestionIndex } from './suggestionIndex';
 export interface IndexedFile {
   library: Library;
   role: ParsedRole;
-  /** Domain, title, description and facts, derived once per parse for completion, hover and the graph. */
+  /** Domain, title and description, derived once per parse for completion, hover and the graph. */
   summary: RoleSummary;
   /** The name the role declares under its format's identity key (the fleet's class), when it is a string. */
   className?: string;
@@ -70,7 +70,7 @@ export class RoleIndex {
     const role = parseRole(path, text, format.parse);
     const declarations = roleDeclarations(role, format.declared);
     const entry: IndexedFile = {
-      library, role, summary: summarizeRole(role, declarations, format.factKeys),
+      library, role, summary: summarizeRole(role, declarations),
       className: role.isDocument ? undefined : declaredString(declarations, format.identity.key), unreadable,
     };
     const old = this.files.get(path);

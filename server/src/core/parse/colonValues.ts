@@ -9,6 +9,9 @@ import type { Frontmatter, FrontmatterKey } from './frontmatter';
  */
 export function unquotedColonValues(lines: LineIndex, frontmatter: Frontmatter): FrontmatterKey[] {
   return frontmatter.keys.filter(k => {
+    // Most values hold no colon at all: looked for before any slice is made.
+    const colon = lines.text.indexOf(':', k.valueStart);
+    if (colon < 0 || colon >= k.valueEnd) return false;
     const value = lines.text.slice(k.valueStart, k.valueEnd);
     return lines.lineAt(k.valueStart) === lines.lineAt(k.keyStart) && /^[^'"[{|>&*!%@`#-]/.test(value) && /:[ \t]/.test(value);
   });

@@ -5,8 +5,6 @@ export interface RoleSummary {
   domain?: string;
   title?: string;
   description?: string;
-  /** The role's declared facts as hover shows them: "domain `operations`", "persistent". */
-  facts: string[];
 }
 
 /** A declared key hover names: its value, or for a boolean the word for true or false. */
@@ -15,8 +13,17 @@ export interface FactKey {
   labels?: readonly [string, string];
 }
 
-/** What an author sees of a role beside its name: domain, title, description, facts. */
-export function summarizeRole(role: ParsedRole, declarations: RoleDeclarations, factKeys: readonly FactKey[]): RoleSummary {
+/** What an author sees of a role beside its name, kept for every role: domain, title, description. */
+export function summarizeRole(role: ParsedRole, declarations: RoleDeclarations): RoleSummary {
+  return {
+    domain: declaredString(declarations, 'domain'),
+    title: role.title?.text,
+    description: declaredString(declarations, 'description'),
+  };
+}
+
+/** The role's declared facts as hover shows them ("domain `operations`", "persistent"): asked for one role at a time, so not kept. */
+export function roleFacts(declarations: RoleDeclarations, factKeys: readonly FactKey[]): string[] {
   const facts: string[] = [];
   for (const { key, labels } of factKeys) {
     const value = declarations[key]?.primary?.value;
@@ -24,12 +31,7 @@ export function summarizeRole(role: ParsedRole, declarations: RoleDeclarations, 
     else if (typeof value === 'boolean') facts.push(`${key} \`${value}\``);
     else if (typeof value === 'string' && value !== '') facts.push(`${key} \`${value}\``);
   }
-  return {
-    domain: declaredString(declarations, 'domain'),
-    title: role.title?.text,
-    description: declaredString(declarations, 'description'),
-    facts,
-  };
+  return facts;
 }
 
 /** A role in a word or two beside its name: its domain and title, else the start of its description. */
