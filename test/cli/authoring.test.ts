@@ -56,3 +56,11 @@ describe('fleet-roles init and new', () => {
     }
   });
 });
+
+describe('fleet-roles check on a .claude/agents folder, with no configuration', () => {
+  test('the fixture library of four subagents checks clean', () => {
+    const result = runCli(['check', nodePath.join('test', 'fixtures', 'claude-code')], REPO_ROOT);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(result.stdout, '4 files checked, 4 roles indexed: 0 errors, 0 warnings.\n');
+  });
+});
