@@ -21,12 +21,13 @@ export const NPM_TOOLS = {
 /**
  * Debian packages: the browser, what code-server's native modules build with,
  * ripgrep (code-server's postinstall would fetch it from GitHub otherwise),
- * fonts for legible screenshots, and pre-commit for the hook test.
+ * fonts for legible screenshots; pre-commit for the hook test, unzip to read
+ * the .vsix.
  */
 export const APT_PACKAGES = [
   'chromium', 'fonts-liberation', 'ripgrep', 'ca-certificates',
   'build-essential', 'pkg-config', 'python3', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev',
-  'pre-commit', 'git',
+  'pre-commit', 'git', 'unzip',
 ] as const;
 
 /**
