@@ -120,6 +120,7 @@ function smokeCheck(dir: string): void {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  if (!existsSync(ripgrepOf(dir))) throw new InstallError(`code-server has no ripgrep at ${ripgrepOf(dir)}: its postinstall did not find the seeded download`);
   run(process.execPath, ['-e', 'require("playwright-core")'], { cwd: dir });
   say(`playwright-core ${installedVersion(dir, 'playwright-core')}`);
   say(run(chromiumBinary(), ['--version']).trim());
