@@ -84,6 +84,7 @@ export function startServer(version: string): Connection {
     for (const problem of problems) {
       void connection.window.showErrorMessage(`fleet-roles: ${problem.path}:${problem.range.start.line + 1}: ${problem.message}`);
     }
+    for (const limit of service.workspace.walkLimits) void connection.window.showWarningMessage(`fleet-roles: ${limit}`);
     connection.console.info(`fleet-roles: indexed ${service.workspace.index.size} files in ${service.workspace.libraries.length} libraries in ${Date.now() - started} ms`);
     keepHeapNearLive();
     sendStatus('ready');
