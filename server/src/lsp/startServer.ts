@@ -14,6 +14,7 @@ import { LIBRARY_CHANGED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationO
 import { pathToUri, uriToPath } from './uris';
 import { toCorePath } from '../node/nodeFileSystem';
 import type { DiscoveryOptions } from '../core/library/discovery';
+import { isWithin } from '../core/util/paths';
 
 const RENAME_FILTERS = { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }] };
 
@@ -98,9 +99,12 @@ export function startServer(version: string): Connection {
     canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const untrusted = options.trusted === false;
+    const configPath = typeof options.configFile === 'string' && options.configFile ? toCorePath(options.configFile) : undefined;
     discovery = {
-      configPath: typeof options.configFile === 'string' && options.configFile ? toCorePath(options.configFile) : undefined,
+      configPath: configPath && (!untrusted || roots.some(r => isWithin(configPath, r))) ? configPath : undefined,
       extraRoleFolders: Array.isArray(options.roleFolders) ? options.roleFolders.filter(f => typeof f === 'string').map(toCorePath) : undefined,
+      withinRootsOnly: untrusted,
     };
     return {
       capabilities: {
