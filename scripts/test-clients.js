@@ -20,7 +20,7 @@ const clients = {
   },
   eglot: {
     program: 'emacs',
-    args: () => ['--batch', '-Q', '-l', path.join(root, 'test', 'clients', 'eglot.el')],
+    args: () => ['--batch', '-l', path.join(root, 'test', 'clients', 'eglot.el')],
   },
 };
 

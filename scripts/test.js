@@ -25,6 +25,7 @@ const node = [
 const clients = [
   { name: 'third-party LSP clients (apt: neovim, emacs-nox, elpa-eglot)', cmd: 'bash', args: ['scripts/install-editors.sh'], limit: 20 * MINUTE, counts: false },
   { name: 'Neovim 0.7, its own vim.lsp client, headless', cmd: process.execPath, args: ['scripts/test-clients.js', 'neovim'], limit: 6 * MINUTE },
+  { name: 'Emacs 28 with eglot 1.9, batch', cmd: process.execPath, args: ['scripts/test-clients.js', 'eglot'], limit: 6 * MINUTE },
 ];
 const e2e = [
   { name: 'VS Code e2e tools (apt, code-server, chromium)', cmd: 'bash', args: [path.join(harness, 'install.sh')], limit: 40 * MINUTE, counts: false },
