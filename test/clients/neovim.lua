@@ -37,15 +37,21 @@ local logged_errors = {}
 local function record(_, result)
   if result and result.type == 1 then table.insert(logged_errors, result.message) end
 end
-local client_id = vim.lsp.start_client({
-  name = 'fleet-roles',
-  cmd = cmd,
-  root_dir = workspace,
-  handlers = { ['window/logMessage'] = record, ['window/showMessage'] = record },
-})
+-- The set-up the README gives for Neovim's built-in client, with the test's server command and handlers.
+local client_id
 vim.api.nvim_create_autocmd('FileType', {
   pattern = 'markdown',
-  callback = function(args) vim.lsp.buf_attach_client(args.buf, client_id) end,
+  callback = function(args)
+    local file = vim.api.nvim_buf_get_name(args.buf)
+    local config = vim.fn.findfile('fleet-roles.json', vim.fn.fnamemodify(file, ':p:h') .. ';')
+    local root = config ~= '' and vim.fn.fnamemodify(config, ':p:h')
+      or file:match('^(.*)/roles/') or vim.fn.fnamemodify(file, ':p:h')
+    client_id = client_id or vim.lsp.start_client({
+      name = 'fleet-roles', cmd = cmd, root_dir = root,
+      handlers = { ['window/logMessage'] = record, ['window/showMessage'] = record },
+    })
+    vim.lsp.buf_attach_client(args.buf, client_id)
+  end,
 })
 
 local seed = roles .. '/operations-manager.md'
