@@ -79,7 +79,8 @@
          (exit (plist-get (nthcdr 3 capf) :exit-function))
          (typed (buffer-substring-no-properties beg end))
          (candidates (all-completions typed table))
-         (proxy (cl-find "qa-engineer" candidates :test #'string=)))
+         (proxy (cl-find-if (lambda (c) (equal (plist-get (get-text-property 0 'eglot--lsp-item c) :label) "qa-engineer"))
+                            candidates)))
     (expect proxy "qa-engineer not offered for %S: %S" typed candidates)
     ;; What completion-in-region does with the chosen candidate, then eglot's own exit function.
     (completion--replace beg end proxy)
