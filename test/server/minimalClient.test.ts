@@ -155,3 +155,30 @@ describe('a client that declares little', () => {
     assert.deepEqual(client.errors(), []);
   });
 });
+
+describe('a client that watches files itself', () => {
+  const lib = copySampleLibrary();
+  const seedUri = uriOf(nodePath.join(lib.roles, 'operations-manager.md'));
+  let client: LspTestClient;
+
+  before(async () => {
+    ({ client } = await LspTestClient.start([lib.workspace]));
+    await client.diagnostics(seedUri);
+  });
+  after(async () => {
+    await client.stop();
+    lib.dispose();
+  });
+
+  test('is not doubled by a watcher of the server\'s own: the disk counts when the client reports it', async () => {
+    const hrPath = nodePath.join(lib.roles, 'hr-generalist.md');
+    renameSync(hrPath, nodePath.join(lib.workspace, 'hr-generalist.md.bak'));
+    // Long enough for a watcher of the server's own to have reported the deletion.
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    assert.deepEqual(codes(await client.diagnostics(seedUri)), [], 'the server did not act on the disk by itself');
+    const refreshed = client.nextRefresh();
+    await client.filesChanged([{ uri: uriOf(hrPath), type: 3 }]);
+    await refreshed;
+    assert.deepEqual(codes(await client.diagnostics(seedUri)), ['unknown-role']);
+  });
+});
