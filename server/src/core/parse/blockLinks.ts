@@ -1,4 +1,4 @@
-import type { LinkSpan } from './markdownScanner';
+import type { LinkSpan } from './spans';
 
 /** Link text and destinations longer than this are not looked for: a link is a line or two. */
 const MAX_LINK_SCAN = 2000;

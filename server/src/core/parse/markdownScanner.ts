@@ -1,11 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import { BlockLinks } from './blockLinks';
-
-/** Offsets into the document text; `end` is exclusive. */
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { LinkSpan, Span } from './spans';
 
 export interface Heading extends Span {
   level: number;
@@ -26,11 +21,6 @@ export function codeSpanOffset(span: CodeSpan, index: number): number {
   let offset = span.contentStart + index;
   for (const at of span.crlfs) if (at < index) offset++;
   return offset;
-}
-
-export interface LinkSpan extends Span {
-  destination: string;
-  destinationStart: number;
 }
 
 export interface ListItem {
