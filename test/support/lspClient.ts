@@ -18,10 +18,17 @@ export const SERVER_COMMANDS = {
   bundled: [nodePath.join(REPO, 'dist', 'server.js'), '--stdio'],
 } as const;
 
-/** What VS Code declares, as far as these tests need: pull diagnostics, watched files, workspace folders. */
+/** What VS Code declares, as far as these tests need: pull diagnostics, watched files, workspace folders, Markdown hover. */
 export const FULL_CAPABILITIES: ClientCapabilities = {
-  workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false }, completion: { completionItem: { snippetSupport: false } } },
+  workspace: {
+    diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true,
+    applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+  },
+  textDocument: {
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+    completion: { completionItem: { snippetSupport: false } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
 };
 
 /**
