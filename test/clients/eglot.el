@@ -114,10 +114,11 @@
     (expect (file-exists-p (expand-file-name "hr-generalist.md" roles-dir)) "the file moved")
     (goto-text "**hr-generalist**")))
 
-(check "a role file deleted on disk outside the editor turns its references red"
-  (delete-file (expand-file-name "business-analyst.md" roles-dir))
-  (wait-until "unknown-role for business-analyst"
-              (lambda () (flymake-start) (diagnostics-match "Unknown role 'business-analyst'"))))
+;; Not checked here: a role file deleted on disk. eglot declares watched files, so the
+;; server leaves the disk to eglot's watcher (file-notify), whose events Emacs dispatches
+;; only from its command loop, never in batch mode. The server's side of it (acting on
+;; the client's events, and watching by itself for a client that does not) is checked
+;; over JSON-RPC and under Neovim.
 
 (check "the server logged no error"
   (expect (null logged-errors) "%S" logged-errors)

@@ -6,6 +6,7 @@ local workspace = assert(os.getenv('FLEET_ROLES_WORKSPACE'), 'FLEET_ROLES_WORKSP
 local roles = workspace .. '/roles'
 local cmd = { assert(os.getenv('FLEET_ROLES_NODE')), assert(os.getenv('FLEET_ROLES_CLI')), 'server', '--stdio' }
 local WAIT = 20000
+vim.o.shortmess = vim.o.shortmess .. 'W' -- Neovim's rename writes the moved buffer; no "written" among the results
 
 local passed, failed = 0, 0
 local function out(line) io.stdout:write(line .. '\n') end
@@ -155,9 +156,10 @@ check('rename moves the file, updates every reference, and the server follows th
   wait_for('the file to move', function() return vim.loop.fs_stat(roles .. '/people-partner.md') ~= nil end)
   expect(vim.loop.fs_stat(roles .. '/hr-generalist.md') == nil, 'the old file is still there')
   vim.cmd('silent wall')
+  -- References are bold names and link destinations; a link's text is prose and stays as written.
   for _, name in ipairs(vim.fn.readdir(roles)) do
     local text = read(roles .. '/' .. name) or ''
-    expect(not text:find('hr-generalist', 1, true), name .. ' still names hr-generalist')
+    expect(not text:find('**hr-generalist**', 1, true) and not text:find('hr-generalist.md', 1, true), name .. ' still refers to hr-generalist')
   end
   local moved = read(roles .. '/people-partner.md')
   expect(moved:find('class: people-partner', 1, true), 'the declaration of the moved file')
