@@ -115,7 +115,8 @@ export function startServer(version: string): Connection {
 
   /** A role file opened outside every root (no folder open, or a client that named none) brings in its library. */
   const opened = (path: string) => {
-    if (roots.some(r => isWithin(path, r))) return;
+    // Untrusted, nothing outside the workspace folders is read, a library beside them included.
+    if (discovery.withinRootsOnly || roots.some(r => isWithin(path, r))) return;
     const root = libraryRootOf(path);
     if (root === undefined || roots.includes(root)) return;
     roots = [...roots, root];
