@@ -129,6 +129,8 @@ describe('a client that declares little', () => {
       return true;
     });
     await assert.rejects(client.request('textDocument/rename', { ...at('**hr-generalist**', 4), newName: 'people-partner' }), /cannot move files/);
+    // This client does not prepare renames, and such a client may not show a request's error (ALE): the reason comes as a message too.
+    assert.ok(client.messages.some(m => m.method === 'window/showMessage' && m.type === 2 && /cannot move files/.test(m.message)), JSON.stringify(client.messages));
   });
 
   test('quick fixes come as plain changes, and none needs a file created', async () => {

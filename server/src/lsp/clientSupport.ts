@@ -17,6 +17,8 @@ export interface ClientSupport {
   /** Resource operations a workspace edit may hold. */
   createFiles: boolean;
   renameFiles: boolean;
+  /** textDocument/prepareRename: a client that does not prepare may not show a rename's error (ALE). */
+  prepareRename: boolean;
   /** Whether hover may be Markdown; else plain text. */
   markdownHover: boolean;
   refresh: { diagnostics: boolean; codeLenses: boolean; semanticTokens: boolean };
@@ -34,6 +36,7 @@ export function readClientSupport(capabilities: ClientCapabilities): ClientSuppo
     documentChanges: workspace?.workspaceEdit?.documentChanges === true || resourceOperations.length > 0,
     createFiles: resourceOperations.includes('create'),
     renameFiles: resourceOperations.includes('rename'),
+    prepareRename: capabilities.textDocument?.rename?.prepareSupport === true,
     // Markdown only to a client that lists it: one that says nothing may show the marks as they are.
     markdownHover: hoverFormats?.includes('markdown') === true,
     refresh: {

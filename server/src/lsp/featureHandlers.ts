@@ -1,5 +1,5 @@
 import {
-  CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type CodeLens, type Connection,
+  CodeActionKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
 } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleLanguageService } from '../core';
 import { guardAsync } from './cancellation';
@@ -56,7 +56,15 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   }, null));
   connection.onRenameRequest((p, token) => at(p.textDocument.uri, token, path => {
     const prepared = refuseOr(service.prepareRename(path, p.position, token));
-    refuseRenameWithoutMoves(prepared.placeholder, support());
+    try {
+      refuseRenameWithoutMoves(prepared.placeholder, support());
+    } catch (error) {
+      // A client that does not prepare renames may drop a rename's error unread (ALE: "No rename result"): the reason is shown too.
+      if (!support().prepareRename && error instanceof ResponseError) {
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `fleet-roles: ${error.message}` });
+      }
+      throw error;
+    }
     return editForClient(refuseOr(service.rename(path, p.position, p.newName, token)), support()) ?? null;
   }, null));
   connection.onCodeAction((p, token) => at(p.textDocument.uri, token,
