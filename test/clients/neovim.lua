@@ -6,10 +6,10 @@ local workspace = assert(os.getenv('FLEET_ROLES_WORKSPACE'), 'FLEET_ROLES_WORKSP
 local roles = workspace .. '/roles'
 local cmd = { assert(os.getenv('FLEET_ROLES_NODE')), assert(os.getenv('FLEET_ROLES_CLI')), 'server', '--stdio' }
 local WAIT = 20000
-vim.o.shortmess = vim.o.shortmess .. 'W' -- Neovim's rename writes the moved buffer; no "written" among the results
 
 local passed, failed = 0, 0
-local function out(line) io.stdout:write(line .. '\n') end
+-- Each result on a line of its own: Neovim's own messages (the rename's write) go to the same stdout.
+local function out(line) io.stdout:write('\n' .. line .. '\n') end
 local function check(name, fn)
   local ok, err = pcall(fn)
   if ok then
