@@ -201,7 +201,8 @@ export class LspTestClient {
 
   /** Any request by method name, for the features that need no helper of their own. */
   request<R>(method: string, params?: object): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    // A request without params is sent without them, as the extension sends its own (fleetRoles/graph).
+    return (params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params)) as Promise<R>;
   }
 
   /** Every file's diagnostics from one workspace pull, by URI. */

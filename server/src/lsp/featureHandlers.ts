@@ -1,7 +1,7 @@
 import {
-  CodeActionKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
+  CodeActionKind, LSPErrorCodes, MessageType, RequestType0, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
 } from 'vscode-languageserver/node';
-import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleLanguageService } from '../core';
+import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleGraph, type RoleLanguageService } from '../core';
 import { guardAsync } from './cancellation';
 import type { ClientSupport } from './clientSupport';
 import { hoverForClient } from './hoverFormat';
@@ -69,7 +69,8 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   }, null));
   connection.onCodeAction((p, token) => at(p.textDocument.uri, token,
     async path => actionsForClient(await service.getCodeActions(path, p.range, p.context.only, token), support()), null));
-  connection.onRequest(GRAPH_REQUEST, (_params: unknown, token) => guardAsync(async () => {
+  // The graph request has no params: its handler gets the token alone.
+  connection.onRequest(new RequestType0<RoleGraph[], void>(GRAPH_REQUEST), token => guardAsync(async () => {
     await untilApplied(settled, token);
     return service.getRoleGraphs(token);
   }));
