@@ -1,5 +1,6 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import * as nodePath from 'node:path';
+import { CONFIG_FILE_NAME } from '../core';
 import { toCorePath, toPlatformPath } from './nodeFileSystem';
 
 export interface WatchedFolder {
@@ -7,8 +8,6 @@ export interface WatchedFolder {
   /** The whole tree below it (a role folder), or only its own entries (a root, where a configuration or a `roles` folder may appear). */
   recursive: boolean;
 }
-
-const CONFIG_FILE = 'fleet-roles.json';
 
 /**
  * The server's own watcher, for a client that watches no files (Neovim 0.7,
@@ -72,7 +71,7 @@ export class DiskWatcher {
   private heard(path: string): void {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (path.split('/').some(part => part.startsWith('.') || part === 'node_modules')) return;
-    const relevant = name.toLowerCase().endsWith('.md') || name === CONFIG_FILE || !name.includes('.');
+    const relevant = name.toLowerCase().endsWith('.md') || name === CONFIG_FILE_NAME || !name.includes('.');
     if (!relevant) return;
     this.pending.add(path);
     this.timer ??= setTimeout(() => this.flush(), this.settleMs);
