@@ -2,7 +2,8 @@
 'use strict';
 // Runs the test suites in order and ends with one closing line,
 // "tests: N passed, N failed". `node scripts/test.js` runs all of them;
-// `node scripts/test.js node` only the Node suites, `... e2e` only VS Code's.
+// `node scripts/test.js node` only the Node suites, `... clients` only the
+// third-party editors' (Neovim, eglot), `... e2e` only VS Code's.
 // A step that fails stops the run (the first failure is the one to read);
 // a step that outlives its limit is killed and fails, so nothing hangs.
 const { spawn } = require('node:child_process');
@@ -20,6 +21,11 @@ const node = [
   { name: 'robustness (attacks, fixed-seed fuzz) and work-count regression tests', cmd: process.execPath,
     args: ['--test', '--test-reporter=spec', 'out/test/robustness', 'out/test/regression'], limit: 15 * MINUTE },
 ];
+const clients = [
+  { name: 'third-party LSP clients (apt: neovim, emacs-nox, elpa-eglot)', cmd: 'bash', args: ['scripts/install-editors.sh'], limit: 20 * MINUTE, counts: false },
+  { name: 'Neovim 0.7, its own vim.lsp client, headless', cmd: process.execPath, args: ['scripts/test-clients.js', 'neovim'], limit: 6 * MINUTE },
+  { name: 'Emacs 28 with eglot 1.9, batch', cmd: process.execPath, args: ['scripts/test-clients.js', 'eglot'], limit: 6 * MINUTE },
+];
 const e2e = [
   { name: 'e2e tools (apt packages, code-server, Chromium, pre-commit)', cmd: process.execPath, args: [path.join(harness, 'install.js')], limit: 40 * MINUTE, counts: false },
   { name: 'the .vsix and the pre-commit hook', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/package'], limit: 15 * MINUTE },
@@ -29,7 +35,8 @@ const e2e = [
 ];
 
 const which = process.argv[2] || 'all';
-const steps = which === 'node' ? node : which === 'e2e' ? e2e : [...node, ...e2e];
+const groups = { node, clients, e2e };
+const steps = groups[which] ?? [...node, ...clients, ...e2e];
 
 function run(step) {
   return new Promise(resolve => {

@@ -5,6 +5,7 @@ import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/lsp/pro
 import { RestartingErrorHandler } from './errorHandler';
 import { GraphPanel } from './graphPanel';
 import { registerShowReferences } from './showReferences';
+import { isInLibrary, workspaceHoldsLibrary } from './libraryPresence';
 import { affectsServer, initializationOptions } from './settings';
 import { StatusItem } from './statusItem';
 
@@ -64,7 +65,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
       if (affectsServer(event)) void vscode.commands.executeCommand('fleetRoles.restartServer');
     }),
   );
-  await current.start();
+  // A trusted workspace may read what its settings name outside its folders: start again with them.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('fleetRoles.restartServer')));
+  if (await workspaceHoldsLibrary()) {
+    await current.start();
+  } else {
+    // Plain Markdown starts nothing; the first role file opened (on its own, or after the library is created) does.
+    const waiting = vscode.workspace.onDidOpenTextDocument(document => {
+      if (!isInLibrary(document)) return;
+      waiting.dispose();
+      void current.start();
+    });
+    context.subscriptions.push(waiting);
+  }
   return { whenReady: () => ready.promise, client: current };
 }
 

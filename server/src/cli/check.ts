@@ -88,6 +88,7 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
     if (reason !== undefined) throw new UsageError(`cannot read '${p}': ${reason}`);
   });
 
+  for (const limit of status.walkLimits) options.err(`warning: ${limit}\n`);
   const problems = status.libraries.flatMap(l => l.problems);
   if (problems.length > 0) {
     options.err(problems.map(p => formatProblem(cwd, p)).join('\n') + '\n');
