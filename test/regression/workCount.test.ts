@@ -9,7 +9,9 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateLibrary, type GeneratedLibrary } from '../../bench/generate';
-import { createLanguageService, type RoleLanguageService } from '../../server/src/core';
+import type { RoleLanguageService } from '../../server/src/core';
+import { serviceOver } from '../../server/src/core/languageService';
+import { RoleWorkspace } from '../../server/src/core/workspace/roleWorkspace';
 import { boundedEditDistance, suggestionBudget } from '../../server/src/core/util/editDistance';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
@@ -45,6 +47,7 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
   let library: GeneratedLibrary;
   let fs: MemoryFileSystem;
   let service: RoleLanguageService;
+  let workspace: RoleWorkspace;
   let ids: Map<string, string>;
   let allPaths: readonly string[];
   const abs = (rel: string) => `${ROOT}/${rel}`;
@@ -53,16 +56,16 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
   /** Diagnostics of every file, as a workspace pull asks for them; returns each file's result id. */
   const pullAll = (): Map<string, string> => {
     const out = new Map<string, string>();
-    for (const path of service.workspace.paths()) out.set(path, service.workspace.diagnosticsOf(path)!.resultId);
+    for (const path of workspace.paths()) out.set(path, workspace.diagnosticsOf(path)!.resultId);
     return out;
   };
 
   /** Runs an edit and counts what it cost, then pulls every file's diagnostics as an editor would. */
   const measure = async (edit: () => unknown): Promise<Work> => {
-    const parsedBefore = service.workspace.index.parseCount;
+    const parsedBefore = workspace.index.parseCount;
     const readBefore = fs.reads;
     await edit();
-    const parsed = service.workspace.index.parseCount - parsedBefore;
+    const parsed = workspace.index.parseCount - parsedBefore;
     const read = fs.reads - readBefore;
     const after = pullAll();
     const rechecked = new Set<string>();
@@ -93,17 +96,18 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
   before(async () => {
     library = generateLibrary({ roles: ROLES, seed: 42 });
     fs = new MemoryFileSystem(Object.fromEntries([...library.files].map(([rel, text]) => [abs(rel), text])));
-    service = createLanguageService({ fs, uriOf: path => `file://${path}` });
-    await service.workspace.load([ROOT]);
-    allPaths = service.workspace.paths();
+    workspace = new RoleWorkspace(fs, path => `file://${path}`);
+    service = serviceOver(workspace);
+    await service.load([ROOT]);
+    allPaths = workspace.paths();
     ids = pullAll();
   });
 
   test('the load parses every file once, and the library checks as generated', () => {
     assert.equal(allPaths.length, ROLES + 1);
-    assert.equal(service.workspace.index.parseCount, ROLES + 1);
+    assert.equal(workspace.index.parseCount, ROLES + 1);
     let unknown = 0;
-    for (const path of allPaths) unknown += service.workspace.diagnosticsOf(path)!.diagnostics.filter(d => d.code === 'unknown-role').length;
+    for (const path of allPaths) unknown += workspace.diagnosticsOf(path)!.diagnostics.filter(d => d.code === 'unknown-role').length;
     assert.equal(unknown, library.broken);
   });
 
@@ -113,7 +117,7 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
     for (const ch of 'abc') {
       text = text.replace('## Persona\n\n', `## Persona\n\n${ch}`);
       const next = text;
-      const work = await measure(() => service.workspace.setOverlay(path, next));
+      const work = await measure(() => service.setDocument(path, next));
       assert.deepEqual(work, { parsed: 1, read: 0, rechecked: new Set([path]) });
     }
   });
@@ -121,20 +125,20 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
   test('a keystroke in frontmatter that keeps the declarations parses and re-checks only that file', async () => {
     const path = abs(library.sample.frontmatter);
     const text = library.files.get(library.sample.frontmatter)!.replace('---\n# ', 'reviewed: yes\n---\n# ');
-    const work = await measure(() => service.workspace.setOverlay(path, text));
+    const work = await measure(() => service.setDocument(path, text));
     assert.deepEqual(work, { parsed: 1, read: 0, rechecked: new Set([path]) });
   });
 
   test('misspelling a reference in Boundaries re-checks only that file', async () => {
     const path = abs(library.sample.inline);
-    const text = service.workspace.file(path)!.role.lines.text;
+    const text = workspace.file(path)!.role.lines.text;
     const m = /\n\*\*([a-z0-9-]+)\*\*/.exec(text.slice(text.indexOf('## Boundaries')));
     assert.ok(m, 'the sample names a role in bold');
     const edited = text.replace(`**${m[1]}**`, `**${m[1]}x**`);
-    const work = await measure(() => service.workspace.setOverlay(path, edited));
+    const work = await measure(() => service.setDocument(path, edited));
     assert.deepEqual(work, { parsed: 1, read: 0, rechecked: new Set([path]) });
-    assert.ok(service.workspace.diagnosticsOf(path)!.diagnostics.some(d => d.code === 'unknown-role' && d.message.includes(`'${m[1]}x'`)));
-    const back = await measure(() => service.workspace.setOverlay(path, text));
+    assert.ok(workspace.diagnosticsOf(path)!.diagnostics.some(d => d.code === 'unknown-role' && d.message.includes(`'${m[1]}x'`)));
+    const back = await measure(() => service.setDocument(path, text));
     assert.deepEqual(back.rechecked, new Set([path]));
   });
 
@@ -148,46 +152,46 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
     const saved = fs.files.get(path)!;
     fs.files.delete(path);
     try {
-      const work = await measure(() => service.workspace.fileDeleted(path));
+      const work = await measure(() => workspace.fileDeleted(path));
       assert.equal(work.parsed, 0);
       assert.equal(work.read, 0);
       for (const r of referrers) assert.ok(work.rechecked.has(abs(r)), `${r} names ${name} in its Boundaries: it must be re-checked`);
       for (const p of work.rechecked) assert.ok(allowed.has(p), `${p} was re-checked, but does not depend on '${name}'`);
       assertSmall(work, 'a delete');
       for (const r of referrers) {
-        const ds = service.workspace.diagnosticsOf(abs(r))!.diagnostics;
+        const ds = workspace.diagnosticsOf(abs(r))!.diagnostics;
         assert.ok(ds.some(d => d.code === 'unknown-role' && d.message.includes(`'${name}'`)), `${r} reports the deleted role`);
       }
     } finally {
       fs.files.set(path, saved); // the tests below need the library whole, even after a failure here
     }
-    const restored = await measure(() => service.workspace.fileChanged(path));
+    const restored = await measure(() => workspace.fileChanged(path));
     assert.equal(restored.parsed, 1);
     assert.equal(restored.read, 1);
     for (const p of restored.rechecked) assert.ok(allowed.has(p), `${p} was re-checked when '${name}' came back, but does not depend on it`);
     assertSmall(restored, 'restoring a role');
-    for (const r of referrers) assert.ok(!service.workspace.diagnosticsOf(abs(r))!.diagnostics.some(d => d.message.includes(`'${name}'`)));
+    for (const r of referrers) assert.ok(!workspace.diagnosticsOf(abs(r))!.diagnostics.some(d => d.message.includes(`'${name}'`)));
   });
 
   test('a file changed on disk is read and parsed once, and re-checked alone when its class stays', async () => {
     const rel = library.roles.map(n => `roles/${n}.md`).find(r => r !== library.sample.inline && r !== library.sample.frontmatter)!;
     fs.files.set(abs(rel), `${fs.files.get(abs(rel))!}\nOne more line.\n`);
-    const work = await measure(() => service.workspace.fileChanged(abs(rel)));
+    const work = await measure(() => workspace.fileChanged(abs(rel)));
     assert.deepEqual(work, { parsed: 1, read: 1, rechecked: new Set([abs(rel)]) });
   });
 
   test('changing a declared class re-checks at most the files that depend on the role', async () => {
     const path = abs(library.sample.frontmatter);
     const name = library.sample.frontmatter.slice('roles/'.length, -'.md'.length);
-    const text = service.workspace.file(path)!.role.lines.text.replace(`class: ${name}`, `class: ${name}-renamed`);
-    const work = await measure(() => service.workspace.setOverlay(path, text));
+    const text = workspace.file(path)!.role.lines.text.replace(`class: ${name}`, `class: ${name}-renamed`);
+    const work = await measure(() => service.setDocument(path, text));
     assert.equal(work.parsed, 1);
     assert.ok(work.rechecked.has(path));
     const allowed = dependentsOf(name);
     allowed.add(path);
     for (const p of work.rechecked) assert.ok(allowed.has(p), `${p} was re-checked, but does not depend on '${name}'`);
     assertSmall(work, 'a class change');
-    assert.ok(service.workspace.diagnosticsOf(path)!.diagnostics.some(d => d.code === 'class-filename-mismatch'));
+    assert.ok(workspace.diagnosticsOf(path)!.diagnostics.some(d => d.code === 'class-filename-mismatch'));
   });
 
   test('a new role file parses once and re-checks only the files that name it', async () => {
@@ -200,7 +204,7 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
     const [referrer, name] = broken;
     const path = abs(`roles/${name}.md`);
     fs.files.set(path, library.files.get(library.sample.frontmatter)!.replace(/class: [a-z0-9-]+/, `class: ${name}`));
-    const work = await measure(() => service.workspace.fileChanged(path));
+    const work = await measure(() => workspace.fileChanged(path));
     assert.equal(work.parsed, 1);
     assert.ok(work.rechecked.has(path));
     assert.ok(work.rechecked.has(abs(referrer)), `${referrer} named '${name}'`);

@@ -18,7 +18,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseRole } from '../../server/src/core';
+import { parseRole } from '../../server/src/core/parse/roleFile';
 import { scanBody } from '../../server/src/core/parse/markdownScanner';
 import { loadOracle, type OracleDocument } from '../support/commonmarkOracle';
 import { roleMarkdown } from '../support/roleMarkdown';

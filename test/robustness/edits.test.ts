@@ -42,8 +42,8 @@ async function expectedFor(disk: Map<string, string | undefined>, buffers: Map<s
     else files[`/ws/roles/${name}`] = text;
   }
   const service = createLanguageService({ fs: new MemoryFileSystem(files), uriOf: path => `file://${path}` });
-  await service.workspace.load(['/ws']);
-  for (const [name, text] of buffers) service.workspace.setOverlay(`/ws/roles/${name}`, text);
+  await service.load(['/ws']);
+  for (const [name, text] of buffers) service.setDocument(`/ws/roles/${name}`, text);
   return new Map(names.map(name => [name, described(service.getDiagnostics(`/ws/roles/${name}`)?.diagnostics ?? [])]));
 }
 

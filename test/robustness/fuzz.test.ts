@@ -22,7 +22,8 @@ import assert from 'node:assert/strict';
 import * as nodePath from 'node:path';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { parseRole, type RoleLanguageService } from '../../server/src/core';
+import type { RoleLanguageService } from '../../server/src/core';
+import { parseRole } from '../../server/src/core/parse/roleFile';
 import { checkLibrary } from '../support/checkLibrary';
 import type { LspTestClient } from '../support/lspClient';
 import {
@@ -144,7 +145,7 @@ describe('fuzz: the core checks any text (fast-check, fixed seed)', () => {
   function check(text: string): Diagnostic[] {
     const started = performance.now();
     parseRole(PATH, text);
-    service.workspace.setOverlay(PATH, text);
+    service.setDocument(PATH, text);
     const diagnostics = service.getDiagnostics(PATH)?.diagnostics ?? [];
     const ms = performance.now() - started;
     assert.ok(ms < CHECK_MS, `checking ${text.length} characters took ${ms.toFixed(0)} ms`);
@@ -183,7 +184,7 @@ describe('fuzz: the core checks any text (fast-check, fixed seed)', () => {
       character: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.constantFrom(-1, 1e6, 2 ** 31 - 1)),
     });
     await fc.assert(fc.asyncProperty(mutatedSeed, fc.array(position, { minLength: 1, maxLength: 6 }), async (text, positions) => {
-      service.workspace.setOverlay(PATH, text);
+      service.setDocument(PATH, text);
       const started = performance.now();
       for (const p of positions) {
         service.getCompletions(PATH, p);
@@ -361,7 +362,7 @@ describe('fuzz: the server takes a few hundred mutated buffers and goes on answe
     const ds = await within(client.diagnostics(seedUri), 10000, 'diagnostics after the buffers');
     assertWellFormed(finalText, ds, 'final');
     const core = await checkLibrary({ ...sampleFiles(), [PATH]: finalText });
-    core.service.workspace.setOverlay(PATH, finalText);
+    core.service.setDocument(PATH, finalText);
     assert.deepEqual(ds.map(d => [d.code, d.range]), (core.service.getDiagnostics(PATH)?.diagnostics ?? []).map(d => [d.code, d.range]),
       'the server and the core disagree on the last text');
 

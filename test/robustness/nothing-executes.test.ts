@@ -119,7 +119,7 @@ describe('frontmatter in another language is refused, and nothing in it runs (co
       for (const code of ['missing-class', 'missing-domain', 'missing-persistence']) assert.ok(codesOf(ds).includes(code), `${code} in ${codesOf(ds)}`);
       await touchEveryFeature(lib, ROLE);
       // Arriving from an editor's buffer, too.
-      lib.service.workspace.setOverlay(ROLE, text.replace('x-role', 'x-role '));
+      lib.service.setDocument(ROLE, text.replace('x-role', 'x-role '));
       lib.diagnostics(ROLE);
       assertNothingRan(target);
     });
@@ -254,7 +254,7 @@ describe('prototype keys in fleet-roles.json (core)', () => {
   for (const { name, json } of CONFIGS) {
     test(`${name}: an invalid-config problem, nothing polluted, defaults apply`, async () => {
       const lib = await checkLibrary({ ...sampleFiles(), [CONFIG]: json, [ROLE]: withFrontmatter('---', DECLARATIONS) });
-      const library = lib.service.workspace.libraryOf(ROLE)!;
+      const library = lib.workspace.libraryOf(ROLE)!;
       assertNotPolluted();
       assert.ok(!library.domains.includes('evil'), 'the payload set the domains');
       assert.equal(Object.getPrototypeOf(library.severity), Object.prototype, 'severity has another prototype');
@@ -270,7 +270,7 @@ describe('prototype keys in fleet-roles.json (core)', () => {
 
   test('a constructor key inside severity is reported in words that say what is wrong', async () => {
     const lib = await checkLibrary({ ...sampleFiles(), [CONFIG]: '{ "severity": { "constructor": "off" } }' });
-    const problems = lib.service.workspace.libraryOf(`/ws/roles/${'operations-manager.md'}`)!.problems;
+    const problems = lib.workspace.libraryOf(`/ws/roles/${'operations-manager.md'}`)!.problems;
     assert.equal(problems.length, 1);
     assert.doesNotMatch(problems[0].message, /received undefined/);
     assert.match(problems[0].message, /constructor/);

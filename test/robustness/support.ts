@@ -15,7 +15,8 @@ import {
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification,
   type Diagnostic, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
-import { createLanguageService } from '../../server/src/core';
+import { serviceOver } from '../../server/src/core/languageService';
+import { RoleWorkspace } from '../../server/src/core/workspace/roleWorkspace';
 import { nodeFileSystem, toCorePath } from '../../server/src/node/nodeFileSystem';
 import { pathToUri } from '../../server/src/lsp/uris';
 import { LspTestClient, uriOf } from '../support/lspClient';
@@ -126,11 +127,12 @@ export function tempWorkspace(prefix = 'fleet-roles-attack-'): { workspace: stri
  * URI. A long-running server must agree with it.
  */
 export async function freshDiskDiagnostics(roots: string[], overlays: Record<string, string> = {}): Promise<Map<string, Diagnostic[]>> {
-  const service = createLanguageService({ fs: nodeFileSystem, uriOf: pathToUri });
-  await service.workspace.load(roots.map(toCorePath));
-  for (const [path, text] of Object.entries(overlays)) service.workspace.setOverlay(toCorePath(path), text);
+  const workspace = new RoleWorkspace(nodeFileSystem, pathToUri);
+  const service = serviceOver(workspace);
+  await service.load(roots.map(toCorePath));
+  for (const [path, text] of Object.entries(overlays)) service.setDocument(toCorePath(path), text);
   const out = new Map<string, Diagnostic[]>();
-  for (const path of service.workspace.paths()) out.set(pathToUri(path), service.getDiagnostics(path)?.diagnostics ?? []);
+  for (const path of workspace.paths()) out.set(pathToUri(path), service.getDiagnostics(path)?.diagnostics ?? []);
   return out;
 }
 

@@ -1,7 +1,7 @@
 /** What every diagnostic must look like, wherever it comes from: the core, the server, a worker. */
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from '../../server/src/core/diagnostics/codes';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from '../../server/src/core/config/diagnosticCodes';
 
 /** The lines of a text as LSP counts them: \r\n, \r and \n all end a line. */
 export function lspLines(text: string): string[] {

@@ -46,3 +46,22 @@ export function firstTextEdits(edit: WorkspaceEdit | undefined): TextEdit[] {
   if (!change || !('edits' in change)) throw new Error('the edit changes no document');
   return change.edits as TextEdit[];
 }
+
+/**
+ * Applies a workspace edit to files held in memory by core path (URIs are
+ * `file://` + path), in order, as an editor applies it to the disk.
+ */
+export function applyToMemory(files: Map<string, string>, edit: WorkspaceEdit): void {
+  const pathOf = (uri: string) => uri.slice('file://'.length);
+  for (const change of edit.documentChanges ?? []) {
+    if (!('kind' in change)) {
+      const path = pathOf(change.textDocument.uri);
+      files.set(path, applyTextEdits(files.get(path) ?? '', change.edits as TextEdit[]));
+    } else if (change.kind === 'create') {
+      if (!files.has(pathOf(change.uri))) files.set(pathOf(change.uri), '');
+    } else if (change.kind === 'rename') {
+      files.set(pathOf(change.newUri), files.get(pathOf(change.oldUri))!);
+      files.delete(pathOf(change.oldUri));
+    }
+  }
+}

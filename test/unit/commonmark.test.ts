@@ -7,7 +7,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRole } from '../../server/src/core';
+import { parseRole } from '../../server/src/core/parse/roleFile';
 
 const PATH = '/ws/roles/x-role.md';
 

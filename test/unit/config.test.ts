@@ -21,7 +21,7 @@ describe('domains', () => {
     const diagnostics = lib.diagnostics(X);
     assert.deepEqual(codes(diagnostics), ['unknown-domain']);
     assert.equal(diagnostics[0].message, "Unknown domain 'operations'. Known domains: alpha, beta.");
-    assert.deepEqual(lib.service.workspace.libraries.map(l => [...l.domains]), [['alpha', 'beta']]);
+    assert.deepEqual(lib.workspace.libraries.map(l => [...l.domains]), [['alpha', 'beta']]);
   });
 
   test('a configured domain is accepted and suggested', async () => {
@@ -36,8 +36,8 @@ describe('domains', () => {
 
   test('JSON with comments and trailing commas is accepted', async () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '// the library\n{\n  "domains": ["alpha", "operations",], /* two */\n}\n', [X]: xRole() }));
-    assert.deepEqual(lib.service.workspace.libraries[0].problems, []);
-    assert.deepEqual([...lib.service.workspace.libraries[0].domains], ['alpha', 'operations']);
+    assert.deepEqual(lib.workspace.libraries[0].problems, []);
+    assert.deepEqual([...lib.workspace.libraries[0].domains], ['alpha', 'operations']);
     assert.deepEqual(lib.diagnostics(X), []);
   });
 
@@ -67,7 +67,7 @@ describe('domains', () => {
 
   test('the sample library\'s own configuration is read', async () => {
     const lib = await checkLibrary(sampleLibrary());
-    const [library] = lib.service.workspace.libraries;
+    const [library] = lib.workspace.libraries;
     assert.equal(library.configPath, '/ws/roles/fleet-roles.json');
     assert.deepEqual(library.problems, []);
     assert.equal(library.domains.length, 16);
@@ -78,7 +78,7 @@ describe('configuration problems', () => {
   test('invalid JSON is a problem of the library with its line', async () => {
     const text = '{\n  "domains": ["alpha",\n  ]\n  "exclude": []\n}\n';
     const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
-    const [library] = lib.service.workspace.libraries;
+    const [library] = lib.workspace.libraries;
     assert.equal(library.problems.length, 1);
     const problem = library.problems[0];
     assert.equal(problem.path, CONFIG);
@@ -91,7 +91,7 @@ describe('configuration problems', () => {
   test('a configuration nested 100,000 deep is one problem at the level past the limit, and the library goes on', async () => {
     const text = `{\n  "domains": ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}`;
     const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
-    const problems = lib.service.workspace.libraries[0].problems;
+    const problems = lib.workspace.libraries[0].problems;
     assert.equal(problems.length, 1);
     assert.equal(problems[0].message, 'Invalid JSON: nested more than 64 levels deep; the configuration was not read.');
     // The braces are level 1, so the 64th '[' is level 65.
@@ -102,17 +102,17 @@ describe('configuration problems', () => {
   test('brackets in strings and comments do not count as nesting', async () => {
     const deep = '['.repeat(100);
     const lib = await checkLibrary(peers({ [CONFIG]: `// ${deep}\n{ "$schema": "${deep}", "domains": ["operations"] }`, [X]: xRole() }));
-    assert.deepEqual(lib.service.workspace.libraries[0].problems, []);
+    assert.deepEqual(lib.workspace.libraries[0].problems, []);
   });
 
   test('an empty configuration file is a problem', async () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '', [X]: xRole() }));
-    assert.equal(lib.service.workspace.libraries[0].problems.length, 1);
+    assert.equal(lib.workspace.libraries[0].problems.length, 1);
   });
 
   test('a misspelt key (roleFolder) is a problem naming it', async () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '{\n  "roleFolder": ["roles"]\n}\n', [X]: xRole() }));
-    const problems = lib.service.workspace.libraries[0].problems;
+    const problems = lib.workspace.libraries[0].problems;
     assert.equal(problems.length, 1);
     assert.ok(problems[0].message.includes("'roleFolder'"), problems[0].message);
     assert.match(problems[0].message, /^Invalid configuration: /);
@@ -121,7 +121,7 @@ describe('configuration problems', () => {
   test('an empty domain list is a problem at the list', async () => {
     const text = '{ "domains": [] }';
     const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
-    const [problem] = lib.service.workspace.libraries[0].problems;
+    const [problem] = lib.workspace.libraries[0].problems;
     assert.deepEqual(problem.range, rangeOf(text, '[]'));
     assert.match(problem.message, /'domains'/);
   });
@@ -129,7 +129,7 @@ describe('configuration problems', () => {
   test('a domain that is not a slug is a problem at that value', async () => {
     const text = '{\n  "domains": ["alpha", "Customer Care"]\n}';
     const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
-    const problems = lib.service.workspace.libraries[0].problems;
+    const problems = lib.workspace.libraries[0].problems;
     assert.equal(problems.length, 1);
     assert.deepEqual(problems[0].range, rangeOf(text, '"Customer Care"'));
     assert.match(problems[0].message, /'domains\.1'/);
@@ -138,7 +138,7 @@ describe('configuration problems', () => {
   test('a severity key that is no diagnostic code is a problem at the key, with the closest code', async () => {
     const text = '{ "severity": { "unknown-rol": "off", "self-reference": "hint" } }';
     const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
-    const problems = lib.service.workspace.libraries[0].problems;
+    const problems = lib.workspace.libraries[0].problems;
     assert.deepEqual(problems.map(p => p.message), ["Invalid configuration: 'unknown-rol' in 'severity' is not a diagnostic code. Did you mean 'unknown-role'?"]);
     assert.deepEqual(problems[0].range, rangeOf(text, '"unknown-rol"'));
   });
@@ -146,7 +146,7 @@ describe('configuration problems', () => {
   for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
     test(`a severity key '${key}' is named as no diagnostic code, with the codes there are`, async () => {
       const lib = await checkLibrary(peers({ [CONFIG]: `{ "severity": { "${key}": "off" } }`, [X]: xRole() }));
-      const [library] = lib.service.workspace.libraries;
+      const [library] = lib.workspace.libraries;
       assert.equal(library.problems.length, 1);
       assert.match(library.problems[0].message, new RegExp(`^Invalid configuration: '${key}' in 'severity' is not a diagnostic code\\. Known codes: invalid-frontmatter, .*unknown-role`));
       assert.deepEqual({ ...library.severity }, {});
@@ -156,7 +156,7 @@ describe('configuration problems', () => {
 
   test('invalid-config cannot be given a severity: it reports the configuration itself', async () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '{ "severity": { "invalid-config": "off" } }', [X]: xRole() }));
-    assert.deepEqual(lib.service.workspace.libraries[0].problems.map(p => p.message), ["Invalid configuration: 'invalid-config' in 'severity' cannot be set: it reports the configuration itself."]);
+    assert.deepEqual(lib.workspace.libraries[0].problems.map(p => p.message), ["Invalid configuration: 'invalid-config' in 'severity' cannot be set: it reports the configuration itself."]);
   });
 
   test('the JSON schema allows a severity for exactly the codes the checker does', () => {
@@ -168,7 +168,7 @@ describe('configuration problems', () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '{ "__proto__": { "domains": ["evil"], "polluted": true } }', [X]: xRole() }));
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(({} as Record<string, unknown>).domains, undefined);
-    const [library] = lib.service.workspace.libraries;
+    const [library] = lib.workspace.libraries;
     assert.ok(!library.domains.includes('evil'));
     assert.equal(library.problems.length, 1);
   });
@@ -182,7 +182,7 @@ describe('which files are roles', () => {
       '/ws/roles/sub/e-role.draft.md': 'not a role either',
       [X]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **d-role**.'] }),
     }));
-    assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md', X]);
+    assert.deepEqual(lib.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md', X]);
     assert.equal(lib.service.getDiagnostics('/ws/roles/drafts/d-role.md'), undefined);
     assert.equal(lib.service.getDiagnostics('/ws/roles/sub/e-role.draft.md'), undefined);
     assert.deepEqual(codes(lib.diagnostics(X)), ['unknown-role']);
@@ -196,7 +196,7 @@ describe('which files are roles', () => {
       '/ws/roles/c-role.md': 'not in the configured folders',
       '/ws/notes/d-role.md': 'not a role folder',
     });
-    assert.deepEqual(lib.service.workspace.paths(), ['/ws/personas/a-role.md', '/ws/personas/team/b-role.md']);
+    assert.deepEqual(lib.workspace.paths(), ['/ws/personas/a-role.md', '/ws/personas/team/b-role.md']);
     assert.deepEqual(lib.diagnostics('/ws/personas/a-role.md'), []);
     assert.deepEqual(lib.diagnostics('/ws/personas/team/b-role.md'), []);
   });
@@ -222,11 +222,11 @@ describe('which files are roles', () => {
       '/ws/rolesx/d-role.md': 'not a roles folder',
       '/ws/node_modules/pkg/roles/e-role.md': 'skipped',
     });
-    assert.deepEqual(lib.service.workspace.paths(), ['/ws/a/roles/a-role.md', '/ws/b/deep/roles/b-role.md']);
+    assert.deepEqual(lib.workspace.paths(), ['/ws/a/roles/a-role.md', '/ws/b/deep/roles/b-role.md']);
     assert.deepEqual(lib.diagnostics('/ws/a/roles/a-role.md'), []);
     assert.deepEqual(lib.diagnostics('/ws/b/deep/roles/b-role.md'), []);
-    assert.equal(lib.service.workspace.libraries.length, 1);
-    assert.deepEqual([...lib.service.workspace.libraries[0].roleFolders].sort(), ['/ws/a/roles', '/ws/b/deep/roles']);
+    assert.equal(lib.workspace.libraries.length, 1);
+    assert.deepEqual([...lib.workspace.libraries[0].roleFolders].sort(), ['/ws/a/roles', '/ws/b/deep/roles']);
   });
 
   test('upper-case documents are not checked but their references are indexed', async () => {
@@ -240,24 +240,24 @@ describe('which files are roles', () => {
       '/ws/roles/CHANGELOG.md': '---\nclass: [broken\n---\n',
     }));
     for (const doc of ['/ws/roles/README.md', '/ws/roles/LIBRARY.md', '/ws/roles/CHANGELOG.md']) {
-      assert.ok(lib.service.workspace.paths().includes(doc), doc);
+      assert.ok(lib.workspace.paths().includes(doc), doc);
       assert.deepEqual(roleChecks(lib.diagnostics(doc)), [], doc);
     }
-    const library = lib.service.workspace.libraries[0];
-    const index = lib.service.workspace.index;
+    const library = lib.workspace.libraries[0];
+    const index = lib.workspace.index;
     assert.deepEqual(index.referrersOf(library, 'x-role').sort(), ['/ws/roles/LIBRARY.md', '/ws/roles/README.md', X]);
     assert.deepEqual(index.referrersOf(library, 'peer-role').sort(), ['/ws/roles/README.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md', X]);
     assert.ok(![...index.roleNames(library)].includes('README'));
     // A document's name is no role: a reference to it is unknown.
-    lib.service.workspace.setOverlay(X, roleText('x-role', { boundaries: ['- **Does NOT x** — see [r](./README.md).'] }));
+    lib.service.setDocument(X, roleText('x-role', { boundaries: ['- **Does NOT x** — see [r](./README.md).'] }));
     assert.deepEqual(codes(lib.diagnostics(X)), ['boundary-without-role']);
   });
 
   test('the sample library\'s LIBRARY.md is read for references but not checked', async () => {
     const lib = await checkLibrary(sampleLibrary());
-    const library = lib.service.workspace.libraries[0];
+    const library = lib.workspace.libraries[0];
     assert.deepEqual(roleChecks(lib.diagnostics('/ws/roles/LIBRARY.md')), []);
-    assert.ok(lib.service.workspace.index.referrersOf(library, 'chief-executive').includes('/ws/roles/LIBRARY.md'));
+    assert.ok(lib.workspace.index.referrersOf(library, 'chief-executive').includes('/ws/roles/LIBRARY.md'));
   });
 });
 

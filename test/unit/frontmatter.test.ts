@@ -119,7 +119,7 @@ describe('a role file is data, never code', () => {
   test('JavaScript frontmatter arriving through an editor overlay is not run', async () => {
     const target = marker();
     const lib = await checkLibrary(peers({ [PATH]: roleText('x-role') }));
-    lib.service.workspace.setOverlay(PATH, withBlock(['---js', `require('fs').writeFileSync('${target}', 'x')`, '---']));
+    lib.service.setDocument(PATH, withBlock(['---js', `require('fs').writeFileSync('${target}', 'x')`, '---']));
     assert.equal(single(lib.diagnostics(PATH), 'invalid-frontmatter').range.start.line, 0);
     assert.equal(existsSync(target), false);
   });

@@ -124,3 +124,9 @@ export const ROLE_CODES = [
 export function roleChecks(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter(d => ROLE_CODES.includes(String(d.code)));
 }
+
+/** The position of the `occurrence`-th match of `needle` in `text`, `shift` characters into it. */
+export function positionAt(text: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {
+  const { start } = rangeOf(text, needle, occurrence);
+  return { line: start.line, character: start.character + shift };
+}

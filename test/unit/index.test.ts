@@ -15,23 +15,23 @@ describe('incremental updates', () => {
   test('an edit that keeps the class affects only the edited file', async () => {
     const lib = await checkLibrary(sampleLibrary());
     const files = sampleLibrary();
-    const affected = lib.service.workspace.setOverlay(PM, files[PM].replace('A calm organiser', 'A very calm organiser'));
+    const affected = lib.service.setDocument(PM, files[PM].replace('A calm organiser', 'A very calm organiser'));
     assert.deepEqual([...affected], [PM]);
-    const seedAffected = lib.service.workspace.setOverlay(SEED_PATH, `${files[SEED_PATH]}\nMore words.\n`);
+    const seedAffected = lib.service.setDocument(SEED_PATH, `${files[SEED_PATH]}\nMore words.\n`);
     assert.deepEqual([...seedAffected], [SEED_PATH]);
   });
 
   test('an edit re-parses the edited file only', async () => {
     const lib = await checkLibrary(sampleLibrary());
-    const before = lib.service.workspace.index.parseCount;
-    lib.service.workspace.setOverlay(PM, `${sampleLibrary()[PM]}\n`);
-    assert.equal(lib.service.workspace.index.parseCount, before + 1);
+    const before = lib.workspace.index.parseCount;
+    lib.service.setDocument(PM, `${sampleLibrary()[PM]}\n`);
+    assert.equal(lib.workspace.index.parseCount, before + 1);
   });
 
   test('an edit that adds a bad reference changes only that file\'s diagnostics', async () => {
     const lib = await checkLibrary(sampleLibrary());
     const text = sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**hr-generalst**');
-    const affected = lib.service.workspace.setOverlay(SEED_PATH, text);
+    const affected = lib.service.setDocument(SEED_PATH, text);
     assert.deepEqual([...affected], [SEED_PATH]);
     assert.deepEqual(codes(lib.diagnostics(SEED_PATH)), ['unknown-role']);
     assert.deepEqual(lib.diagnostics(HR), []);
@@ -42,7 +42,7 @@ describe('incremental updates', () => {
     assert.deepEqual(lib.diagnostics(SEED_PATH), []);
     const saved = lib.fs.files.get(HR)!;
     lib.fs.files.delete(HR);
-    const affected = lib.service.workspace.fileDeleted(HR);
+    const affected = lib.workspace.fileDeleted(HR);
     assert.ok(affected.has(SEED_PATH), 'the seed refers to hr-generalist');
     assert.ok(!affected.has(HR));
     assert.equal(lib.service.getDiagnostics(HR), undefined);
@@ -56,7 +56,7 @@ describe('incremental updates', () => {
     assert.match(d.message, /^Unknown role 'hr-generalist'\./);
 
     lib.fs.files.set(HR, saved);
-    const restored = await lib.service.workspace.fileChanged(HR);
+    const restored = await lib.workspace.fileChanged(HR);
     assert.ok(restored.has(SEED_PATH));
     assert.ok(restored.has(HR));
     assert.deepEqual(lib.diagnostics(SEED_PATH), []);
@@ -68,7 +68,7 @@ describe('incremental updates', () => {
     const lib = await checkLibrary(peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **new-role**.'] }) }));
     assert.deepEqual(codes(lib.diagnostics(x)), ['unknown-role']);
     lib.fs.files.set('/ws/roles/new-role.md', roleText('new-role', { boundaries: ['- **Does NOT x** — the **x-role**.'] }));
-    const affected = await lib.service.workspace.fileChanged('/ws/roles/new-role.md');
+    const affected = await lib.workspace.fileChanged('/ws/roles/new-role.md');
     assert.deepEqual([...affected].sort(), ['/ws/roles/new-role.md', x]);
     assert.deepEqual(lib.diagnostics(x), []);
     assert.deepEqual(lib.diagnostics('/ws/roles/new-role.md'), []);
@@ -80,11 +80,11 @@ describe('incremental updates', () => {
     const lib = await checkLibrary(peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **helper-rol**.'] }) }));
     assert.equal(single(lib.diagnostics(x), 'unknown-role').message, "Unknown role 'helper-rol'. No role file 'helper-rol.md' exists in this library.");
     lib.fs.files.set(helper, roleText('helper-role', { boundaries: ['- **Does NOT x** — the **x-role**.'] }));
-    const added = await lib.service.workspace.fileChanged(helper);
+    const added = await lib.workspace.fileChanged(helper);
     assert.ok(added.has(x));
     assert.equal(single(lib.diagnostics(x), 'unknown-role').message, "Unknown role 'helper-rol'. Did you mean 'helper-role'?");
     lib.fs.files.delete(helper);
-    const removed = lib.service.workspace.fileDeleted(helper);
+    const removed = lib.workspace.fileDeleted(helper);
     assert.ok(removed.has(x));
     assert.equal(single(lib.diagnostics(x), 'unknown-role').message, "Unknown role 'helper-rol'. No role file 'helper-rol.md' exists in this library.");
   });
@@ -94,11 +94,11 @@ describe('incremental updates', () => {
     const original = sampleLibrary()[RECRUITER];
     const changed = original.replace('`class: recruiter`', '`class: hr-generalist`');
     assert.notEqual(changed, original, 'recruiter.md declares its class inline');
-    const affected = lib.service.workspace.setOverlay(RECRUITER, changed);
+    const affected = lib.service.setDocument(RECRUITER, changed);
     assert.ok(affected.has(HR));
     assert.deepEqual(codes(lib.diagnostics(RECRUITER)).sort(), ['class-filename-mismatch', 'duplicate-class']);
     assert.deepEqual(codes(lib.diagnostics(HR)), ['duplicate-class']);
-    const undone = lib.service.workspace.setOverlay(RECRUITER, original);
+    const undone = lib.service.setDocument(RECRUITER, original);
     assert.ok(undone.has(HR));
     assert.deepEqual(lib.diagnostics(HR), []);
     assert.deepEqual(lib.diagnostics(RECRUITER), []);
@@ -110,7 +110,7 @@ describe('incremental updates', () => {
     const lib = await checkLibrary(peers({ [a]: roleText('dup-role'), [b]: roleText('dup-role') }));
     assert.deepEqual(codes(lib.diagnostics(a)), ['duplicate-class']);
     lib.fs.files.delete(b);
-    const affected = lib.service.workspace.fileDeleted(b);
+    const affected = lib.workspace.fileDeleted(b);
     assert.deepEqual([...affected], [a]);
     assert.deepEqual(lib.diagnostics(a), []);
   });
@@ -119,8 +119,8 @@ describe('incremental updates', () => {
     async () => {
       const lib = await checkLibrary(peers());
       lib.fs.files.set('/ws/roles/a-role.md', roleText('a-role'));
-      await lib.service.workspace.fileChanged('/ws/roles/a-role.md');
-      assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/a-role.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
+      await lib.workspace.fileChanged('/ws/roles/a-role.md');
+      assert.deepEqual(lib.workspace.paths(), ['/ws/roles/a-role.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
     });
 
   test('duplicate-class names the other files in the same order whatever the history',
@@ -128,7 +128,7 @@ describe('incremental updates', () => {
       const [a, b, c] = ['a', 'b', 'c'].map(f => `/ws/roles/${f}/dup-role.md`);
       const lib = await checkLibrary(peers({ [a]: roleText('dup-role'), [c]: roleText('dup-role') }));
       lib.fs.files.set(b, roleText('dup-role'));
-      await lib.service.workspace.fileChanged(b);
+      await lib.workspace.fileChanged(b);
       const fresh = await checkLibrary(peers({ [a]: roleText('dup-role'), [b]: roleText('dup-role'), [c]: roleText('dup-role') }));
       assert.equal(single(fresh.diagnostics(a), 'duplicate-class').message,
         "Class 'dup-role' is also declared by roles/b/dup-role.md, roles/c/dup-role.md: a class is unique in its library.");
@@ -137,17 +137,17 @@ describe('incremental updates', () => {
 
   test('deleting a folder drops every file below it', async () => {
     const lib = await checkLibrary(peers({ '/ws/roles/sub/x-role.md': roleText('x-role'), '/ws/roles/sub/y-role.md': roleText('y-role') }));
-    const pathsBefore = lib.service.workspace.paths();
+    const pathsBefore = lib.workspace.paths();
     assert.ok(pathsBefore.includes('/ws/roles/sub/x-role.md'));
-    lib.service.workspace.fileDeleted('/ws/roles/sub');
-    assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
+    lib.workspace.fileDeleted('/ws/roles/sub');
+    assert.deepEqual(lib.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
   });
 
   test('a folder of role files created with one event: its roles are indexed and resolve', async () => {
     const x = '/ws/roles/x-role.md';
     const lib = await checkLibrary(peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **team-lead**.'] }) }));
     lib.fs.files.set('/ws/roles/team/team-lead.md', roleText('team-lead', { boundaries: ['- **Does NOT x** — the **x-role**.'] }));
-    const affected = await lib.service.workspace.fileChanged('/ws/roles/team');
+    const affected = await lib.workspace.fileChanged('/ws/roles/team');
     assert.deepEqual([...affected].sort(), ['/ws/roles/team/team-lead.md', x]);
     assert.deepEqual(lib.diagnostics(x), []);
   });
@@ -156,27 +156,27 @@ describe('incremental updates', () => {
     const lib = await checkLibrary(peers({ '/ws/roles/gone-role.md': roleText('gone-role') }));
     lib.fs.files.delete('/ws/roles/gone-role.md');
     lib.fs.files.set('/ws/roles/gone-role.md/inner-role.md', roleText('inner-role'));
-    await lib.service.workspace.fileChanged('/ws/roles/gone-role.md');
-    assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/gone-role.md/inner-role.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
+    await lib.workspace.fileChanged('/ws/roles/gone-role.md');
+    assert.deepEqual(lib.workspace.paths(), ['/ws/roles/gone-role.md/inner-role.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
   });
 
   test('a changed folder loses the known files no longer in it', async () => {
     const lib = await checkLibrary(peers({ '/ws/roles/sub/x-role.md': roleText('x-role'), '/ws/roles/sub/y-role.md': roleText('y-role') }));
     lib.fs.files.delete('/ws/roles/sub/y-role.md');
-    await lib.service.workspace.fileChanged('/ws/roles/sub');
-    assert.deepEqual(lib.service.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md', '/ws/roles/sub/x-role.md']);
+    await lib.workspace.fileChanged('/ws/roles/sub');
+    assert.deepEqual(lib.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md', '/ws/roles/sub/x-role.md']);
   });
 
   test('a folder holding a configuration or a new roles folder makes the libraries be discovered again', async () => {
     const lib = await checkLibrary(peers());
     lib.fs.files.set('/ws/team/roles/t-role.md', roleText('t-role'));
-    await lib.service.workspace.fileChanged('/ws/team');
+    await lib.workspace.fileChanged('/ws/team');
     const fresh = await checkLibrary(peers({ '/ws/team/roles/t-role.md': roleText('t-role') }));
-    assert.deepEqual(lib.service.workspace.paths(), fresh.service.workspace.paths());
+    assert.deepEqual(lib.workspace.paths(), fresh.workspace.paths());
     lib.fs.files.set('/ws/more/fleet-roles.json', '{ "domains": ["alpha"] }');
     lib.fs.files.set('/ws/more/m-role.md', roleText('m-role', { domain: 'alpha' }));
-    await lib.service.workspace.fileChanged('/ws/more');
-    assert.ok(lib.service.workspace.paths().includes('/ws/more/m-role.md'));
+    await lib.workspace.fileChanged('/ws/more');
+    assert.ok(lib.workspace.paths().includes('/ws/more/m-role.md'));
     assert.deepEqual(codes(lib.diagnostics('/ws/more/m-role.md')).filter(c => c === 'unknown-domain'), []);
   });
 
@@ -185,33 +185,33 @@ describe('incremental updates', () => {
     const fresh = '/ws/roles/new-role.md';
     const files = peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **new-role**.'] }) });
     const service = createLanguageService({ fs: new MemoryFileSystem(files), uriOf: path => `file://${path}` });
-    service.workspace.setOverlay(fresh, roleText('new-role', { boundaries: ['- **Does NOT x** — the **hr-generalst**.'] }));
-    await service.workspace.load(['/ws']);
+    service.setDocument(fresh, roleText('new-role', { boundaries: ['- **Does NOT x** — the **hr-generalst**.'] }));
+    await service.load(['/ws']);
     for (const when of ['after the load', 'after a reload']) {
       assert.deepEqual(codes(service.getDiagnostics(fresh)?.diagnostics ?? []), ['unknown-role'], when);
       assert.deepEqual(service.getDiagnostics(x)?.diagnostics, [], when);
-      await service.workspace.reload();
+      await service.filesChanged([{ path: '/ws/fleet-roles.json', deleted: false }]);
     }
   });
 
   test('a buffer over 4 MiB of UTF-8 gets the unreadable-file a file on disk gets, and is not parsed', async () => {
     const huge = `${roleText('x-role')}\n${'é'.repeat(2_200_000)}\n`;
     const lib = await checkLibrary(peers({ '/ws/roles/x-role.md': roleText('x-role') }));
-    lib.service.workspace.setOverlay('/ws/roles/x-role.md', huge);
+    lib.service.setDocument('/ws/roles/x-role.md', huge);
     const ds = lib.diagnostics('/ws/roles/x-role.md');
     assert.deepEqual(codes(ds), ['unreadable-file']);
     assert.equal(ds[0].message, 'The file is 4.2 MiB, over the 4 MiB a role file may have: it was not read.');
-    assert.deepEqual(lib.service.workspace.file('/ws/roles/x-role.md')?.role.lines.text, '');
+    assert.deepEqual(lib.workspace.file('/ws/roles/x-role.md')?.role.lines.text, '');
   });
 
   test('an open editor\'s text wins over disk changes until it is closed', async () => {
     const lib = await checkLibrary(sampleLibrary());
     const broken = sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**hr-generalst**');
-    lib.service.workspace.setOverlay(SEED_PATH, broken);
+    lib.service.setDocument(SEED_PATH, broken);
     lib.fs.files.set(SEED_PATH, sampleLibrary()[SEED_PATH].replace('**project-manager**', '**project-manger**'));
-    assert.deepEqual([...await lib.service.workspace.fileChanged(SEED_PATH)], []);
+    assert.deepEqual([...await lib.workspace.fileChanged(SEED_PATH)], []);
     assert.match(single(lib.diagnostics(SEED_PATH), 'unknown-role').message, /hr-generalst/);
-    const closed = await lib.service.workspace.clearOverlay(SEED_PATH);
+    const closed = await lib.workspace.clearOverlay(SEED_PATH);
     assert.deepEqual([...closed], [SEED_PATH]);
     assert.match(single(lib.diagnostics(SEED_PATH), 'unknown-role').message, /^Unknown role 'project-manger'\. Did you mean 'project-manager'\?$/);
   });
@@ -225,8 +225,8 @@ describe('incremental updates', () => {
       '/ws/roles/business-analyst.md': minimal('business-analyst', 'business'),
       '/ws/roles/hr-generalist.md': minimal('hr-generalist', 'hr'),
     });
-    for (const path of lib.service.workspace.paths()) assert.deepEqual(lib.diagnostics(path), [], path);
-    assert.equal(lib.service.workspace.paths().length, 4);
+    for (const path of lib.workspace.paths()) assert.deepEqual(lib.diagnostics(path), [], path);
+    assert.equal(lib.workspace.paths().length, 4);
   });
 
   test('the seed alone reports its three missing roles', async () => {
@@ -242,10 +242,10 @@ describe('layout changes', () => {
     const x = '/ws/roles/x-role.md';
     const draft = '/ws/roles/new-role.md';
     const lib = await checkLibrary(peers({ [x]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **new-role**.'] }) }));
-    const opened = lib.service.workspace.setOverlay(draft, roleText('new-role', { boundaries: ['- **Does NOT x** — the **x-role**.'] }));
+    const opened = lib.service.setDocument(draft, roleText('new-role', { boundaries: ['- **Does NOT x** — the **x-role**.'] }));
     assert.deepEqual([...opened].sort(), [draft, x]);
     assert.deepEqual(lib.diagnostics(x), []);
-    const closed = await lib.service.workspace.clearOverlay(draft);
+    const closed = await lib.workspace.clearOverlay(draft);
     assert.deepEqual([...closed], [x]);
     assert.equal(lib.service.getDiagnostics(draft), undefined);
     assert.deepEqual(codes(lib.diagnostics(x)), ['unknown-role']);
@@ -253,14 +253,14 @@ describe('layout changes', () => {
 
   test('a Markdown file outside every role folder is ignored', async () => {
     const lib = await checkLibrary(peers());
-    const affected = lib.service.workspace.setOverlay('/ws/docs/notes.md', '# Notes\n\n**missing-role**');
+    const affected = lib.service.setDocument('/ws/docs/notes.md', '# Notes\n\n**missing-role**');
     assert.deepEqual([...affected], []);
     assert.equal(lib.service.getDiagnostics('/ws/docs/notes.md'), undefined);
   });
 
   test('the configuration file and a new roles folder are layout changes; a known role file is not', async () => {
     const lib = await checkLibrary(sampleLibrary());
-    const workspace = lib.service.workspace;
+    const workspace = lib.workspace;
     assert.equal(workspace.isLayoutChange('/ws/roles/fleet-roles.json'), true);
     assert.equal(workspace.isLayoutChange('/ws/team/roles/new-role.md'), true);
     assert.equal(workspace.isLayoutChange(SEED_PATH), false);
@@ -271,7 +271,7 @@ describe('layout changes', () => {
     const lib = await checkLibrary(sampleLibrary());
     const before = lib.service.getDiagnostics(SEED_PATH)!.resultId;
     lib.fs.files.set('/ws/roles/fleet-roles.json', '{ "domains": ["delivery", "hr", "business"] }');
-    const affected = await lib.service.workspace.reload();
+    const affected = await lib.workspace.reload();
     assert.ok(affected.has(SEED_PATH) && affected.has(PM) && affected.has(HR));
     assert.notEqual(lib.service.getDiagnostics(SEED_PATH)!.resultId, before);
     assert.deepEqual(codes(lib.diagnostics(SEED_PATH)), ['unknown-domain']);
@@ -280,8 +280,8 @@ describe('layout changes', () => {
 
   test('a reload keeps the text of open editors', async () => {
     const lib = await checkLibrary(sampleLibrary());
-    lib.service.workspace.setOverlay(SEED_PATH, sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**hr-generalst**'));
-    await lib.service.workspace.reload();
+    lib.service.setDocument(SEED_PATH, sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**hr-generalst**'));
+    await lib.workspace.reload();
     assert.deepEqual(codes(lib.diagnostics(SEED_PATH)), ['unknown-role']);
   });
 });
@@ -291,14 +291,14 @@ describe('result ids', () => {
     const lib = await checkLibrary(sampleLibrary());
     const first = lib.service.getDiagnostics(SEED_PATH)!.resultId;
     assert.equal(lib.service.getDiagnostics(SEED_PATH)!.resultId, first);
-    lib.service.workspace.setOverlay(PM, `${sampleLibrary()[PM]}\nMore.\n`);
+    lib.service.setDocument(PM, `${sampleLibrary()[PM]}\nMore.\n`);
     assert.equal(lib.service.getDiagnostics(SEED_PATH)!.resultId, first, 'an unrelated edit keeps the id');
   });
 
   test('the result id changes when the file is edited', async () => {
     const lib = await checkLibrary(sampleLibrary());
     const first = lib.service.getDiagnostics(SEED_PATH)!.resultId;
-    lib.service.workspace.setOverlay(SEED_PATH, `${sampleLibrary()[SEED_PATH]}\n`);
+    lib.service.setDocument(SEED_PATH, `${sampleLibrary()[SEED_PATH]}\n`);
     const second = lib.service.getDiagnostics(SEED_PATH)!.resultId;
     assert.notEqual(second, first);
     assert.equal(lib.service.getDiagnostics(SEED_PATH)!.resultId, second);
@@ -308,11 +308,11 @@ describe('result ids', () => {
     const lib = await checkLibrary(sampleLibrary());
     const first = lib.service.getDiagnostics(SEED_PATH)!.resultId;
     const pmFirst = lib.service.getDiagnostics(PM)!.resultId;
-    lib.service.workspace.fileDeleted(HR);
+    lib.workspace.fileDeleted(HR);
     const second = lib.service.getDiagnostics(SEED_PATH)!.resultId;
     assert.notEqual(second, first);
     assert.equal(lib.service.getDiagnostics(PM)!.resultId, pmFirst, 'project-manager.md does not name hr-generalist');
-    await lib.service.workspace.fileChanged(HR);
+    await lib.workspace.fileChanged(HR);
     const third = lib.service.getDiagnostics(SEED_PATH)!.resultId;
     assert.notEqual(third, second);
     assert.notEqual(third, first);
@@ -368,7 +368,7 @@ describe('incremental state equals a fresh load', () => {
       for (const path of PATHS.slice(0, 4)) disk[path] = randomText(path);
       const lib = await checkLibrary({ ...disk });
       const overlays = new Map<string, string>();
-      const workspace = lib.service.workspace;
+      const workspace = lib.workspace;
 
       for (let step = 0; step < 80; step++) {
         const path = pick(PATHS);
@@ -399,8 +399,8 @@ describe('incremental state equals a fresh load', () => {
         for (const [p, t] of overlays) effective[p] = t;
         const fresh = await checkLibrary(effective);
         const label = `seed ${seed}, step ${step}: ${what} ${path}`;
-        assert.deepEqual([...workspace.paths()].sort(), [...fresh.service.workspace.paths()].sort(), label);
-        for (const p of fresh.service.workspace.paths()) {
+        assert.deepEqual([...workspace.paths()].sort(), [...fresh.workspace.paths()].sort(), label);
+        for (const p of fresh.workspace.paths()) {
           assert.deepEqual(normalized(lib.diagnostics(p)), normalized(fresh.diagnostics(p)), `${label} → ${p}`);
         }
       }

@@ -1,8 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import { createLanguageService, isWithin, relativePath, type ConfigProblem, type RoleLanguageService } from '../core';
-import { describeReadFailure } from '../core/util/readFailure';
-import { MAX_ROLE_FILE_BYTES } from '../core/workspace/readRoleText';
+import {
+  createLanguageService, describeReadFailure, isWithin, MAX_ROLE_FILE_BYTES, problemLocation, relativePath, type ConfigProblem, type RoleLanguageService,
+} from '../core';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -28,23 +28,18 @@ export interface CheckOptions {
  */
 export async function runCheck(options: CheckOptions): Promise<number> {
   const { service, cwd, targets } = await loadLibraries(options);
-  // Role files and the library's index are checked; other documents (README.md) are not.
-  const isChecked = (path: string) => {
-    const file = service.workspace.file(path)!;
-    return !file.role.isDocument || file.library.isIndex(path);
-  };
-  const checked = service.workspace.paths().filter(path => isChecked(path) && targets.some(t => isWithin(path, t)));
+  const status = service.status();
+  const checked = service.checkedFiles().filter(({ path }) => targets.some(t => isWithin(path, t)));
   if (checked.length === 0) {
-    const unread = [...service.workspace.unreadableFolders].filter(([folder]) => targets.some(t => isWithin(folder, t)));
+    const unread = [...status.unreadableFolders].filter(([folder]) => targets.some(t => isWithin(folder, t)));
     const why = unread.length > 0
       ? `: cannot read ${unread.map(([folder, reason]) => `'${relativePath(cwd, folder)}' (${reason})`).join(', ')}`
       : ": a library is a folder named 'roles', or the folders a fleet-roles.json names";
     throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}${why}`);
   }
-  const files: FileReport[] = checked.map(path => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
-  const libraries = new Set(checked.map(p => service.workspace.libraryOf(p)!));
-  let roles = 0;
-  for (const library of libraries) roles += [...service.workspace.index.roleNames(library)].length;
+  const files: FileReport[] = checked.map(({ path }) => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
+  const libraries = new Set(checked.map(f => f.library));
+  const roles = status.libraries.filter(l => libraries.has(l.id)).reduce((sum, l) => sum + l.roles, 0);
   const report = summarize(files, roles);
 
   options.out(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, options.version) : formatText(report));
@@ -76,14 +71,15 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
   }
 
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
-  await service.workspace.load(targets.map(searchRoot), { configPath });
+  await service.load(targets.map(searchRoot), { configPath });
+  const status = service.status();
   // A folder named on the command line that cannot be listed is refused, as a missing one is.
   paths.forEach((p, i) => {
-    const reason = service.workspace.unreadableFolders.get(targets[i].path);
+    const reason = status.unreadableFolders.get(targets[i].path);
     if (reason !== undefined) throw new UsageError(`cannot read '${p}': ${reason}`);
   });
 
-  const problems = service.workspace.libraries.flatMap(l => l.problems);
+  const problems = status.libraries.flatMap(l => l.problems);
   if (problems.length > 0) {
     options.err(problems.map(p => formatProblem(cwd, p)).join('\n') + '\n');
     throw new UsageError('the configuration is not valid; nothing was checked');
@@ -103,6 +99,5 @@ function searchRoot({ path, isDirectory }: { path: string; isDirectory: boolean 
 }
 
 function formatProblem(cwd: string, problem: ConfigProblem): string {
-  const { line, character } = problem.range.start;
-  return `${relativePath(cwd, problem.path)}:${line + 1}:${character + 1} error invalid-config ${problem.message}`;
+  return `${problemLocation(problem, relativePath(cwd, problem.path))} error invalid-config ${problem.message}`;
 }

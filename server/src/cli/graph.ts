@@ -8,7 +8,7 @@ export type GraphFormat = 'dot' | 'json' | 'mermaid';
 /** `fleet-roles graph`: the libraries under the paths as a graph of roles and their boundaries. */
 export async function runGraph(options: Omit<CheckOptions, 'format' | 'version'> & { format: GraphFormat }): Promise<number> {
   const { service, cwd, targets } = await loadLibraries(options);
-  const libraries = service.workspace.libraries.filter(l => l.roleFolders.some(f => targets.some(t => isWithin(f, t) || isWithin(t, f))));
+  const libraries = service.status().libraries.filter(l => l.roleFolders.some(f => targets.some(t => isWithin(f, t) || isWithin(t, f))));
   const graphs = service.getRoleGraphs().filter(g => libraries.some(l => l.id === g.library));
   if (graphs.every(g => g.nodes.length === 0)) throw new UsageError(`no role files under ${options.paths.join(', ') || '.'}`);
   const relative = (path: string) => relativePath(cwd, path);

@@ -25,3 +25,6 @@ export const LIBRARY_CHANGED_NOTIFICATION = 'fleetRoles/libraryChanged';
 
 /** Asks the server for the role graph of every library: RoleGraph[] (see the core's features/roleGraph.ts). */
 export const GRAPH_REQUEST = 'fleetRoles/graph';
+
+/** The extension's command that lists a role's referrers, which a code lens runs: (uri, position, locations). */
+export const SHOW_REFERENCES_COMMAND = 'fleetRoles.showReferences';

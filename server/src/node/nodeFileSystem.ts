@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { DirectoryEntry, EntryType, RoleFileSystem } from '../core';
-import { MAX_ROLE_FILE_BYTES } from '../core/workspace/readRoleText';
+import { MAX_ROLE_FILE_BYTES, type DirectoryEntry, type EntryType, type RoleFileSystem } from '../core';
 
 /** A platform path as the core names it: absolute, with '/' separators. */
 export function toCorePath(platformPath: string): string {

@@ -19,6 +19,11 @@ export interface ConfigProblem {
   range: Range;
 }
 
+/** Where a problem stands, `path:line:column` (1-based), as every message about one names it. */
+export function problemLocation(problem: ConfigProblem, path = problem.path): string {
+  return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}`;
+}
+
 export type ConfigParseResult =
   | { ok: true; config: ConfigFileContent }
   | { ok: false; problems: ConfigProblem[] };

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
-import { DIAGNOSTIC_CODES } from '../diagnostics/codes';
+import { DIAGNOSTIC_CODES } from './diagnosticCodes';
 import { closestMatches } from '../util/editDistance';
 
 /** The codes a configuration may set the severity of (the schema's list): every one but invalid-config, which is about the configuration itself. */

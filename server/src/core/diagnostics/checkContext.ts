@@ -1,21 +1,10 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import type { Library } from '../library/library';
+import type { LibraryView } from '../library/libraryView';
 import type { RoleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
-import type { DiagnosticCode } from './codes';
+import { titleLineRange } from '../parse/titleLine';
+import type { DiagnosticCode } from '../config/diagnosticCodes';
 import { makeDiagnostic } from './makeDiagnostic';
-
-/** What a check may ask of the library beyond the file it checks. */
-export interface LibraryView {
-  readonly library: Library;
-  hasRole(slug: string): boolean;
-  roleNames(): Iterable<string>;
-  /** The role names closest to a missing one, best first, at most `limit` (3), leaving out `exclude`. */
-  closestRoles(word: string, limit: number, exclude?: string): string[];
-  /** Role files of the library that declare this class. */
-  filesDeclaringClass(className: string): readonly string[];
-  uriOf(path: string): string;
-}
 
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -32,8 +21,7 @@ export class CheckContext {
 
   /** The title line, else the first line: where a missing thing is reported. */
   get titleRange(): Range {
-    const line = this.role.title?.line ?? this.role.firstContentLine;
-    return this.role.lines.lineRange(Math.max(0, line));
+    return titleLineRange(this.role);
   }
 }
 

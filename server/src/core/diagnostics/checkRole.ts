@@ -1,7 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
-import { CheckContext, type Check, type LibraryView } from './checkContext';
+import type { LibraryView } from '../library/libraryView';
+import { CheckContext, type Check } from './checkContext';
 import { checkClass, checkConflicts, checkDomain, checkPersistence } from './declarationChecks';
 import { checkFrontmatter, checkPrototypeKeys, checkUnknownKeys } from './frontmatterCheck';
 import { checkBoundaryReferences } from './referenceChecks';

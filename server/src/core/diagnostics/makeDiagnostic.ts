@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './codes';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../config/diagnosticCodes';
 
 export function makeDiagnostic(code: DiagnosticCode, range: Range, message: string, relatedInformation?: DiagnosticRelatedInformation[]): Diagnostic {
   const diagnostic: Diagnostic = { range, severity: DIAGNOSTIC_CODES[code].severity, code, source: DIAGNOSTIC_SOURCE, message };

@@ -1,4 +1,5 @@
 import type { Location, Position } from 'vscode-languageserver-types';
+import { titleLineRange } from '../parse/titleLine';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { referenceAt } from './referenceAt';
 
@@ -8,9 +9,5 @@ export function findDefinition(workspace: RoleWorkspace, path: string, position:
   if (!file) return [];
   const ref = referenceAt(file, position);
   if (!ref) return [];
-  return workspace.index.roleFiles(file.library, ref.slug).map(target => {
-    const role = workspace.file(target)!.role;
-    const line = role.title?.line ?? role.firstContentLine;
-    return { uri: workspace.uriOf(target), range: role.lines.lineRange(Math.max(0, line)) };
-  });
+  return workspace.index.roleFiles(file.library, ref.slug).map(target => ({ uri: workspace.uriOf(target), range: titleLineRange(workspace.file(target)!.role) }));
 }

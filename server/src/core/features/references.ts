@@ -1,5 +1,7 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
+import { titleLineRange } from '../parse/titleLine';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { roleAtPosition } from './roleAtPosition';
 
@@ -11,9 +13,10 @@ export interface ReferenceSite {
 }
 
 /** Every reference to a role in its library, role files and documents alike, in path order. */
-export function referenceSites(workspace: RoleWorkspace, library: Library, slug: string): ReferenceSite[] {
+export function referenceSites(workspace: RoleWorkspace, library: Library, slug: string, token: CancellationToken): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
   for (const path of workspace.index.referrersOf(library, slug).sort()) {
+    throwIfCancelled(token);
     const file = workspace.file(path);
     if (!file) continue;
     for (const ref of file.role.references) if (ref.slug === slug) sites.push({ path, start: ref.start, end: ref.end, kind: ref.kind });
@@ -30,7 +33,7 @@ export function referringRoles(workspace: RoleWorkspace, library: Library, slug:
 }
 
 /** Find references: every reference to the role named at the position, and its title when asked for the declaration. */
-export function findReferences(workspace: RoleWorkspace, path: string, position: Position, includeDeclaration: boolean): Location[] {
+export function findReferences(workspace: RoleWorkspace, path: string, position: Position, includeDeclaration: boolean, token: CancellationToken): Location[] {
   const file = workspace.file(path);
   if (!file) return [];
   const target = roleAtPosition(file, position);
@@ -38,11 +41,10 @@ export function findReferences(workspace: RoleWorkspace, path: string, position:
   const locations: Location[] = [];
   if (includeDeclaration) {
     for (const rolePath of workspace.index.roleFiles(file.library, target.slug)) {
-      const role = workspace.file(rolePath)!.role;
-      locations.push({ uri: workspace.uriOf(rolePath), range: role.lines.lineRange(Math.max(0, role.title?.line ?? role.firstContentLine)) });
+      locations.push({ uri: workspace.uriOf(rolePath), range: titleLineRange(workspace.file(rolePath)!.role) });
     }
   }
-  for (const site of referenceSites(workspace, file.library, target.slug)) {
+  for (const site of referenceSites(workspace, file.library, target.slug, token)) {
     locations.push({ uri: workspace.uriOf(site.path), range: workspace.file(site.path)!.role.lines.range(site.start, site.end) });
   }
   return locations;

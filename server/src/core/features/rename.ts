@@ -3,6 +3,7 @@ import type { Library } from '../library/library';
 import { roleDeclarations } from '../parse/declarations';
 import { dirname, joinPath } from '../util/paths';
 import { isSlug, stemOf } from '../util/slug';
+import type { CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { referenceSites } from './references';
 import { roleAtPosition } from './roleAtPosition';
@@ -22,19 +23,25 @@ export function prepareRename(workspace: RoleWorkspace, path: string, position: 
   return { range: target.range, placeholder: target.slug };
 }
 
-/** Renames a role everywhere: references, links, its class, and its file. */
-export function rename(workspace: RoleWorkspace, path: string, position: Position, newName: string): WorkspaceEdit | Refusal {
+/** A file a rename moves, or the editor moved: core paths. */
+export interface FileMove {
+  from: string;
+  to: string;
+}
+
+/** Renames a role everywhere: references, links, its class, and its file; with the files it moves. */
+export function rename(
+  workspace: RoleWorkspace, path: string, position: Position, newName: string, token: CancellationToken,
+): { edit: WorkspaceEdit; moves: FileMove[] } | Refusal {
   const file = workspace.file(path);
   const target = file && roleAtPosition(file, position);
   if (!file || !target) return { error: 'Only a role can be renamed here.' };
   const refusal = checkNewName(workspace, file.library, target.slug, newName);
   if (refusal) return refusal;
-  if (newName === target.slug) return { documentChanges: [] };
-  const rolePaths = workspace.index.roleFiles(file.library, target.slug);
-  const renames: RenameFile[] = rolePaths.map(p => ({
-    kind: 'rename', oldUri: workspace.uriOf(p), newUri: workspace.uriOf(joinPath(dirname(p), `${newName}.md`)),
-  }));
-  return { documentChanges: [...textEdits(workspace, file.library, target.slug, newName), ...renames] };
+  if (newName === target.slug) return { edit: { documentChanges: [] }, moves: [] };
+  const moves = workspace.index.roleFiles(file.library, target.slug).map(from => ({ from, to: joinPath(dirname(from), `${newName}.md`) }));
+  const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
+  return { edit: { documentChanges: [...textEdits(workspace, file.library, target.slug, newName, token), ...renames] }, moves };
 }
 
 /**
@@ -42,13 +49,13 @@ export function rename(workspace: RoleWorkspace, path: string, position: Positio
  * file moves, so they name the old file). Nothing when the new name is not a
  * free slug: then the file simply stops being that role.
  */
-export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, newPath: string): WorkspaceEdit | undefined {
+export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, newPath: string, token: CancellationToken): WorkspaceEdit | undefined {
   const file = workspace.file(oldPath);
   if (!file || file.role.isDocument || !newPath.toLowerCase().endsWith('.md')) return undefined;
   const oldName = file.role.stem;
   const newName = stemOf(newPath);
   if (newName === oldName || checkNewName(workspace, file.library, oldName, newName)) return undefined;
-  return { documentChanges: textEdits(workspace, file.library, oldName, newName) };
+  return { documentChanges: textEdits(workspace, file.library, oldName, newName, token) };
 }
 
 function checkNewName(workspace: RoleWorkspace, library: Library, oldName: string, newName: string): Refusal | undefined {
@@ -59,7 +66,7 @@ function checkNewName(workspace: RoleWorkspace, library: Library, oldName: strin
   return undefined;
 }
 
-function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string): TextDocumentEdit[] {
+function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken): TextDocumentEdit[] {
   const byPath = new Map<string, TextEdit[]>();
   const add = (path: string, start: number, end: number, newText: string) => {
     const range = workspace.file(path)!.role.lines.range(start, end);
@@ -67,7 +74,7 @@ function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, 
     if (!edits) byPath.set(path, (edits = []));
     edits.push({ range, newText });
   };
-  for (const site of referenceSites(workspace, library, oldName)) add(site.path, site.start, site.end, newName);
+  for (const site of referenceSites(workspace, library, oldName, token)) add(site.path, site.start, site.end, newName);
   for (const rolePath of workspace.index.roleFiles(library, oldName)) {
     const declarations = roleDeclarations(workspace.file(rolePath)!.role).class;
     for (const d of [declarations.primary, ...declarations.conflicts]) {

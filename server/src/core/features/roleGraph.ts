@@ -1,4 +1,5 @@
 import type { Library } from '../library/library';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 
 export interface GraphNode {
@@ -21,11 +22,13 @@ export interface RoleGraph {
 }
 
 /** The roles of each library and the lanes their Boundaries point to, one edge per pair. */
-export function roleGraphs(workspace: RoleWorkspace, libraries: readonly Library[] = workspace.libraries): RoleGraph[] {
+export function roleGraphs(workspace: RoleWorkspace, token: CancellationToken): RoleGraph[] {
   const graphs = new Map<Library, RoleGraph>();
-  for (const library of libraries) graphs.set(library, { library: library.id, nodes: [], edges: [] });
+  for (const library of workspace.libraries) graphs.set(library, { library: library.id, nodes: [], edges: [] });
   const seen = new Set<string>();
+  let n = 0;
   for (const [path, file] of [...workspace.index.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (++n % 500 === 0) throwIfCancelled(token);
     const graph = graphs.get(file.library);
     if (!graph || file.role.isDocument) continue;
     const summary = file.summary;

@@ -1,6 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { ParsedRole } from '../parse/roleFile';
+import { titleLineRange } from '../parse/titleLine';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 
 /** The outline of a role file: its title, its sections, and each boundary under Boundaries. */
@@ -59,12 +60,11 @@ export function workspaceSymbols(workspace: RoleWorkspace, query: string, token:
     const title = file.role.title?.text ?? '';
     const score = Math.min(fuzzyScore(needle, file.role.stem), fuzzyScore(needle, title.toLowerCase()));
     if (score === Infinity) continue;
-    const line = Math.max(0, file.role.title?.line ?? file.role.firstContentLine);
     scored.push([score, {
       name: file.role.stem,
       kind: SymbolKind.Class,
       containerName: [file.summary.domain, title].filter(Boolean).join(' · '),
-      location: { uri: workspace.uriOf(path), range: file.role.lines.lineRange(line) },
+      location: { uri: workspace.uriOf(path), range: titleLineRange(file.role) },
     }]);
   }
   return scored.sort((a, b) => a[0] - b[0] || (a[1].name < b[1].name ? -1 : 1)).slice(0, 500).map(([, s]) => s);

@@ -1,8 +1,7 @@
 import { CONFIG_FILE_NAME, parseConfigText, type ConfigFileContent, type ConfigProblem } from '../config/configFile';
 import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolvePath } from '../util/paths';
 import { describeReadFailure } from '../util/readFailure';
-import { MAX_ROLE_FILE_BYTES } from '../workspace/readRoleText';
-import type { RoleFileSystem } from './fileSystem';
+import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
 import { createLibrary, libraryOwns, type Library } from './library';
 
 export interface Layout {

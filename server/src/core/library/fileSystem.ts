@@ -1,3 +1,10 @@
+/**
+ * A role file is a page or two; past this a file is surely something else,
+ * and is not read. A file system that can tell a size first (`size`), or
+ * refuses with EFBIG, spares reading it at all.
+ */
+export const MAX_ROLE_FILE_BYTES = 4 * 1024 * 1024;
+
 export type EntryType = 'file' | 'directory' | 'other';
 
 export interface DirectoryEntry {

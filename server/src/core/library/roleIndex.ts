@@ -1,4 +1,4 @@
-import type { LibraryView } from '../diagnostics/checkContext';
+import type { LibraryView } from './libraryView';
 import { declaredClass, roleDeclarations } from '../parse/declarations';
 import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';

@@ -1,10 +1,9 @@
 import type { LineIndex } from '../text/lineIndex';
-import { parseBlocks, type Span } from './markdown/blockParser';
+import { parseBlocks } from './markdown/blockParser';
 import { decodeText } from './markdown/entities';
 import { parseInline, type Range } from './markdown/inlineParser';
 import { InlineSource } from './markdown/inlineSource';
-
-export type { Span } from './markdown/blockParser';
+import type { Span } from './spans';
 
 export interface Heading extends Span {
   level: number;

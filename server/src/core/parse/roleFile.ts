@@ -1,7 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
 import { isDocumentName, isSlug, stemOf } from '../util/slug';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
-import { codeSpanOffset, destinationOffset, scanBody, type Heading, type ListItem, type Span } from './markdownScanner';
+import { codeSpanOffset, destinationOffset, scanBody, type Heading, type ListItem } from './markdownScanner';
+import type { Span } from './spans';
 import { spanCursor } from './spanCursor';
 
 export const DECLARATION_KEYS = ['class', 'domain', 'persistent_persona'] as const;

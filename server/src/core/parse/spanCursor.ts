@@ -1,4 +1,4 @@
-import type { Span } from './markdownScanner';
+import type { Span } from './spans';
 
 /**
  * Which of a sorted list of disjoint spans holds an offset, for offsets asked

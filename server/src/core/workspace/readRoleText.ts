@@ -1,12 +1,5 @@
-import type { RoleFileSystem } from '../library/fileSystem';
+import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from '../library/fileSystem';
 import { describeReadFailure, mebibytes } from '../util/readFailure';
-
-/**
- * A role file is a page or two; past this a file is surely something else,
- * and is not read. A file system that can tell a size first (`size`), or
- * refuses with EFBIG, spares reading it at all.
- */
-export const MAX_ROLE_FILE_BYTES = 4 * 1024 * 1024;
 
 export type ReadResult = { text: string } | { unreadable: string } | { missing: true };
 

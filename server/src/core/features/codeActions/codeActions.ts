@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../../config/configFile';
 import type { DeclarationKey } from '../../parse/roleFile';
+import { throwIfCancelled, type CancellationToken } from '../../util/cancellation';
 import { joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
 import { classMismatchFixes, declarationInsertion, defaultValue, MISSING_KEYS, missingDeclarationFix, persistenceFix } from './declarationFixes';
@@ -13,7 +14,7 @@ import { textDocumentEdit } from './edits';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fleet-roles`;
 
 /** Quick fixes for the diagnostics in a range, and a fix-all for the file when asked for source actions. */
-export async function codeActions(workspace: RoleWorkspace, path: string, range: Range, only?: string[]): Promise<CodeAction[]> {
+export async function codeActions(workspace: RoleWorkspace, path: string, range: Range, only: string[] | undefined, token: CancellationToken): Promise<CodeAction[]> {
   const file = workspace.file(path);
   const diagnostics = workspace.diagnosticsOf(path)?.diagnostics;
   if (!file || !diagnostics) return [];
@@ -23,6 +24,8 @@ export async function codeActions(workspace: RoleWorkspace, path: string, range:
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of diagnostics.filter(d => overlaps(d.range, range))) {
       actions.push(...await fixesFor({ workspace, path, uri, file, diagnostic }));
+      // A fix may read the configuration: the request may be cancelled meanwhile.
+      throwIfCancelled(token);
     }
   }
   if (wants(FIX_ALL_KIND)) {

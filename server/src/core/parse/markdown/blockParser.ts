@@ -1,15 +1,10 @@
 import type { LineIndex } from '../../text/lineIndex';
+import type { Span } from '../spans';
 import { isSpaceOrTab } from './characters';
 import { endsHtmlBlock, htmlBlockStart } from './htmlBlocks';
 import type { Segment } from './inlineSource';
 import { normalizeLabel, scanDestination, scanLabel, skipWhitespace, TitleScanner } from './linkSyntax';
 import { delimiterCellCount, headCellCount, rowCells } from './tableRows';
-
-/** Offsets into the document text; `end` is exclusive. */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 export interface BlockHeading extends Span {
   level: number;

@@ -1,0 +1,13 @@
+import type { Library } from './library';
+
+/** What a check may ask of the library beyond the file it checks. */
+export interface LibraryView {
+  readonly library: Library;
+  hasRole(slug: string): boolean;
+  roleNames(): Iterable<string>;
+  /** The role names closest to a missing one, best first, at most `limit` (3), leaving out `exclude`. */
+  closestRoles(word: string, limit: number, exclude?: string): string[];
+  /** Role files of the library that declare this class. */
+  filesDeclaringClass(className: string): readonly string[];
+  uriOf(path: string): string;
+}

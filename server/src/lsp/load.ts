@@ -1,0 +1,18 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { DiscoveryOptions, RoleLanguageService } from '../core';
+import { keepHeapNearLive } from './nodeFlags';
+import { describeProblem, sendStatus } from './status';
+
+/** Indexes every library under the roots, saying so in the status, and shows each configuration problem. */
+export async function loadWorkspace(connection: Connection, service: RoleLanguageService, roots: string[], discovery: DiscoveryOptions): Promise<void> {
+  const started = Date.now();
+  sendStatus(connection, service, 'indexing');
+  await service.load(roots, discovery);
+  const status = service.status();
+  for (const problem of status.libraries.flatMap(l => l.problems)) {
+    void connection.window.showErrorMessage(`fleet-roles: ${describeProblem(problem)}`);
+  }
+  connection.console.info(`fleet-roles: indexed ${status.files} files in ${status.libraries.length} libraries in ${Date.now() - started} ms`);
+  keepHeapNearLive();
+  sendStatus(connection, service, 'ready');
+}
