@@ -66,10 +66,16 @@ interface Block {
   indentedLines: boolean[];
 }
 
+/** Blocks that never hold lines of inline content share these (never written). */
+const NO_LINES: Segment[] = [];
+const NO_FLAGS: boolean[] = [];
+
 function newBlock(kind: Kind, line: number): Block {
+  const inline = kind === Kind.Paragraph || kind === Kind.Heading;
   return {
-    kind, open: true, hasChild: false, startLine: line, lastLine: line, lines: [], level: 0, ordered: false, marker: 0, markerOffset: 0,
-    padding: 0, fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false, indentedLines: [],
+    kind, open: true, hasChild: false, startLine: line, lastLine: line, lines: inline ? [] : NO_LINES, level: 0, ordered: false, marker: 0,
+    markerOffset: 0, padding: 0, fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false,
+    indentedLines: inline ? [] : NO_FLAGS,
   };
 }
 
@@ -129,9 +135,21 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
   let containerClosed = false;
   let containerStarted = false;
 
+  // The line's first non-blank character and its last tab before it: each container of a deeply nested line
+  // asks for the next non-blank character, and a scan of the indentation each time would cost depth squared.
+  let lineNonspace = -1;
+  let lineLastTab = -1;
   const findNextNonspace = () => {
     let i = offset;
     let cols = column;
+    if (lineNonspace < 0) {
+      lineNonspace = 0;
+      for (let c = ln.charCodeAt(0); c === 32 || c === 9; c = ln.charCodeAt(++lineNonspace)) if (c === 9) lineLastTab = lineNonspace;
+    }
+    if (offset <= lineNonspace && lineLastTab < offset) {
+      i = lineNonspace;
+      cols = column + (lineNonspace - offset);
+    }
     let c = ln.charCodeAt(i);
     while (c === 32 || c === 9) {
       cols = c === 32 ? cols + 1 : cols + 4 - (cols % 4);
@@ -202,7 +220,8 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     if (block.kind === Kind.BlockQuote || block.kind === Kind.List || block.kind === Kind.Item) containerClosed = true;
     switch (block.kind) {
       case Kind.Paragraph: {
-        const rest = block.lines.slice(resolveDefinitions(text, block.lines, out.definitions));
+        const used = resolveDefinitions(text, block.lines, out.definitions);
+        const rest = used === 0 ? block.lines : block.lines.slice(used);
         if (rest.length > 0) out.inlines.push(trimEnd(text, rest));
         break;
       }
@@ -465,6 +484,8 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     ln = text.slice(base, lines.lineEnd(lineNumber));
     offset = 0;
     column = 0;
+    lineNonspace = -1;
+    lineLastTab = -1;
     blank = false;
     containerClosed = false;
     containerStarted = false;

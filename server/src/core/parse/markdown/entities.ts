@@ -42,16 +42,16 @@ function numericValue(code: number): string {
  * in the file.
  */
 export function decodeText(text: string, start: number, end: number): { value: string; offsets?: number[] } {
-  let i = text.indexOf('\\', start);
-  const amp = text.indexOf('&', start);
-  if ((i < 0 || i >= end) && (amp < 0 || amp >= end)) return { value: text.slice(start, end) };
+  const raw = text.slice(start, end);
+  // Searched in the slice: a search of the whole text from `start` would cost the rest of the text per call.
+  if (raw.indexOf('\\') < 0 && raw.indexOf('&') < 0) return { value: raw };
   let value = '';
   const offsets: number[] = [];
   const push = (s: string, from: number) => {
     for (let k = 0; k < s.length; k++) offsets.push(from);
     value += s;
   };
-  i = start;
+  let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 92 && i + 1 < end && isAsciiPunctuation(text.charCodeAt(i + 1))) {
