@@ -79,7 +79,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     codeSpans: [], strongs: [], links: [], comments: [], codeBlocks: [...blocks.codeBlocks, ...blocks.htmlBlocks].sort((a, b) => a.start - b.start),
     listItems: blocks.items,
   };
-  const isDefined = (label: string) => blocks.definitions.has(label);
+  const isDefined = blocks.definitions.size > 0 ? (label: string) => blocks.definitions.has(label) : undefined;
   let html = 0;
   const commentsIn = htmlComments(text);
   for (const segments of blocks.inlines) {

@@ -84,10 +84,10 @@ const FENCE = /`{3,}(?![^]*`)|~{3,}/y;
 const FENCE_CLOSE = /(?:`{3,}|~{3,})(?=[ \t]*$)/y;
 const SETEXT = /(?:=+|-+)[ \t]*$/y;
 const THEMATIC_BREAK = /(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/y;
-const BULLET = /[*+-]/y;
 const ORDERED = /(\d{1,9})([.)])/y;
-/** A line that starts none of these cannot start a block (tables aside): the common case is decided by one test. */
-const MAYBE_SPECIAL = /[#`~*+_=<>0-9|:-]/y;
+/** A line whose first non-blank character is none of these starts no block: the common case is decided by one lookup. */
+const MAYBE_SPECIAL = new Uint8Array(128);
+for (const c of '#`~*+_=<>0123456789|:-') MAYBE_SPECIAL[c.charCodeAt(0)] = 1;
 
 const CODE_INDENT = 4;
 
@@ -313,18 +313,19 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
 
   const parseListMarker = (): { ordered: boolean; marker: number; padding: number; markerOffset: number } | undefined => {
     if (indent >= 4) return undefined;
-    let m = test(BULLET, ln, nextNonspace);
+    const first = ln.charCodeAt(nextNonspace);
     let ordered = false;
     let marker: number;
-    if (m) {
-      marker = m[0].charCodeAt(0);
+    let markerLength = 1;
+    if (first === 42 || first === 43 || first === 45) {
+      marker = first;
     } else {
-      m = test(ORDERED, ln, nextNonspace);
+      const m = first >= 48 && first <= 57 ? test(ORDERED, ln, nextNonspace) : null;
       if (!m || (interrupting && m[1] !== '1')) return undefined;
       ordered = true;
       marker = m[2].charCodeAt(0);
+      markerLength = m[0].length;
     }
-    const markerLength = m[0].length;
     const after = ln.charCodeAt(nextNonspace + markerLength);
     if (!(Number.isNaN(after) || after === 9 || after === 32)) return undefined;
     if (interrupting && !/[^ \t]/.test(ln.slice(nextNonspace + markerLength))) return undefined;
@@ -519,7 +520,8 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     let matchedLeaf = container.kind !== Kind.Paragraph && container.kind !== Kind.Table && acceptsLines(container.kind);
     while (!matchedLeaf) {
       findNextNonspace();
-      if (!indented && !test(MAYBE_SPECIAL, ln, nextNonspace)) {
+      const first = ln.charCodeAt(nextNonspace);
+      if (!indented && !(first < 128 && MAYBE_SPECIAL[first] === 1)) {
         advanceNextNonspace();
         break;
       }

@@ -67,7 +67,7 @@ const SPECIAL = /[\\`*_[\]!<]/g;
  * micromark tries it. Every scan ahead is bounded or remembered, so the
  * parse is linear in the text.
  */
-export function parseInline(s: string, isDefined: (label: string) => boolean): InlineSpans {
+export function parseInline(s: string, isDefined?: (label: string) => boolean): InlineSpans {
   const out: InlineSpans = { strongs: [], links: [], images: [], codes: [], comments: [] };
   let delimiters: Delimiter | undefined;
   let brackets: Bracket | undefined;
@@ -139,7 +139,8 @@ export function parseInline(s: string, isDefined: (label: string) => boolean): I
       return at + 1;
     }
     const textStart = opener.at + (opener.image ? 2 : 1);
-    const defined = isDefined(normalizeLabel(s.slice(textStart, at)));
+    // Without definitions in the document no label is defined: most documents, and no label to fold.
+    const defined = isDefined !== undefined && isDefined(normalizeLabel(s.slice(textStart, at)));
     let end = -1;
     let destination: InlineLink['destination'];
     let inline = false;
@@ -155,7 +156,7 @@ export function parseInline(s: string, isDefined: (label: string) => boolean): I
       }
     } else if (after === 91 /* [ */) {
       const labelEnd = scanLabel(s, at + 1);
-      if (labelEnd > 0 && isDefined(normalizeLabel(s.slice(at + 2, labelEnd - 1)))) end = labelEnd;
+      if (labelEnd > 0 && isDefined?.(normalizeLabel(s.slice(at + 2, labelEnd - 1)))) end = labelEnd;
       else if (defined && s.charCodeAt(at + 2) === 93) end = at + 3;
     } else if (defined) {
       end = at + 1;
