@@ -67,7 +67,7 @@ export interface ScannedBody {
 }
 
 /** A block whose text holds none of these has no markup a reference could come from. */
-const MAYBE_MARKUP = /[`*_[\]<]/;
+const MAYBE_MARKUP = /[`*[<]/;
 /** Characters that a strong's plain-text content may hold: a name, escapes, character references. */
 const PLAIN = /^[A-Za-z0-9\-\\&#;]*$/;
 
