@@ -59,7 +59,7 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
 
 function insideCode(file: IndexedFile, offset: number): boolean {
   // Completion inside code would write a reference where none counts.
-  if (file.role.fences.some(f => offset >= f.start && offset <= f.end)) return true;
+  if (file.role.codeBlocks.some(f => offset >= f.start && offset <= f.end)) return true;
   const line = file.role.lines.lineAt(offset);
   const lineText = file.role.lines.lineText(line);
   const column = offset - file.role.lines.lineStarts[line];

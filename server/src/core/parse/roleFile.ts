@@ -1,7 +1,7 @@
 import { LineIndex } from '../text/lineIndex';
 import { isDocumentName, isSlug, stemOf } from '../util/slug';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
-import { codeSpanOffset, scanBody, type Heading } from './markdownScanner';
+import { codeSpanOffset, destinationOffset, scanBody, type Heading, type ListItem } from './markdownScanner';
 import type { Span } from './spans';
 import { spanCursor } from './spanCursor';
 
@@ -63,9 +63,10 @@ export interface ParsedRole {
   inlineDeclarations: Declaration[];
   references: RoleReference[];
   boundaries: BoundaryBullet[];
+  /** HTML comments, for the directives that silence diagnostics. */
   comments: Span[];
-  /** Fenced code blocks: no reference, and no completion, inside. */
-  fences: Span[];
+  /** Code blocks (fenced and indented) and HTML blocks: no reference, and no completion, inside. */
+  codeBlocks: Span[];
 }
 
 const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
@@ -77,7 +78,7 @@ export function parseRole(path: string, text: string): ParsedRole {
   const body = scanBody(lines, bodyLine);
 
   let firstContentLine = bodyLine;
-  while (firstContentLine < lines.lineCount && body.blankLines.has(firstContentLine)) firstContentLine++;
+  while (firstContentLine < lines.lineCount && lines.lineText(firstContentLine).trim() === '') firstContentLine++;
   if (firstContentLine >= lines.lineCount) firstContentLine = Math.min(bodyLine, lines.lineCount - 1);
 
   const firstH1 = body.headings.find(h => h.level === 1);
@@ -86,27 +87,25 @@ export function parseRole(path: string, text: string): ParsedRole {
 
   const sections = collectSections(body.headings, text.length);
   const boundariesSection = sections.find(s => s.name.toLowerCase() === 'boundaries');
-  const boundaries = boundariesSection ? collectBullets(lines, body, boundariesSection) : [];
+  const boundaries = boundariesSection ? collectBullets(body.listItems, boundariesSection) : [];
 
   const references: RoleReference[] = [];
   const inBoundaries = (offset: number) =>
     boundariesSection !== undefined && offset >= boundariesSection.contentStart && offset < boundariesSection.contentEnd;
-  // Bold spans and links each come in text order, as do comments and bullets: a pair of cursors per pass.
-  const cursors = () => ({ commentAt: spanCursor(body.comments), bulletAt: spanCursor(boundaries) });
-  const forBolds = cursors();
-  for (const bold of body.bolds) {
-    const name = text.slice(bold.start, bold.end);
-    if (!isSlug(name) || forBolds.commentAt(bold.start) !== undefined) continue;
-    references.push({ slug: name, kind: 'bold', start: bold.start, end: bold.end, inBoundaries: inBoundaries(bold.start), bullet: forBolds.bulletAt(bold.start) });
+  // Strong spans and links each come in text order, as do bullets: a cursor per pass.
+  let bulletAt = spanCursor(boundaries);
+  for (const strong of body.strongs) {
+    // Bold is `**name**`: `__name__` is strong emphasis too, but not a reference.
+    if (strong.marker !== '*' || strong.text === undefined || !isSlug(strong.text)) continue;
+    references.push({ slug: strong.text, kind: 'bold', start: strong.start, end: strong.end, inBoundaries: inBoundaries(strong.start), bullet: bulletAt(strong.start) });
   }
-  const forLinks = cursors();
+  bulletAt = spanCursor(boundaries);
   for (const link of body.links) {
     const target = roleLinkTarget(link.destination);
-    if (!target || forLinks.commentAt(link.start) !== undefined) continue;
-    const nameStart = link.destinationStart + target.nameOffset;
+    if (!target) continue;
     references.push({
-      slug: target.slug, kind: 'link', start: nameStart, end: nameStart + target.nameLength,
-      inBoundaries: inBoundaries(link.start), bullet: forLinks.bulletAt(link.start),
+      slug: target.slug, kind: 'link', start: destinationOffset(link, target.nameOffset), end: destinationOffset(link, target.nameOffset + target.nameLength),
+      inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
   }
   references.sort((a, b) => a.start - b.start);
@@ -128,7 +127,7 @@ export function parseRole(path: string, text: string): ParsedRole {
   return {
     path, stem, isDocument: isDocumentName(stem), lines, frontmatter,
     title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
-    comments: body.comments, fences: body.fences,
+    comments: body.comments, codeBlocks: body.codeBlocks,
   };
 }
 
@@ -154,45 +153,22 @@ function collectSections(headings: Heading[], textLength: number): Section[] {
   return sections.reverse();
 }
 
-/**
- * Top-level bullets of a section. A bullet runs until the next marker that is
- * not indented into it, or a blank line followed by text that is not.
- */
-function collectBullets(lines: LineIndex, body: ReturnType<typeof scanBody>, section: Section): BoundaryBullet[] {
-  const items = body.listItems.filter(item => item.start >= section.contentStart && item.start < section.contentEnd);
-  const bullets: BoundaryBullet[] = [];
-  let current: { bullet: BoundaryBullet; contentColumn: number } | undefined;
-  const lastLine = lines.lineAt(Math.max(section.contentStart, section.contentEnd - 1));
-  let itemIndex = 0;
-  let sawBlank = false;
-  for (let line = lines.lineAt(section.contentStart) + 1; line <= lastLine; line++) {
-    const start = lines.lineStarts[line];
-    if (start >= section.contentEnd) break;
-    if (body.blankLines.has(line)) {
-      sawBlank = true;
-      continue;
-    }
-    const item = items[itemIndex]?.line === line ? items[itemIndex++] : undefined;
-    const indent = /^[ \t]*/.exec(lines.lineText(line))![0].replace(/\t/g, '    ').length;
-    if (item && (!current || item.indent < current.contentColumn)) {
-      current = { bullet: { line, start, end: lines.lineEnd(line) }, contentColumn: item.contentColumn };
-      bullets.push(current.bullet);
-    } else if (current && (!sawBlank || indent >= current.contentColumn)) {
-      current.bullet.end = lines.lineEnd(line);
-    } else {
-      current = undefined;
-    }
-    sawBlank = false;
-  }
-  return bullets;
+/** The section's bullets: the items of the lists that stand in the document itself, nested items and continuation lines included. */
+function collectBullets(items: ListItem[], section: Section): BoundaryBullet[] {
+  return items
+    .filter(item => item.start >= section.contentStart && item.start < section.contentEnd)
+    .map(item => ({ line: item.line, start: item.start, end: item.end }));
 }
 
 /**
  * A link reaches a role when its destination is a relative path to a
- * kebab-case `.md` file; the file name is the role's name.
+ * kebab-case `.md` file; the file name is the role's name. The destination
+ * is read decoded (escapes, character references), and the name's place is
+ * mapped back to the text.
  */
 function roleLinkTarget(destination: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(destination)) return undefined;
+  // A scheme (`https:`), a root-relative path (`/roles/x.md`) or a network path (`//host/x.md`) leaves the library.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(destination) || destination.startsWith('/')) return undefined;
   const pathPart = destination.replace(/[?#].*$/, '');
   if (!pathPart.toLowerCase().endsWith('.md')) return undefined;
   const nameOffset = pathPart.lastIndexOf('/') + 1;
