@@ -7,6 +7,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { MAX_CONTAINER_DEPTH } from '../../server/src/core/parse/markdown/blockParser';
 import { parseRole } from '../../server/src/core/parse/roleFile';
 
 const PATH = '/ws/roles/x-role.md';
@@ -214,5 +215,20 @@ describe('positions stay exact', () => {
       assert.deepEqual(role.references.map(r => [r.slug, text.slice(r.start, r.end)]), [['ops-lead', 'ops-lead'], ['qa-lead', 'qa-lead'], ['hr-lead', 'hr-lead']], JSON.stringify(eol));
       assert.deepEqual(role.references.map(r => role.lines.positionAt(r.start)), [{ line: 2, character: 7 }, { line: 3, character: 8 }, { line: 5, character: 7 }]);
     }
+  });
+});
+
+describe('nesting has a bound', () => {
+  const quoted = (depth: number) => `${'>'.repeat(depth)} \`\`\`\n${'>'.repeat(depth)} **qa-lead**`;
+  test(`${MAX_CONTAINER_DEPTH} nested quotes are quotes: a fence inside them hides what it holds`, () => {
+    assert.deepEqual(names(quoted(MAX_CONTAINER_DEPTH)), []);
+  });
+  test('past the bound a quote marker is text, and so is the fence after it', () => {
+    assert.deepEqual(names(quoted(MAX_CONTAINER_DEPTH + 1)), ['qa-lead']);
+  });
+  test('list items count toward the bound as quotes do', () => {
+    const items = (depth: number) => `${'- '.repeat(depth)}\`\`\`\n${'  '.repeat(depth)}**qa-lead**`;
+    assert.deepEqual(names(items(MAX_CONTAINER_DEPTH)), []);
+    assert.deepEqual(names(items(MAX_CONTAINER_DEPTH + 1)), ['qa-lead']);
   });
 });

@@ -45,6 +45,8 @@ interface Block {
   lastLine: number;
   lines: Segment[];
   level: number;
+  /** How many block quotes and list items hold this block, itself included. */
+  containerDepth: number;
   // Lists and items.
   ordered: boolean;
   marker: number;
@@ -66,6 +68,9 @@ interface Block {
   indentedLines: boolean[];
 }
 
+/** Block quotes and list items nested deeper than this are read as text. */
+export const MAX_CONTAINER_DEPTH = 100;
+
 /** Blocks that never hold lines of inline content share these (never written). */
 const NO_LINES: Segment[] = [];
 const NO_FLAGS: boolean[] = [];
@@ -73,7 +78,7 @@ const NO_FLAGS: boolean[] = [];
 function newBlock(kind: Kind, line: number): Block {
   const inline = kind === Kind.Paragraph || kind === Kind.Heading;
   return {
-    kind, open: true, hasChild: false, startLine: line, lastLine: line, lines: inline ? [] : NO_LINES, level: 0, ordered: false, marker: 0,
+    kind, open: true, hasChild: false, startLine: line, lastLine: line, lines: inline ? [] : NO_LINES, level: 0, containerDepth: 0, ordered: false, marker: 0,
     markerOffset: 0, padding: 0, fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false,
     indentedLines: inline ? [] : NO_FLAGS,
   };
@@ -200,7 +205,11 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     while (!canContain(tip.kind, kind)) finalize(tip);
     const block = newBlock(kind, lineNumber);
     block.parent = tip;
-    if (kind === Kind.BlockQuote || kind === Kind.Item) containerStarted = true;
+    block.containerDepth = tip.containerDepth;
+    if (kind === Kind.BlockQuote || kind === Kind.Item) {
+      containerStarted = true;
+      block.containerDepth++;
+    }
     tip.lastChild = block;
     tip.hasChild = true;
     tip = block;
@@ -356,8 +365,13 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
   /** Block starts, in CommonMark's order: 0 none, 1 a container (look for more), 2 a leaf. */
   const blockStart = (container: Block): number => {
     const c = ln.charCodeAt(nextNonspace);
+    // Past MAX_CONTAINER_DEPTH, a quote or list marker is text: each level is
+    // a block kept until the end, and a few megabytes of '>' would otherwise
+    // hold millions of them (CommonMark sets no bound; markdown-it's maxNesting
+    // is the same kind of cut).
+    const deeper = container.containerDepth < MAX_CONTAINER_DEPTH;
     if (!indented) {
-      if (c === 62 /* > */) {
+      if (c === 62 /* > */ && deeper) {
         advanceNextNonspace();
         advanceOffset(1, false);
         if (isSpaceOrTab(ln.charCodeAt(offset))) advanceOffset(1, true);
@@ -422,7 +436,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         return 2;
       }
     }
-    if (!indented || container.kind === Kind.List) {
+    if ((!indented || container.kind === Kind.List) && deeper) {
       const data = parseListMarker();
       if (data) {
         closeUnmatchedBlocks();
