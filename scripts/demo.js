@@ -8,8 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const harness = process.env.FLEET_ROLES_E2E_HARNESS || path.join(root, '..', 'shared', 'vscode-e2e');
-process.env.VSCODE_E2E_PREFIX = process.env.VSCODE_E2E_PREFIX || path.join(os.homedir(), '.cache', 'vscode-e2e');
+const harness = path.join(root, 'out', 'test', 'harness');
 const vsix = path.join(os.tmpdir(), 'fleet-roles-demo.vsix');
 
 function step(cmd, args) {
@@ -17,14 +16,11 @@ function step(cmd, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-step('bash', [path.join(harness, 'install.sh')]);
-step(process.execPath, [path.join(__dirname, 'package.js'), vsix]);
-const { startCodeServer } = require(path.join(harness, 'ui.js'));
-startCodeServer({ extensionVsix: vsix, workspace: path.join(root, 'roles') }).then(server => {
-  console.log(`\nFleet Roles demo: open ${server.url}\n(VS Code ${server.base}, a copy of roles/ at ${server.workspace}; Ctrl+C to stop)`);
-  const stop = () => server.stop().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+step(process.execPath, [path.join(harness, 'install.js')]);
+step(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--out', vsix]);
+const { startCodeServer } = require(path.join(harness, 'codeServer.js'));
+startCodeServer({ vsix, workspace: path.join(root, 'roles') }).then(server => {
+  console.log(`\nFleet Roles demo: open ${server.url}\n(a copy of roles/ at ${server.workspace}; Ctrl+C to stop)`);
 }, error => {
   console.error(`demo: VS Code did not start: ${error.message}`);
   process.exit(1);

@@ -2,7 +2,8 @@
 'use strict';
 // Runs the test suites in order and ends with one closing line,
 // "tests: N passed, N failed". `node scripts/test.js` runs all of them;
-// `node scripts/test.js node` only the Node suites, `... e2e` only VS Code's.
+// `node scripts/test.js node` only the Node suites, `... clients` only the
+// third-party editors' (Neovim, eglot), `... e2e` only VS Code's.
 // A step that fails stops the run (the first failure is the one to read);
 // a step that outlives its limit is killed and fails, so nothing hangs.
 const { spawn } = require('node:child_process');
@@ -10,10 +11,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const harness = process.env.FLEET_ROLES_E2E_HARNESS || path.join(root, '..', 'shared', 'vscode-e2e');
-const prefix = process.env.VSCODE_E2E_PREFIX || path.join(os.homedir(), '.cache', 'vscode-e2e');
+const harness = path.join(root, 'out', 'test', 'harness');
 const vsix = path.join(os.tmpdir(), 'fleet-roles-e2e.vsix');
-const env = { ...process.env, VSCODE_E2E_PREFIX: prefix, FLEET_ROLES_E2E_HARNESS: harness, FLEET_ROLES_VSIX: vsix };
+const env = { ...process.env, FLEET_ROLES_VSIX: vsix };
 const MINUTE = 60 * 1000;
 
 const node = [
@@ -21,16 +21,22 @@ const node = [
   { name: 'robustness (attacks, fixed-seed fuzz) and work-count regression tests', cmd: process.execPath,
     args: ['--test', '--test-reporter=spec', 'out/test/robustness', 'out/test/regression'], limit: 15 * MINUTE },
 ];
+const clients = [
+  { name: 'third-party LSP clients (apt: neovim, emacs-nox, elpa-eglot)', cmd: 'bash', args: ['scripts/install-editors.sh'], limit: 20 * MINUTE, counts: false },
+  { name: 'Neovim 0.7, its own vim.lsp client, headless', cmd: process.execPath, args: ['scripts/test-clients.js', 'neovim'], limit: 6 * MINUTE },
+  { name: 'Emacs 28 with eglot 1.9, batch', cmd: process.execPath, args: ['scripts/test-clients.js', 'eglot'], limit: 6 * MINUTE },
+];
 const e2e = [
-  { name: 'VS Code e2e tools (apt, code-server, chromium)', cmd: 'bash', args: [path.join(harness, 'install.sh')], limit: 40 * MINUTE, counts: false },
-  { name: 'package the .vsix', cmd: process.execPath, args: ['scripts/package.js', vsix], limit: 5 * MINUTE, counts: false },
+  { name: 'e2e tools (apt packages, code-server, Chromium, pre-commit)', cmd: process.execPath, args: [path.join(harness, 'install.js')], limit: 40 * MINUTE, counts: false },
+  { name: 'the .vsix and the pre-commit hook', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/package'], limit: 15 * MINUTE },
   { name: 'extension-host suite in VS Code', cmd: process.execPath,
-    args: [path.join(harness, 'run-exthost-tests.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE },
+    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE },
   { name: 'UI test in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE },
 ];
 
 const which = process.argv[2] || 'all';
-const steps = which === 'node' ? node : which === 'e2e' ? e2e : [...node, ...e2e];
+const groups = { node, clients, e2e };
+const steps = groups[which] ?? [...node, ...clients, ...e2e];
 
 function run(step) {
   return new Promise(resolve => {

@@ -6,6 +6,7 @@ import { RestartingErrorHandler } from './errorHandler';
 import { GraphPanel } from './graphPanel';
 import { newRole } from './newRole';
 import { registerShowReferences } from './showReferences';
+import { isInLibrary, workspaceHoldsLibrary } from './libraryPresence';
 import { affectsServer, initializationOptions } from './settings';
 import { StatusItem } from './statusItem';
 
@@ -66,7 +67,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
       if (affectsServer(event)) void vscode.commands.executeCommand('fleetRoles.restartServer');
     }),
   );
-  await current.start();
+  // A trusted workspace may read what its settings name outside its folders: start again with them.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('fleetRoles.restartServer')));
+  if (await workspaceHoldsLibrary()) {
+    await current.start();
+  } else {
+    // Plain Markdown starts nothing; the first role file opened (on its own, or after the library is created) does.
+    const waiting = vscode.workspace.onDidOpenTextDocument(document => {
+      if (!isInLibrary(document)) return;
+      waiting.dispose();
+      void current.start();
+    });
+    context.subscriptions.push(waiting);
+  }
   return { whenReady: () => ready.promise, client: current };
 }
 

@@ -11,7 +11,8 @@ export function initializationOptions(): InitializationOptions {
   const resolve = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
   const configFile = config.get<string>('configFile', '').trim();
   const roleFolders = config.get<string[]>('roleFolders', []).filter(f => typeof f === 'string' && f.trim() !== '');
-  return { configFile: configFile ? resolve(configFile) : undefined, roleFolders: roleFolders.map(resolve) };
+  // Untrusted, the server reads nothing outside the workspace folders (and VS Code gives only the user's own values of these settings).
+  return { configFile: configFile ? resolve(configFile) : undefined, roleFolders: roleFolders.map(resolve), trusted: vscode.workspace.isTrusted };
 }
 
 /** Settings whose change needs the server started again with new options. */

@@ -141,6 +141,24 @@ describe('fleet-roles check', () => {
     }
   });
 
+  test('a configuration whose role folders lead outside its folder is refused at each such value, and nothing there is read', () => {
+    const tree = makeTree({
+      'lib/fleet-roles.json': '{\n  "roleFolders": ["people", "/", "../../../../etc", "/proc", "../elsewhere"]\n}\n',
+      'lib/people/alpha.md': role('alpha', 'ops', ['**beta**']),
+      'elsewhere/broken.md': '# not a role\n',
+    });
+    try {
+      const result = runCli(['check', 'lib', '--format', 'json'], tree.dir);
+      assert.equal(result.status, 2, result.stderr);
+      const lines = result.stderr.split('\n').filter(l => l.includes('invalid-config'));
+      assert.deepEqual(lines.map(l => l.split(' ')[0]), ['lib/fleet-roles.json:2:29', 'lib/fleet-roles.json:2:34', 'lib/fleet-roles.json:2:53', 'lib/fleet-roles.json:2:62']);
+      assert.match(lines[1], /'roleFolders\.2' \('\.\.\/\.\.\/\.\.\/\.\.\/etc'\) leads outside the configuration's folder/);
+      assert.equal(result.stdout, '');
+    } finally {
+      tree.dispose();
+    }
+  });
+
   test('--config names the configuration: its domains apply', () => {
     const withConfig = makeTree({
       'lib/fleet-roles.json': '{ "roleFolders": ["people"], "domains": ["ops"] }',

@@ -263,6 +263,8 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
     { name: 'Boundaries bullets naming no role', token: '\n- x', where: ['boundaries'] },
     { name: 'numbered items', token: '\n1. ', where: ['boundaries'] },
     { name: 'fences', token: '\n```', where: ['lead'] },
+    { name: 'block quote markers', token: '>', where: ['boundaries', 'top'] },
+    { name: 'quotes of list items', token: '> - ', where: ['top'] },
     { name: 'frontmatter keys', token: '\nk: v', where: ['frontmatter'] },
   ];
 

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as nodePath from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
 import {
-  CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
+  type ClientCapabilities, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExitNotification, InitializedNotification, InitializeRequest, RegistrationRequest,
   ShutdownRequest, DiagnosticRefreshRequest, WorkspaceDiagnosticRequest,
   type CompletionList, type Diagnostic, type FileEvent, type InitializeResult, type Location, type Position,
-  type PreviousResultId, type WorkspaceDiagnosticReport,
+  type PreviousResultId, type PublishDiagnosticsParams, type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
 
@@ -17,6 +17,49 @@ export const SERVER_COMMANDS = {
   cli: [nodePath.join(REPO, 'bin', 'fleet-roles.js'), 'server', '--stdio'],
   bundled: [nodePath.join(REPO, 'dist', 'server.js'), '--stdio'],
 } as const;
+
+/** What VS Code declares, as far as these tests need: pull diagnostics, watched files, workspace folders, Markdown hover. */
+export const FULL_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true,
+    applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+  },
+  textDocument: {
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+    completion: { completionItem: { snippetSupport: false } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+/**
+ * What the smallest LSP clients declare (ALE, older eglot and Neovim set-ups):
+ * no pull diagnostics, no workspace folders (the folder comes as rootUri), no
+ * watched files, no workspace edit capabilities at all, plaintext hover, no
+ * dynamic registration, no configuration requests, no refresh requests.
+ */
+export const LITTLE_CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    synchronization: { didSave: true },
+    hover: { contentFormat: ['plaintext'] },
+    completion: { completionItem: { snippetSupport: false } },
+    publishDiagnostics: {},
+  },
+};
+
+export interface StartOptions {
+  command?: readonly string[];
+  capabilities?: ClientCapabilities;
+  /** Send the folder as rootUri only, as a client without workspace folders does. */
+  rootOnly?: boolean;
+  /** Leave `initialized` to the test, to send it in one chunk with what follows. */
+  holdInitialized?: boolean;
+}
+
+export interface LoggedMessage {
+  method: string;
+  type: number;
+  message: string;
+}
 
 export function uriOf(platformPath: string): string {
   return pathToFileURL(platformPath).toString();
@@ -29,41 +72,97 @@ export function uriOf(platformPath: string): string {
 export class LspTestClient {
   refreshes = 0;
   registrations: string[] = [];
+  /** Every request the server sent, by method. */
+  serverRequests: string[] = [];
+  /** window/logMessage and window/showMessage, in order. */
+  messages: LoggedMessage[] = [];
+  /** The last textDocument/publishDiagnostics per URI. */
+  published = new Map<string, Diagnostic[]>();
+  private publishWaiters: Array<() => void> = [];
   private refreshWaiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   stderr = '';
 
   private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(workspaceFolders: string[], command: readonly string[] = SERVER_COMMANDS.cli): Promise<{ client: LspTestClient; result: InitializeResult }> {
-    const child = spawn(process.execPath, [...command], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(
+    workspaceFolders: string[], commandOrOptions: readonly string[] | StartOptions = {},
+  ): Promise<{ client: LspTestClient; result: InitializeResult }> {
+    const options: StartOptions = Array.isArray(commandOrOptions) ? { command: commandOrOptions } : commandOrOptions as StartOptions;
+    const child = spawn(process.execPath, [...(options.command ?? SERVER_COMMANDS.cli)], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
     child.stderr!.on('data', chunk => (client.stderr += String(chunk)));
     connection.onRequest(RegistrationRequest.type, params => {
+      client.serverRequests.push(RegistrationRequest.method);
       client.registrations.push(...params.registrations.map(r => r.method));
       return null;
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      client.serverRequests.push(DiagnosticRefreshRequest.method);
       client.refreshes++;
       const waiters = client.refreshWaiters;
       client.refreshWaiters = [];
       for (const w of waiters) w();
       return null;
     });
-    connection.onNotification(() => undefined);
+    connection.onRequest((method: string) => {
+      client.serverRequests.push(method);
+      return null;
+    });
+    connection.onNotification((method: string, params: unknown) => {
+      if (method === 'window/logMessage' || method === 'window/showMessage') {
+        const { type, message } = params as { type: number; message: string };
+        client.messages.push({ method, type, message });
+      } else if (method === 'textDocument/publishDiagnostics') {
+        const { uri, diagnostics } = params as PublishDiagnosticsParams;
+        client.published.set(uri, diagnostics);
+        const waiters = client.publishWaiters;
+        client.publishWaiters = [];
+        for (const w of waiters) w();
+      }
+    });
     connection.listen();
+    const folders = workspaceFolders.map(f => ({ uri: uriOf(f), name: nodePath.basename(f) }));
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: workspaceFolders.map(f => ({ uri: uriOf(f), name: nodePath.basename(f) })),
-      capabilities: {
-        workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false }, completion: { completionItem: { snippetSupport: false } } },
-      },
+      rootUri: options.rootOnly ? folders[0]?.uri ?? null : null,
+      workspaceFolders: options.rootOnly ? null : folders,
+      capabilities: options.capabilities ?? FULL_CAPABILITIES,
     });
-    await connection.sendNotification(InitializedNotification.type, {});
+    if (!options.holdInitialized) await connection.sendNotification(InitializedNotification.type, {});
     return { client, result };
+  }
+
+  /**
+   * Runs `send` with the server's input corked, so whatever it sends (through
+   * this connection) reaches the server in one write, as one chunk.
+   */
+  async inOneChunk<T>(send: () => T): Promise<T> {
+    const stdin = this.process.stdin!;
+    stdin.cork();
+    try {
+      const result = send();
+      // The writer queues each message on its own turn of the event loop; all of them are in the buffer after a short wait.
+      await new Promise(resolve => setTimeout(resolve, 50));
+      return result;
+    } finally {
+      stdin.uncork();
+    }
+  }
+
+  initialized(): Promise<void> {
+    return this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Errors the server logged or showed (type 1). */
+  errors(): string[] {
+    return this.messages.filter(m => m.type === 1).map(m => `${m.method}: ${m.message}`);
+  }
+
+  /** Resolves once `check` holds of the published diagnostics, re-checked at each publication. */
+  async publishedUntil(check: (published: Map<string, Diagnostic[]>) => boolean): Promise<void> {
+    while (!check(this.published)) await new Promise<void>(resolve => this.publishWaiters.push(resolve));
   }
 
   /** Resolves at the next workspace/diagnostic/refresh the server sends. */
@@ -102,7 +201,8 @@ export class LspTestClient {
 
   /** Any request by method name, for the features that need no helper of their own. */
   request<R>(method: string, params?: object): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    // A request without params is sent without them, as the extension sends its own (fleetRoles/graph).
+    return (params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params)) as Promise<R>;
   }
 
   /** Every file's diagnostics from one workspace pull, by URI. */

@@ -2,42 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { harnessDir } from '../support/e2eHarness';
+import { startWorkbench, type Workbench } from '../harness/workbench';
 import { REPO_ROOT } from '../support/tempLibrary';
-
-/* The harness is plain JavaScript shared by projects; this is the part of it (and of Playwright) the test uses. */
-interface Locator {
-  first(): Locator;
-  waitFor(options?: { timeout?: number; state?: string }): Promise<void>;
-  innerText(): Promise<string>;
-  fill(text: string): Promise<void>;
-  click(): Promise<void>;
-  count(): Promise<number>;
-}
-interface FrameLocator {
-  frameLocator(selector: string): FrameLocator;
-  locator(selector: string): Locator;
-}
-interface VSCodeSession {
-  openFile(rel: string): Promise<void>;
-  gotoLine(line: number, column?: number): Promise<void>;
-  waitForSquiggle(kind: 'error' | 'warning' | 'info', timeout?: number): Promise<unknown>;
-  triggerSuggest(timeout?: number): Promise<string[]>;
-  problems(options?: { min?: number; timeout?: number }): Promise<string[]>;
-  goToDefinition(expectTab?: string): Promise<void>;
-  editorText(): Promise<string>;
-  activeTabLabel(): Promise<string | null>;
-  waitForActiveTab(name: string, timeout?: number): Promise<void>;
-  screenshot(file: string): Promise<string>;
-  stop(): Promise<void>;
-  runCommand(title: string): Promise<void>;
-  page: {
-    keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
-    waitForTimeout(ms: number): Promise<void>;
-    locator(selector: string, options?: { hasText?: string }): Locator;
-    frameLocator(selector: string): FrameLocator;
-  };
-}
 
 const VSIX = process.env.FLEET_ROLES_VSIX ?? nodePath.join(REPO_ROOT, 'fleet-roles.vsix');
 const SHOTS = nodePath.join(REPO_ROOT, 'test-output', 'ui');
@@ -52,16 +18,15 @@ function locate(needle: string): { line: number; column: number } {
 }
 
 describe('Fleet Roles, driven as a person drives VS Code', { timeout: 600000 }, () => {
-  let vsc: VSCodeSession;
+  let vsc: Workbench;
 
   before(async () => {
-    const { startVSCode } = require(nodePath.join(harnessDir(), 'ui.js')) as { startVSCode(options: object): Promise<VSCodeSession> };
-    vsc = await startVSCode({
-      extensionVsix: VSIX,
+    vsc = await startWorkbench({
+      vsix: VSIX,
       workspace: nodePath.join(REPO_ROOT, 'roles'),
       settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoSurround': 'never', 'editor.acceptSuggestionOnEnter': 'on' },
       // A VS Code that does not come up fails the run here instead of hanging it.
-      loadTimeoutMs: 240000,
+      loadTimeout: 240000,
     });
   }, { timeout: 300000 });
 

@@ -4,13 +4,22 @@ import {
   createLanguageService, describeReadFailure, isWithin, MAX_ROLE_FILE_BYTES, problemLocation, relativePath, type ConfigProblem, type RoleLanguageService,
 } from '../core';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
+import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
-import { summarize, type FileReport } from './report';
+import { summarize, type CheckReport, type FileReport } from './report';
 import { UsageError } from './usageError';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+const FORMATTERS = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+} satisfies Record<string, (report: CheckReport, version: string) => string>;
+
+export type OutputFormat = keyof typeof FORMATTERS;
+export const OUTPUT_FORMATS = Object.keys(FORMATTERS) as OutputFormat[];
 
 export interface CheckOptions {
   paths: string[];
@@ -42,7 +51,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   const roles = status.libraries.filter(l => libraries.has(l.id)).reduce((sum, l) => sum + l.roles, 0);
   const report = summarize(files, roles);
 
-  options.out(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, options.version) : formatText(report));
+  options.out(FORMATTERS[options.format](report, options.version));
   return report.summary.errors > 0 ? 1 : 0;
 }
 
@@ -79,6 +88,7 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
     if (reason !== undefined) throw new UsageError(`cannot read '${p}': ${reason}`);
   });
 
+  for (const limit of status.walkLimits) options.err(`warning: ${limit}\n`);
   const problems = status.libraries.flatMap(l => l.problems);
   if (problems.length > 0) {
     options.err(problems.map(p => formatProblem(cwd, p)).join('\n') + '\n');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { runCheck, type OutputFormat } from './check';
 import { runInit, runNew } from './authoring';
+import { OUTPUT_FORMATS, runCheck, type OutputFormat } from './check';
 import { runGraph } from './graph';
 import { readVersion } from '../node/version';
 import { UsageError } from './usageError';
@@ -8,7 +8,7 @@ import { UsageError } from './usageError';
 const VERSION = readVersion();
 
 const USAGE = `Usage:
-  fleet-roles check [PATH...] [--format text|json|sarif] [--config FILE]
+  fleet-roles check [PATH...] [--format text|json|sarif|github] [--config FILE]
       Check the role libraries under the paths (default: .).
       Exit 0: no error. 1: an error-severity diagnostic. 2: a usage error or an unreadable path.
   fleet-roles graph [PATH...] [--format dot|json|mermaid] [--config FILE]
@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       if (format !== 'dot' && format !== 'json' && format !== 'mermaid') throw new UsageError(`unknown graph format '${format}': use dot, json or mermaid`);
       return await runGraph({ paths: positionals, format, config: values.config, cwd: process.cwd(), out, err });
     }
-    if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}': use text, json or sarif`);
+    if (!OUTPUT_FORMATS.includes(format as OutputFormat)) throw new UsageError(`unknown format '${format}': use ${OUTPUT_FORMATS.join(', ')}`);
     return await runCheck({ paths: positionals, format: format as OutputFormat, config: values.config, cwd: process.cwd(), version: VERSION, out, err });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -5,10 +5,21 @@ import type { JobQueue } from './jobQueue';
 import type { Refresher } from './refresh';
 import { uriToPath } from './uris';
 
+interface DocumentDeps {
+  documents: TextDocuments<TextDocument>;
+  service: RoleLanguageService;
+  queue: JobQueue;
+  refresher: Refresher;
+  /** A document opened, before its text is taken: a role file outside every root brings in its library. */
+  opened?: (path: string) => void;
+}
+
 /** Open documents: their text wins over the disk until they close. */
-export function registerDocuments(
-  { documents, service, queue, refresher }: { documents: TextDocuments<TextDocument>; service: RoleLanguageService; queue: JobQueue; refresher: Refresher },
-): void {
+export function registerDocuments({ documents, service, queue, refresher, opened }: DocumentDeps): void {
+  documents.onDidOpen(event => {
+    const path = uriToPath(event.document.uri);
+    if (path !== undefined) opened?.(path);
+  });
   documents.onDidChangeContent(event => {
     const path = uriToPath(event.document.uri);
     if (path !== undefined) refresher.afterChange(path, service.setDocument(path, event.document.getText()));

@@ -1,44 +1,85 @@
 import {
-  CodeActionKind, LSPErrorCodes, ResponseError, type CodeLens, type Connection,
+  CodeActionKind, LSPErrorCodes, MessageType, RequestType0, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
 } from 'vscode-languageserver/node';
-import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleLanguageService } from '../core';
-import { guard, guardAsync } from './cancellation';
+import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleGraph, type RoleLanguageService } from '../core';
+import { guardAsync } from './cancellation';
+import type { ClientSupport } from './clientSupport';
+import { hoverForClient } from './hoverFormat';
+import { untilApplied } from './loadWait';
 import { GRAPH_REQUEST, NEW_ROLE_REQUEST, SHOW_REFERENCES_COMMAND, type NewRoleParams, type NewRoleResult } from './protocol';
 import { uriToPath } from './uris';
+import { actionsForClient, editForClient, refuseRenameWithoutMoves } from './workspaceEdits';
+
+interface FeatureDeps {
+  /** What the client declared, known once it has initialized. */
+  support: () => ClientSupport;
+  /** Resolves once the load and the file events received so far are applied. */
+  settled: () => Promise<void>;
+}
 
 /**
- * The editor features: each request turns its URI into a core path, asks the
- * core with the request's token, and turns a refusal or a cancellation into
- * the protocol's error.
+ * The editor features: each request waits for the library's load (bounded,
+ * cancellable), turns its URI into a core path, asks the core with the
+ * request's token, shapes the answer for the client, and turns a refusal or a
+ * cancellation into the protocol's error.
  */
-export function registerFeatures(connection: Connection, service: RoleLanguageService): void {
-  const at = <T>(uri: string, answer: (path: string) => T, none: T): T => {
-    const path = uriToPath(uri);
-    return path === undefined ? none : guard(() => answer(path));
-  };
+export function registerFeatures(connection: Connection, service: RoleLanguageService, { support, settled }: FeatureDeps): void {
+  /** The answer for a file, once what came before the request is applied; `loaded` is false when the wait hit its bound. */
+  const at = <T>(uri: string, token: CancellationToken, answer: (path: string, loaded: boolean) => T | Promise<T>, none: T): Promise<T> =>
+    guardAsync(async () => {
+      const path = uriToPath(uri);
+      if (path === undefined) return none;
+      const loaded = await untilApplied(settled, token);
+      return answer(path, loaded);
+    });
 
-  connection.onCompletion((p, token) => at(p.textDocument.uri, path => service.getCompletions(path, p.position, token), null));
-  connection.onDefinition((p, token) => at(p.textDocument.uri, path => service.getDefinition(path, p.position, token), null));
-  connection.onHover((p, token) => at(p.textDocument.uri, path => service.getHover(path, p.position, token), null));
-  connection.onReferences((p, token) => at(p.textDocument.uri, path => service.getReferences(path, p.position, p.context.includeDeclaration, token), null));
-  connection.onCodeLens((p, token) => at(p.textDocument.uri, path => service.getCodeLenses(path, token).map(showReferencesLens), null));
-  connection.onDocumentSymbol((p, token) => at(p.textDocument.uri, path => service.getDocumentSymbols(path, token), null));
-  connection.onWorkspaceSymbol((p, token) => guard(() => service.getWorkspaceSymbols(p.query, token)));
-  connection.onDocumentLinks((p, token) => at(p.textDocument.uri, path => service.getDocumentLinks(path, token), null));
-  connection.languages.semanticTokens.on((p, token) => at(p.textDocument.uri, path => service.getSemanticTokens(path, token), { data: [] }));
-  connection.onPrepareRename((p, token) => at(p.textDocument.uri, path => refuseOr(service.prepareRename(path, p.position, token)), null));
-  connection.onRenameRequest((p, token) => at(p.textDocument.uri, path => refuseOr(service.rename(path, p.position, p.newName, token)), null));
-  connection.onCodeAction(async (p, token) => {
-    const path = uriToPath(p.textDocument.uri);
-    return path === undefined ? null : guardAsync(() => service.getCodeActions(path, p.range, p.context.only, token));
-  });
-  connection.onRequest(GRAPH_REQUEST, (_params: unknown, token) => guard(() => service.getRoleGraphs(token)));
-  connection.onRequest(NEW_ROLE_REQUEST, (p: NewRoleParams, token): NewRoleResult => guard(() => {
+  connection.onCompletion((p, token) => at(p.textDocument.uri, token, (path, loaded) => {
+    const list = service.getCompletions(path, p.position, token);
+    // Still loading past the bound: the client is told to ask again, not that there is nothing.
+    return loaded ? list : { ...list, isIncomplete: true };
+  }, null));
+  connection.onDefinition((p, token) => at(p.textDocument.uri, token, path => service.getDefinition(path, p.position, token), null));
+  connection.onHover((p, token) => at(p.textDocument.uri, token, path => hoverForClient(service.getHover(path, p.position, token), support().markdownHover), null));
+  connection.onReferences((p, token) => at(p.textDocument.uri, token, path => service.getReferences(path, p.position, p.context.includeDeclaration, token), null));
+  connection.onCodeLens((p, token) => at(p.textDocument.uri, token, path => service.getCodeLenses(path, token).map(showReferencesLens), null));
+  connection.onDocumentSymbol((p, token) => at(p.textDocument.uri, token, path => service.getDocumentSymbols(path, token), null));
+  connection.onWorkspaceSymbol((p, token) => guardAsync(async () => {
+    await untilApplied(settled, token);
+    return service.getWorkspaceSymbols(p.query, token);
+  }));
+  connection.onDocumentLinks((p, token) => at(p.textDocument.uri, token, path => service.getDocumentLinks(path, token), null));
+  connection.languages.semanticTokens.on((p, token) => at(p.textDocument.uri, token, path => service.getSemanticTokens(path, token), { data: [] }));
+  connection.onPrepareRename((p, token) => at(p.textDocument.uri, token, path => {
+    const target = refuseOr(service.prepareRename(path, p.position, token));
+    refuseRenameWithoutMoves(target.placeholder, support());
+    return target;
+  }, null));
+  connection.onRenameRequest((p, token) => at(p.textDocument.uri, token, path => {
+    const prepared = refuseOr(service.prepareRename(path, p.position, token));
+    try {
+      refuseRenameWithoutMoves(prepared.placeholder, support());
+    } catch (error) {
+      // A client that does not prepare renames may drop a rename's error unread (ALE: "No rename result"): the reason is shown too.
+      if (!support().prepareRename && error instanceof ResponseError) {
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `fleet-roles: ${error.message}` });
+      }
+      throw error;
+    }
+    return editForClient(refuseOr(service.rename(path, p.position, p.newName, token)), support()) ?? null;
+  }, null));
+  connection.onCodeAction((p, token) => at(p.textDocument.uri, token,
+    async path => actionsForClient(await service.getCodeActions(path, p.range, p.context.only, token), support()), null));
+  // The graph request has no params: its handler gets the token alone.
+  connection.onRequest(new RequestType0<RoleGraph[], void>(GRAPH_REQUEST), token => guardAsync(async () => {
+    await untilApplied(settled, token);
+    return service.getRoleGraphs(token);
+  }));
+  connection.onRequest(NEW_ROLE_REQUEST, (p: NewRoleParams, token) => guardAsync(async (): Promise<NewRoleResult> => {
+    await untilApplied(settled, token);
     const plan = refuseOr(service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
     return { uri: (plan.edit.documentChanges![0] as { uri: string }).uri, edit: plan.edit };
   }));
 }
-
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 /** A click on the lens runs the extension's command, which lists the references where the lens stands. */

@@ -10,6 +10,8 @@ interface FileEventDeps {
   service: RoleLanguageService;
   queue: JobQueue;
   refresher: Refresher;
+  /** After the libraries were discovered again: what depends on where they are (the server's own watcher) follows. */
+  onLayout?: () => void;
 }
 
 /**
@@ -17,9 +19,10 @@ interface FileEventDeps {
  * the queue's order; when it changed anything, every view is refreshed and
  * the status sent again.
  */
-export function applyInOrder({ connection, service, queue, refresher }: FileEventDeps, apply: () => Promise<FileEventsResult>): Promise<unknown> {
+export function applyInOrder({ connection, service, queue, refresher, onLayout }: FileEventDeps, apply: () => Promise<FileEventsResult>): Promise<unknown> {
   return queue.enqueue(async () => {
     const { affected, relayout } = await apply();
+    if (relayout) onLayout?.();
     if (relayout || affected.size > 0) {
       refresher.refreshAll();
       sendStatus(connection, service, 'ready');

@@ -12,6 +12,7 @@ export async function loadWorkspace(connection: Connection, service: RoleLanguag
   for (const problem of status.libraries.flatMap(l => l.problems)) {
     void connection.window.showErrorMessage(`fleet-roles: ${describeProblem(problem)}`);
   }
+  for (const limit of status.walkLimits) void connection.window.showWarningMessage(`fleet-roles: ${limit}`);
   connection.console.info(`fleet-roles: indexed ${status.files} files in ${status.libraries.length} libraries in ${Date.now() - started} ms`);
   keepHeapNearLive();
   sendStatus(connection, service, 'ready');

@@ -1,15 +1,22 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { FileMove, RoleLanguageService } from '../core';
 import { guard } from './cancellation';
+import type { ClientSupport } from './clientSupport';
 import { applyInOrder } from './fileEvents';
+import { editForClient } from './workspaceEdits';
 import type { JobQueue } from './jobQueue';
 import type { Refresher } from './refresh';
 import { uriToPath } from './uris';
 
 /** The editor's own file moves: willRenameFiles asks for the edits that follow, didRenameFiles says they are done. */
-export function registerMoves(deps: { connection: Connection; service: RoleLanguageService; queue: JobQueue; refresher: Refresher }): void {
-  const { connection, service } = deps;
-  connection.workspace.onWillRenameFiles(({ files }, token) => guard(() => service.willRenameFiles(fileMoves(files), token) ?? null));
+export function registerMoves(
+  deps: { connection: Connection; service: RoleLanguageService; queue: JobQueue; refresher: Refresher; support: () => ClientSupport },
+): void {
+  const { connection, service, support } = deps;
+  connection.workspace.onWillRenameFiles(({ files }, token) => guard(() => {
+    const edit = service.willRenameFiles(fileMoves(files), token);
+    return (edit && editForClient(edit, support())) ?? null;
+  }));
   connection.workspace.onDidRenameFiles(({ files }) => {
     void applyInOrder(deps, () => service.didRenameFiles(fileMoves(files)));
   });

@@ -18,6 +18,8 @@ export interface ServerStatus {
 export interface InitializationOptions {
   configFile?: string;
   roleFolders?: string[];
+  /** false in an untrusted workspace: nothing outside the workspace folders is read. */
+  trusted?: boolean;
 }
 
 /** Sent (debounced) after any change to the library, so views such as the role graph refresh. */

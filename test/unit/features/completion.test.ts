@@ -41,9 +41,11 @@ describe('role completion', () => {
     assert.ok(pm.detail?.includes('delivery'), pm.detail);
     assert.ok(pm.detail?.includes('Project Manager — fleet role definition'), pm.detail);
     assert.deepEqual(pm.textEdit, {
-      range: { start: { line: position.line, character: position.character - 3 }, end: position },
-      newText: 'project-manager**',
+      range: { start: { line: position.line, character: position.character - '**pro'.length }, end: position },
+      newText: '**project-manager**',
     });
+    assert.equal(pm.filterText, '**project-manager', 'filtered by the text in the range, asterisks and all');
+    assert.equal(pm.insertText, '**project-manager**');
   });
 
   test('inside an already closed **pro|** the name is replaced without adding asterisks', async () => {
@@ -52,8 +54,8 @@ describe('role completion', () => {
     const hr = list.items.find(i => i.label === 'hr-generalist');
     assert.ok(hr, list.items.map(i => i.label).join());
     assert.deepEqual(hr.textEdit, {
-      range: { start: { line: position.line, character: position.character - 'hr-gen'.length }, end: { line: position.line, character: position.character + 'eralist'.length } },
-      newText: 'hr-generalist',
+      range: { start: { line: position.line, character: position.character - '**hr-gen'.length }, end: { line: position.line, character: position.character + 'eralist'.length } },
+      newText: '**hr-generalist',
     });
   });
 

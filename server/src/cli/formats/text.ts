@@ -11,7 +11,12 @@ export function formatText(report: CheckReport): string {
       lines.push(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}`);
     }
   }
-  const { files, roles, errors, warnings } = report.summary;
-  lines.push(`${plural(files, 'file')} checked, ${plural(roles, 'role')} indexed: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
+  lines.push(summaryLine(report));
   return lines.join('\n') + '\n';
+}
+
+/** `N files checked, N roles indexed: N errors, N warnings.` */
+export function summaryLine(report: CheckReport): string {
+  const { files, roles, errors, warnings } = report.summary;
+  return `${plural(files, 'file')} checked, ${plural(roles, 'role')} indexed: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
 }

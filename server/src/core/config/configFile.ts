@@ -2,6 +2,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../text/lineIndex';
 import type { ConfigFileContent } from './configSchema';
+import { pathsOutside } from './confinedPaths';
 import { duplicateKeys } from './duplicateKeys';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './nestingDepth';
 import { unknownSeverityKeys } from './severityKeys';
@@ -62,12 +63,16 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
   // Each is reported here and kept from zod, which would drop or misread it.
   const problems: ConfigProblem[] = unknownKeys.map(({ key, message }) => ({ path, message, range: lines.range(key.offset, key.offset + key.length) }));
   const value = parseTreeValue(tree, new Set(unknownKeys.map(u => u.key)));
+  const confined = (config: ConfigFileContent): ConfigParseResult => {
+    const outside = pathsOutside(path, tree!, config).map(({ node, message }) => ({ path, message, range: lines.range(node.offset, node.offset + node.length) }));
+    return outside.length === 0 && problems.length === 0 ? { ok: true, config } : { ok: false, problems: [...problems, ...outside] };
+  };
   const valid = problems.length === 0 ? readValidConfig(value) : undefined;
-  if (valid) return { ok: true, config: valid };
+  if (valid) return confined(valid);
   // Loaded only for a configuration that is not plainly valid: zod is slow to load, and its messages are the ones shown.
   const { configSchema } = require('./configSchema') as typeof import('./configSchema');
   const result = configSchema.safeParse(value);
-  if (result.success) return problems.length === 0 ? { ok: true, config: result.data } : { ok: false, problems };
+  if (result.success) return confined(result.data);
   for (const issue of result.error.issues.flatMap(i => unionBranchIssues(i, value))) {
     const location = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const node = findNodeAtLocation(tree, location) ?? tree;

@@ -49,8 +49,10 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
     const typed = bold[1];
     const rest = /^[a-z0-9-]*/.exec(after)![0];
     const closed = after.slice(rest.length).startsWith('**');
-    const range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
-    return completeRoles(workspace, file, typed, range, name => (closed ? name : `${name}**`), token);
+    // The edit takes in the opening ** too: clients read the word at point their own way (eglot takes
+    // `**qa-eng` whole), and one that replaces its word and then applies the edit must find the edit covering it.
+    const range = { start: { line: position.line, character: position.character - typed.length - 2 }, end: { line: position.line, character: position.character + rest.length } };
+    return completeRoles(workspace, file, typed, range, name => (closed ? `**${name}` : `**${name}**`), token);
   }
   const link = /\]\(([^()\s]*)$/.exec(before);
   if (link) {
@@ -90,7 +92,7 @@ function completeFrontmatterValue(
 
 function insideCode(file: IndexedFile, offset: number): boolean {
   // Completion inside code would write a reference where none counts.
-  if (file.role.fences.some(f => offset >= f.start && offset <= f.end)) return true;
+  if (file.role.codeBlocks.some(f => offset >= f.start && offset <= f.end)) return true;
   const line = file.role.lines.lineAt(offset);
   const lineText = file.role.lines.lineText(line);
   const column = offset - file.role.lines.lineStarts[line];
@@ -140,9 +142,13 @@ function completeRoles(
     if (items.length % 64 === 0) throwIfCancelled(token);
     const target = workspace.index.roleFiles(file.library, name)[0];
     const newText = insert(name, target);
-    const item: CompletionItem = { label: name, kind: CompletionItemKind.Reference, detail: describeRole(workspace.file(target)!.summary), textEdit: { range, newText } };
-    // Without filterText the editor filters by the label; a path must be filtered by what is typed, the path.
-    if (newText.startsWith('.')) item.filterText = newText;
+    // The edit's text doubles as insertText and filterText: a client filters by what lies in the edit's range
+    // (`**qa-eng`, `./qa-eng`), and one that inserts insertText over its own word before applying the edit
+    // (eglot) must insert at least as much as it then takes back.
+    const item: CompletionItem = {
+      label: name, kind: CompletionItemKind.Reference, detail: describeRole(workspace.file(target)!.summary),
+      textEdit: { range, newText }, filterText: newText.replace(/\*\*$/, ''), insertText: newText,
+    };
     items.push(item);
   }
   return { isIncomplete, items };

@@ -13,6 +13,8 @@ export interface Layout {
   files: Map<string, Library>;
   /** Folders the walk could not read (not those that do not exist), with why: the CLI must not call them empty. */
   unreadableFolders: ReadonlyMap<string, string>;
+  /** Where the walk stopped at one of its bounds, in words; empty when it saw everything. */
+  walkLimits: readonly string[];
 }
 
 export interface DiscoveryOptions {
@@ -20,7 +22,17 @@ export interface DiscoveryOptions {
   configPath?: string;
   /** Folders of role files beyond those named `roles`, from the editor's settings; they join the default library. */
   extraRoleFolders?: string[];
+  /** Read nothing outside the roots, not even a configuration above them (an untrusted workspace). */
+  withinRootsOnly?: boolean;
 }
+
+/**
+ * Bounds of a walk. A role library is a few folders of at most tens of
+ * thousands of files; a walk that goes past these was pointed at something
+ * else (a home folder, the whole disk) and stops, saying so, instead of
+ * reading the machine.
+ */
+export const WALK_LIMITS = { entries: 200_000, depth: 32 } as const;
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
@@ -32,6 +44,9 @@ interface Walk {
   markdown: Set<string>;
   walked: Set<string>;
   unreadable: Map<string, string>;
+  entries: number;
+  tooDeep: boolean;
+  limits: string[];
 }
 
 /**
@@ -47,10 +62,11 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
   } else {
     for (const root of roots) {
       await walkTree(fs, root, walk);
-      const above = await findConfigAbove(fs, root);
+      const above = options.withinRootsOnly ? undefined : await findConfigAbove(fs, root);
       if (above) walk.configs.add(above);
     }
-    for (const folder of options.extraRoleFolders ?? []) {
+    const inRoots = (folder: string) => !options.withinRootsOnly || roots.some(r => isWithin(folder, r));
+    for (const folder of (options.extraRoleFolders ?? []).filter(inRoots)) {
       await walkTree(fs, folder, walk);
       walk.roleFolders.add(folder);
     }
@@ -98,7 +114,7 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
     const owner = libraries.find(l => libraryOwns(l, path));
     if (owner) files.set(path, owner);
   }
-  return { libraries, files, unreadableFolders: walk.unreadable };
+  return { libraries, files, unreadableFolders: walk.unreadable, walkLimits: walk.limits };
 }
 
 /** The folders a configuration's format puts its role files in by default (`.claude/agents`), absolute; none for the fleet's. */
@@ -112,7 +128,7 @@ export function ownerOf(layout: Layout, path: string): Library | undefined {
 }
 
 function newWalk(): Walk {
-  return { configs: new Set(), roleFolders: new Set(), formatFolders: new Map(), markdown: new Set(), walked: new Set(), unreadable: new Map() };
+  return { configs: new Set(), roleFolders: new Set(), formatFolders: new Map(), markdown: new Set(), walked: new Set(), unreadable: new Map(), entries: 0, tooDeep: false, limits: [] };
 }
 
 /** The Markdown files and configurations below a folder, found as discovery finds them (links to folders not followed). */
@@ -122,8 +138,14 @@ export async function filesBelow(fs: RoleFileSystem, folder: string): Promise<{ 
   return { markdown: walk.markdown, configs: walk.configs };
 }
 
-async function walkTree(fs: RoleFileSystem, root: string, walk: Walk): Promise<void> {
+async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0): Promise<void> {
   if (walk.walked.has(root)) return;
+  if (walk.entries >= WALK_LIMITS.entries) return;
+  if (depth > WALK_LIMITS.depth) {
+    if (!walk.tooDeep) walk.limits.push(`Folders nested more than ${WALK_LIMITS.depth} levels deep (the first: ${root}) were not searched for role files.`);
+    walk.tooDeep = true;
+    return;
+  }
   walk.walked.add(root);
   if (basename(root) === 'roles') walk.roleFolders.add(root);
   const format = detectFormat(root);
@@ -139,15 +161,20 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk): Promise<v
   }
   const dir = normalizePath(root);
   for (const entry of entries) {
+    if (++walk.entries > WALK_LIMITS.entries) {
+      // Said once, where the walk stopped; the folders above it stop at their next entry.
+      if (walk.entries === WALK_LIMITS.entries + 1) walk.limits.push(`The search for role files stopped after ${WALK_LIMITS.entries.toLocaleString('en-US')} files and folders, in ${root}: a role library is smaller; point the workspace or roleFolders at the library's own folder.`);
+      return;
+    }
     const path = childPath(dir, entry.name);
     if (entry.type === 'directory') {
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (entry.name.startsWith('.')) {
         // Of a hidden folder, only a built-in format's folder is walked (`.claude/agents`, not `.claude/commands`).
-        for (const tail of DETECTED_HIDDEN_FOLDERS.get(entry.name) ?? []) await walkTree(fs, joinPath(dir, tail), walk);
+        for (const tail of DETECTED_HIDDEN_FOLDERS.get(entry.name) ?? []) await walkTree(fs, joinPath(dir, tail), walk, depth + tail.split('/').length);
         continue;
       }
-      await walkTree(fs, path, walk);
+      await walkTree(fs, path, walk, depth + 1);
     } else if (entry.type === 'file') {
       if (entry.name === CONFIG_FILE_NAME) walk.configs.add(path);
       else if (entry.name.toLowerCase().endsWith('.md')) walk.markdown.add(path);

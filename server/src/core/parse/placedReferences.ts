@@ -36,36 +36,34 @@ const CONNECTIVES: ReadonlySet<string> = new Set([
 export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
   const places: ReferencePlace[] = sections.map(s => ({ start: s.contentStart, end: s.contentEnd, bullets: [], isSection: true }));
   if (rules.referenceLabels.length > 0) {
-    const inFence = (offset: number) => body.fences.some(f => offset >= f.start && offset < f.end);
-    const items = new Set(body.listItems.map(item => item.line));
+    const inCode = (offset: number) => body.codeBlocks.some(f => offset >= f.start && offset < f.end);
+    const inItem = (offset: number) => body.listItems.some(item => offset >= item.start && offset < item.end);
     for (let line = 0; line < lines.lineCount; line++) {
       const text = lines.lineText(line);
       if (!text.includes(':') && !/^\s{0,3}#/.test(text)) continue;
-      if (items.has(line) || !rules.referenceLabels.includes(normalizeLabel(text)) || inFence(lines.lineStarts[line])) continue;
-      const end = listEnd(lines, body, items, line + 1);
-      if (end > lines.lineEnd(line)) places.push({ start: lines.lineEnd(line), end, bullets: [], isSection: false });
+      const start = lines.lineStarts[line];
+      if (!rules.referenceLabels.includes(normalizeLabel(text)) || inCode(start) || inItem(start)) continue;
+      const end = listEnd(lines, body.listItems, line);
+      if (end !== undefined) places.push({ start: lines.lineEnd(line), end, bullets: [], isSection: false });
     }
     places.sort((a, b) => a.start - b.start);
   }
-  for (const place of places) place.bullets = collectBullets(lines, body, { contentStart: place.start, contentEnd: place.end });
+  for (const place of places) place.bullets = collectBullets(body.listItems, { contentStart: place.start, contentEnd: place.end });
   return places;
 }
 
-/** The end of the list that follows a label line: its items, their continuations and the blank lines between them. */
-function listEnd(lines: LineIndex, body: ScannedBody, items: ReadonlySet<number>, from: number): number {
-  let end = lines.lineStarts[from] ?? lines.text.length;
-  let sawItem = false;
-  for (let line = from; line < lines.lineCount; line++) {
-    if (body.blankLines.has(line)) continue;
-    const indented = /^[ \t]/.test(lines.lineText(line));
-    if (items.has(line) || (sawItem && indented)) {
-      sawItem = true;
-      end = lines.lineEnd(line);
-      continue;
-    }
-    break;
+/** The end of the list right after a label line (blank lines between allowed, nothing else), or undefined when none follows. */
+function listEnd(lines: LineIndex, items: ScannedBody['listItems'], labelLine: number): number | undefined {
+  const text = lines.text;
+  let end: number | undefined;
+  let from = lines.lineEnd(labelLine);
+  for (const item of items) {
+    if (item.start < from) continue;
+    if (text.slice(from, item.start).trim() !== '') break;
+    end = item.end;
+    from = item.end;
   }
-  return sawItem ? end : lines.lineStarts[from] ?? lines.text.length;
+  return end;
 }
 
 /** The references written in the format's other forms: code spans and plain names in the places, and the values of reference keys. */
@@ -82,7 +80,7 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
   }
   if (rules.referenceForms.includes('plain')) {
     // Names inside code, bold or links are those forms' business, or none.
-    const hidden: Span[] = [...body.codeSpans, ...body.bolds, ...body.links, ...body.comments];
+    const hidden: Span[] = [...body.codeSpans, ...body.strongs, ...body.links, ...body.comments];
     for (const place of places) {
       for (const bullet of place.bullets) {
         const text = lines.text.slice(bullet.start, bullet.end);

@@ -1,8 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
 import { isSlug, stemOf } from '../util/slug';
-import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import type { BoundaryBullet } from './bullets';
-import { codeSpanOffset, scanBody, type Heading } from './markdownScanner';
+import { parseFrontmatter, type Frontmatter } from './frontmatter';
+import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
 import { placedReferences, referencePlaces } from './placedReferences';
 import type { Span } from './spans';
@@ -68,9 +68,10 @@ export interface ParsedRole {
   boundaries: BoundaryBullet[];
   /** Where references stand in the body: the format's reference sections and labelled lists. */
   referencePlaces: Span[];
+  /** HTML comments, for the directives that silence diagnostics. */
   comments: Span[];
-  /** Fenced code blocks: no reference, and no completion, inside. */
-  fences: Span[];
+  /** Code blocks (fenced and indented) and HTML blocks: no reference, and no completion, inside. */
+  codeBlocks: Span[];
 }
 
 const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
@@ -82,7 +83,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   const body = scanBody(lines, bodyLine);
 
   let firstContentLine = bodyLine;
-  while (firstContentLine < lines.lineCount && body.blankLines.has(firstContentLine)) firstContentLine++;
+  while (firstContentLine < lines.lineCount && lines.lineText(firstContentLine).trim() === '') firstContentLine++;
   if (firstContentLine >= lines.lineCount) firstContentLine = Math.min(bodyLine, lines.lineCount - 1);
 
   const firstH1 = body.headings.find(h => h.level === 1);
@@ -96,22 +97,20 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
 
   const references: RoleReference[] = [];
   const inBoundaries = (offset: number) => places.some(p => offset >= p.start && offset < p.end);
-  // Bold spans and links each come in text order, as do comments and bullets: a pair of cursors per pass.
-  const cursors = () => ({ commentAt: spanCursor(body.comments), bulletAt: spanCursor(boundaries) });
-  const forBolds = cursors();
-  for (const bold of body.bolds) {
-    const name = text.slice(bold.start, bold.end);
-    if (!isSlug(name) || forBolds.commentAt(bold.start) !== undefined) continue;
-    references.push({ slug: name, kind: 'bold', start: bold.start, end: bold.end, inBoundaries: inBoundaries(bold.start), bullet: forBolds.bulletAt(bold.start) });
+  // Strong spans and links each come in text order, as do bullets: a cursor per pass.
+  let bulletAt = spanCursor(boundaries);
+  for (const strong of body.strongs) {
+    // Bold is `**name**`: `__name__` is strong emphasis too, but not a reference.
+    if (strong.marker !== '*' || strong.text === undefined || !isSlug(strong.text)) continue;
+    references.push({ slug: strong.text, kind: 'bold', start: strong.start, end: strong.end, inBoundaries: inBoundaries(strong.start), bullet: bulletAt(strong.start) });
   }
-  const forLinks = cursors();
+  bulletAt = spanCursor(boundaries);
   for (const link of body.links) {
     const target = roleLinkTarget(link.destination, rules.extension);
-    if (!target || forLinks.commentAt(link.start) !== undefined) continue;
-    const nameStart = link.destinationStart + target.nameOffset;
+    if (!target) continue;
     references.push({
-      slug: target.slug, kind: 'link', start: nameStart, end: nameStart + target.nameLength,
-      inBoundaries: inBoundaries(link.start), bullet: forLinks.bulletAt(link.start),
+      slug: target.slug, kind: 'link', start: destinationOffset(link, target.nameOffset), end: destinationOffset(link, target.nameOffset + target.nameLength),
+      inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
   }
   if (places.length > 0 || rules.referenceKeys.length > 0) {
@@ -140,7 +139,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   return {
     path, stem, isDocument: rules.isDocument(stem, path), lines, frontmatter,
     title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
-    referencePlaces: places, comments: body.comments, fences: body.fences,
+    referencePlaces: places, comments: body.comments, codeBlocks: body.codeBlocks,
   };
 }
 
@@ -164,10 +163,13 @@ function collectSections(headings: Heading[], textLength: number): Section[] {
 
 /**
  * A link reaches a role when its destination is a relative path to a
- * kebab-case `.md` file; the file name (less the format's extension) is the role's name.
+ * kebab-case `.md` file; the file name (less the format's extension) is the role's name. The destination
+ * is read decoded (escapes, character references), and the name's place is
+ * mapped back to the text.
  */
 function roleLinkTarget(destination: string, extension: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(destination)) return undefined;
+  // A scheme (`https:`), a root-relative path (`/roles/x.md`) or a network path (`//host/x.md`) leaves the library.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(destination) || destination.startsWith('/')) return undefined;
   const pathPart = destination.replace(/[?#].*$/, '');
   const lower = pathPart.toLowerCase();
   if (!lower.endsWith('.md')) return undefined;

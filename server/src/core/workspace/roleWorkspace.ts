@@ -31,7 +31,7 @@ const PARSE_SLICE = 200;
  */
 export class RoleWorkspace {
   readonly index = new RoleIndex();
-  private layout: Layout = { libraries: [], files: new Map(), unreadableFolders: new Map() };
+  private layout: Layout = { libraries: [], files: new Map(), unreadableFolders: new Map(), walkLimits: [] };
   private readonly overlays = new Map<string, string>();
   private readonly diagnostics = new Map<string, DiagnosticsResult>();
   private nextResultId = 1;
@@ -89,6 +89,11 @@ export class RoleWorkspace {
 
   get libraries(): readonly Library[] {
     return this.layout.libraries;
+  }
+
+  /** Where the last load's walk stopped at a bound, in words. */
+  get walkLimits(): readonly string[] {
+    return this.layout.walkLimits;
   }
 
   /** Folders the last load could not read, with why. */

@@ -16,6 +16,8 @@ export interface WorkspaceStatus {
   /** Indexed files: role files and the libraries' documents. */
   files: number;
   unreadableFolders: ReadonlyMap<string, string>;
+  /** Where the last load's walk stopped at a bound, in words. */
+  walkLimits: readonly string[];
 }
 
 export function workspaceStatus(workspace: RoleWorkspace): WorkspaceStatus {
@@ -24,7 +26,7 @@ export function workspaceStatus(workspace: RoleWorkspace): WorkspaceStatus {
     for (const _ of workspace.index.roleNames(library)) roles++;
     return { id: library.id, roleFolders: library.roleFolders, roles, problems: library.problems };
   });
-  return { libraries, files: workspace.index.size, unreadableFolders: workspace.unreadableFolders };
+  return { libraries, files: workspace.index.size, unreadableFolders: workspace.unreadableFolders, walkLimits: workspace.walkLimits };
 }
 
 /** The files the checks cover: role files and each library's index (other documents, README.md, are only read). */

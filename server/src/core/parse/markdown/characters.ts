@@ -1,0 +1,45 @@
+/** Character classes of CommonMark, on UTF-16 code units as micromark reads them (NaN: the start or end of the text). */
+
+export const TAB = 9;
+export const LF = 10;
+export const SPACE = 32;
+
+export function isSpaceOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** Space, tab or line break: what ends a bare link destination or separates a title. */
+export function isLineEndingOrSpace(code: number): boolean {
+  return code === SPACE || code === TAB || code === LF || code === 13;
+}
+
+export function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+}
+
+export function isAsciiControl(code: number): boolean {
+  return code < 32 || code === 127;
+}
+
+export function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+const UNICODE_WHITESPACE = /\s/;
+const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
+
+export const enum CharClass { Other, Whitespace, Punctuation }
+
+/** Whitespace, punctuation or other, for the flanking rules of emphasis. */
+export function classify(code: number): CharClass {
+  if (Number.isNaN(code) || code === SPACE || code === TAB || code === LF || code === 13) return CharClass.Whitespace;
+  if (code < 128) return isAsciiPunctuation(code) ? CharClass.Punctuation : CharClass.Other;
+  const ch = String.fromCharCode(code);
+  if (UNICODE_WHITESPACE.test(ch)) return CharClass.Whitespace;
+  return UNICODE_PUNCTUATION.test(ch) ? CharClass.Punctuation : CharClass.Other;
+}
+
+/** The column after a character at `column`: a tab moves to the next multiple of 4. */
+export function nextColumn(code: number, column: number): number {
+  return code === TAB ? column + 4 - (column % 4) : column + 1;
+}

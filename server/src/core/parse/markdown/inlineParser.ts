@@ -1,0 +1,264 @@
+import { CharClass, classify, isAsciiPunctuation } from './characters';
+import { normalizeLabel, scanLabel, scanResource, TitleScanner } from './linkSyntax';
+import { RawHtmlScanner } from './rawHtml';
+
+/** Ranges are indices of the block's inline text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface StrongRange extends Range {
+  /** `*` (42) or `_` (95). */
+  marker: number;
+}
+
+export interface InlineLink extends Range {
+  /** The destination's text inside any `<…>`; absent for `[x]()`. */
+  destination?: Range;
+}
+
+export interface CodeRange extends Range {
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** What one block's inline content holds, as CommonMark (micromark) reads it. */
+export interface InlineSpans {
+  /** The content of each strong emphasis, between its delimiters. */
+  strongs: StrongRange[];
+  /** Inline links `[text](destination)`; reference-style links are not listed. */
+  links: InlineLink[];
+  /** Images, from `![` to their end: nothing inside their text is a reference. */
+  images: Range[];
+  codes: CodeRange[];
+  comments: Range[];
+}
+
+interface Delimiter {
+  marker: number;
+  /** The run's delimiters not used yet: an opener gives up its last ones, a closer its first ones. */
+  start: number;
+  end: number;
+  canOpen: boolean;
+  canClose: boolean;
+  previous?: Delimiter;
+  next?: Delimiter;
+}
+
+interface Bracket {
+  /** Index of the `[` (of `![` for an image). */
+  at: number;
+  image: boolean;
+  active: boolean;
+  previous?: Bracket;
+  /** The top of the delimiter stack when the bracket opened: emphasis inside the link text stops there. */
+  delimiter?: Delimiter;
+}
+
+/** Characters where something other than text may start. */
+const SPECIAL = /[\\`*_[\]!<]/g;
+
+/**
+ * Parses one block's inline content (lines joined by LF) with the algorithm
+ * of the CommonMark spec's appendix: a delimiter stack for emphasis with the
+ * rule of 3 and a bottom per kind of closer, a bracket stack for links and
+ * images, code spans, autolinks, raw HTML and escapes, each tried where
+ * micromark tries it. Every scan ahead is bounded or remembered, so the
+ * parse is linear in the text.
+ */
+export function parseInline(s: string, isDefined?: (label: string) => boolean): InlineSpans {
+  const out: InlineSpans = { strongs: [], links: [], images: [], codes: [], comments: [] };
+  let delimiters: Delimiter | undefined;
+  let brackets: Bracket | undefined;
+  let backticks: Map<number, { starts: number[]; next: number }> | undefined;
+  let html: RawHtmlScanner | undefined;
+  let titles: TitleScanner | undefined;
+
+  const removeDelimiter = (d: Delimiter) => {
+    if (d.previous) d.previous.next = d.next;
+    if (d.next) d.next.previous = d.previous;
+    else delimiters = d.previous;
+  };
+
+  const processEmphasis = (bottom: Delimiter | undefined) => {
+    // Per marker and kind of closer (can it open too? its length left, mod 3): at and below this, no opener was found.
+    const openersBottom = new Map<number, Delimiter | undefined>();
+    let closer = delimiters;
+    while (closer && closer.previous !== bottom) closer = closer.previous;
+    while (closer) {
+      if (!closer.canClose) {
+        closer = closer.next;
+        continue;
+      }
+      const closerLength = closer.end - closer.start;
+      const key = closer.marker * 8 + (closer.canOpen ? 3 : 0) + (closerLength % 3);
+      const floor = openersBottom.has(key) ? openersBottom.get(key) : bottom;
+      let opener = closer.previous;
+      let found = false;
+      while (opener && opener !== bottom && opener !== floor) {
+        // The rule of 3, on the lengths left of both runs, as micromark applies it.
+        const oddMatch = (closer.canOpen || opener.canClose) && closerLength % 3 !== 0 && (opener.end - opener.start + closerLength) % 3 === 0;
+        if (opener.marker === closer.marker && opener.canOpen && !oddMatch) {
+          found = true;
+          break;
+        }
+        opener = opener.previous;
+      }
+      const oldCloser = closer;
+      if (found && opener) {
+        const use = closer.end - closer.start >= 2 && opener.end - opener.start >= 2 ? 2 : 1;
+        if (use === 2) out.strongs.push({ start: opener.end, end: closer.start, marker: closer.marker });
+        opener.end -= use;
+        closer.start += use;
+        // The opener is shorter now: searches that passed it over must look at it again.
+        for (const [k, floor] of openersBottom) if (floor && floor.start >= opener.start) openersBottom.set(k, opener.previous);
+        // Delimiters between the pair can no longer pair with anything outside it.
+        opener.next = closer;
+        closer.previous = opener;
+        if (opener.end === opener.start) removeDelimiter(opener);
+        if (closer.end === closer.start) {
+          const next = closer.next;
+          removeDelimiter(closer);
+          closer = next;
+        }
+      } else {
+        openersBottom.set(key, oldCloser.previous);
+        closer = oldCloser.next;
+        if (!oldCloser.canOpen) removeDelimiter(oldCloser);
+      }
+    }
+    while (delimiters && delimiters !== bottom) removeDelimiter(delimiters);
+  };
+
+  const closeBracket = (at: number): number => {
+    const opener = brackets;
+    if (!opener) return at + 1;
+    if (!opener.active) {
+      brackets = opener.previous;
+      return at + 1;
+    }
+    const textStart = opener.at + (opener.image ? 2 : 1);
+    // Without definitions in the document no label is defined: most documents, and no label to fold.
+    const defined = isDefined !== undefined && isDefined(normalizeLabel(s.slice(textStart, at)));
+    let end = -1;
+    let destination: InlineLink['destination'];
+    let inline = false;
+    const after = s.charCodeAt(at + 1);
+    if (after === 40 /* ( */) {
+      const resource = scanResource(s, at + 1, (titles ??= new TitleScanner(s)));
+      if (resource) {
+        end = resource.end;
+        inline = true;
+        if (resource.destination) destination = { start: resource.destination.start, end: resource.destination.end };
+      } else if (defined) {
+        end = at + 1;
+      }
+    } else if (after === 91 /* [ */) {
+      const labelEnd = scanLabel(s, at + 1);
+      if (labelEnd > 0 && isDefined?.(normalizeLabel(s.slice(at + 2, labelEnd - 1)))) end = labelEnd;
+      else if (defined && s.charCodeAt(at + 2) === 93) end = at + 3;
+    } else if (defined) {
+      end = at + 1;
+    }
+    brackets = opener.previous;
+    if (end < 0) return at + 1;
+    processEmphasis(opener.delimiter);
+    if (opener.image) {
+      out.images.push({ start: opener.at, end });
+    } else {
+      if (inline) out.links.push({ start: opener.at, end, destination });
+      // Links may not contain links: the brackets before this one can no longer open one.
+      for (let b = brackets; b; b = b.previous) if (!b.image) b.active = false;
+    }
+    return end;
+  };
+
+  const codeSpan = (at: number): number => {
+    let n = at;
+    while (s.charCodeAt(n) === 96) n++;
+    const length = n - at;
+    backticks ??= backtickRuns(s);
+    const runs = backticks.get(length);
+    if (runs) {
+      while (runs.next < runs.starts.length && runs.starts[runs.next] < n) runs.next++;
+      if (runs.next < runs.starts.length) {
+        const close = runs.starts[runs.next];
+        out.codes.push({ start: at, end: close + length, contentStart: n, contentEnd: close });
+        return close + length;
+      }
+    }
+    return n;
+  };
+
+  let pos = 0;
+  while (pos < s.length) {
+    SPECIAL.lastIndex = pos;
+    if (!SPECIAL.test(s)) break;
+    pos = SPECIAL.lastIndex - 1;
+    const c = s.charCodeAt(pos);
+    switch (c) {
+      case 92: // \
+        pos += isAsciiPunctuation(s.charCodeAt(pos + 1)) ? 2 : 1;
+        break;
+      case 96: // `
+        pos = codeSpan(pos);
+        break;
+      case 42: // *
+      case 95: { // _
+        let end = pos;
+        while (s.charCodeAt(end) === c) end++;
+        const before = classify(pos > 0 ? s.charCodeAt(pos - 1) : NaN);
+        const after = classify(end < s.length ? s.charCodeAt(end) : NaN);
+        const left = after !== CharClass.Whitespace && (after !== CharClass.Punctuation || before !== CharClass.Other);
+        const right = before !== CharClass.Whitespace && (before !== CharClass.Punctuation || after !== CharClass.Other);
+        const canOpen = c === 42 ? left : left && (!right || before === CharClass.Punctuation);
+        const canClose = c === 42 ? right : right && (!left || after === CharClass.Punctuation);
+        if (canOpen || canClose) {
+          const d: Delimiter = { marker: c, start: pos, end, canOpen, canClose, previous: delimiters };
+          if (delimiters) delimiters.next = d;
+          delimiters = d;
+        }
+        pos = end;
+        break;
+      }
+      case 91: // [
+        brackets = { at: pos, image: false, active: true, previous: brackets, delimiter: delimiters };
+        pos++;
+        break;
+      case 33: // !
+        if (s.charCodeAt(pos + 1) === 91) {
+          brackets = { at: pos, image: true, active: true, previous: brackets, delimiter: delimiters };
+          pos += 2;
+        } else {
+          pos++;
+        }
+        break;
+      case 93: // ]
+        pos = closeBracket(pos);
+        break;
+      default: { // <
+        const raw = (html ??= new RawHtmlScanner(s)).scan(pos);
+        if (raw?.comment) out.comments.push({ start: pos, end: raw.end });
+        pos = raw ? raw.end : pos + 1;
+      }
+    }
+  }
+  processEmphasis(undefined);
+  return out;
+}
+
+/** Where each run of backticks starts, by its length: a code span closes at the next run of its opener's length. */
+function backtickRuns(s: string): Map<number, { starts: number[]; next: number }> {
+  const runs = new Map<number, { starts: number[]; next: number }>();
+  for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
+    let j = i;
+    while (s.charCodeAt(j) === 96) j++;
+    const length = j - i;
+    let entry = runs.get(length);
+    if (!entry) runs.set(length, (entry = { starts: [], next: 0 }));
+    entry.starts.push(i);
+    i = j;
+  }
+  return runs;
+}

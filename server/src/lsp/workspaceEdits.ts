@@ -1,0 +1,48 @@
+import { LSPErrorCodes, ResponseError, type CodeAction, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { ClientSupport } from './clientSupport';
+
+/**
+ * A workspace edit in the form the client takes: documentChanges, or a map
+ * of text edits per URI for a client that declared no documentChanges; and
+ * undefined when it holds a resource operation (create, rename, delete) the
+ * client did not declare, since applying the rest would leave the library
+ * broken (references renamed, the file not moved).
+ */
+export function editForClient(edit: WorkspaceEdit, support: ClientSupport): WorkspaceEdit | undefined {
+  const changes = edit.documentChanges ?? [];
+  for (const change of changes) {
+    if (!('kind' in change)) continue;
+    const declared = change.kind === 'create' ? support.createFiles : change.kind === 'rename' ? support.renameFiles : false;
+    if (!declared) return undefined;
+  }
+  if (support.documentChanges || changes.length === 0) return edit;
+  const byUri: Record<string, TextEdit[]> = { ...edit.changes };
+  for (const change of changes) {
+    if ('kind' in change) continue;
+    const uri = change.textDocument.uri;
+    byUri[uri] = [...(byUri[uri] ?? []), ...change.edits.filter((e): e is TextEdit => 'range' in e && 'newText' in e)];
+  }
+  return { changes: byUri };
+}
+
+/** The code actions whose edits the client can apply in full, in its form. */
+export function actionsForClient(actions: CodeAction[], support: ClientSupport): CodeAction[] {
+  return actions.flatMap(action => {
+    if (!action.edit) return [action];
+    const edit = editForClient(action.edit, support);
+    return edit ? [{ ...action, edit }] : [];
+  });
+}
+
+/**
+ * A rename moves the role's file (the file name is the role's identity). A
+ * client that cannot move files through a workspace edit gets a refusal that
+ * says why and what to do, before it asks for the new name.
+ */
+export function refuseRenameWithoutMoves(oldName: string, support: ClientSupport): void {
+  if (support.renameFiles) return;
+  throw new ResponseError(LSPErrorCodes.RequestFailed,
+    `Renaming role '${oldName}' moves its file ${oldName}.md, and this editor cannot move files through the language server ` +
+    `(its LSP client declares no workspace-edit rename operation), so the rename would leave the library broken. ` +
+    `List the references first (find references), then move ${oldName}.md to the new name and change its class declaration and each reference: those left show as unknown-role.`);
+}

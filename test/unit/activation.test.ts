@@ -1,0 +1,26 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import picomatch from 'picomatch';
+import { REPO_ROOT } from '../support/tempLibrary';
+
+/**
+ * The extension's workspaceContains activation events, matched as VS Code
+ * matches them: a glob against the paths relative to a workspace folder
+ * (`**` spans zero or more folders). The extension-host suite checks the
+ * sample library opened as `code roles/` in the real VS Code; this checks the
+ * shapes it cannot open at once.
+ */
+const manifest = JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
+const globs = manifest.activationEvents.filter(e => e.startsWith('workspaceContains:')).map(e => e.slice('workspaceContains:'.length));
+const activates = (files: string[]) => files.some(f => globs.some(g => picomatch(g, { dot: true })(f)));
+
+describe('activation events', () => {
+  test('the repository root, with a roles folder inside', () => assert.ok(activates(['README.md', 'roles/qa-engineer.md'])));
+  test('the role folder itself, with no fleet-roles.json anywhere', () => assert.ok(activates(['qa-engineer.md', 'LIBRARY.md'])));
+  test('a folder with a fleet-roles.json and its own role folders', () => assert.ok(activates(['fleet-roles.json', 'team/qa-engineer.md'])));
+  test('a role file opened on its own starts it through the Markdown language', () => {
+    assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+  });
+});
