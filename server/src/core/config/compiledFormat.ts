@@ -10,6 +10,9 @@ import type { DeclarationSpec, FormatSetting, RoleFormat } from './roleFormat';
 export interface CompiledFormat extends RoleFormat {
   parse: ParseRules;
   declared: DeclaredKey[];
+  /** The declared keys' names, and whether any may be written inline: every check of a file asks. */
+  declaredKeys: readonly string[];
+  inlineKeys: boolean;
   factKeys: FactKey[];
   /** Each declaration's pattern, compiled, by key. */
   patterns: ReadonlyMap<string, RegExp>;
@@ -66,6 +69,8 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
     ...format,
     parse,
     declared: format.declarations.map(d => ({ key: d.key, in: d.in ?? 'frontmatter', type: d.type ?? 'string' })),
+    declaredKeys: format.declarations.map(d => d.key),
+    inlineKeys: format.declarations.some(d => (d.in ?? 'frontmatter') !== 'frontmatter'),
     factKeys: format.declarations.filter(d => d.key !== format.identity.key && (isFact(d))).map(d => ({ key: d.key, labels: d.labels })),
     patterns,
     toolPatterns: format.tools.patterns.map(p => new RegExp(p, 'u')),

@@ -47,8 +47,8 @@ export const checkPrototypeKeys: Check = context => {
  */
 export const checkUnknownKeys: Check = context => {
   const { format } = context;
-  const known = format.declarations.map(d => d.key);
-  const inlineKnown = format.declared.some(d => d.in !== 'frontmatter');
+  const known = format.declaredKeys;
+  const inlineKnown = format.inlineKeys;
   const keys = [
     ...(context.role.frontmatter?.keys ?? []).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
     ...(inlineKnown ? context.role.inlineDeclarations.map(d => ({ key: d.key, start: d.keyStart, end: d.keyEnd })) : []),

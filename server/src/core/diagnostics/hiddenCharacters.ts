@@ -2,6 +2,8 @@ import type { Check } from './checkContext';
 
 /** Characters that show nothing, or reorder what is shown: a reviewer does not see what the agent reads. */
 const HIDDEN = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+/g;
+/** The same characters, one is enough: the test every clean file passes through. */
+const ANY_HIDDEN = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 const NAMES: Record<number, string> = {
   0x00ad: 'soft hyphen', 0x061c: 'Arabic letter mark', 0x180e: 'Mongolian vowel separator',
@@ -22,8 +24,7 @@ function isBidi(code: number): boolean {
 /** Each run of invisible or bidirectional control characters, but a byte-order mark at the very start. */
 export const checkHiddenCharacters: Check = context => {
   const text = context.role.lines.text;
-  if (!HIDDEN.test(text)) return;
-  HIDDEN.lastIndex = 0;
+  if (!ANY_HIDDEN.test(text)) return;
   let reported = 0;
   for (const m of text.matchAll(HIDDEN)) {
     let start = m.index!;
