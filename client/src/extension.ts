@@ -4,6 +4,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/lsp/protocol';
 import { RestartingErrorHandler } from './errorHandler';
 import { GraphPanel } from './graphPanel';
+import { newRole } from './newRole';
 import { registerShowReferences } from './showReferences';
 import { isInLibrary, workspaceHoldsLibrary } from './libraryPresence';
 import { affectsServer, initializationOptions } from './settings';
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
     }),
     registerShowReferences(current),
     vscode.commands.registerCommand('fleetRoles.showGraph', () => GraphPanel.show(current)),
+    vscode.commands.registerCommand('fleetRoles.newRole', (name?: string) => newRole(current, name)),
     vscode.workspace.onDidChangeConfiguration(event => {
       if (affectsServer(event)) void vscode.commands.executeCommand('fleetRoles.restartServer');
     }),

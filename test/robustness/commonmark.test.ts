@@ -30,7 +30,8 @@ function productReading(text: string): OracleDocument {
   const role = parseRole('/ws/roles/generated.md', text);
   const body = scanBody(role.lines, role.frontmatter?.bodyLine ?? 0);
   return {
-    references: role.references.map(r => ({ slug: r.slug, kind: r.kind, start: r.start, end: r.end })),
+    // The fleet's format (the parse's default) finds bold and links only.
+    references: role.references.map(r => ({ slug: r.slug, kind: r.kind as 'bold' | 'link', start: r.start, end: r.end })),
     headings: role.headings.map(h => ({ level: h.level, line: h.line, endLine: role.lines.lineAt(h.end) })),
     codeSpans: body.codeSpans.map(c => ({ start: c.start, end: c.end })),
   };

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runInit, runNew } from './authoring';
 import { OUTPUT_FORMATS, runCheck, type OutputFormat } from './check';
 import { runGraph } from './graph';
 import { readVersion } from '../node/version';
@@ -12,6 +13,10 @@ const USAGE = `Usage:
       Exit 0: no error. 1: an error-severity diagnostic. 2: a usage error or an unreadable path.
   fleet-roles graph [PATH...] [--format dot|json|mermaid] [--config FILE]
       Write the libraries' roles and the boundaries between them as a graph.
+  fleet-roles new NAME [PATH] [--config FILE]
+      Write a role in the format of the library under PATH (default: .), listed in its index.
+  fleet-roles init [PATH] [--format fleet|claude-code|copilot-agents] [--name NAME]
+      Start a library: fleet-roles.json, an index and a first role.
   fleet-roles server [--stdio | --node-ipc | --socket=PORT]
       Run the language server.
   fleet-roles --help | --version
@@ -35,6 +40,19 @@ export async function main(argv: string[]): Promise<number> {
       const { startServer } = await import('../lsp/startServer');
       startServer(VERSION);
       return -1;
+    }
+    if (command === 'new' || command === 'init') {
+      const { values, positionals } = parseArgs({
+        args: rest, allowPositionals: true,
+        options: { format: { type: 'string', short: 'f', default: 'fleet' }, name: { type: 'string' }, config: { type: 'string', short: 'c' } },
+      });
+      const options = { cwd: process.cwd(), config: values.config, out, err };
+      if (command === 'new') {
+        if (positionals.length > 2) throw new UsageError('new takes a NAME and at most one PATH');
+        return await runNew(positionals[0], positionals[1], options);
+      }
+      if (positionals.length > 1) throw new UsageError('init takes at most one PATH');
+      return await runInit(positionals[0], values.format as string, values.name, options);
     }
     if (command !== 'check' && command !== 'graph') throw new UsageError(`unknown command '${command}'`);
     const { values, positionals } = parseArgs({

@@ -8,6 +8,7 @@ import { complete } from './features/completion';
 import { findDefinition } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { hover } from './features/hover';
+import { planNewRole, type NewRole } from './features/newRole';
 import { findReferences } from './features/references';
 import { isRefusal, prepareRename, rename, type FileMove, type Refusal } from './features/rename';
 import { roleGraphs, type RoleGraph } from './features/roleGraph';
@@ -86,6 +87,8 @@ export interface RoleLanguageService {
   getDocumentLinks(path: string, token?: CancellationToken): DocumentLink[];
   getSemanticTokens(path: string, token?: CancellationToken): SemanticTokens;
   getRoleGraphs(token?: CancellationToken): RoleGraph[];
+  /** A new role in the format of the library that holds `near` (or the only library): its file, and its line in the index. */
+  planNewRole(name: string, near?: string, token?: CancellationToken): NewRole | Refusal;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): RoleLanguageService {
@@ -137,5 +140,6 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
     getDocumentLinks: (path, token = NEVER_CANCELLED) => ask(token, () => documentLinks(workspace, path)),
     getSemanticTokens: (path, token = NEVER_CANCELLED) => ask(token, () => semanticTokens(workspace, path)),
     getRoleGraphs: (token = NEVER_CANCELLED) => ask(token, () => roleGraphs(workspace, token)),
+    planNewRole: (name, near, token = NEVER_CANCELLED) => ask(token, () => planNewRole(workspace, name, near)),
   };
 }

@@ -28,5 +28,23 @@ export const LIBRARY_CHANGED_NOTIFICATION = 'fleetRoles/libraryChanged';
 /** Asks the server for the role graph of every library: RoleGraph[] (see the core's features/roleGraph.ts). */
 export const GRAPH_REQUEST = 'fleetRoles/graph';
 
+/**
+ * Asks the server for a new role: `{ name, near }` (near: the URI of a file or
+ * folder of the library, or none for the only library) → a WorkspaceEdit that
+ * creates the file and lists it in the index, with the new file's URI; or an
+ * error whose message says why not (a taken name, no library).
+ */
+export const NEW_ROLE_REQUEST = 'fleetRoles/newRole';
+
+export interface NewRoleParams {
+  name: string;
+  near?: string;
+}
+
+export interface NewRoleResult {
+  uri: string;
+  edit: import('vscode-languageserver-types').WorkspaceEdit;
+}
+
 /** The extension's command that lists a role's referrers, which a code lens runs: (uri, position, locations). */
 export const SHOW_REFERENCES_COMMAND = 'fleetRoles.showReferences';

@@ -73,7 +73,7 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
   const { configSchema } = require('./configSchema') as typeof import('./configSchema');
   const result = configSchema.safeParse(value);
   if (result.success) return confined(result.data);
-  for (const issue of result.error.issues) {
+  for (const issue of result.error.issues.flatMap(i => unionBranchIssues(i, value))) {
     const location = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const node = findNodeAtLocation(tree, location) ?? tree;
     const where = location.length > 0 ? `'${location.join('.')}' ` : '';
@@ -81,6 +81,21 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
     problems.push({ path, message: `Invalid configuration: ${where}${issue.message}${keys}.`, range: lines.range(node.offset, node.offset + node.length) });
   }
   return { ok: false, problems };
+}
+
+type Issue = import('zod').core.$ZodIssue;
+
+/**
+ * A value that fits no branch of a union (`format`: a built-in's name or a
+ * format of one's own) is reported by the branch of its own kind, a string's
+ * or an object's: "Invalid input" says nothing, the branch's issues say where.
+ */
+function unionBranchIssues(issue: Issue, root: unknown): Issue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  let at = root;
+  for (const key of issue.path) at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  const branch = issue.errors[typeof at === 'string' ? 0 : issue.errors.length - 1];
+  return branch.map(inner => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue).flatMap(inner => unionBranchIssues(inner, root));
 }
 
 /** Builds the value, less the properties of the keys to skip, without ever assigning a key to a plain object, so `__proto__` stays data. */

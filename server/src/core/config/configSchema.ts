@@ -1,9 +1,64 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../util/slug';
+import { DIAGNOSTIC_CODES } from './diagnosticCodes';
+import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { SEVERITY_SETTINGS } from './severitySettings';
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
 const relativePath = z.string().min(1, 'must not be empty');
+const nonEmpty = z.string().min(1, 'must not be empty');
+const code = z.enum(Object.keys(DIAGNOSTIC_CODES) as [string, ...string[]]);
+const regex = z.string().refine(source => {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
+const place = z.enum(['frontmatter', 'inline', 'both']);
+const severitySetting = z.enum(SEVERITY_SETTINGS);
+
+const declaration = z.strictObject({
+  key: nonEmpty,
+  in: place.optional(),
+  required: z.boolean().optional(),
+  type: z.enum(['string', 'boolean', 'list', 'number', 'any']).optional(),
+  values: z.array(nonEmpty).optional(),
+  valuesFrom: z.literal('domains').optional(),
+  pattern: regex.optional(),
+  patternHint: nonEmpty.optional(),
+  plural: nonEmpty.optional(),
+  labels: z.tuple([nonEmpty, nonEmpty]).optional(),
+  severity: z.enum(['error', 'warning', 'information', 'hint']).optional(),
+  codes: z.strictObject({ missing: code.optional(), invalid: code.optional(), unknown: code.optional() }).optional(),
+});
+
+/** A library's format: every field optional, over the built-in it extends or over a blank format. */
+const format = z.strictObject({
+  extends: z.enum(BUILTIN_FORMAT_NAMES).optional(),
+  name: nonEmpty.optional(),
+  folders: z.array(relativePath).optional(),
+  extension: z.string().regex(/^\.[^/\\]*\.?md$/i, 'must end in ".md", such as ".md" or ".agent.md"').optional(),
+  documents: z.union([z.literal('upper-case'), z.array(nonEmpty)]).optional(),
+  identity: z.strictObject({
+    key: nonEmpty.optional(),
+    matchFile: z.boolean().optional(),
+    codes: z.strictObject({ mismatch: code.optional(), duplicate: code.optional() }).optional(),
+  }).optional(),
+  declarations: z.array(declaration).optional(),
+  unknownKeys: z.enum(['report', 'near-miss']).optional(),
+  title: z.enum(['required', 'optional']).optional(),
+  sections: z.strictObject({ required: z.array(nonEmpty).optional(), recommended: z.array(nonEmpty).optional() }).optional(),
+  references: z.strictObject({
+    sections: z.array(nonEmpty).optional(),
+    labels: z.array(nonEmpty).optional(),
+    keys: z.array(z.string().regex(/^[^[\]]+(\[\](\.[^[\]]+)?)?$/, 'must be a key, "key[]" or "key[].field"')).optional(),
+    forms: z.array(z.enum(['bold', 'link', 'code', 'plain'])).optional(),
+  }).optional(),
+  tools: z.strictObject({ keys: z.array(nonEmpty).optional(), known: z.array(nonEmpty).optional(), patterns: z.array(regex).optional() }).optional(),
+  severity: z.record(z.string(), severitySetting).optional(),
+});
 
 /** What a fleet-roles.json may hold; its messages are the ones an invalid configuration gets. */
 export const configSchema = z.strictObject({
@@ -12,7 +67,8 @@ export const configSchema = z.strictObject({
   exclude: z.array(relativePath).optional(),
   domains: z.array(slug).min(1, 'must name at least one domain').optional(),
   index: relativePath.optional(),
-  severity: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).optional(),
+  format: z.union([z.enum(BUILTIN_FORMAT_NAMES), format]).optional(),
+  severity: z.record(z.string(), severitySetting).optional(),
 });
 
 export type ConfigFileContent = z.infer<typeof configSchema>;

@@ -25,5 +25,11 @@ export function pathsOutside(configPath: string, tree: Node, config: ConfigFileC
     if (outside(folderValue)) report(['roleFolders', i], folderValue);
   });
   if (config.index !== undefined && outside(config.index)) report(['index'], config.index);
+  const format = config.format;
+  if (typeof format === 'object') {
+    (format.folders ?? []).forEach((folderValue, i) => {
+      if (outside(folderValue)) report(['format', 'folders', i], folderValue);
+    });
+  }
   return found;
 }

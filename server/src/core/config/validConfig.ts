@@ -1,11 +1,13 @@
 import { SLUG_PATTERN } from '../util/slug';
 import type { ConfigFileContent } from './configSchema';
+import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { CONFIGURABLE_CODES } from './severityKeys';
 import { SEVERITY_SETTINGS } from './severitySettings';
 
 const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
 const CONFIGURABLE: ReadonlySet<string> = new Set(CONFIGURABLE_CODES);
-const KEYS = new Set(['$schema', 'roleFolders', 'exclude', 'domains', 'index', 'severity']);
+const KEYS = new Set(['$schema', 'roleFolders', 'exclude', 'domains', 'index', 'format', 'severity']);
+const BUILTINS: ReadonlySet<string> = new Set(BUILTIN_FORMAT_NAMES);
 
 /**
  * The configuration as the schema reads it, when it is valid; undefined when
@@ -25,6 +27,8 @@ export function readValidConfig(value: unknown): ConfigFileContent | undefined {
       : key === 'domains' ? readStrings(field, s => SLUG_PATTERN.test(s), 1)
         : key === 'roleFolders' || key === 'exclude' ? readStrings(field, s => s.length > 0, 0)
           : key === 'index' ? (typeof field === 'string' && field.length > 0 ? field : undefined)
+            // A format of one's own is the schema's to read: it is rare, and has many parts.
+            : key === 'format' ? (typeof field === 'string' && BUILTINS.has(field) ? field : undefined)
             : typeof field === 'string' ? field : undefined;
     if (read === undefined) return undefined;
     out[key] = read;

@@ -1,4 +1,5 @@
-import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import type { CompiledFormat } from '../config/compiledFormat';
 import type { LibraryView } from '../library/libraryView';
 import type { RoleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
@@ -11,12 +12,20 @@ export class CheckContext {
 
   constructor(readonly role: ParsedRole, readonly declarations: RoleDeclarations, readonly view: LibraryView) {}
 
-  report(code: DiagnosticCode, start: number, end: number, message: string, related?: DiagnosticRelatedInformation[]): void {
-    this.diagnostics.push(makeDiagnostic(code, this.role.lines.range(start, end), message, related));
+  report(code: DiagnosticCode, start: number, end: number, message: string, related?: DiagnosticRelatedInformation[], severity?: DiagnosticSeverity): void {
+    const diagnostic = makeDiagnostic(code, this.role.lines.range(start, end), message, related);
+    if (severity !== undefined) diagnostic.severity = severity;
+    this.diagnostics.push(diagnostic);
   }
 
-  reportRange(code: DiagnosticCode, range: Range, message: string): void {
-    this.diagnostics.push(makeDiagnostic(code, range, message));
+  reportRange(code: DiagnosticCode, range: Range, message: string, severity?: DiagnosticSeverity): void {
+    const diagnostic = makeDiagnostic(code, range, message);
+    if (severity !== undefined) diagnostic.severity = severity;
+    this.diagnostics.push(diagnostic);
+  }
+
+  get format(): CompiledFormat {
+    return this.view.library.format;
   }
 
   /** The title line, else the first line: where a missing thing is reported. */

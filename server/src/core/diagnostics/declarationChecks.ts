@@ -1,7 +1,9 @@
-import { isSlug } from '../util/slug';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DiagnosticCode } from '../config/diagnosticCodes';
+import type { DeclarationSpec } from '../config/roleFormat';
+import type { Declaration } from '../parse/roleFile';
 import { closestMatches } from '../util/editDistance';
 import type { Check, CheckContext } from './checkContext';
-import type { DeclarationKey } from '../parse/roleFile';
 import { didYouMean } from './makeDiagnostic';
 
 function isEmpty(value: unknown): boolean {
@@ -11,69 +13,124 @@ function isEmpty(value: unknown): boolean {
 const MAX_NAMED = 3;
 const MAX_RELATED = 10;
 
+const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
 function describe(value: unknown, raw: string): string {
   return typeof value === 'string' ? value : raw;
 }
 
-function reportMissing(context: CheckContext, key: DeclarationKey, code: 'missing-class' | 'missing-domain' | 'missing-persistence', example: string): void {
-  if (context.declarations[key].primary) return;
-  const form = context.role.frontmatter ? 'the frontmatter' : 'the lead, as an inline code span,';
-  context.reportRange(code, context.titleRange, `The role declares no ${key}: add \`${key}: ${example}\` to ${form} before the first '##' heading.`);
+function capitalized(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
 }
 
-export const checkClass: Check = context => {
-  reportMissing(context, 'class', 'missing-class', isSlug(context.role.stem) ? context.role.stem : 'role-name');
-  const declaration = context.declarations.class.primary;
-  if (!declaration) return;
-  const { value, raw, valueStart, valueEnd } = declaration;
-  if (typeof value !== 'string' || !isSlug(value)) {
-    const hint = typeof value === 'string' ? toSlug(value) : '';
-    const fix = hint && isSlug(hint) ? ` Use '${hint}'.` : '';
-    const what = isEmpty(value) ? 'The class is empty' : `Invalid class '${describe(value, raw)}'`;
-    context.report('invalid-class', valueStart, valueEnd, `${what}: a class is a kebab-case slug such as 'project-manager'.${fix}`);
+/** Each key the format declares: present when required, of its type, one of its values or matching its pattern; the identity agreeing with the file. */
+export const checkDeclarations: Check = context => {
+  for (const spec of context.format.declarations) checkDeclaration(context, spec);
+};
+
+function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
+  const { key } = spec;
+  const codes = spec.codes ?? {};
+  const severity = spec.severity ? SEVERITIES[spec.severity] : undefined;
+  const report = (code: string | undefined, fallback: DiagnosticCode, d: Declaration, message: string) =>
+    context.report((code ?? fallback) as DiagnosticCode, d.valueStart, d.valueEnd, message, undefined, severity);
+  const declaration = context.declarations[key]?.primary;
+  if (!declaration) {
+    // A frontmatter that cannot be read declares nothing, and says so itself.
+    const unreadable = context.role.frontmatter?.problem !== undefined && (spec.in ?? 'frontmatter') === 'frontmatter';
+    if (spec.required && !unreadable) reportMissing(context, spec, (codes.missing ?? 'missing-key') as DiagnosticCode, severity);
     return;
   }
-  if (value !== context.role.stem) {
-    context.report('class-filename-mismatch', valueStart, valueEnd,
-      `Class '${value}' does not match the file name '${context.role.stem}.md': rename the class to '${context.role.stem}' or the file to '${value}.md'.`);
+  const { value, raw } = declaration;
+  const type = spec.type ?? 'string';
+  if (type === 'any') return;
+  if (type === 'boolean') {
+    if (typeof value === 'boolean') return;
+    const what = isEmpty(value) ? `${key} is empty` : `Invalid ${key} '${raw}'`;
+    report(codes.invalid, 'invalid-value', declaration, `${what}: the flag is true or false, unquoted.`);
+    return;
+  }
+  if (type === 'number') {
+    if (typeof value !== 'number') report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${raw}': a number is expected.`);
+    return;
+  }
+  if (type === 'list') {
+    const isList = typeof value === 'string' || value === null || (Array.isArray(value) && value.every(v => typeof v === 'string'));
+    if (!isList) report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${raw}': a list of names is expected, as \`${key}: a, b\` or a YAML list.`);
+    return;
+  }
+  const allowed = spec.values ?? (spec.valuesFrom === 'domains' ? context.view.library.domains : undefined);
+  const pattern = context.format.patterns.get(key);
+  if (allowed) {
+    if (typeof value === 'string' && (allowed.includes(value) || pattern?.test(value))) return;
+    const plural = spec.plural ?? `values of ${key}`;
+    if (isEmpty(value)) {
+      report(codes.unknown, 'unknown-value', declaration, `The ${key} is empty: name one of the known ${plural} (${allowed.join(', ')}).`);
+      return;
+    }
+    const text = describe(value, raw);
+    const suggestions = closestMatches(text, allowed, 1);
+    const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${allowed.join(', ')}.`;
+    report(codes.unknown, 'unknown-value', declaration, `Unknown ${key} '${text}'.${fix}`);
+    return;
+  }
+  if (pattern) {
+    if (typeof value !== 'string' || !pattern.test(value)) {
+      const hint = typeof value === 'string' ? toSlug(value) : '';
+      const fix = hint && pattern.test(hint) ? ` Use '${hint}'.` : '';
+      const what = isEmpty(value) ? `The ${key} is empty` : `Invalid ${key} '${describe(value, raw)}'`;
+      report(codes.invalid, 'invalid-value', declaration, `${what}: a ${key} is ${spec.patternHint ?? `text matching ${spec.pattern}`}.${fix}`);
+      return;
+    }
+  } else if (typeof value !== 'string' || value.trim() === '') {
+    const what = isEmpty(value) || (typeof value === 'string' && value.trim() === '') ? `The ${key} is empty` : `Invalid ${key} '${raw}'`;
+    report(codes.invalid, 'invalid-value', declaration, `${what}: text is expected.`);
+    return;
+  }
+  if (key === context.format.identity.key) checkIdentity(context, declaration, value as string);
+}
+
+/** The identity key names the file's role: it must be the file's name, and no other file's. */
+function checkIdentity(context: CheckContext, declaration: Declaration, value: string): void {
+  const { identity, extension } = context.format;
+  const key = identity.key!;
+  const { valueStart, valueEnd } = declaration;
+  const stem = context.role.stem;
+  if (identity.matchFile && value !== stem) {
+    context.report((identity.codes?.mismatch ?? 'name-filename-mismatch') as DiagnosticCode, valueStart, valueEnd,
+      `${capitalized(key)} '${value}' does not match the file name '${stem}${extension}': rename the ${key} to '${stem}' or the file to '${value}${extension}'.`);
   }
   const others = context.view.filesDeclaringClass(value).filter(p => p !== context.role.path);
   if (others.length > 0) {
-    // Named in full up to a few: a library where hundreds share a class must not get messages of hundreds of names.
+    // Named in full up to a few: a library where hundreds share a name must not get messages of hundreds of names.
     const names = others.slice(0, MAX_NAMED).map(p => p.slice(context.view.library.root.length + 1));
     const more = others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : '';
-    context.report('duplicate-class', valueStart, valueEnd, `Class '${value}' is also declared by ${names.join(', ')}${more}: a class is unique in its library.`,
+    context.report((identity.codes?.duplicate ?? 'duplicate-name') as DiagnosticCode, valueStart, valueEnd,
+      `${capitalized(key)} '${value}' is also declared by ${names.join(', ')}${more}: a ${key} is unique in its library.`,
       others.slice(0, MAX_RELATED).map(p => ({ location: { uri: context.view.uriOf(p), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `'${value}' is declared here too.` })));
   }
-};
+}
 
-export const checkDomain: Check = context => {
-  reportMissing(context, 'domain', 'missing-domain', context.view.library.domains[0] ?? 'operations');
-  const declaration = context.declarations.domain.primary;
-  if (!declaration) return;
-  const { value, raw, valueStart, valueEnd } = declaration;
-  const domains = context.view.library.domains;
-  if (typeof value === 'string' && domains.includes(value)) return;
-  const text = describe(value, raw);
-  if (isEmpty(value)) {
-    context.report('unknown-domain', valueStart, valueEnd, `The domain is empty: name one of the known domains (${domains.join(', ')}).`);
-    return;
-  }
-  const suggestions = closestMatches(text, domains, 1);
-  const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known domains: ${domains.join(', ')}.`;
-  context.report('unknown-domain', valueStart, valueEnd, `Unknown domain '${text}'.${fix}`);
-};
+/** What a missing key most likely holds, for the message: the file's name, the first domain or value, false. */
+export function exampleValue(spec: DeclarationSpec, identityKey: string | undefined, stem: string, domains: readonly string[], pattern?: RegExp): string {
+  if (spec.key === identityKey) return !pattern || pattern.test(stem) ? stem : 'role-name';
+  if (spec.valuesFrom === 'domains') return domains[0] ?? 'operations';
+  if (spec.type === 'boolean') return 'false';
+  return spec.values?.[0] ?? '…';
+}
 
-export const checkPersistence: Check = context => {
-  reportMissing(context, 'persistent_persona', 'missing-persistence', 'false');
-  const declaration = context.declarations.persistent_persona.primary;
-  if (!declaration || typeof declaration.value === 'boolean') return;
-  const what = isEmpty(declaration.value) ? 'persistent_persona is empty' : `Invalid persistent_persona '${declaration.raw}'`;
-  context.report('invalid-persistence', declaration.valueStart, declaration.valueEnd, `${what}: the flag is true or false, unquoted.`);
-};
+function reportMissing(context: CheckContext, spec: DeclarationSpec, code: DiagnosticCode, severity: DiagnosticSeverity | undefined): void {
+  const { key } = spec;
+  const example = exampleValue(spec, context.format.identity.key, context.role.stem, context.view.library.domains, context.format.patterns.get(key));
+  const place = spec.in ?? 'frontmatter';
+  const where = place === 'frontmatter'
+    ? (context.role.frontmatter ? 'the frontmatter' : "a frontmatter at the file's top")
+    : `${place === 'both' && context.role.frontmatter ? 'the frontmatter' : 'the lead, as an inline code span,'} before the first '##' heading`;
+  context.reportRange(code, context.titleRange, `The role declares no ${key}: add \`${key}: ${example}\` to ${where}.`, severity);
+}
 
 export const checkConflicts: Check = context => {
-  for (const key of Object.keys(context.declarations) as DeclarationKey[]) {
+  for (const key of Object.keys(context.declarations)) {
     const { primary, conflicts } = context.declarations[key];
     for (const conflict of conflicts) {
       context.report('conflicting-declaration', conflict.valueStart, conflict.valueEnd,

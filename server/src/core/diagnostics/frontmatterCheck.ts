@@ -1,10 +1,23 @@
-import { DECLARATION_KEYS } from '../parse/roleFile';
+import { unquotedColonValues } from '../parse/colonValues';
 import { closestMatches } from '../util/editDistance';
 import type { Check } from './checkContext';
 
+/**
+ * A frontmatter that is not YAML, at the spot: a value that holds `: `
+ * unquoted is named as the cause, where it stands (a quick fix quotes it);
+ * any other error where the YAML parser found it.
+ */
 export const checkFrontmatter: Check = context => {
-  const problem = context.role.frontmatter?.problem;
-  if (problem) context.report('invalid-frontmatter', problem.start, problem.end, problem.message);
+  const fm = context.role.frontmatter;
+  const problem = fm?.problem;
+  if (!fm || !problem) return;
+  const lines = context.role.lines;
+  const colons = fm.data.size === 0 && fm.keys.length > 0 ? unquotedColonValues(lines, fm) : [];
+  for (const key of colons) {
+    context.report('invalid-frontmatter', key.valueStart, key.valueEnd,
+      `Invalid YAML frontmatter: the value of '${key.key}' holds ': ', which YAML reads as another key. Quote the value.`);
+  }
+  if (!colons.some(k => lines.lineAt(k.valueStart) === lines.lineAt(problem.start))) context.report('invalid-frontmatter', problem.start, problem.end, problem.message);
 };
 
 /** Keys that name a JavaScript object's prototype: harmless in the Map the frontmatter is read into, but a sign of an attack. */
@@ -26,18 +39,24 @@ export const checkPrototypeKeys: Check = context => {
 };
 
 /**
- * Keys beside the three declarations are allowed; one that is a near miss of
- * a declaration key (`persistant_persona`, `Class`) is almost surely a typo.
+ * A key the format does not declare. Where other keys are welcome (the
+ * fleet's), only a near miss of a declared key (`persistant_persona`,
+ * `Class`) is reported, as the typo it almost surely is; where the format
+ * lists every key (an agent's frontmatter), every other key is reported,
+ * with the closest known one.
  */
 export const checkUnknownKeys: Check = context => {
-  const known: readonly string[] = DECLARATION_KEYS;
+  const { format } = context;
+  const known = format.declaredKeys;
+  const inlineKnown = format.inlineKeys;
   const keys = [
     ...(context.role.frontmatter?.keys ?? []).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
-    ...context.role.inlineDeclarations.map(d => ({ key: d.key, start: d.keyStart, end: d.keyEnd })),
+    ...(inlineKnown ? context.role.inlineDeclarations.map(d => ({ key: d.key, start: d.keyStart, end: d.keyEnd })) : []),
   ];
   for (const { key, start, end } of keys) {
-    if (known.includes(key)) continue;
+    if (known.includes(key) || PROTOTYPE_KEYS.has(key)) continue;
     const [suggestion] = closestMatches(key, known, 1);
     if (suggestion) context.report('unknown-key', start, end, `Unknown key '${key}'. Did you mean '${suggestion}'?`);
+    else if (format.unknownKeys === 'report') context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${known.join(', ')}.`);
   }
 };

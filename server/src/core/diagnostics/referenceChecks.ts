@@ -1,18 +1,18 @@
 import type { Check } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
 
-/** Boundaries name other roles' lanes: each name must exist, and not be the role itself. */
+/** Where references are checked (the fleet's Boundaries, a format's labelled lists and keys), each name must exist, and not be the role itself. */
 export const checkBoundaryReferences: Check = context => {
   const { role, view } = context;
   const named = new Set<number>();
   for (const ref of role.references) {
-    if (!ref.inBoundaries) continue;
+    if (!ref.inBoundaries || (ref.weak && !view.hasRole(ref.slug))) continue;
     if (ref.bullet !== undefined) named.add(ref.bullet);
     if (ref.slug === role.stem) {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
     } else if (!view.hasRole(ref.slug)) {
       const suggestion = view.closestRoles(ref.slug, 1, role.stem);
-      const fix = suggestion.length > 0 ? didYouMean(suggestion) : ` No role file '${ref.slug}.md' exists in this library.`;
+      const fix = suggestion.length > 0 ? didYouMean(suggestion) : ` No role file '${ref.slug}${context.format.extension}' exists in this library.`;
       context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.slug}'.${fix}`);
     }
   }

@@ -5,6 +5,7 @@ import { dirname, relativePath } from '../util/paths';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { describeRole } from '../parse/roleSummary';
 import { lowerBound } from '../util/sortedStrings';
+import { completeKeys, frontmatterSpot, toolItems, valueItems } from './frontmatterCompletion';
 
 /**
  * Past this many matches the list is cut and marked incomplete, so the editor
@@ -16,8 +17,11 @@ const MAX_ITEMS = 100;
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /**
- * Role names inside `**…**` and in a link's destination, and domains after
- * `domain:` in the frontmatter or an inline declaration.
+ * Role names wherever references stand: inside `**…**`, in a link's
+ * destination, in the format's reference keys (`handoffs[].agent`) and,
+ * where its forms allow plain names, in its sections and labelled lists.
+ * In the frontmatter, the format's keys, and each key's values (domains,
+ * enums, booleans, tools); values of inline declarations too.
  */
 export function complete(workspace: RoleWorkspace, path: string, position: Position, token: CancellationToken = NEVER_CANCELLED): CompletionList {
   const file = workspace.file(path);
@@ -32,6 +36,13 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
 
   const domain = domainContext(file, position.line, before);
   if (domain !== undefined) return completeDomains(workspace, file, position, domain);
+  const spot = frontmatterSpot(file, position);
+  if (spot) return spot.kind === 'key' ? completeKeys(file, spot) : completeFrontmatterValue(workspace, file, spot, token);
+  const inline = /`([A-Za-z_][\w-]*):[ \t]*([^`\s]*)$/.exec(before);
+  if (inline) {
+    const range = { start: { line: position.line, character: position.character - inline[2].length }, end: position };
+    return { isIncomplete: false, items: valueItems(file.library.format.declarations.find(d => d.key === inline[1] && d.in !== 'frontmatter'), range) };
+  }
 
   const bold = /\*\*([a-z0-9-]*)$/.exec(before);
   if (bold) {
@@ -54,7 +65,29 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
       return rel.startsWith('.') ? rel : `./${rel}`;
     }, token);
   }
+  const { referenceForms } = file.library.format.parse;
+  const plain = /(?:^|[\s(,])([a-z][a-z0-9-]*)$/.exec(before);
+  if (plain && referenceForms.includes('plain') && file.role.referencePlaces.some(p => offset >= p.start && offset <= p.end)) {
+    const rest = /^[a-z0-9-]*/.exec(after)![0];
+    const range = { start: { line: position.line, character: position.character - plain[1].length }, end: { line: position.line, character: position.character + rest.length } };
+    return completeRoles(workspace, file, plain[1], range, name => name, token);
+  }
   return EMPTY;
+}
+
+/** A value in the frontmatter: role names for a reference key, tools for a tools key, else the key's values. */
+function completeFrontmatterValue(
+  workspace: RoleWorkspace, file: IndexedFile, spot: Extract<ReturnType<typeof frontmatterSpot>, { kind: 'value' }>, token: CancellationToken,
+): CompletionList {
+  const format = file.library.format;
+  const isReference = format.references.keys.some(k => k === spot.path || k === `${spot.path}[]` || (spot.path === spot.key && k === `${spot.key}[]`));
+  if (isReference) return completeRoles(workspace, file, spot.typed, spot.range, name => name, token);
+  if (format.tools.keys.includes(spot.key)) return { isIncomplete: false, items: toolItems(file, spot.range) };
+  if (spot.path !== spot.key) return EMPTY;
+  if (spot.key === format.identity.key) {
+    return { isIncomplete: false, items: [{ label: file.role.stem, kind: CompletionItemKind.Value, detail: "the file's name", textEdit: { range: spot.range, newText: file.role.stem } }] };
+  }
+  return { isIncomplete: false, items: valueItems(format.declarations.find(d => d.key === spot.key), spot.range) };
 }
 
 function insideCode(file: IndexedFile, offset: number): boolean {
@@ -64,11 +97,13 @@ function insideCode(file: IndexedFile, offset: number): boolean {
   const lineText = file.role.lines.lineText(line);
   const column = offset - file.role.lines.lineStarts[line];
   const ticks = (lineText.slice(0, column).match(/`/g) ?? []).length;
-  return ticks % 2 === 1 && !/`(class|domain|persistent_persona):[^`]*$/.test(lineText.slice(0, column));
+  const inlineKey = /`([A-Za-z_][\w-]*):[^`]*$/.exec(lineText.slice(0, column))?.[1];
+  return ticks % 2 === 1 && !(inlineKey !== undefined && file.library.format.declared.some(d => d.key === inlineKey && d.in !== 'frontmatter'));
 }
 
-/** The domain typed so far when the cursor is in a `domain:` value, else undefined. */
+/** The domain typed so far when the cursor is in the value of a key that takes the library's domains, else undefined. */
 function domainContext(file: IndexedFile, line: number, before: string): string | undefined {
+  if (!file.library.format.declarations.some(d => d.key === 'domain' && d.valuesFrom === 'domains')) return undefined;
   const fm = file.role.frontmatter;
   const inFrontmatter = fm !== undefined && line > 0 && line < fm.bodyLine - 1;
   const pattern = inFrontmatter ? /^domain:[ \t]*([a-z0-9-]*)$/ : /`domain:[ \t]*([a-z0-9-]*)$/;

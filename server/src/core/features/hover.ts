@@ -1,5 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
+import { roleFacts } from '../parse/roleSummary';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { referringRoles } from './references';
 import { roleAtPosition } from './roleAtPosition';
@@ -14,20 +16,19 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   if (!target || target.kind !== 'reference') return null;
   const [rolePath] = workspace.index.roleFiles(file.library, target.slug);
   const ref = file.role.references.find(r => file.role.lines.offsetAt(target.range.start) === r.start);
-  // Outside Boundaries, bold that names no role is emphasis: nothing to say about it.
-  if (!rolePath && ref && !ref.inBoundaries && ref.kind === 'bold') return null;
+  // Outside the places where references are checked, bold that names no role is emphasis: nothing to say about it.
+  if (!rolePath && ref && ((!ref.inBoundaries && ref.kind === 'bold') || ref.weak)) return null;
   if (!rolePath) {
     return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${target.slug}**: no such role in this library.` } };
   }
   const role = workspace.file(rolePath)!.role;
   const summary = workspace.file(rolePath)!.summary;
   const referrers = referringRoles(workspace, file.library, target.slug).length;
-  const facts = [
-    `class \`${target.slug}\``,
-    summary.domain ? `domain \`${summary.domain}\`` : undefined,
-    summary.persistent === undefined ? undefined : summary.persistent ? 'persistent' : 'transient',
-  ].filter(Boolean).join(' · ');
+  const format = file.library.format;
+  const declared = roleFacts(roleDeclarations(role, format.declared), format.factKeys);
+  const facts = [`${format.identity.key ?? 'name'} \`${target.slug}\``, ...declared].join(' · ');
   const parts = [`**${escapeMarkdown(summary.title ?? target.slug)}**`, facts];
+  if (summary.description) parts.push(escapeMarkdown(summary.description));
   const mandate = mandateStart(role);
   if (mandate) parts.push(mandate);
   parts.push(`${referrers} role${referrers === 1 ? '' : 's'} refer${referrers === 1 ? 's' : ''} to this role.`);

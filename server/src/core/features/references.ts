@@ -1,5 +1,6 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
+import type { RoleReference } from '../parse/roleFile';
 import { titleLineRange } from '../parse/titleLine';
 import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
@@ -9,7 +10,7 @@ export interface ReferenceSite {
   path: string;
   start: number;
   end: number;
-  kind: 'bold' | 'link';
+  kind: RoleReference['kind'];
 }
 
 /** Every reference to a role in its library, role files and documents alike, in path order. */

@@ -29,7 +29,7 @@ export interface FileMove {
   to: string;
 }
 
-/** Renames a role everywhere: references, links, its class, and its file; with the files it moves. */
+/** Renames a role everywhere: every reference form, its identity key (the fleet's class, an agent's name), and its file; with the files it moves. */
 export function rename(
   workspace: RoleWorkspace, path: string, position: Position, newName: string, token: CancellationToken,
 ): { edit: WorkspaceEdit; moves: FileMove[] } | Refusal {
@@ -39,7 +39,7 @@ export function rename(
   const refusal = checkNewName(workspace, file.library, target.slug, newName);
   if (refusal) return refusal;
   if (newName === target.slug) return { edit: { documentChanges: [] }, moves: [] };
-  const moves = workspace.index.roleFiles(file.library, target.slug).map(from => ({ from, to: joinPath(dirname(from), `${newName}.md`) }));
+  const moves = workspace.index.roleFiles(file.library, target.slug).map(from => ({ from, to: joinPath(dirname(from), `${newName}${file.library.format.extension}`) }));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
   return { edit: { documentChanges: [...textEdits(workspace, file.library, target.slug, newName, token), ...renames] }, moves };
 }
@@ -51,9 +51,10 @@ export function rename(
  */
 export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, newPath: string, token: CancellationToken): WorkspaceEdit | undefined {
   const file = workspace.file(oldPath);
-  if (!file || file.role.isDocument || !newPath.toLowerCase().endsWith('.md')) return undefined;
+  const extension = file?.library.format.extension ?? '.md';
+  if (!file || file.role.isDocument || !newPath.toLowerCase().endsWith(extension.toLowerCase())) return undefined;
   const oldName = file.role.stem;
-  const newName = stemOf(newPath);
+  const newName = stemOf(newPath, extension);
   if (newName === oldName || checkNewName(workspace, file.library, oldName, newName)) return undefined;
   return { documentChanges: textEdits(workspace, file.library, oldName, newName, token) };
 }
@@ -75,8 +76,9 @@ function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, 
     edits.push({ range, newText });
   };
   for (const site of referenceSites(workspace, library, oldName, token)) add(site.path, site.start, site.end, newName);
-  for (const rolePath of workspace.index.roleFiles(library, oldName)) {
-    const declarations = roleDeclarations(workspace.file(rolePath)!.role).class;
+  const identityKey = library.format.identity.key;
+  for (const rolePath of identityKey === undefined ? [] : workspace.index.roleFiles(library, oldName)) {
+    const declarations = roleDeclarations(workspace.file(rolePath)!.role, library.format.declared)[identityKey!];
     for (const d of [declarations.primary, ...declarations.conflicts]) {
       if (!d || d.value !== oldName) continue;
       const quote = d.raw.length === oldName.length + 2 ? d.raw[0] : '';

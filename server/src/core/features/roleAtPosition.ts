@@ -12,8 +12,8 @@ export interface RoleTarget {
 }
 
 /**
- * The role a position names: a reference (bold or link) names its role; the
- * class value and the title line name the file's own role.
+ * The role a position names: a reference (in any form) names its role; the
+ * identity value (the fleet's class, an agent's name) and the title line name the file's own role.
  */
 export function roleAtPosition(file: IndexedFile, position: Position): RoleTarget | undefined {
   const { role } = file;
@@ -21,8 +21,9 @@ export function roleAtPosition(file: IndexedFile, position: Position): RoleTarge
   if (ref) return { slug: ref.slug, range: role.lines.range(ref.start, ref.end), kind: 'reference' };
   if (role.isDocument) return undefined;
   const offset = role.lines.offsetAt(position);
-  const declarations = roleDeclarations(role);
-  const classDeclarations = [declarations.class.primary, ...declarations.class.conflicts].filter(d => d !== undefined);
+  const identityKey = file.library.format.identity.key;
+  const identity = identityKey === undefined ? undefined : roleDeclarations(role, file.library.format.declared)[identityKey];
+  const classDeclarations = identity ? [identity.primary, ...identity.conflicts].filter(d => d !== undefined) : [];
   for (const d of classDeclarations) {
     if (offset >= d.valueStart && offset <= d.valueEnd) return { slug: role.stem, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'class' };
   }

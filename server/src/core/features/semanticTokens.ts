@@ -21,7 +21,7 @@ export function semanticTokens(workspace: RoleWorkspace, path: string): Semantic
     if (end.line !== start.line) continue;
     const unknown = workspace.index.roleFiles(file.library, ref.slug).length === 0;
     // Outside Boundaries, bold that names no role is emphasis (`**persistent**`), not a reference.
-    if (unknown && !ref.inBoundaries && ref.kind === 'bold') continue;
+    if (unknown && ((!ref.inBoundaries && ref.kind === 'bold') || ref.weak)) continue;
     const modifiers = unknown ? UNKNOWN : 0;
     data.push(start.line - previousLine, start.line === previousLine ? start.character - previousChar : start.character, end.character - start.character, 0, modifiers);
     previousLine = start.line;

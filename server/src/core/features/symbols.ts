@@ -4,19 +4,25 @@ import type { ParsedRole } from '../parse/roleFile';
 import { titleLineRange } from '../parse/titleLine';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 
-/** The outline of a role file: its title, its sections, and each boundary under Boundaries. */
+/** The outline of a role file: its title, its sections, and each bullet of its reference sections (the fleet's Boundaries). */
 export function documentSymbols(workspace: RoleWorkspace, path: string): DocumentSymbol[] {
   const file = workspace.file(path);
   if (!file) return [];
   const { role } = file;
   const lines = role.lines;
   const lastLine = lines.lineRange(lines.lineCount - 1).end;
+  const referenceSections = file.library.format.parse.referenceSections;
   const sections = role.sections.map((section): DocumentSymbol => {
     const range: Range = { start: lines.positionAt(section.heading.start), end: lines.positionAt(section.contentEnd) };
-    const children = section.name.toLowerCase() === 'boundaries' ? boundarySymbols(role) : [];
+    const children = referenceSections.includes(section.name.toLowerCase()) ? boundarySymbols(role, section.contentStart, section.contentEnd) : [];
     return { name: section.name, kind: SymbolKind.Namespace, range, selectionRange: lines.range(section.heading.start, section.heading.end), children };
   });
-  if (!role.title) return sections;
+  if (!role.title) {
+    // A format without titles (an agent's prompt) still gets one symbol for its role, over the whole file.
+    if (role.isDocument || file.library.format.title === 'required') return sections;
+    const whole = { start: { line: 0, character: 0 }, end: lastLine };
+    return [{ name: role.stem, detail: file.summary.description, kind: SymbolKind.Class, range: whole, selectionRange: titleLineRange(role), children: sections }];
+  }
   const summary = file.summary;
   return [{
     name: role.title.text,
@@ -28,13 +34,13 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
   }];
 }
 
-/** One symbol per Boundaries bullet, with the roles it names. */
-function boundarySymbols(role: ParsedRole): DocumentSymbol[] {
+/** One symbol per bullet of a reference section (the fleet's Boundaries), with the roles it names. */
+function boundarySymbols(role: ParsedRole, start: number, end: number): DocumentSymbol[] {
   const lines = role.lines;
   const references = role.references;
   // Bullets and references are both in text order: one walk pairs them.
   let next = 0;
-  return role.boundaries.map(bullet => {
+  return role.boundaries.filter(b => b.start >= start && b.start < end).map(bullet => {
     while (next < references.length && references[next].start < bullet.start) next++;
     const names: string[] = [];
     while (next < references.length && references[next].start < bullet.end) names.push(references[next++].slug);

@@ -1,4 +1,6 @@
 import { CONFIG_FILE_NAME, parseConfigText, type ConfigFileContent, type ConfigProblem } from '../config/configFile';
+import { DETECTED_HIDDEN_FOLDERS, detectFormat, resolveFormat } from '../config/compiledFormat';
+import type { RoleFormat } from '../config/roleFormat';
 import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolvePath } from '../util/paths';
 import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
@@ -37,6 +39,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 interface Walk {
   configs: Set<string>;
   roleFolders: Set<string>;
+  /** Folders where a built-in format's files live (`.claude/agents`), with that format. */
+  formatFolders: Map<string, RoleFormat>;
   markdown: Set<string>;
   walked: Set<string>;
   unreadable: Map<string, string>;
@@ -73,7 +77,8 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
     const { config, problems } = await readConfig(fs, path);
     const root = dirname(path);
     configLibraries.push({ root, path, config, problems });
-    const folders = config?.roleFolders?.map(f => resolvePath(root, f)) ?? [root];
+    const fromFormat = formatFolders(root, config);
+    const folders = config?.roleFolders?.map(f => resolvePath(root, f)) ?? (fromFormat.length > 0 ? fromFormat : [root]);
     for (const folder of folders) await walkTree(fs, folder, walk);
   }
   configLibraries.sort((a, b) => b.root.length - a.root.length);
@@ -82,17 +87,24 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
   const foundUnder = (root: string) =>
     [...walk.roleFolders].filter(f => isWithin(f, root) && !configRoots.some(c => c !== root && isWithin(c, root) && isWithin(f, c)));
 
-  // A configuration without roleFolders takes the `roles` folders below it, or else its own folder.
-  const defaultFolders = (root: string) => {
+  // A configuration without roleFolders takes its format's folders, or the `roles` folders below it, or else its own folder.
+  const defaultFolders = (root: string, config: ConfigFileContent | undefined) => {
+    const fromFormat = formatFolders(root, config);
+    if (fromFormat.length > 0) return fromFormat;
     const found = foundUnder(root);
     return found.length > 0 ? found : [root];
   };
   const libraries: Library[] = configLibraries.map(c =>
-    createLibrary(c.root, c.path, c.config, c.config?.roleFolders?.map(f => resolvePath(c.root, f)) ?? defaultFolders(c.root), c.problems));
+    createLibrary(c.root, c.path, c.config, c.config?.roleFolders?.map(f => resolvePath(c.root, f)) ?? defaultFolders(c.root, c.config), c.problems));
   if (!options.configPath) {
     for (const root of roots) {
       const folders = [...walk.roleFolders].filter(f => isWithin(f, root) && !configRoots.some(c => isWithin(f, c)));
       if (folders.length > 0 && !libraries.some(l => l.id === root)) libraries.push(createLibrary(root, undefined, undefined, folders));
+    }
+    // `.claude/agents`, `.github/agents`: a library of their format each, unless a configuration names the folder; rooted there, the deepest, so it owns its files.
+    for (const [folder, format] of walk.formatFolders) {
+      const named = libraries.some(l => l.configPath !== undefined && l.roleFolders.some(f => isWithin(folder, f) && f !== l.root));
+      if (!named && !libraries.some(l => l.id === folder)) libraries.push(createLibrary(folder, undefined, undefined, [folder], [], format, folder));
     }
   }
   libraries.sort((a, b) => b.root.length - a.root.length);
@@ -105,13 +117,18 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
   return { libraries, files, unreadableFolders: walk.unreadable, walkLimits: walk.limits };
 }
 
+/** The folders a configuration's format puts its role files in by default (`.claude/agents`), absolute; none for the fleet's. */
+function formatFolders(root: string, config: ConfigFileContent | undefined): string[] {
+  return resolveFormat(config?.format).folders.map(f => resolvePath(root, f));
+}
+
 /** The library a Markdown file belongs to under a known layout, if any. */
 export function ownerOf(layout: Layout, path: string): Library | undefined {
   return layout.libraries.find(l => libraryOwns(l, path));
 }
 
 function newWalk(): Walk {
-  return { configs: new Set(), roleFolders: new Set(), markdown: new Set(), walked: new Set(), unreadable: new Map(), entries: 0, tooDeep: false, limits: [] };
+  return { configs: new Set(), roleFolders: new Set(), formatFolders: new Map(), markdown: new Set(), walked: new Set(), unreadable: new Map(), entries: 0, tooDeep: false, limits: [] };
 }
 
 /** The Markdown files and configurations below a folder, found as discovery finds them (links to folders not followed). */
@@ -131,6 +148,8 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
   }
   walk.walked.add(root);
   if (basename(root) === 'roles') walk.roleFolders.add(root);
+  const format = detectFormat(root);
+  if (format) walk.formatFolders.set(root, format);
   let entries;
   try {
     entries = await fs.readDirectory(root);
@@ -149,7 +168,12 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
     }
     const path = childPath(dir, entry.name);
     if (entry.type === 'directory') {
-      if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.startsWith('.')) continue;
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (entry.name.startsWith('.')) {
+        // Of a hidden folder, only a built-in format's folder is walked (`.claude/agents`, not `.claude/commands`).
+        for (const tail of DETECTED_HIDDEN_FOLDERS.get(entry.name) ?? []) await walkTree(fs, joinPath(dir, tail), walk, depth + tail.split('/').length);
+        continue;
+      }
       await walkTree(fs, path, walk, depth + 1);
     } else if (entry.type === 'file') {
       if (entry.name === CONFIG_FILE_NAME) walk.configs.add(path);

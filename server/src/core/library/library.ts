@@ -1,7 +1,10 @@
 import picomatch from 'picomatch';
 import { DEFAULT_DOMAINS } from '../config/defaultDomains';
+import { compileFormat, resolveFormat, type CompiledFormat } from '../config/compiledFormat';
+import type { RoleFormat } from '../config/roleFormat';
 import type { ConfigFileContent, ConfigProblem } from '../config/configFile';
 import { basename, isWithin, relativePath, resolvePath } from '../util/paths';
+import { stemOf } from '../util/slug';
 import type { SeveritySetting } from '../config/configFile';
 
 /** One library: a configuration (or the defaults) and its role folders together. */
@@ -13,6 +16,8 @@ export interface Library {
   /** Absolute role folders: the configured ones, or every folder named `roles` found below the root. */
   roleFolders: string[];
   domains: readonly string[];
+  /** The library's format: the configured one, the one its folders imply, or the fleet's. */
+  format: CompiledFormat;
   problems: ConfigProblem[];
   /** Severity per diagnostic code, from the configuration; 'off' silences a code. */
   severity: Readonly<Record<string, SeveritySetting>>;
@@ -23,17 +28,20 @@ export interface Library {
 
 export function createLibrary(
   root: string, configPath: string | undefined, config: ConfigFileContent | undefined, roleFolders: string[], problems: ConfigProblem[] = [],
+  detected?: RoleFormat, id?: string,
 ): Library {
+  const format = compileFormat(resolveFormat(config?.format, detected));
   const matchers = (config?.exclude ?? []).map(p => picomatch(p, { dot: true }));
   const indexPath = config?.index ? resolvePath(root, config.index) : undefined;
   return {
-    id: configPath ?? root,
+    id: id ?? configPath ?? root,
     root,
     configPath,
     roleFolders,
     domains: config?.domains ?? DEFAULT_DOMAINS,
+    format,
     problems,
-    severity: config?.severity ?? {},
+    severity: config?.severity ? { ...format.severity, ...config.severity } : format.severity,
     isExcluded: path => matchers.some(m => m(relativePath(root, path))),
     isIndex: path => (indexPath ? path === indexPath : basename(path) === 'LIBRARY.md'),
   };
@@ -41,5 +49,9 @@ export function createLibrary(
 
 /** Whether a Markdown file at `path` belongs to the library. */
 export function libraryOwns(library: Library, path: string): boolean {
-  return path.toLowerCase().endsWith('.md') && library.roleFolders.some(f => isWithin(path, f)) && !library.isExcluded(path);
+  const lower = path.toLowerCase();
+  if (!lower.endsWith('.md') || !library.roleFolders.some(f => isWithin(path, f)) || library.isExcluded(path)) return false;
+  // A format whose role files end otherwise ('.agent.md') still reads the library's documents.
+  const extension = library.format.extension.toLowerCase();
+  return extension === '.md' || lower.endsWith(extension) || library.format.parse.isDocument(stemOf(path), path);
 }

@@ -1,5 +1,5 @@
 import type { LibraryView } from './libraryView';
-import { declaredClass, roleDeclarations } from '../parse/declarations';
+import { declaredString, roleDeclarations } from '../parse/declarations';
 import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
@@ -11,8 +11,9 @@ import { SuggestionIndex } from './suggestionIndex';
 export interface IndexedFile {
   library: Library;
   role: ParsedRole;
-  /** Domain, title and persistence, derived once per parse for completion, hover and the graph. */
+  /** Domain, title and description, derived once per parse for completion, hover and the graph. */
   summary: RoleSummary;
+  /** The name the role declares under its format's identity key (the fleet's class), when it is a string. */
   className?: string;
   /** Why the file's text could not be read; the role then has an empty text and this one diagnostic. */
   unreadable?: string;
@@ -65,10 +66,12 @@ export class RoleIndex {
    */
   update(path: string, library: Library, text: string, trackAffected = true, unreadable?: string): Set<string> {
     this.parseCount++;
-    const role = parseRole(path, text);
-    const declarations = roleDeclarations(role);
+    const format = library.format;
+    const role = parseRole(path, text, format.parse);
+    const declarations = roleDeclarations(role, format.declared);
     const entry: IndexedFile = {
-      library, role, summary: summarizeRole(role, declarations), className: role.isDocument ? undefined : declaredClass(declarations), unreadable,
+      library, role, summary: summarizeRole(role, declarations),
+      className: role.isDocument ? undefined : declaredString(declarations, format.identity.key), unreadable,
     };
     const old = this.files.get(path);
     // An edit that keeps the file's library and class cannot change another file's diagnostics.

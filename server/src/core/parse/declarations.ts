@@ -1,4 +1,5 @@
-import { DECLARATION_KEYS, type Declaration, type DeclarationKey, type ParsedRole } from './roleFile';
+import type { DeclaredKey } from './parseRules';
+import type { Declaration, ParsedRole } from './roleFile';
 
 export interface KeyDeclarations {
   /** The declaration that counts: the frontmatter's, else the first inline one. */
@@ -7,7 +8,8 @@ export interface KeyDeclarations {
   conflicts: Declaration[];
 }
 
-export type RoleDeclarations = Record<DeclarationKey, KeyDeclarations>;
+/** The declarations of each key the format declares, by key. */
+export type RoleDeclarations = Readonly<Record<string, KeyDeclarations>>;
 
 /** Frontmatter keys as declarations, with the place of each value in the text. */
 export function frontmatterDeclarations(role: ParsedRole): Declaration[] {
@@ -30,12 +32,16 @@ export function frontmatterDeclarations(role: ParsedRole): Declaration[] {
   return out;
 }
 
-export function roleDeclarations(role: ParsedRole): RoleDeclarations {
-  const fromFrontmatter = frontmatterDeclarations(role);
-  const result = {} as RoleDeclarations;
-  for (const key of DECLARATION_KEYS) {
-    const front = fromFrontmatter.find(d => d.key === key);
-    const inline = role.inlineDeclarations.filter(d => d.key === key);
+/**
+ * Each declared key's declarations, in the places the format allows it.
+ * Inline values are text; a boolean key's bare `true` and `false` read as booleans.
+ */
+export function roleDeclarations(role: ParsedRole, keys: readonly DeclaredKey[]): RoleDeclarations {
+  const fromFrontmatter = keys.some(k => k.in !== 'inline') ? frontmatterDeclarations(role) : [];
+  const result: Record<string, KeyDeclarations> = Object.create(null);
+  for (const { key, in: place, type } of keys) {
+    const front = place === 'inline' ? undefined : fromFrontmatter.find(d => d.key === key);
+    const inline = place === 'frontmatter' ? [] : role.inlineDeclarations.filter(d => d.key === key).map(d => (type === 'boolean' ? { ...d, value: inlineBoolean(d.raw) } : d));
     const primary = front ?? inline[0];
     const conflicts = primary ? inline.filter(d => d !== primary && !sameValue(d.value, primary.value)) : [];
     result[key] = { primary, conflicts };
@@ -43,12 +49,16 @@ export function roleDeclarations(role: ParsedRole): RoleDeclarations {
   return result;
 }
 
+function inlineBoolean(raw: string): unknown {
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a !== 'object' && typeof b !== 'object' && String(a) === String(b));
 }
 
-/** The role's declared class when it is a string, for the library's class table. */
-export function declaredClass(declarations: RoleDeclarations): string | undefined {
-  const value = declarations.class.primary?.value;
+/** The value of a key when it is a string: the role's declared name, domain, description. */
+export function declaredString(declarations: RoleDeclarations, key: string | undefined): string | undefined {
+  const value = key === undefined ? undefined : declarations[key]?.primary?.value;
   return typeof value === 'string' ? value : undefined;
 }

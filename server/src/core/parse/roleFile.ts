@@ -1,12 +1,12 @@
 import { LineIndex } from '../text/lineIndex';
-import { isDocumentName, isSlug, stemOf } from '../util/slug';
+import { isSlug, stemOf } from '../util/slug';
+import type { BoundaryBullet } from './bullets';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
-import { codeSpanOffset, destinationOffset, scanBody, type Heading, type ListItem } from './markdownScanner';
+import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
+import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
+import { placedReferences, referencePlaces } from './placedReferences';
 import type { Span } from './spans';
 import { spanCursor } from './spanCursor';
-
-export const DECLARATION_KEYS = ['class', 'domain', 'persistent_persona'] as const;
-export type DeclarationKey = (typeof DECLARATION_KEYS)[number];
 
 /** One written declaration of a key: its value and where the value stands. */
 export interface Declaration {
@@ -23,21 +23,24 @@ export interface Declaration {
 
 export interface RoleReference {
   slug: string;
-  kind: 'bold' | 'link';
+  /** Bold and links count anywhere; code spans and plain names where references stand; `key` is a frontmatter value. */
+  kind: 'bold' | 'link' | 'code' | 'plain' | 'key';
   /** Offsets of the role name itself (inside the asterisks, or the file name in the link). */
   start: number;
   end: number;
-  /** Whether the reference stands in the Boundaries section, where every name must exist. */
+  /**
+   * Whether the reference stands where references are checked, so every
+   * name must exist: the fleet's Boundaries, or the format's other
+   * sections, labelled lists and frontmatter keys.
+   */
   inBoundaries: boolean;
+  /** A plain name of one word: a reference when a role has that name, else prose (no diagnostic, no hover). */
+  weak?: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
 }
 
-export interface BoundaryBullet {
-  line: number;
-  start: number;
-  end: number;
-}
+export type { BoundaryBullet } from './bullets';
 
 export interface Section {
   name: string;
@@ -63,6 +66,8 @@ export interface ParsedRole {
   inlineDeclarations: Declaration[];
   references: RoleReference[];
   boundaries: BoundaryBullet[];
+  /** Where references stand in the body: the format's reference sections and labelled lists. */
+  referencePlaces: Span[];
   /** HTML comments, for the directives that silence diagnostics. */
   comments: Span[];
   /** Code blocks (fenced and indented) and HTML blocks: no reference, and no completion, inside. */
@@ -71,7 +76,7 @@ export interface ParsedRole {
 
 const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
 
-export function parseRole(path: string, text: string): ParsedRole {
+export function parseRole(path: string, text: string, rules: ParseRules = FLEET_PARSE_RULES): ParsedRole {
   const lines = new LineIndex(text);
   const frontmatter = parseFrontmatter(lines);
   const bodyLine = frontmatter?.bodyLine ?? 0;
@@ -86,12 +91,12 @@ export function parseRole(path: string, text: string): ParsedRole {
   const leadEnd = firstSectionHeading ? firstSectionHeading.start : text.length;
 
   const sections = collectSections(body.headings, text.length);
-  const boundariesSection = sections.find(s => s.name.toLowerCase() === 'boundaries');
-  const boundaries = boundariesSection ? collectBullets(body.listItems, boundariesSection) : [];
+  const referenceSections = rules.referenceSections.length === 0 ? [] : sections.filter(s => rules.referenceSections.includes(s.name.toLowerCase()));
+  const places = referencePlaces(lines, body, referenceSections, rules);
+  const boundaries = places.filter(p => p.isSection).flatMap(p => p.bullets);
 
   const references: RoleReference[] = [];
-  const inBoundaries = (offset: number) =>
-    boundariesSection !== undefined && offset >= boundariesSection.contentStart && offset < boundariesSection.contentEnd;
+  const inBoundaries = (offset: number) => places.some(p => offset >= p.start && offset < p.end);
   // Strong spans and links each come in text order, as do bullets: a cursor per pass.
   let bulletAt = spanCursor(boundaries);
   for (const strong of body.strongs) {
@@ -101,12 +106,19 @@ export function parseRole(path: string, text: string): ParsedRole {
   }
   bulletAt = spanCursor(boundaries);
   for (const link of body.links) {
-    const target = roleLinkTarget(link.destination);
+    const target = roleLinkTarget(link.destination, rules.extension);
     if (!target) continue;
     references.push({
       slug: target.slug, kind: 'link', start: destinationOffset(link, target.nameOffset), end: destinationOffset(link, target.nameOffset + target.nameLength),
       inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
+  }
+  if (places.length > 0 || rules.referenceKeys.length > 0) {
+    const taken = (offset: number) => references.some(r => offset >= r.start && offset < r.end);
+    for (const ref of placedReferences(lines, body, frontmatter, places, rules)) {
+      if (taken(ref.start)) continue;
+      references.push({ ...ref, inBoundaries: true, bullet: ref.kind === 'key' ? undefined : bulletOf(boundaries, ref.start) });
+    }
   }
   references.sort((a, b) => a.start - b.start);
 
@@ -117,27 +129,23 @@ export function parseRole(path: string, text: string): ParsedRole {
     if (!m) continue;
     const valueIndex = span.content.trimEnd().length - m[2].length;
     inlineDeclarations.push({
-      key: m[1], value: inlineValue(m[1], m[2]), raw: m[2], form: 'inline',
+      key: m[1], value: m[2], raw: m[2], form: 'inline',
       keyStart: codeSpanOffset(span, 0), keyEnd: codeSpanOffset(span, m[1].length),
       valueStart: codeSpanOffset(span, valueIndex), valueEnd: codeSpanOffset(span, valueIndex + m[2].length),
     });
   }
 
-  const stem = stemOf(path);
+  const stem = stemOf(path, rules.extension);
   return {
-    path, stem, isDocument: isDocumentName(stem), lines, frontmatter,
+    path, stem, isDocument: rules.isDocument(stem, path), lines, frontmatter,
     title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
-    comments: body.comments, codeBlocks: body.codeBlocks,
+    referencePlaces: places, comments: body.comments, codeBlocks: body.codeBlocks,
   };
 }
 
-/** Inline values are text; only the persistence flag's bare true/false read as booleans. */
-function inlineValue(key: string, raw: string): unknown {
-  if (key === 'persistent_persona') {
-    if (raw === 'true') return true;
-    if (raw === 'false') return false;
-  }
-  return raw;
+function bulletOf(bullets: BoundaryBullet[], offset: number): number | undefined {
+  const at = bullets.findIndex(b => offset >= b.start && offset < b.end);
+  return at < 0 ? undefined : at;
 }
 
 /** Each `##` section runs to the next heading of level 1 or 2: walked from the end, each heading is looked at once. */
@@ -153,31 +161,27 @@ function collectSections(headings: Heading[], textLength: number): Section[] {
   return sections.reverse();
 }
 
-/** The section's bullets: the items of the lists that stand in the document itself, nested items and continuation lines included. */
-function collectBullets(items: ListItem[], section: Section): BoundaryBullet[] {
-  return items
-    .filter(item => item.start >= section.contentStart && item.start < section.contentEnd)
-    .map(item => ({ line: item.line, start: item.start, end: item.end }));
-}
-
 /**
  * A link reaches a role when its destination is a relative path to a
- * kebab-case `.md` file; the file name is the role's name. The destination
+ * kebab-case `.md` file; the file name (less the format's extension) is the role's name. The destination
  * is read decoded (escapes, character references), and the name's place is
  * mapped back to the text.
  */
-function roleLinkTarget(destination: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
+function roleLinkTarget(destination: string, extension: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
   // A scheme (`https:`), a root-relative path (`/roles/x.md`) or a network path (`//host/x.md`) leaves the library.
   if (/^[a-z][a-z0-9+.-]*:/i.test(destination) || destination.startsWith('/')) return undefined;
   const pathPart = destination.replace(/[?#].*$/, '');
-  if (!pathPart.toLowerCase().endsWith('.md')) return undefined;
+  const lower = pathPart.toLowerCase();
+  if (!lower.endsWith('.md')) return undefined;
+  // A format's longer extension ('.agent.md') is part of no role's name.
+  const cut = lower.endsWith(extension.toLowerCase()) ? extension.length : 3;
   const nameOffset = pathPart.lastIndexOf('/') + 1;
   let slug: string;
   try {
-    slug = decodeURIComponent(pathPart.slice(nameOffset, -3));
+    slug = decodeURIComponent(pathPart.slice(nameOffset, -cut));
   } catch {
     return undefined;
   }
   if (!isSlug(slug)) return undefined;
-  return { slug, nameOffset, nameLength: pathPart.length - 3 - nameOffset };
+  return { slug, nameOffset, nameLength: pathPart.length - cut - nameOffset };
 }

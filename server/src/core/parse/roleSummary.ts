@@ -1,23 +1,41 @@
-import type { RoleDeclarations } from './declarations';
+import { declaredString, type RoleDeclarations } from './declarations';
 import type { ParsedRole } from './roleFile';
 
 export interface RoleSummary {
   domain?: string;
   title?: string;
-  persistent?: boolean;
+  description?: string;
 }
 
-/** What an author sees of a role beside its name: domain and title. */
+/** A declared key hover names: its value, or for a boolean the word for true or false. */
+export interface FactKey {
+  key: string;
+  labels?: readonly [string, string];
+}
+
+/** What an author sees of a role beside its name, kept for every role: domain, title, description. */
 export function summarizeRole(role: ParsedRole, declarations: RoleDeclarations): RoleSummary {
-  const domain = declarations.domain.primary?.value;
-  const persistent = declarations.persistent_persona.primary?.value;
   return {
-    domain: typeof domain === 'string' ? domain : undefined,
+    domain: declaredString(declarations, 'domain'),
     title: role.title?.text,
-    persistent: typeof persistent === 'boolean' ? persistent : undefined,
+    description: declaredString(declarations, 'description'),
   };
 }
 
+/** The role's declared facts as hover shows them ("domain `operations`", "persistent"): asked for one role at a time, so not kept. */
+export function roleFacts(declarations: RoleDeclarations, factKeys: readonly FactKey[]): string[] {
+  const facts: string[] = [];
+  for (const { key, labels } of factKeys) {
+    const value = declarations[key]?.primary?.value;
+    if (typeof value === 'boolean' && labels) facts.push(value ? labels[0] : labels[1]);
+    else if (typeof value === 'boolean') facts.push(`${key} \`${value}\``);
+    else if (typeof value === 'string' && value !== '') facts.push(`${key} \`${value}\``);
+  }
+  return facts;
+}
+
+/** A role in a word or two beside its name: its domain and title, else the start of its description. */
 export function describeRole(summary: RoleSummary): string {
-  return [summary.domain, summary.title].filter(Boolean).join(' · ');
+  const description = summary.description && summary.description.length > 80 ? `${summary.description.slice(0, 79)}…` : summary.description;
+  return [summary.domain, summary.title ?? description].filter(Boolean).join(' · ');
 }

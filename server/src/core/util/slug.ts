@@ -13,7 +13,9 @@ export function isDocumentName(stem: string): boolean {
   return /[A-Z]/.test(stem) && stem === stem.toUpperCase();
 }
 
-export function stemOf(path: string): string {
+/** The file's name without its extension ('.md', or a format's longer one such as '.agent.md'). */
+export function stemOf(path: string, extension = '.md'): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
+  if (base.toLowerCase().endsWith(extension.toLowerCase())) return base.slice(0, -extension.length);
   return base.toLowerCase().endsWith('.md') ? base.slice(0, -3) : base;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../config/configFile';
+import { detectFormat } from '../config/compiledFormat';
 import { checkRole } from '../diagnostics/checkRole';
 import { discoverLayout, filesBelow, ownerOf, type DiscoveryOptions, type Layout } from '../library/discovery';
 import type { RoleFileSystem } from '../library/fileSystem';
@@ -116,7 +117,9 @@ export class RoleWorkspace {
   /** Whether a change at this path needs the libraries discovered again. */
   isLayoutChange(path: string): boolean {
     if (basename(path) === CONFIG_FILE_NAME) return true;
-    return this.libraryOf(path) === undefined && path.toLowerCase().endsWith('.md') && /\/roles(\/|$)/.test(path.slice(0, path.lastIndexOf('/') + 1));
+    if (this.libraryOf(path) !== undefined || !path.toLowerCase().endsWith('.md')) return false;
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    return /\/roles(\/|$)/.test(`${folder}/`) || detectFormat(folder) !== undefined;
   }
 
   /** An editor's text for the file, which wins over the disk until the editor closes it. */

@@ -1,10 +1,10 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../../config/configFile';
-import type { DeclarationKey } from '../../parse/roleFile';
 import { throwIfCancelled, type CancellationToken } from '../../util/cancellation';
 import { joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
-import { classMismatchFixes, declarationInsertion, defaultValue, MISSING_KEYS, missingDeclarationFix, persistenceFix } from './declarationFixes';
+import { booleanFix, declarationInsertion, defaultValue, identityMismatchFixes, missingDeclarationFix, missingKey } from './declarationFixes';
+import { hiddenCharacterFix, quoteValueFix, unknownKeyFixes, unknownToolFixes, unknownValueFixes } from './formatFixes';
 import { unknownDomainFixes } from './domainFixes';
 import type { FixContext } from './fixContext';
 import { indexMissingRoleFix } from './indexFixes';
@@ -38,9 +38,14 @@ export async function codeActions(workspace: RoleWorkspace, path: string, range:
 async function fixesFor(context: FixContext): Promise<CodeAction[]> {
   switch (context.diagnostic.code) {
     case 'unknown-role': return unknownRoleFixes(context);
-    case 'class-filename-mismatch': return classMismatchFixes(context);
-    case 'missing-class': case 'missing-domain': case 'missing-persistence': return missingDeclarationFix(context);
-    case 'invalid-persistence': return persistenceFix(context);
+    case 'class-filename-mismatch': case 'name-filename-mismatch': return identityMismatchFixes(context);
+    case 'missing-class': case 'missing-domain': case 'missing-persistence': case 'missing-key': return missingDeclarationFix(context);
+    case 'invalid-persistence': case 'invalid-value': return booleanFix(context);
+    case 'unknown-key': return unknownKeyFixes(context);
+    case 'unknown-value': return unknownValueFixes(context);
+    case 'unknown-tool': return unknownToolFixes(context);
+    case 'hidden-character': return hiddenCharacterFix(context);
+    case 'invalid-frontmatter': return quoteValueFix(context);
     case 'index-missing-role': return indexMissingRoleFix(context);
     case 'unknown-domain': {
       const library = context.file.library;
@@ -58,7 +63,7 @@ async function fixesFor(context: FixContext): Promise<CodeAction[]> {
  */
 function fixAllEdits(context: Omit<FixContext, 'diagnostic'>, diagnostics: Diagnostic[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  const missing: Array<[DeclarationKey, string]> = [];
+  const missing: Array<[string, string]> = [];
   const lines = context.file.role.lines;
   for (const diagnostic of diagnostics) {
     const written = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end));
@@ -75,17 +80,18 @@ function fixAllEdits(context: Omit<FixContext, 'diagnostic'>, diagnostics: Diagn
         if (edit && 'edits' in edit) edits.push(...(edit.edits as TextEdit[]));
         break;
       }
-      case 'class-filename-mismatch':
+      case 'class-filename-mismatch': case 'name-filename-mismatch':
         edits.push({ range: diagnostic.range, newText: context.file.role.stem });
         break;
-      case 'invalid-persistence': {
-        const edit = persistenceFix(fix)[0]?.edit?.documentChanges?.[0];
+      case 'invalid-persistence': case 'invalid-value': case 'unknown-value': case 'invalid-frontmatter': {
+        const [best] = [...booleanFix(fix), ...unknownValueFixes(fix), ...quoteValueFix(fix)].filter(a => a.isPreferred);
+        const edit = best?.edit?.documentChanges?.[0];
         if (edit && 'edits' in edit) edits.push(...(edit.edits as TextEdit[]));
         break;
       }
-      case 'missing-class': case 'missing-domain': case 'missing-persistence': {
-        const key = MISSING_KEYS[diagnostic.code];
-        missing.push([key, defaultValue(context.workspace, context.file, key)]);
+      case 'missing-class': case 'missing-domain': case 'missing-persistence': case 'missing-key': {
+        const spec = missingKey(context.file, diagnostic);
+        if (spec) missing.push([spec.key, defaultValue(context.workspace, context.file, spec)]);
         break;
       }
     }

@@ -1,43 +1,60 @@
-import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { DeclarationSpec } from '../../config/roleFormat';
 import type { IndexedFile } from '../../library/roleIndex';
 import { roleDeclarations } from '../../parse/declarations';
-import type { DeclarationKey } from '../../parse/roleFile';
 import { dirname, joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
 import { quickFix, singleEdit } from './edits';
+import { templateValue } from './roleTemplate';
 import type { FixContext } from './fixContext';
 
-export const MISSING_KEYS: Record<string, DeclarationKey> = {
-  'missing-class': 'class', 'missing-domain': 'domain', 'missing-persistence': 'persistent_persona',
-};
+/** The declaration a diagnostic about a missing key names: its message says `declares no KEY:`. */
+export function missingKey(file: IndexedFile, diagnostic: Diagnostic): DeclarationSpec | undefined {
+  const key = /declares no (\S+):/.exec(diagnostic.message)?.[1];
+  return file.library.format.declarations.find(d => d.key === key);
+}
 
-/** class-filename-mismatch: make the class the file's name, or the file's name the class. */
-export function classMismatchFixes(context: FixContext): CodeAction[] {
+/** The declaration whose value a diagnostic points at. */
+export function specAt(file: IndexedFile, diagnostic: Diagnostic): DeclarationSpec | undefined {
+  const lines = file.role.lines;
+  const start = lines.offsetAt(diagnostic.range.start);
+  const declarations = roleDeclarations(file.role, file.library.format.declared);
+  return file.library.format.declarations.find(spec => {
+    const d = declarations[spec.key];
+    return d !== undefined && [d.primary, ...d.conflicts].some(x => x !== undefined && x.valueStart === start);
+  });
+}
+
+/** The identity and the file's name disagree: make the identity the file's name, or the file's name the identity. */
+export function identityMismatchFixes(context: FixContext): CodeAction[] {
   const { diagnostic, file, workspace, uri, path } = context;
+  const { identity, extension } = file.library.format;
   const stem = file.role.stem;
   const className = file.className ?? '';
-  const actions = [quickFix(`Change the class to '${stem}'`, singleEdit(uri, { range: diagnostic.range, newText: stem }), diagnostic, true)];
+  const actions = [quickFix(`Change the ${identity.key ?? 'name'} to '${stem}'`, singleEdit(uri, { range: diagnostic.range, newText: stem }), diagnostic, true)];
   if (workspace.index.roleFiles(file.library, className).length === 0) {
-    actions.push(quickFix(`Rename the file to ${className}.md`, {
-      documentChanges: [{ kind: 'rename', oldUri: uri, newUri: workspace.uriOf(joinPath(dirname(path), `${className}.md`)) }],
+    actions.push(quickFix(`Rename the file to ${className}${extension}`, {
+      documentChanges: [{ kind: 'rename', oldUri: uri, newUri: workspace.uriOf(joinPath(dirname(path), `${className}${extension}`)) }],
     }, diagnostic));
   }
   return actions;
 }
 
-/** missing-class / missing-domain / missing-persistence: the declaration, in the form the file already uses. */
+/** A missing required key: the declaration, in the form the file already uses. */
 export function missingDeclarationFix(context: FixContext): CodeAction[] {
-  const key = MISSING_KEYS[String(context.diagnostic.code)];
-  const value = defaultValue(context.workspace, context.file, key);
-  const edit = declarationInsertion(context.file, [[key, value]]);
-  return [quickFix(`Declare ${key}: ${value}`, singleEdit(context.uri, edit), context.diagnostic, true)];
+  const spec = missingKey(context.file, context.diagnostic);
+  if (!spec) return [];
+  const value = defaultValue(context.workspace, context.file, spec);
+  const edit = declarationInsertion(context.file, [[spec.key, value]]);
+  return [quickFix(`Declare ${spec.key}: ${value}`, singleEdit(context.uri, edit), context.diagnostic, true)];
 }
 
 /**
  * One edit that declares all the keys: in the frontmatter when there is one,
- * beside the inline declarations when there are some, else as a new frontmatter.
+ * beside the inline declarations when there are some (and the format allows
+ * them), else as a new frontmatter.
  */
-export function declarationInsertion(file: IndexedFile, entries: Array<[DeclarationKey, string]>): TextEdit {
+export function declarationInsertion(file: IndexedFile, entries: Array<[string, string]>): TextEdit {
   const { role } = file;
   const lines = role.lines;
   const eol = /\r\n/.test(lines.text) ? '\r\n' : '\n';
@@ -47,7 +64,8 @@ export function declarationInsertion(file: IndexedFile, entries: Array<[Declarat
     const at = { line: closeLine, character: 0 };
     return { range: { start: at, end: at }, newText: entries.map(([k, v]) => `${k}: ${v}${eol}`).join('') };
   }
-  const inline = role.inlineDeclarations;
+  const inlineAllowed = entries.every(([key]) => file.library.format.declared.some(d => d.key === key && d.in !== 'frontmatter'));
+  const inline = inlineAllowed ? role.inlineDeclarations : [];
   if (inline.length > 0) {
     const last = inline[inline.length - 1];
     const closing = lines.text.indexOf('`', last.valueEnd);
@@ -58,10 +76,9 @@ export function declarationInsertion(file: IndexedFile, entries: Array<[Declarat
   return { range: { start, end: start }, newText: `---${eol}${entries.map(([k, v]) => `${k}: ${v}${eol}`).join('')}---${eol}` };
 }
 
-/** What a missing declaration most likely is: the file's name, the library's commonest domain, not persistent. */
-export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, key: DeclarationKey): string {
-  if (key === 'class') return file.role.stem;
-  if (key === 'persistent_persona') return 'false';
+/** What a missing declaration most likely is: the file's name, the library's commonest domain, what a new role would hold. */
+export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, spec: DeclarationSpec): string {
+  if (spec.valuesFrom !== 'domains') return templateValue(spec, file.library.format, file.role.stem, file.library.domains[0]);
   const counts = new Map<string, number>();
   for (const [, entry] of workspace.index.entries()) {
     if (entry.library !== file.library) continue;
@@ -72,9 +89,11 @@ export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, key: D
   return best?.[0] ?? file.library.domains[0];
 }
 
-/** invalid-persistence written as a string that means a boolean: `"true"`, `yes`, `1`. */
-export function persistenceFix(context: FixContext): CodeAction[] {
-  const raw = roleDeclarations(context.file.role).persistent_persona.primary?.raw.replace(/^['"]|['"]$/g, '').toLowerCase();
+/** A boolean written as a string that means one: `"true"`, `yes`, `1`. */
+export function booleanFix(context: FixContext): CodeAction[] {
+  const spec = specAt(context.file, context.diagnostic);
+  if (!spec || spec.type !== 'boolean') return [];
+  const raw = roleDeclarations(context.file.role, context.file.library.format.declared)[spec.key].primary?.raw.replace(/^['"]|['"]$/g, '').toLowerCase();
   const value = raw === 'true' || raw === 'yes' || raw === '1' ? 'true' : raw === 'false' || raw === 'no' || raw === '0' ? 'false' : undefined;
   if (!value) return [];
   return [quickFix(`Write ${value}`, singleEdit(context.uri, { range: context.diagnostic.range, newText: value }), context.diagnostic, true)];

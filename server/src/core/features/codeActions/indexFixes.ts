@@ -1,5 +1,5 @@
-import type { CodeAction } from 'vscode-languageserver-types';
-import type { RoleWorkspace } from '../../workspace/roleWorkspace';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import type { IndexedFile } from '../../library/roleIndex';
 import { quickFix, singleEdit } from './edits';
 import type { FixContext } from './fixContext';
 
@@ -12,14 +12,21 @@ export function indexMissingRoleFix(context: FixContext): CodeAction[] {
   const { file, diagnostic, workspace, uri } = context;
   const name = /'([^']+)'/.exec(diagnostic.message)?.[1];
   if (!name) return [];
-  const role = file.role;
+  const [rolePath] = workspace.index.roleFiles(file.library, name);
+  const summary = workspace.file(rolePath)!.summary;
+  const edit = indexEntry(file, name, summary.domain, summary.title ?? summary.description);
+  return [quickFix(`Add '${name}' to the index`, singleEdit(uri, edit), diagnostic, true)];
+}
+
+/** The line that lists a role in the index, in its own style, and where it goes. */
+export function indexEntry(index: IndexedFile, name: string, domain: string | undefined, title: string | undefined): TextEdit {
+  const role = index.role;
   const lines = role.lines;
-  const domain = roleDomain(workspace, context, name);
   const section = role.headings.find(h => h.level >= 2 && domain !== undefined && h.text.toLowerCase() === domain.toLowerCase());
   const sectionEnd = section ? (role.headings.find(h => h.start > section.start && h.level <= section.level)?.start ?? lines.text.length) : lines.text.length;
   const candidates = role.references.filter(r => (section ? r.start > section.end && r.start < sectionEnd : true));
   const model = candidates[candidates.length - 1] ?? role.references[role.references.length - 1];
-  const description = workspace.file(workspace.index.roleFiles(file.library, name)[0])!.summary.title?.replace(/\s+—\s+fleet role definition$/i, '') ?? name;
+  const description = title?.replace(/\s+—\s+fleet role definition$/i, '') ?? name;
   const eol = /\r\n/.test(lines.text) ? '\r\n' : '\n';
   let newLine: string;
   let afterLine: number;
@@ -31,13 +38,8 @@ export function indexMissingRoleFix(context: FixContext): CodeAction[] {
     newLine = dash >= 0 ? `${swapped.slice(0, dash)} — ${description}` : swapped;
   } else {
     afterLine = lines.lineCount - 1;
-    newLine = `- [${name}](./${name}.md) — ${description}`;
+    newLine = `- [${name}](./${name}${index.library.format.extension}) — ${description}`;
   }
   const at = { line: afterLine, character: lines.lineText(afterLine).length };
-  return [quickFix(`Add '${name}' to the index`, singleEdit(uri, { range: { start: at, end: at }, newText: `${eol}${newLine}` }), diagnostic, true)];
-}
-
-function roleDomain(workspace: RoleWorkspace, context: FixContext, name: string): string | undefined {
-  const [path] = workspace.index.roleFiles(context.file.library, name);
-  return path ? workspace.file(path)!.summary.domain : undefined;
+  return { range: { start: at, end: at }, newText: `${eol}${newLine}` };
 }

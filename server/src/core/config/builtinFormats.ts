@@ -1,0 +1,118 @@
+import type { BuiltinFormatName, RoleFormat } from './roleFormat';
+
+const SLUG = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+/** The fleet's contract: exactly the rules the project checked before formats were data. */
+const FLEET: RoleFormat = {
+  name: 'fleet',
+  folders: [],
+  extension: '.md',
+  documents: 'upper-case',
+  identity: { key: 'class', matchFile: true, codes: { mismatch: 'class-filename-mismatch', duplicate: 'duplicate-class' } },
+  declarations: [
+    { key: 'class', in: 'both', required: true, pattern: SLUG, patternHint: "a kebab-case slug such as 'project-manager'", codes: { missing: 'missing-class', invalid: 'invalid-class' } },
+    { key: 'domain', in: 'both', required: true, valuesFrom: 'domains', plural: 'domains', codes: { missing: 'missing-domain', unknown: 'unknown-domain' } },
+    { key: 'persistent_persona', in: 'both', required: true, type: 'boolean', labels: ['persistent', 'transient'], codes: { missing: 'missing-persistence', invalid: 'invalid-persistence' } },
+  ],
+  unknownKeys: 'near-miss',
+  title: 'required',
+  sections: { required: ['Mandate', 'Boundaries', 'Persona'], recommended: [] },
+  references: { sections: ['Boundaries'], labels: [], keys: [], forms: [] },
+  tools: { keys: [], known: [], patterns: [] },
+  severity: {},
+};
+
+/**
+ * Claude Code subagents (`.claude/agents/*.md`): frontmatter keys and values
+ * as Anthropic's documentation lists them; tools as Claude Code names them,
+ * MCP tools as `mcp__server__tool`, and the `Agent(…)`/`Task(…)` and
+ * `Bash(…)`-style rule forms.
+ */
+const CLAUDE_CODE: RoleFormat = {
+  name: 'claude-code',
+  folders: ['.claude/agents'],
+  extension: '.md',
+  documents: 'upper-case',
+  identity: { key: 'name', matchFile: true },
+  declarations: [
+    { key: 'name', required: true, pattern: SLUG, patternHint: "lowercase letters and hyphens, such as 'code-reviewer'" },
+    { key: 'description', required: true },
+    { key: 'tools', type: 'list' },
+    { key: 'disallowedTools', type: 'list' },
+    { key: 'model', values: ['sonnet', 'opus', 'haiku', 'inherit'], pattern: '^claude-[a-z0-9][a-z0-9.-]*$', plural: 'models' },
+    { key: 'permissionMode', values: ['default', 'acceptEdits', 'auto', 'dontAsk', 'bypassPermissions', 'plan'] },
+    { key: 'maxTurns', type: 'number' },
+    { key: 'skills', type: 'list' },
+    { key: 'mcpServers', type: 'any' },
+    { key: 'hooks', type: 'any' },
+    { key: 'memory', values: ['user', 'project', 'local'] },
+    { key: 'background', type: 'boolean' },
+    { key: 'effort', values: ['low', 'medium', 'high', 'xhigh', 'max'] },
+    { key: 'isolation', values: ['worktree'] },
+    { key: 'color' },
+    { key: 'initialPrompt' },
+  ],
+  unknownKeys: 'report',
+  title: 'optional',
+  sections: { required: [], recommended: [] },
+  references: { sections: [], labels: ['Integration with other agents'], keys: [], forms: ['code', 'plain'] },
+  tools: {
+    keys: ['tools', 'disallowedTools'],
+    known: [
+      'Agent', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LS', 'MultiEdit', 'NotebookEdit', 'NotebookRead',
+      'Read', 'SlashCommand', 'Skill', 'Task', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write',
+    ],
+    patterns: ['^mcp__[A-Za-z0-9_.-]+$', '^[A-Z][A-Za-z]*\\(.*\\)$'],
+  },
+  severity: { 'unknown-key': 'warning' },
+};
+
+/** VS Code / GitHub Copilot custom agents (`.github/agents/*.agent.md`): every key optional, as VS Code's reference says. */
+const COPILOT_AGENTS: RoleFormat = {
+  name: 'copilot-agents',
+  folders: ['.github/agents'],
+  extension: '.agent.md',
+  documents: 'upper-case',
+  identity: { matchFile: false },
+  declarations: [
+    { key: 'description' },
+    { key: 'name' },
+    { key: 'tools', type: 'list' },
+    { key: 'model', type: 'any' },
+    { key: 'argument-hint' },
+    { key: 'agents', type: 'list' },
+    { key: 'handoffs', type: 'any' },
+    { key: 'user-invocable', type: 'boolean' },
+    { key: 'disable-model-invocation', type: 'boolean' },
+    { key: 'target', values: ['vscode', 'github-copilot'] },
+    { key: 'mcp-servers', type: 'any' },
+    { key: 'metadata', type: 'any' },
+    { key: 'hooks', type: 'any' },
+  ],
+  unknownKeys: 'report',
+  title: 'optional',
+  sections: { required: [], recommended: [] },
+  references: { sections: [], labels: [], keys: ['handoffs[].agent', 'agents[]'], forms: [] },
+  tools: { keys: ['tools'], known: [], patterns: [] },
+  severity: { 'unknown-key': 'warning' },
+};
+
+/** A format of one's own starts from nothing: role files anywhere in the role folders, nothing declared. */
+export const BLANK_FORMAT: RoleFormat = {
+  name: 'custom',
+  folders: [],
+  extension: '.md',
+  documents: 'upper-case',
+  identity: { matchFile: false },
+  declarations: [],
+  unknownKeys: 'near-miss',
+  title: 'optional',
+  sections: { required: [], recommended: [] },
+  references: { sections: [], labels: [], keys: [], forms: [] },
+  tools: { keys: [], known: [], patterns: [] },
+  severity: {},
+};
+
+export const BUILTIN_FORMATS: Readonly<Record<BuiltinFormatName, RoleFormat>> = {
+  fleet: FLEET, 'claude-code': CLAUDE_CODE, 'copilot-agents': COPILOT_AGENTS,
+};

@@ -1,0 +1,99 @@
+import picomatch from 'picomatch';
+import { isDocumentName } from '../util/slug';
+import type { FactKey } from '../parse/roleSummary';
+import type { DeclaredKey, ParseRules } from '../parse/parseRules';
+import { normalizeLabel } from '../parse/parseRules';
+import { BLANK_FORMAT, BUILTIN_FORMATS } from './builtinFormats';
+import type { DeclarationSpec, FormatSetting, RoleFormat } from './roleFormat';
+
+/** A format made ready for use: its rules for the parse, its patterns compiled. */
+export interface CompiledFormat extends RoleFormat {
+  parse: ParseRules;
+  declared: DeclaredKey[];
+  /** The declared keys' names, and whether any may be written inline: every check of a file asks. */
+  declaredKeys: readonly string[];
+  inlineKeys: boolean;
+  factKeys: FactKey[];
+  /** Each declaration's pattern, compiled, by key. */
+  patterns: ReadonlyMap<string, RegExp>;
+  toolPatterns: RegExp[];
+}
+
+/** The format a setting names: a built-in, a built-in with overrides, or a format of one's own. */
+export function resolveFormat(setting: FormatSetting | undefined, detected: RoleFormat = BUILTIN_FORMATS.fleet): RoleFormat {
+  if (setting === undefined) return detected;
+  if (typeof setting === 'string') return BUILTIN_FORMATS[setting];
+  const base = setting.extends ? BUILTIN_FORMATS[setting.extends] : BLANK_FORMAT;
+  const declarations = base.declarations.map(d => ({ ...d }));
+  for (const override of setting.declarations ?? []) {
+    const at = declarations.findIndex(d => d.key === override.key);
+    if (at >= 0) declarations[at] = { ...declarations[at], ...override };
+    else declarations.push(override);
+  }
+  return {
+    name: setting.name ?? (setting.extends ? `${setting.extends}+` : BLANK_FORMAT.name),
+    folders: setting.folders ?? base.folders,
+    extension: setting.extension ?? base.extension,
+    documents: setting.documents ?? base.documents,
+    identity: { ...base.identity, ...setting.identity },
+    declarations,
+    unknownKeys: setting.unknownKeys ?? base.unknownKeys,
+    title: setting.title ?? base.title,
+    sections: { ...base.sections, ...setting.sections },
+    references: { ...base.references, ...setting.references },
+    tools: { ...base.tools, ...setting.tools },
+    severity: { ...base.severity, ...setting.severity },
+  };
+}
+
+const compiled = new WeakMap<RoleFormat, CompiledFormat>();
+
+export function compileFormat(format: RoleFormat): CompiledFormat {
+  const known = compiled.get(format);
+  if (known) return known;
+  const documentMatchers = format.documents === 'upper-case' ? undefined : format.documents.map(g => picomatch(g, { dot: true }));
+  const extension = format.extension;
+  const parse: ParseRules = {
+    extension,
+    isDocument: documentMatchers
+      ? (_stem, path) => documentMatchers.some(m => m(path.slice(path.lastIndexOf('/') + 1)))
+      : stem => isDocumentName(stem),
+    referenceSections: format.references.sections.map(s => s.toLowerCase()),
+    referenceLabels: format.references.labels.map(normalizeLabel),
+    referenceForms: format.references.forms,
+    referenceKeys: format.references.keys,
+  };
+  const patterns = new Map<string, RegExp>();
+  for (const d of format.declarations) if (d.pattern !== undefined) patterns.set(d.key, new RegExp(d.pattern, 'u'));
+  const result: CompiledFormat = {
+    ...format,
+    parse,
+    declared: format.declarations.map(d => ({ key: d.key, in: d.in ?? 'frontmatter', type: d.type ?? 'string' })),
+    declaredKeys: format.declarations.map(d => d.key),
+    inlineKeys: format.declarations.some(d => (d.in ?? 'frontmatter') !== 'frontmatter'),
+    factKeys: format.declarations.filter(d => d.key !== format.identity.key && (isFact(d))).map(d => ({ key: d.key, labels: d.labels })),
+    patterns,
+    toolPatterns: format.tools.patterns.map(p => new RegExp(p, 'u')),
+  };
+  compiled.set(format, result);
+  return result;
+}
+
+/** Keys with a closed set of values, and flags, are what hover shows beside a role's name. */
+function isFact(d: DeclarationSpec): boolean {
+  return d.type === 'boolean' || d.values !== undefined || d.valuesFrom !== undefined;
+}
+
+/** The built-in format whose folders end the path, if any: a library there needs no configuration. */
+export function detectFormat(folder: string): RoleFormat | undefined {
+  return Object.values(BUILTIN_FORMATS).find(f => f.folders.some(tail => folder === tail || folder.endsWith(`/${tail}`)));
+}
+
+/**
+ * The built-ins' folders that start hidden (`.claude/agents`, `.github/agents`), by their
+ * first segment: the walks enter those folders only, no other hidden one.
+ */
+export const DETECTED_HIDDEN_FOLDERS: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(Object.values(BUILTIN_FORMATS).flatMap(f => f.folders).filter(tail => tail.startsWith('.')))]
+    .map(tail => [tail.split('/')[0], Object.values(BUILTIN_FORMATS).flatMap(f => f.folders).filter(t => t.split('/')[0] === tail.split('/')[0])] as const),
+);

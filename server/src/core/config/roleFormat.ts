@@ -1,0 +1,79 @@
+import type { DeclarationPlace, ReferenceForm, ValueType } from '../parse/parseRules';
+import type { SeveritySetting } from './severitySettings';
+
+/** The formats the project knows by name. */
+export const BUILTIN_FORMAT_NAMES = ['fleet', 'claude-code', 'copilot-agents'] as const;
+export type BuiltinFormatName = (typeof BUILTIN_FORMAT_NAMES)[number];
+
+/** The codes a declaration's problems are reported under; the fleet's contract names its own, other formats share the generic ones. */
+export interface DeclarationCodes {
+  missing?: string;
+  invalid?: string;
+  unknown?: string;
+}
+
+/** One key a role declares, and what its value must be. */
+export interface DeclarationSpec {
+  key: string;
+  /** Where it may be written; default the frontmatter. */
+  in?: DeclarationPlace;
+  required?: boolean;
+  /** Default string; `list` takes a YAML list or a comma-separated string; `any` is not checked. */
+  type?: ValueType;
+  /** The values it may take (besides those `pattern` accepts). */
+  values?: string[];
+  /** Take the values from the library's domains (the fleet's `domain`). */
+  valuesFrom?: 'domains';
+  /** A regular expression (JavaScript syntax) the whole value must match. */
+  pattern?: string;
+  /** What the pattern asks for, in words, for messages: "a kebab-case slug such as 'project-manager'". */
+  patternHint?: string;
+  /** The plural of the key in messages ("Known domains: …"). */
+  plural?: string;
+  /** For a boolean, how hover names true and false ("persistent", "transient"). */
+  labels?: [string, string];
+  /** The severity of every problem with this key, instead of its code's. */
+  severity?: Exclude<SeveritySetting, 'off'>;
+  codes?: DeclarationCodes;
+}
+
+export interface RoleFormat {
+  name: string;
+  /** Where role files live, relative to the library's root, found with no configuration; empty: every folder named `roles`. */
+  folders: string[];
+  /** The end of a role file's name: '.md', or '.agent.md'. */
+  extension: string;
+  /** The library's documents: 'upper-case' names (README.md, LIBRARY.md), or glob patterns of file names. */
+  documents: 'upper-case' | string[];
+  /** The key that names the role (else the file's name alone), and whether it must agree with the file's name. */
+  identity: { key?: string; matchFile: boolean; codes?: { mismatch?: string; duplicate?: string } };
+  declarations: DeclarationSpec[];
+  /** `report`: every key the format does not declare; `near-miss`: only those close to a declared key (a typo). */
+  unknownKeys: 'report' | 'near-miss';
+  /** Whether a `# Title` line must open the body. */
+  title: 'required' | 'optional';
+  sections: { required: string[]; recommended: string[] };
+  references: {
+    /** Sections whose references must name roles, and whose every bullet should name one. */
+    sections: string[];
+    /** Label lines ("Integration with other agents:") whose following list names roles. */
+    labels: string[];
+    /** Frontmatter keys whose values name roles: `agents[]`, `handoffs[].agent`. */
+    keys: string[];
+    /** Forms beyond bold and links counted in those sections and lists: `code`, `plain`. */
+    forms: ReferenceForm[];
+  };
+  /** Keys that list tools; the tools known by name, and patterns of others (MCP tools). */
+  tools: { keys: string[]; known: string[]; patterns: string[] };
+  /** Severity per code for this format, before the configuration's own `severity`. */
+  severity: Record<string, SeveritySetting>;
+}
+
+/** What `format` in fleet-roles.json holds: a built-in's name, or a format of one's own, extending a built-in or not. */
+export type FormatSetting = BuiltinFormatName | (Partial<Omit<RoleFormat, 'sections' | 'references' | 'tools' | 'identity'>> & {
+  extends?: BuiltinFormatName;
+  identity?: Partial<RoleFormat['identity']>;
+  sections?: Partial<RoleFormat['sections']>;
+  references?: Partial<RoleFormat['references']>;
+  tools?: Partial<RoleFormat['tools']>;
+});

@@ -1,0 +1,30 @@
+import { frontmatterItems } from '../parse/frontmatterItems';
+import { closestMatches } from '../util/editDistance';
+import type { Check } from './checkContext';
+import { didYouMean } from './makeDiagnostic';
+
+/**
+ * The keys that list tools: a role of the library there is a mistake (an
+ * agent is not a tool), and where the format knows its tools, any other
+ * name that is neither a known tool nor of a tool pattern (`mcp__…`) is unknown.
+ */
+export const checkTools: Check = context => {
+  const { role, view, format } = context;
+  const { keys, known } = format.tools;
+  for (const key of keys) {
+    for (const item of frontmatterItems(role.lines, role.frontmatter, key)) {
+      const name = item.value;
+      if (view.hasRole(name)) {
+        context.report('role-as-tool', item.start, item.end, `'${name}' is a role of this library, not a tool: remove it from '${key}'.`);
+        continue;
+      }
+      if (known.length === 0 || known.includes(name) || format.toolPatterns.some(p => p.test(name))) continue;
+      const suggestion = closestMatches(name, known, 1);
+      const roles = suggestion.length === 0 ? view.closestRoles(name, 1) : [];
+      const fix = suggestion.length > 0 ? didYouMean(suggestion)
+        : roles.length > 0 ? ` It is close to the role '${roles[0]}', but a role is not a tool.`
+          : ` Known tools: ${known.join(', ')}; MCP tools are written mcp__server__tool.`;
+      context.report('unknown-tool', item.start, item.end, `Unknown tool '${name}'.${fix}`);
+    }
+  }
+};

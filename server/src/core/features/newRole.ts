@@ -1,0 +1,56 @@
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Library } from '../library/library';
+import { isWithin, joinPath } from '../util/paths';
+import { isSlug } from '../util/slug';
+import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { indexEntry } from './codeActions/indexFixes';
+import { roleTemplate, titleOf } from './codeActions/roleTemplate';
+import type { Refusal } from './rename';
+
+/** A new role: its file and text, the line that lists it in the index, and the same as one edit for an editor. */
+export interface NewRole {
+  path: string;
+  text: string;
+  index?: { path: string; edit: TextEdit };
+  edit: WorkspaceEdit;
+}
+
+/**
+ * A new role named `name`, in the format of the library that holds `near`
+ * (a file or folder; else the workspace's only library), in its first role
+ * folder (or `near`'s folder when it is one), listed in the library's index
+ * when it has one. Refused for a name that is no slug or is taken.
+ */
+export function planNewRole(workspace: RoleWorkspace, name: string, near: string | undefined): NewRole | Refusal {
+  if (!isSlug(name)) return { error: `'${name}' is not a role name: use a kebab-case slug such as 'code-reviewer'.` };
+  const library = libraryNear(workspace, near);
+  if (typeof library === 'string') return { error: library };
+  if (workspace.index.roleFiles(library, name).length > 0) return { error: `A role named '${name}' already exists in this library.` };
+  const folder = near && library.roleFolders.some(f => isWithin(near, f)) && !near.toLowerCase().endsWith('.md') ? near : library.roleFolders[0];
+  const path = joinPath(folder, `${name}${library.format.extension}`);
+  const domain = library.domains[0];
+  const text = roleTemplate(name, domain, undefined, library.format);
+  const uri = workspace.uriOf(path);
+  const edit: WorkspaceEdit = {
+    documentChanges: [
+      { kind: 'create', uri, options: { ignoreIfExists: false } },
+      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+    ],
+  };
+  const indexPath = workspace.paths().find(p => workspace.libraryOf(p) === library && library.isIndex(p));
+  if (indexPath === undefined) return { path, text, edit };
+  const indexEdit = indexEntry(workspace.file(indexPath)!, name, domain, titleOf(name));
+  edit.documentChanges!.push({ textDocument: { uri: workspace.uriOf(indexPath), version: null }, edits: [indexEdit] });
+  return { path, text, index: { path: indexPath, edit: indexEdit }, edit };
+}
+
+function libraryNear(workspace: RoleWorkspace, near: string | undefined): Library | string {
+  const libraries = workspace.libraries;
+  if (near !== undefined) {
+    const owner = workspace.libraryOf(near) ?? libraries.find(l => l.roleFolders.some(f => isWithin(near, f) || isWithin(f, near)));
+    if (owner) return owner;
+  }
+  if (libraries.length === 1) return libraries[0];
+  if (libraries.length === 0) return "There is no role library here: start one with 'fleet-roles init'.";
+  return `There are ${libraries.length} role libraries here (${libraries.map(l => l.id).join(', ')}): say in which one to create the role.`;
+}

@@ -1,0 +1,50 @@
+import { isDocumentName } from '../util/slug';
+
+/** How a reference may be written where references stand: bold and links count anywhere, code spans and plain names only there. */
+export type ReferenceForm = 'bold' | 'link' | 'code' | 'plain';
+
+/** Where a key may be declared: in the frontmatter, as an inline code span `key: value` in the lead, or either. */
+export type DeclarationPlace = 'frontmatter' | 'inline' | 'both';
+
+export type ValueType = 'string' | 'boolean' | 'list' | 'number' | 'any';
+
+/** What the parse needs to know of a declared key. */
+export interface DeclaredKey {
+  key: string;
+  in: DeclarationPlace;
+  type: ValueType;
+}
+
+/**
+ * What a library's format tells the parse of a role file: the parse is
+ * below the configuration, so the format hands it these rules, compiled.
+ */
+export interface ParseRules {
+  /** The end of a role file's name, '.md' or '.agent.md': the role's name is the file name without it. */
+  extension: string;
+  /** Whether a file of the library is a document (read for references, not checked as a role). */
+  isDocument(stem: string, path: string): boolean;
+  /** Sections, lower-cased, in which every reference must name a role and every bullet should name one (the fleet's Boundaries). */
+  referenceSections: readonly string[];
+  /** Label lines, lower-cased without their colon, whose following list names roles ("integration with other agents"). */
+  referenceLabels: readonly string[];
+  /** Forms beyond bold and links that count as references in those sections and lists. */
+  referenceForms: readonly ReferenceForm[];
+  /** Frontmatter keys whose values name roles: `agents`, `agents[]`, `handoffs[].agent`. */
+  referenceKeys: readonly string[];
+}
+
+/** The fleet's rules, as its contract states them: what a parse without a library's format uses. */
+export const FLEET_PARSE_RULES: ParseRules = {
+  extension: '.md',
+  isDocument: stem => isDocumentName(stem),
+  referenceSections: ['boundaries'],
+  referenceLabels: [],
+  referenceForms: [],
+  referenceKeys: [],
+};
+
+/** A label line's text as it is compared: no heading marks, emphasis or colon, lower case, single spaces. */
+export function normalizeLabel(text: string): string {
+  return text.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/[*_]/g, '').replace(/:\s*$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,102 @@
+import type { LineIndex } from '../text/lineIndex';
+import { isSlug } from '../util/slug';
+import { collectBullets, type BoundaryBullet } from './bullets';
+import type { Frontmatter } from './frontmatter';
+import { frontmatterItems } from './frontmatterItems';
+import { codeSpanOffset, type ScannedBody } from './markdownScanner';
+import { normalizeLabel, type ParseRules } from './parseRules';
+import type { Span } from './spans';
+
+/** Where references stand in the body: a reference section's content, or a labelled list; with its bullets. */
+export interface ReferencePlace extends Span {
+  bullets: BoundaryBullet[];
+  /** A reference section, whose every bullet should name a role; else a labelled list. */
+  isSection: boolean;
+}
+
+export interface PlacedReference {
+  slug: string;
+  kind: 'code' | 'plain' | 'key';
+  start: number;
+  end: number;
+  /** A plain name of one word ("builder"), or a compound before a noun ("real-time features"): a reference when a role has that name, else prose. */
+  weak?: boolean;
+}
+
+/** A plain kebab-case name; one of two words or more is a name, a single word may be prose. */
+const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w/@-]|\.[a-z0-9])/g;
+
+/** Words that may follow an agent's name in prose ("with api-designer on the contract"); any other word makes a compound an adjective. */
+const CONNECTIVES: ReadonlySet<string> = new Set([
+  'on', 'for', 'with', 'to', 'in', 'and', 'or', 'when', 'about', 'during', 'regarding', 'through', 'via', 'at', 'by', 'as', 'if',
+  'before', 'after', 'while', 'from', 'into', 'of', 'agent', 'agents', 'who', 'which', 'that', 'so', 'then', 'where', 'whenever', 'whose',
+]);
+
+/** The format's reference sections and its labelled lists, in text order. */
+export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
+  const places: ReferencePlace[] = sections.map(s => ({ start: s.contentStart, end: s.contentEnd, bullets: [], isSection: true }));
+  if (rules.referenceLabels.length > 0) {
+    const inCode = (offset: number) => body.codeBlocks.some(f => offset >= f.start && offset < f.end);
+    const inItem = (offset: number) => body.listItems.some(item => offset >= item.start && offset < item.end);
+    for (let line = 0; line < lines.lineCount; line++) {
+      const text = lines.lineText(line);
+      if (!text.includes(':') && !/^\s{0,3}#/.test(text)) continue;
+      const start = lines.lineStarts[line];
+      if (!rules.referenceLabels.includes(normalizeLabel(text)) || inCode(start) || inItem(start)) continue;
+      const end = listEnd(lines, body.listItems, line);
+      if (end !== undefined) places.push({ start: lines.lineEnd(line), end, bullets: [], isSection: false });
+    }
+    places.sort((a, b) => a.start - b.start);
+  }
+  for (const place of places) place.bullets = collectBullets(body.listItems, { contentStart: place.start, contentEnd: place.end });
+  return places;
+}
+
+/** The end of the list right after a label line (blank lines between allowed, nothing else), or undefined when none follows. */
+function listEnd(lines: LineIndex, items: ScannedBody['listItems'], labelLine: number): number | undefined {
+  const text = lines.text;
+  let end: number | undefined;
+  let from = lines.lineEnd(labelLine);
+  for (const item of items) {
+    if (item.start < from) continue;
+    if (text.slice(from, item.start).trim() !== '') break;
+    end = item.end;
+    from = item.end;
+  }
+  return end;
+}
+
+/** The references written in the format's other forms: code spans and plain names in the places, and the values of reference keys. */
+export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatter: Frontmatter | undefined, places: readonly ReferencePlace[], rules: ParseRules): PlacedReference[] {
+  const out: PlacedReference[] = [];
+  const inPlace = (offset: number) => places.some(p => offset >= p.start && offset < p.end);
+  const inComment = (offset: number) => body.comments.some(c => offset >= c.start && offset < c.end);
+  if (rules.referenceForms.includes('code')) {
+    for (const span of body.codeSpans) {
+      if (!inPlace(span.start) || !isSlug(span.content) || inComment(span.start)) continue;
+      const start = codeSpanOffset(span, 0);
+      out.push({ slug: span.content, kind: 'code', start, end: start + span.content.length });
+    }
+  }
+  if (rules.referenceForms.includes('plain')) {
+    // Names inside code, bold or links are those forms' business, or none.
+    const hidden: Span[] = [...body.codeSpans, ...body.strongs, ...body.links, ...body.comments];
+    for (const place of places) {
+      for (const bullet of place.bullets) {
+        const text = lines.text.slice(bullet.start, bullet.end);
+        for (const m of text.matchAll(PLAIN_NAME)) {
+          const start = bullet.start + m.index!;
+          if (hidden.some(h => start >= h.start && start < h.end)) continue;
+          const next = /^[ \t]+([A-Za-z]+)/.exec(text.slice(m.index! + m[0].length))?.[1];
+          // "real-time patterns": a compound word before a noun is an adjective; a name stands before a connective or alone.
+          const weak = !m[0].includes('-') || (next !== undefined && !CONNECTIVES.has(next.toLowerCase()));
+          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length, weak: weak || undefined });
+        }
+      }
+    }
+  }
+  for (const key of rules.referenceKeys) {
+    for (const item of frontmatterItems(lines, frontmatter, key)) out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
+  }
+  return out;
+}

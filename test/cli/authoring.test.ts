@@ -1,0 +1,66 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { makeTree, runCli } from '../support/runCli';
+import { REPO_ROOT } from '../support/tempLibrary';
+
+describe('fleet-roles init and new', () => {
+  for (const [format, folder, extension, index] of [
+    ['fleet', 'roles', '.md', 'LIBRARY.md'],
+    ['claude-code', '.claude/agents', '.md', 'README.md'],
+    ['copilot-agents', '.github/agents', '.agent.md', 'README.md'],
+  ] as const) {
+    test(`init --format ${format} starts a library that checks clean, and new adds a role that checks clean, listed in the index`, () => {
+      const tree = makeTree({});
+      try {
+        const init = runCli(['init', 'lib', '--format', format], tree.dir);
+        assert.equal(init.status, 0, init.stderr);
+        const root = nodePath.join(tree.dir, 'lib');
+        const config = JSON.parse(readFileSync(nodePath.join(root, 'fleet-roles.json'), 'utf8')) as { $schema: string; format: string };
+        assert.equal(config.format, format);
+        assert.equal(nodePath.resolve(root, config.$schema), nodePath.join(REPO_ROOT, 'schemas', 'fleet-roles.schema.json'));
+        const first = format === 'fleet' ? 'first-role' : 'first-agent';
+        assert.ok(existsSync(nodePath.join(root, folder, `${first}${extension}`)));
+
+        const created = runCli(['new', 'code-reviewer', 'lib'], tree.dir);
+        assert.equal(created.status, 0, created.stderr);
+        assert.equal(created.stdout, `created lib/${folder}/code-reviewer${extension}\nlisted it in lib/${folder}/${index}\n`);
+        assert.match(readFileSync(nodePath.join(root, folder, index), 'utf8'), new RegExp(`\\[code-reviewer\\]\\(\\./code-reviewer${extension.replace(/\./g, '\\.')}\\) — Code Reviewer\\n?$`));
+
+        const check = runCli(['check', 'lib', '--format', 'json'], tree.dir);
+        assert.equal(check.status, 0, check.stdout);
+        const report = JSON.parse(check.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }>; summary: { roles: number } };
+        assert.equal(report.summary.roles, 2);
+        assert.deepEqual(report.files.flatMap(f => f.diagnostics), []);
+      } finally {
+        tree.dispose();
+      }
+    });
+  }
+
+  test('new refuses a taken name or a name that is no slug, and init refuses an existing library', () => {
+    const tree = makeTree({});
+    try {
+      assert.equal(runCli(['init'], tree.dir).status, 0);
+      const taken = runCli(['new', 'first-role'], tree.dir);
+      assert.equal(taken.status, 2);
+      assert.equal(taken.stderr, "fleet-roles: A role named 'first-role' already exists in this library.\n");
+      assert.match(runCli(['new', 'Bad Name'], tree.dir).stderr, /'Bad Name' is not a role name/);
+      const again = runCli(['init'], tree.dir);
+      assert.equal(again.status, 2);
+      assert.match(again.stderr, /fleet-roles\.json' exists already/);
+      assert.match(runCli(['init', '--format', 'cursor'], tree.dir).stderr, /unknown format 'cursor': use fleet, claude-code, copilot-agents/);
+    } finally {
+      tree.dispose();
+    }
+  });
+});
+
+describe('fleet-roles check on a .claude/agents folder, with no configuration', () => {
+  test('the fixture library of four subagents checks clean', () => {
+    const result = runCli(['check', nodePath.join('test', 'fixtures', 'claude-code')], REPO_ROOT);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(result.stdout, '4 files checked, 4 roles indexed: 0 errors, 0 warnings.\n');
+  });
+});

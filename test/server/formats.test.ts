@@ -1,0 +1,77 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as nodePath from 'node:path';
+import type { CodeAction, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspTestClient, uriOf } from '../support/lspClient';
+import { makeTree } from '../support/runCli';
+
+const PLANNER = [
+  '---', 'name: planner', 'description: Breaks a request into steps.', 'tools: Read, builder, Gerp', 'modle: opus', '---', '',
+  'Plan the work in numbered steps.', '', 'Integration with other agents:', '- Hands each step to builder', '- Asks code-revewer for a second look', '',
+].join('\n');
+const BUILDER = ['---', 'name: builder', 'description: Builds one step at a time.', 'model: sonnet', '---', '', 'Build it.', ''].join('\n');
+
+describe('a claude-code library over JSON-RPC, with no configuration', () => {
+  const tree = makeTree({ '.claude/agents/planner.md': PLANNER, '.claude/agents/builder.md': BUILDER, '.claude/agents/code-reviewer.md': BUILDER.replace(/builder/g, 'code-reviewer') });
+  const planner = uriOf(nodePath.join(tree.dir, '.claude/agents/planner.md'));
+  const builder = uriOf(nodePath.join(tree.dir, '.claude/agents/builder.md'));
+  let client: LspTestClient;
+  const lineOf = (needle: string) => PLANNER.split('\n').findIndex(l => l.includes(needle));
+  const at = (needle: string, shift = 0) => ({ line: lineOf(needle), character: PLANNER.split('\n')[lineOf(needle)].indexOf(needle) + shift });
+
+  before(async () => {
+    ({ client } = await LspTestClient.start([tree.dir]));
+  });
+  after(async () => {
+    await client.stop();
+    tree.dispose();
+  });
+
+  test('diagnostics: an agent as a tool, an unknown tool, a misspelled key, an unknown agent, each with did-you-mean', async () => {
+    const diagnostics = await client.diagnostics(planner);
+    assert.deepEqual(diagnostics.map(d => [d.code, d.message]), [
+      ['role-as-tool', "'builder' is a role of this library, not a tool: remove it from 'tools'."],
+      ['unknown-tool', "Unknown tool 'Gerp'. Did you mean 'Grep'?"],
+      ['unknown-key', "Unknown key 'modle'. Did you mean 'model'?"],
+      ['unknown-role', "Unknown role 'code-revewer'. Did you mean 'code-reviewer'?"],
+    ]);
+    assert.deepEqual(await client.diagnostics(builder), []);
+  });
+
+  test('definition, hover and references from a plain name in the labelled list', async () => {
+    const definition = await client.definition(planner, at('to builder', 5));
+    assert.deepEqual(definition.map(l => l.uri), [builder]);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: planner }, position: at('to builder', 5) });
+    assert.match((hover.contents as { value: string }).value, /name `builder` · model `sonnet`/);
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: builder }, position: { line: 1, character: 7 }, context: { includeDeclaration: false } });
+    assert.deepEqual(refs.map(r => [r.uri, r.range.start.line]), [[planner, lineOf('to builder')]]);
+  });
+
+  test('completion of a key, of a value, and of an agent name', async () => {
+    const keys = await client.completion(planner, { line: 4, character: 2 });
+    assert.ok(keys.items.some(i => i.label === 'model'));
+    const values = await client.completion(planner, { line: 4, character: 'modle: '.length });
+    assert.deepEqual(values.items, [], 'no value completion for a key the format does not know');
+    const agents = await client.completion(planner, at('code-revewer', 3));
+    assert.deepEqual(agents.items.map(i => i.label), ['code-reviewer']);
+  });
+
+  test('quick fixes and rename over the protocol', async () => {
+    const [unknown] = (await client.diagnostics(planner)).filter(d => d.code === 'unknown-key');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: planner }, range: unknown.range, context: { diagnostics: [unknown], only: ['quickfix'] } });
+    assert.deepEqual(actions.map(a => a.title), ["Change the key to 'model'"]);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: builder }, position: { line: 1, character: 7 }, newName: 'maker' });
+    const renames = edit.documentChanges!.filter(c => 'kind' in c);
+    assert.deepEqual(renames, [{ kind: 'rename', oldUri: builder, newUri: uriOf(nodePath.join(tree.dir, '.claude/agents/maker.md')) }]);
+    const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? [[c.textDocument.uri, c.edits.length]] : []));
+    assert.deepEqual(texts, [[builder, 1], [planner, 1]], 'the name key; the plain name (a tools entry is no reference)');
+  });
+
+  test('fleetRoles/newRole answers an edit that creates the agent in this format', async () => {
+    const result = await client.request<{ uri: string; edit: WorkspaceEdit }>('fleetRoles/newRole', { name: 'tester', near: planner });
+    assert.equal(result.uri, uriOf(nodePath.join(tree.dir, '.claude/agents/tester.md')));
+    const insert = result.edit.documentChanges![1] as { edits: Array<{ newText: string }> };
+    assert.match(insert.edits[0].newText, /^---\nname: tester\ndescription: What the Tester does, and when to use it\.\n---\n/);
+    await assert.rejects(client.request('fleetRoles/newRole', { name: 'builder', near: planner }), /A role named 'builder' already exists/);
+  });
+});
