@@ -89,24 +89,24 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     const s = source.text;
     if (!MAYBE_MARKUP.test(s)) continue;
     const spans = parseInline(s, isDefined);
-    for (const code of spans.codes) out.codeSpans.push(codeSpan(source, code.start, code.end, code.contentStart, code.contentEnd));
+    for (const code of spans.codes) out.codeSpans.push(codeSpan(text, source, code.start, code.end, code.contentStart, code.contentEnd));
     let inImage = insideAny(spans.images);
     for (const strong of spans.strongs.sort((a, b) => a.start - b.start)) {
       if (inImage(strong.start)) continue;
-      const raw = s.slice(strong.start, strong.end);
-      out.strongs.push({
-        start: source.offset(strong.start), end: source.offset(strong.end), marker: strong.marker === 42 ? '*' : '_',
-        text: PLAIN.test(raw) ? decodeText(raw, 0, raw.length).value : undefined,
-      });
+      const start = source.offset(strong.start);
+      const end = source.offset(strong.end);
+      // Plain text holds no line break, so it is one piece of the file: read from there, the name keeps no block text alive.
+      const plain = PLAIN.test(s.slice(strong.start, strong.end));
+      out.strongs.push({ start, end, marker: strong.marker === 42 ? '*' : '_', text: plain ? decodeText(text, start, end).value : undefined });
     }
     inImage = insideAny(spans.images);
     for (const link of spans.links) {
       if (!link.destination || inImage(link.start)) continue;
-      const decoded = decodeText(s, link.destination.start, link.destination.end);
+      // A destination holds no line break: it is one piece of the file, decoded from there with file offsets.
       const destinationStart = source.offset(link.destination.start);
+      const decoded = decodeText(text, destinationStart, source.offset(link.destination.end));
       out.links.push({
-        start: source.offset(link.start), end: source.offset(link.end), destination: decoded.value, destinationStart,
-        destinationOffsets: decoded.offsets?.map(at => destinationStart + at - link.destination!.start),
+        start: source.offset(link.start), end: source.offset(link.end), destination: decoded.value, destinationStart, destinationOffsets: decoded.offsets,
       });
     }
     for (const comment of spans.comments) out.comments.push({ start: source.offset(comment.start), end: source.offset(comment.end) });
@@ -115,8 +115,10 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   return out;
 }
 
-function codeSpan(source: InlineSource, start: number, end: number, contentStart: number, contentEnd: number): CodeSpan {
-  let content = source.text.slice(contentStart, contentEnd).replace(/\n/g, ' ');
+function codeSpan(file: string, source: InlineSource, start: number, end: number, contentStart: number, contentEnd: number): CodeSpan {
+  let content = source.text.slice(contentStart, contentEnd);
+  // Content on one line is one piece of the file: taken from there, declarations read from it keep no block text alive.
+  content = content.indexOf('\n') < 0 ? file.slice(source.offset(contentStart), source.offset(contentEnd)) : content.replace(/\n/g, ' ');
   let contentIndex = contentStart;
   if (content.length >= 2 && content.charCodeAt(0) === 32 && content.charCodeAt(content.length - 1) === 32 && /[^ ]/.test(content)) {
     content = content.slice(1, -1);
