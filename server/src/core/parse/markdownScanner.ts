@@ -2,7 +2,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { parseBlocks } from './markdown/blockParser';
 import { decodeText } from './markdown/entities';
 import { parseInline, type Range } from './markdown/inlineParser';
-import { InlineSource } from './markdown/inlineSource';
+import { InlineSource, type Segment } from './markdown/inlineSource';
 import type { Span } from './spans';
 
 export interface Heading extends Span {
@@ -66,8 +66,18 @@ export interface ScannedBody {
   listItems: ListItem[];
 }
 
-/** A block whose text holds none of these has no markup a reference could come from. */
-const MAYBE_MARKUP = /[`*[<]/;
+/** A block whose text holds none of these (` * [ <) has no markup a reference could come from. */
+const MAYBE_MARKUP = new Uint8Array(128);
+for (const c of '`*[<') MAYBE_MARKUP[c.charCodeAt(0)] = 1;
+
+/** Looked at in the file, only within the segment, so a block with nothing to find costs no joined copy of its lines. */
+function mayHoldMarkup(text: string, segment: Segment): boolean {
+  for (let i = segment.start; i < segment.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && MAYBE_MARKUP[c] === 1) return true;
+  }
+  return false;
+}
 /** Characters that a strong's plain-text content may hold: a name, escapes, character references. */
 const PLAIN = /^[A-Za-z0-9\-\\&#;]*$/;
 
@@ -85,9 +95,9 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   for (const segments of blocks.inlines) {
     // Comments of the HTML blocks before this block, so comments stay in text order.
     for (; html < blocks.htmlBlocks.length && blocks.htmlBlocks[html].start < segments[0].start; html++) commentsIn(blocks.htmlBlocks[html], out.comments);
+    if (!segments.some(segment => mayHoldMarkup(text, segment))) continue;
     const source = new InlineSource(text, segments);
     const s = source.text;
-    if (!MAYBE_MARKUP.test(s)) continue;
     const spans = parseInline(s, isDefined);
     for (const code of spans.codes) out.codeSpans.push(codeSpan(text, source, code.start, code.end, code.contentStart, code.contentEnd));
     let inImage = insideAny(spans.images);
@@ -127,9 +137,11 @@ function codeSpan(file: string, source: InlineSource, start: number, end: number
   return { start: source.offset(start), end: source.offset(end), content, source, contentIndex };
 }
 
+const outsideAll = (): boolean => false;
+
 /** Whether an index lies inside one of the ranges (which may nest), for indices asked in increasing order. */
 function insideAny(ranges: Range[]): (index: number) => boolean {
-  if (ranges.length === 0) return () => false;
+  if (ranges.length === 0) return outsideAll;
   const merged: Range[] = [];
   for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
