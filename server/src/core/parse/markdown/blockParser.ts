@@ -64,23 +64,22 @@ interface Block {
    * list may start after it as after any finished block.
    */
   afterContainer: boolean;
-  /** For each line of a paragraph, whether it was indented 4 columns or more (such a line cannot head a table). */
-  indentedLines: boolean[];
+  /** Whether a paragraph's last line was indented 4 columns or more (such a line cannot head a table): only the last line can. */
+  lastLineIndented: boolean;
 }
 
 /** Block quotes and list items nested deeper than this are read as text. */
 export const MAX_CONTAINER_DEPTH = 100;
 
-/** Blocks that never hold lines of inline content share these (never written). */
+/** Blocks that never hold lines of inline content share this (never written). */
 const NO_LINES: Segment[] = [];
-const NO_FLAGS: boolean[] = [];
 
 function newBlock(kind: Kind, line: number): Block {
   const inline = kind === Kind.Paragraph || kind === Kind.Heading;
   return {
     kind, open: true, hasChild: false, startLine: line, lastLine: line, lines: inline ? [] : NO_LINES, level: 0, containerDepth: 0, ordered: false, marker: 0,
     markerOffset: 0, padding: 0, fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false,
-    indentedLines: inline ? [] : NO_FLAGS,
+    lastLineIndented: false,
   };
 }
 
@@ -218,7 +217,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
 
   const addLine = () => {
     tip.lines.push({ start: base + offset, end: base + ln.length });
-    tip.indentedLines.push(indented);
+    tip.lastLineIndented = indented;
     tip.lastLine = lineNumber;
   };
 
@@ -457,7 +456,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     if (!indented && container.kind === Kind.Paragraph && (c === 124 || c === 45 || c === 58)) {
       const columns = delimiterCellCount(ln, nextNonspace, ln.length);
       const head = container.lines[container.lines.length - 1];
-      const headIndented = container.indentedLines[container.indentedLines.length - 1];
+      const headIndented = container.lastLineIndented;
       if (columns > 0 && !headIndented && headCellCount(text, head.start, head.end) === columns) {
         closeUnmatchedBlocks();
         container.lines.pop();

@@ -158,7 +158,8 @@ class InlineParser {
 
   private processEmphasis(bottom: Delimiter | undefined): void {
     // Per marker and kind of closer (can it open too? its length left, mod 3): at and below this, no opener was found.
-    const openersBottom = new Map<number, Delimiter | undefined>();
+    // Made at the first closer: most blocks have none, and would pay for an empty map.
+    let openersBottom: Map<number, Delimiter | undefined> | undefined;
     let closer = this.delimiters;
     while (closer && closer.previous !== bottom) closer = closer.previous;
     while (closer) {
@@ -168,6 +169,7 @@ class InlineParser {
       }
       const closerLength = closer.end - closer.start;
       const key = closer.marker * 8 + (closer.canOpen ? 3 : 0) + (closerLength % 3);
+      openersBottom ??= new Map();
       const floor = openersBottom.has(key) ? openersBottom.get(key) : bottom;
       let opener = closer.previous;
       let found = false;
