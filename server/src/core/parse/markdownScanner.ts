@@ -3,7 +3,7 @@ import { parseBlocks } from './markdown/blockParser';
 import { decodeText } from './markdown/entities';
 import { parseInline, type Range } from './markdown/inlineParser';
 import { InlineSource, type Segment } from './markdown/inlineSource';
-import type { Span } from './spans';
+import { sortByStart, type Span } from './spans';
 
 export interface Heading extends Span {
   level: number;
@@ -70,13 +70,22 @@ export interface ScannedBody {
 const MAYBE_MARKUP = new Uint8Array(128);
 for (const c of '`*[<') MAYBE_MARKUP[c.charCodeAt(0)] = 1;
 
-/** Looked at in the file, only within the segment, so a block with nothing to find costs no joined copy of its lines. */
-function mayHoldMarkup(text: string, segment: Segment): boolean {
-  for (let i = segment.start; i < segment.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && MAYBE_MARKUP[c] === 1) return true;
+/** Looked at in the file, only within the segments, so a block with nothing to find costs no joined copy of its lines. */
+function mayHoldMarkup(text: string, segments: Segment[]): boolean {
+  for (const segment of segments) {
+    for (let i = segment.start; i < segment.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && MAYBE_MARKUP[c] === 1) return true;
+    }
   }
   return false;
+}
+
+/** Code blocks and HTML blocks in one list in text order; most files have only one kind, which needs no sort. */
+function inTextOrder(codeBlocks: Span[], htmlBlocks: Span[]): Span[] {
+  if (htmlBlocks.length === 0) return codeBlocks;
+  if (codeBlocks.length === 0) return htmlBlocks;
+  return sortByStart([...codeBlocks, ...htmlBlocks]);
 }
 /** Characters that a strong's plain-text content may hold: a name, escapes, character references. */
 const PLAIN = /^[A-Za-z0-9\-\\&#;]*$/;
@@ -86,7 +95,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   const blocks = parseBlocks(lines, firstLine);
   const out: ScannedBody = {
     headings: blocks.headings.map(h => ({ level: h.level, line: h.line, start: h.start, end: h.end, text: h.text })),
-    codeSpans: [], strongs: [], links: [], comments: [], codeBlocks: [...blocks.codeBlocks, ...blocks.htmlBlocks].sort((a, b) => a.start - b.start),
+    codeSpans: [], strongs: [], links: [], comments: [], codeBlocks: inTextOrder(blocks.codeBlocks, blocks.htmlBlocks),
     listItems: blocks.items,
   };
   const isDefined = blocks.definitions.size > 0 ? (label: string) => blocks.definitions.has(label) : undefined;
@@ -95,13 +104,14 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   for (const segments of blocks.inlines) {
     // Comments of the HTML blocks before this block, so comments stay in text order.
     for (; html < blocks.htmlBlocks.length && blocks.htmlBlocks[html].start < segments[0].start; html++) commentsIn(blocks.htmlBlocks[html], out.comments);
-    if (!segments.some(segment => mayHoldMarkup(text, segment))) continue;
+    if (!mayHoldMarkup(text, segments)) continue;
     const source = new InlineSource(text, segments);
     const s = source.text;
     const spans = parseInline(s, isDefined);
     for (const code of spans.codes) out.codeSpans.push(codeSpan(text, source, code.start, code.end, code.contentStart, code.contentEnd));
     let inImage = insideAny(spans.images);
-    for (const strong of spans.strongs.sort((a, b) => a.start - b.start)) {
+    // Strongs are found as they close, so a nested one comes before the one around it.
+    for (const strong of sortByStart(spans.strongs)) {
       if (inImage(strong.start)) continue;
       const start = source.offset(strong.start);
       const end = source.offset(strong.end);
@@ -143,7 +153,7 @@ const outsideAll = (): boolean => false;
 function insideAny(ranges: Range[]): (index: number) => boolean {
   if (ranges.length === 0) return outsideAll;
   const merged: Range[] = [];
-  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+  for (const r of sortByStart([...ranges])) {
     const last = merged[merged.length - 1];
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
     else merged.push({ ...r });

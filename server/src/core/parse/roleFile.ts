@@ -2,7 +2,7 @@ import { LineIndex } from '../text/lineIndex';
 import { isDocumentName, isSlug, stemOf } from '../util/slug';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import { codeSpanOffset, destinationOffset, scanBody, type Heading, type ListItem } from './markdownScanner';
-import type { Span } from './spans';
+import { sortByStart, type Span } from './spans';
 import { spanCursor } from './spanCursor';
 
 export const DECLARATION_KEYS = ['class', 'domain', 'persistent_persona'] as const;
@@ -108,7 +108,7 @@ export function parseRole(path: string, text: string): ParsedRole {
       inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
   }
-  references.sort((a, b) => a.start - b.start);
+  sortByStart(references);
 
   const inlineDeclarations: Declaration[] = [];
   for (const span of body.codeSpans) {
