@@ -2,8 +2,8 @@ import type { LineIndex } from '../text/lineIndex';
 import { parseBlocks } from './markdown/blockParser';
 import { decodeText } from './markdown/entities';
 import { parseInline, type Range } from './markdown/inlineParser';
-import { InlineSource } from './markdown/inlineSource';
-import type { Span } from './spans';
+import { InlineSource, type Segment } from './markdown/inlineSource';
+import { sortByStart, type Span } from './spans';
 
 export interface Heading extends Span {
   level: number;
@@ -66,8 +66,27 @@ export interface ScannedBody {
   listItems: ListItem[];
 }
 
-/** A block whose text holds none of these has no markup a reference could come from. */
-const MAYBE_MARKUP = /[`*[<]/;
+/** A block whose text holds none of these (` * [ <) has no markup a reference could come from. */
+const MAYBE_MARKUP = new Uint8Array(128);
+for (const c of '`*[<') MAYBE_MARKUP[c.charCodeAt(0)] = 1;
+
+/** Looked at in the file, only within the segments, so a block with nothing to find costs no joined copy of its lines. */
+function mayHoldMarkup(text: string, segments: Segment[]): boolean {
+  for (const segment of segments) {
+    for (let i = segment.start; i < segment.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && MAYBE_MARKUP[c] === 1) return true;
+    }
+  }
+  return false;
+}
+
+/** Code blocks and HTML blocks in one list in text order; most files have only one kind, which needs no sort. */
+function inTextOrder(codeBlocks: Span[], htmlBlocks: Span[]): Span[] {
+  if (htmlBlocks.length === 0) return codeBlocks;
+  if (codeBlocks.length === 0) return htmlBlocks;
+  return sortByStart([...codeBlocks, ...htmlBlocks]);
+}
 /** Characters that a strong's plain-text content may hold: a name, escapes, character references. */
 const PLAIN = /^[A-Za-z0-9\-\\&#;]*$/;
 
@@ -76,7 +95,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   const blocks = parseBlocks(lines, firstLine);
   const out: ScannedBody = {
     headings: blocks.headings.map(h => ({ level: h.level, line: h.line, start: h.start, end: h.end, text: h.text })),
-    codeSpans: [], strongs: [], links: [], comments: [], codeBlocks: [...blocks.codeBlocks, ...blocks.htmlBlocks].sort((a, b) => a.start - b.start),
+    codeSpans: [], strongs: [], links: [], comments: [], codeBlocks: inTextOrder(blocks.codeBlocks, blocks.htmlBlocks),
     listItems: blocks.items,
   };
   const isDefined = blocks.definitions.size > 0 ? (label: string) => blocks.definitions.has(label) : undefined;
@@ -85,28 +104,29 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   for (const segments of blocks.inlines) {
     // Comments of the HTML blocks before this block, so comments stay in text order.
     for (; html < blocks.htmlBlocks.length && blocks.htmlBlocks[html].start < segments[0].start; html++) commentsIn(blocks.htmlBlocks[html], out.comments);
+    if (!mayHoldMarkup(text, segments)) continue;
     const source = new InlineSource(text, segments);
     const s = source.text;
-    if (!MAYBE_MARKUP.test(s)) continue;
     const spans = parseInline(s, isDefined);
-    for (const code of spans.codes) out.codeSpans.push(codeSpan(source, code.start, code.end, code.contentStart, code.contentEnd));
+    for (const code of spans.codes) out.codeSpans.push(codeSpan(text, source, code.start, code.end, code.contentStart, code.contentEnd));
     let inImage = insideAny(spans.images);
-    for (const strong of spans.strongs.sort((a, b) => a.start - b.start)) {
+    // Strongs are found as they close, so a nested one comes before the one around it.
+    for (const strong of sortByStart(spans.strongs)) {
       if (inImage(strong.start)) continue;
-      const raw = s.slice(strong.start, strong.end);
-      out.strongs.push({
-        start: source.offset(strong.start), end: source.offset(strong.end), marker: strong.marker === 42 ? '*' : '_',
-        text: PLAIN.test(raw) ? decodeText(raw, 0, raw.length).value : undefined,
-      });
+      const start = source.offset(strong.start);
+      const end = source.offset(strong.end);
+      // Plain text holds no line break, so it is one piece of the file: read from there, the name keeps no block text alive.
+      const plain = PLAIN.test(s.slice(strong.start, strong.end));
+      out.strongs.push({ start, end, marker: strong.marker === 42 ? '*' : '_', text: plain ? decodeText(text, start, end).value : undefined });
     }
     inImage = insideAny(spans.images);
     for (const link of spans.links) {
       if (!link.destination || inImage(link.start)) continue;
-      const decoded = decodeText(s, link.destination.start, link.destination.end);
+      // A destination holds no line break: it is one piece of the file, decoded from there with file offsets.
       const destinationStart = source.offset(link.destination.start);
+      const decoded = decodeText(text, destinationStart, source.offset(link.destination.end));
       out.links.push({
-        start: source.offset(link.start), end: source.offset(link.end), destination: decoded.value, destinationStart,
-        destinationOffsets: decoded.offsets?.map(at => destinationStart + at - link.destination!.start),
+        start: source.offset(link.start), end: source.offset(link.end), destination: decoded.value, destinationStart, destinationOffsets: decoded.offsets,
       });
     }
     for (const comment of spans.comments) out.comments.push({ start: source.offset(comment.start), end: source.offset(comment.end) });
@@ -115,8 +135,10 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   return out;
 }
 
-function codeSpan(source: InlineSource, start: number, end: number, contentStart: number, contentEnd: number): CodeSpan {
-  let content = source.text.slice(contentStart, contentEnd).replace(/\n/g, ' ');
+function codeSpan(file: string, source: InlineSource, start: number, end: number, contentStart: number, contentEnd: number): CodeSpan {
+  let content = source.text.slice(contentStart, contentEnd);
+  // Content on one line is one piece of the file: taken from there, declarations read from it keep no block text alive.
+  content = content.indexOf('\n') < 0 ? file.slice(source.offset(contentStart), source.offset(contentEnd)) : content.replace(/\n/g, ' ');
   let contentIndex = contentStart;
   if (content.length >= 2 && content.charCodeAt(0) === 32 && content.charCodeAt(content.length - 1) === 32 && /[^ ]/.test(content)) {
     content = content.slice(1, -1);
@@ -125,11 +147,13 @@ function codeSpan(source: InlineSource, start: number, end: number, contentStart
   return { start: source.offset(start), end: source.offset(end), content, source, contentIndex };
 }
 
+const outsideAll = (): boolean => false;
+
 /** Whether an index lies inside one of the ranges (which may nest), for indices asked in increasing order. */
 function insideAny(ranges: Range[]): (index: number) => boolean {
-  if (ranges.length === 0) return () => false;
+  if (ranges.length === 0) return outsideAll;
   const merged: Range[] = [];
-  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+  for (const r of sortByStart([...ranges])) {
     const last = merged[merged.length - 1];
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
     else merged.push({ ...r });

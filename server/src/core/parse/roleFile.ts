@@ -5,7 +5,7 @@ import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
 import { placedReferences, referencePlaces } from './placedReferences';
-import type { Span } from './spans';
+import { sortByStart, type Span } from './spans';
 import { spanCursor } from './spanCursor';
 
 /** One written declaration of a key: its value and where the value stands. */
@@ -120,7 +120,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       references.push({ ...ref, inBoundaries: true, bullet: ref.kind === 'key' ? undefined : bulletOf(boundaries, ref.start) });
     }
   }
-  references.sort((a, b) => a.start - b.start);
+  sortByStart(references);
 
   const inlineDeclarations: Declaration[] = [];
   for (const span of body.codeSpans) {

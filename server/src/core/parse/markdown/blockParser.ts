@@ -64,23 +64,22 @@ interface Block {
    * list may start after it as after any finished block.
    */
   afterContainer: boolean;
-  /** For each line of a paragraph, whether it was indented 4 columns or more (such a line cannot head a table). */
-  indentedLines: boolean[];
+  /** Whether a paragraph's last line was indented 4 columns or more (such a line cannot head a table): only the last line can. */
+  lastLineIndented: boolean;
 }
 
 /** Block quotes and list items nested deeper than this are read as text. */
 export const MAX_CONTAINER_DEPTH = 100;
 
-/** Blocks that never hold lines of inline content share these (never written). */
+/** Blocks that never hold lines of inline content share this (never written). */
 const NO_LINES: Segment[] = [];
-const NO_FLAGS: boolean[] = [];
 
 function newBlock(kind: Kind, line: number): Block {
   const inline = kind === Kind.Paragraph || kind === Kind.Heading;
   return {
     kind, open: true, hasChild: false, startLine: line, lastLine: line, lines: inline ? [] : NO_LINES, level: 0, containerDepth: 0, ordered: false, marker: 0,
     markerOffset: 0, padding: 0, fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false,
-    indentedLines: inline ? [] : NO_FLAGS,
+    lastLineIndented: false,
   };
 }
 
@@ -96,9 +95,10 @@ for (const c of '#`~*+_=<>0123456789|:-') MAYBE_SPECIAL[c.charCodeAt(0)] = 1;
 
 const CODE_INDENT = 4;
 
-function test(re: RegExp, s: string, at: number): RegExpExecArray | null {
+/** The length of a sticky pattern's match at `at`, or -1: a test and its lastIndex, as a match array per line would be garbage. */
+function matchLength(re: RegExp, s: string, at: number): number {
   re.lastIndex = at;
-  return re.exec(s);
+  return re.test(s) ? re.lastIndex - at : -1;
 }
 
 /**
@@ -218,7 +218,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
 
   const addLine = () => {
     tip.lines.push({ start: base + offset, end: base + ln.length });
-    tip.indentedLines.push(indented);
+    tip.lastLineIndented = indented;
     tip.lastLine = lineNumber;
   };
 
@@ -293,8 +293,8 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         return 0;
       case Kind.CodeBlock:
         if (block.fenceOffset >= 0) {
-          const close = indent <= 3 && ln.charCodeAt(nextNonspace) === block.fenceChar ? test(FENCE_CLOSE, ln, nextNonspace) : null;
-          if (close && close[0].length >= block.fenceLength) {
+          const close = indent <= 3 && ln.charCodeAt(nextNonspace) === block.fenceChar ? matchLength(FENCE_CLOSE, ln, nextNonspace) : -1;
+          if (close >= block.fenceLength) {
             block.lastLine = lineNumber;
             finalize(block);
             return 2;
@@ -329,11 +329,11 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     if (first === 42 || first === 43 || first === 45) {
       marker = first;
     } else {
-      const m = first >= 48 && first <= 57 ? test(ORDERED, ln, nextNonspace) : null;
-      if (!m || (interrupting && m[1] !== '1')) return undefined;
+      markerLength = first >= 48 && first <= 57 ? matchLength(ORDERED, ln, nextNonspace) : -1;
+      // Only `1` (one digit and the delimiter) may interrupt.
+      if (markerLength < 0 || (interrupting && !(markerLength === 2 && first === 49))) return undefined;
       ordered = true;
-      marker = m[2].charCodeAt(0);
-      markerLength = m[0].length;
+      marker = ln.charCodeAt(nextNonspace + markerLength - 1);
     }
     const after = ln.charCodeAt(nextNonspace + markerLength);
     if (!(Number.isNaN(after) || after === 9 || after === 32)) return undefined;
@@ -379,26 +379,28 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         addChild(Kind.BlockQuote);
         return 1;
       }
-      let m: RegExpExecArray | null;
-      if (c === 35 /* # */ && (m = test(ATX, ln, nextNonspace))) {
+      let length: number;
+      if (c === 35 /* # */ && (length = matchLength(ATX, ln, nextNonspace)) >= 0) {
+        let level = 0;
+        while (ln.charCodeAt(nextNonspace + level) === 35) level++;
         advanceNextNonspace();
-        advanceOffset(m[0].length, false);
+        advanceOffset(length, false);
         closeUnmatchedBlocks();
         const heading = addChild(Kind.Heading);
-        heading.level = m[0].trim().length;
+        heading.level = level;
         const content = ln.slice(offset).replace(/^[ \t]*#+[ \t]*$/, '').replace(/[ \t]+#+[ \t]*$/, '');
         heading.lines.push({ start: base + offset, end: base + offset + content.length });
         advanceOffset(ln.length - offset, false);
         return 2;
       }
-      if ((c === 96 || c === 126) && (m = test(FENCE, ln, nextNonspace))) {
+      if ((c === 96 || c === 126) && (length = matchLength(FENCE, ln, nextNonspace)) >= 0) {
         closeUnmatchedBlocks();
         const fence = addChild(Kind.CodeBlock);
         fence.fenceChar = c;
-        fence.fenceLength = m[0].length;
+        fence.fenceLength = length;
         fence.fenceOffset = indent;
         advanceNextNonspace();
-        advanceOffset(m[0].length, false);
+        advanceOffset(length, false);
         return 2;
       }
       if (c === 60 /* < */) {
@@ -416,7 +418,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
           return 2;
         }
       }
-      if ((c === 61 || c === 45) && container.kind === Kind.Paragraph && (m = test(SETEXT, ln, nextNonspace))) {
+      if ((c === 61 || c === 45) && container.kind === Kind.Paragraph && matchLength(SETEXT, ln, nextNonspace) >= 0) {
         closeUnmatchedBlocks();
         const used = resolveDefinitions(text, container.lines, out.definitions);
         container.lines = container.lines.slice(used);
@@ -429,7 +431,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
           return 2;
         }
       }
-      if ((c === 42 || c === 95 || c === 45) && test(THEMATIC_BREAK, ln, nextNonspace)) {
+      if ((c === 42 || c === 95 || c === 45) && matchLength(THEMATIC_BREAK, ln, nextNonspace) >= 0) {
         closeUnmatchedBlocks();
         addChild(Kind.ThematicBreak);
         advanceOffset(ln.length - offset, false);
@@ -457,7 +459,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     if (!indented && container.kind === Kind.Paragraph && (c === 124 || c === 45 || c === 58)) {
       const columns = delimiterCellCount(ln, nextNonspace, ln.length);
       const head = container.lines[container.lines.length - 1];
-      const headIndented = container.indentedLines[container.indentedLines.length - 1];
+      const headIndented = container.lastLineIndented;
       if (columns > 0 && !headIndented && headCellCount(text, head.start, head.end) === columns) {
         closeUnmatchedBlocks();
         container.lines.pop();

@@ -68,23 +68,99 @@ const SPECIAL = /[\\`*_[\]!<]/g;
  * parse is linear in the text.
  */
 export function parseInline(s: string, isDefined?: (label: string) => boolean): InlineSpans {
-  const out: InlineSpans = { strongs: [], links: [], images: [], codes: [], comments: [] };
-  let delimiters: Delimiter | undefined;
-  let brackets: Bracket | undefined;
-  let backticks: Map<number, { starts: number[]; next: number }> | undefined;
-  let html: RawHtmlScanner | undefined;
-  let titles: TitleScanner | undefined;
+  return new InlineParser(s, isDefined).parse();
+}
 
-  const removeDelimiter = (d: Delimiter) => {
+/**
+ * One block's parse state. Its steps are methods rather than closures of
+ * parseInline, so a block costs one object, not a fresh set of functions:
+ * a document has many small blocks.
+ */
+class InlineParser {
+  readonly out: InlineSpans = { strongs: [], links: [], images: [], codes: [], comments: [] };
+  private delimiters: Delimiter | undefined;
+  private brackets: Bracket | undefined;
+  private backticks: Map<number, { starts: number[]; next: number }> | undefined;
+  private html: RawHtmlScanner | undefined;
+  private titles: TitleScanner | undefined;
+
+  constructor(private readonly s: string, private readonly isDefined?: (label: string) => boolean) {}
+
+  parse(): InlineSpans {
+    const s = this.s;
+    let pos = 0;
+    while (pos < s.length) {
+      SPECIAL.lastIndex = pos;
+      if (!SPECIAL.test(s)) break;
+      pos = SPECIAL.lastIndex - 1;
+      const c = s.charCodeAt(pos);
+      switch (c) {
+        case 92: // \
+          pos += isAsciiPunctuation(s.charCodeAt(pos + 1)) ? 2 : 1;
+          break;
+        case 96: // `
+          pos = this.codeSpan(pos);
+          break;
+        case 42: // *
+        case 95: // _
+          pos = this.delimiterRun(pos, c);
+          break;
+        case 91: // [
+          this.brackets = { at: pos, image: false, active: true, previous: this.brackets, delimiter: this.delimiters };
+          pos++;
+          break;
+        case 33: // !
+          if (s.charCodeAt(pos + 1) === 91) {
+            this.brackets = { at: pos, image: true, active: true, previous: this.brackets, delimiter: this.delimiters };
+            pos += 2;
+          } else {
+            pos++;
+          }
+          break;
+        case 93: // ]
+          pos = this.closeBracket(pos);
+          break;
+        default: { // <
+          const raw = (this.html ??= new RawHtmlScanner(s)).scan(pos);
+          if (raw?.comment) this.out.comments.push({ start: pos, end: raw.end });
+          pos = raw ? raw.end : pos + 1;
+        }
+      }
+    }
+    this.processEmphasis(undefined);
+    return this.out;
+  }
+
+  /** Pushes a run of `*` or `_` on the delimiter stack when it may open or close; returns the index after the run. */
+  private delimiterRun(pos: number, c: number): number {
+    const s = this.s;
+    let end = pos;
+    while (s.charCodeAt(end) === c) end++;
+    const before = classify(pos > 0 ? s.charCodeAt(pos - 1) : NaN);
+    const after = classify(end < s.length ? s.charCodeAt(end) : NaN);
+    const left = after !== CharClass.Whitespace && (after !== CharClass.Punctuation || before !== CharClass.Other);
+    const right = before !== CharClass.Whitespace && (before !== CharClass.Punctuation || after !== CharClass.Other);
+    const canOpen = c === 42 ? left : left && (!right || before === CharClass.Punctuation);
+    const canClose = c === 42 ? right : right && (!left || after === CharClass.Punctuation);
+    if (canOpen || canClose) {
+      const d: Delimiter = { marker: c, start: pos, end, canOpen, canClose, previous: this.delimiters };
+      if (this.delimiters) this.delimiters.next = d;
+      this.delimiters = d;
+    }
+    return end;
+  }
+
+  private removeDelimiter(d: Delimiter): void {
     if (d.previous) d.previous.next = d.next;
     if (d.next) d.next.previous = d.previous;
-    else delimiters = d.previous;
-  };
+    else this.delimiters = d.previous;
+  }
 
-  const processEmphasis = (bottom: Delimiter | undefined) => {
+  private processEmphasis(bottom: Delimiter | undefined): void {
     // Per marker and kind of closer (can it open too? its length left, mod 3): at and below this, no opener was found.
-    const openersBottom = new Map<number, Delimiter | undefined>();
-    let closer = delimiters;
+    // Made at the first closer: most blocks have none, and would pay for an empty map.
+    let openersBottom: Map<number, Delimiter | undefined> | undefined;
+    let closer = this.delimiters;
     while (closer && closer.previous !== bottom) closer = closer.previous;
     while (closer) {
       if (!closer.canClose) {
@@ -93,6 +169,7 @@ export function parseInline(s: string, isDefined?: (label: string) => boolean): 
       }
       const closerLength = closer.end - closer.start;
       const key = closer.marker * 8 + (closer.canOpen ? 3 : 0) + (closerLength % 3);
+      openersBottom ??= new Map();
       const floor = openersBottom.has(key) ? openersBottom.get(key) : bottom;
       let opener = closer.previous;
       let found = false;
@@ -108,7 +185,7 @@ export function parseInline(s: string, isDefined?: (label: string) => boolean): 
       const oldCloser = closer;
       if (found && opener) {
         const use = closer.end - closer.start >= 2 && opener.end - opener.start >= 2 ? 2 : 1;
-        if (use === 2) out.strongs.push({ start: opener.end, end: closer.start, marker: closer.marker });
+        if (use === 2) this.out.strongs.push({ start: opener.end, end: closer.start, marker: closer.marker });
         opener.end -= use;
         closer.start += use;
         // The opener is shorter now: searches that passed it over must look at it again.
@@ -116,26 +193,28 @@ export function parseInline(s: string, isDefined?: (label: string) => boolean): 
         // Delimiters between the pair can no longer pair with anything outside it.
         opener.next = closer;
         closer.previous = opener;
-        if (opener.end === opener.start) removeDelimiter(opener);
+        if (opener.end === opener.start) this.removeDelimiter(opener);
         if (closer.end === closer.start) {
           const next = closer.next;
-          removeDelimiter(closer);
+          this.removeDelimiter(closer);
           closer = next;
         }
       } else {
         openersBottom.set(key, oldCloser.previous);
         closer = oldCloser.next;
-        if (!oldCloser.canOpen) removeDelimiter(oldCloser);
+        if (!oldCloser.canOpen) this.removeDelimiter(oldCloser);
       }
     }
-    while (delimiters && delimiters !== bottom) removeDelimiter(delimiters);
-  };
+    while (this.delimiters && this.delimiters !== bottom) this.removeDelimiter(this.delimiters);
+  }
 
-  const closeBracket = (at: number): number => {
-    const opener = brackets;
+  private closeBracket(at: number): number {
+    const s = this.s;
+    const isDefined = this.isDefined;
+    const opener = this.brackets;
     if (!opener) return at + 1;
     if (!opener.active) {
-      brackets = opener.previous;
+      this.brackets = opener.previous;
       return at + 1;
     }
     const textStart = opener.at + (opener.image ? 2 : 1);
@@ -146,7 +225,7 @@ export function parseInline(s: string, isDefined?: (label: string) => boolean): 
     let inline = false;
     const after = s.charCodeAt(at + 1);
     if (after === 40 /* ( */) {
-      const resource = scanResource(s, at + 1, (titles ??= new TitleScanner(s)));
+      const resource = scanResource(s, at + 1, (this.titles ??= new TitleScanner(s)));
       if (resource) {
         end = resource.end;
         inline = true;
@@ -161,91 +240,35 @@ export function parseInline(s: string, isDefined?: (label: string) => boolean): 
     } else if (defined) {
       end = at + 1;
     }
-    brackets = opener.previous;
+    this.brackets = opener.previous;
     if (end < 0) return at + 1;
-    processEmphasis(opener.delimiter);
+    this.processEmphasis(opener.delimiter);
     if (opener.image) {
-      out.images.push({ start: opener.at, end });
+      this.out.images.push({ start: opener.at, end });
     } else {
-      if (inline) out.links.push({ start: opener.at, end, destination });
+      if (inline) this.out.links.push({ start: opener.at, end, destination });
       // Links may not contain links: the brackets before this one can no longer open one.
-      for (let b = brackets; b; b = b.previous) if (!b.image) b.active = false;
+      for (let b = this.brackets; b; b = b.previous) if (!b.image) b.active = false;
     }
     return end;
-  };
+  }
 
-  const codeSpan = (at: number): number => {
+  private codeSpan(at: number): number {
+    const s = this.s;
     let n = at;
     while (s.charCodeAt(n) === 96) n++;
     const length = n - at;
-    backticks ??= backtickRuns(s);
-    const runs = backticks.get(length);
+    const runs = (this.backticks ??= backtickRuns(s)).get(length);
     if (runs) {
       while (runs.next < runs.starts.length && runs.starts[runs.next] < n) runs.next++;
       if (runs.next < runs.starts.length) {
         const close = runs.starts[runs.next];
-        out.codes.push({ start: at, end: close + length, contentStart: n, contentEnd: close });
+        this.out.codes.push({ start: at, end: close + length, contentStart: n, contentEnd: close });
         return close + length;
       }
     }
     return n;
-  };
-
-  let pos = 0;
-  while (pos < s.length) {
-    SPECIAL.lastIndex = pos;
-    if (!SPECIAL.test(s)) break;
-    pos = SPECIAL.lastIndex - 1;
-    const c = s.charCodeAt(pos);
-    switch (c) {
-      case 92: // \
-        pos += isAsciiPunctuation(s.charCodeAt(pos + 1)) ? 2 : 1;
-        break;
-      case 96: // `
-        pos = codeSpan(pos);
-        break;
-      case 42: // *
-      case 95: { // _
-        let end = pos;
-        while (s.charCodeAt(end) === c) end++;
-        const before = classify(pos > 0 ? s.charCodeAt(pos - 1) : NaN);
-        const after = classify(end < s.length ? s.charCodeAt(end) : NaN);
-        const left = after !== CharClass.Whitespace && (after !== CharClass.Punctuation || before !== CharClass.Other);
-        const right = before !== CharClass.Whitespace && (before !== CharClass.Punctuation || after !== CharClass.Other);
-        const canOpen = c === 42 ? left : left && (!right || before === CharClass.Punctuation);
-        const canClose = c === 42 ? right : right && (!left || after === CharClass.Punctuation);
-        if (canOpen || canClose) {
-          const d: Delimiter = { marker: c, start: pos, end, canOpen, canClose, previous: delimiters };
-          if (delimiters) delimiters.next = d;
-          delimiters = d;
-        }
-        pos = end;
-        break;
-      }
-      case 91: // [
-        brackets = { at: pos, image: false, active: true, previous: brackets, delimiter: delimiters };
-        pos++;
-        break;
-      case 33: // !
-        if (s.charCodeAt(pos + 1) === 91) {
-          brackets = { at: pos, image: true, active: true, previous: brackets, delimiter: delimiters };
-          pos += 2;
-        } else {
-          pos++;
-        }
-        break;
-      case 93: // ]
-        pos = closeBracket(pos);
-        break;
-      default: { // <
-        const raw = (html ??= new RawHtmlScanner(s)).scan(pos);
-        if (raw?.comment) out.comments.push({ start: pos, end: raw.end });
-        pos = raw ? raw.end : pos + 1;
-      }
-    }
   }
-  processEmphasis(undefined);
-  return out;
 }
 
 /** Where each run of backticks starts, by its length: a code span closes at the next run of its opener's length. */
