@@ -5,7 +5,7 @@ import type { Frontmatter } from './frontmatter';
 import { frontmatterItems } from './frontmatterItems';
 import { codeSpanOffset, type ScannedBody } from './markdownScanner';
 import { normalizeLabel, type ParseRules } from './parseRules';
-import type { Span } from './spans';
+import { coverageOf, type Span } from './spans';
 
 /** Where references stand in the body: a reference section's content, or a labelled list; with its bullets. */
 export interface ReferencePlace extends Span {
@@ -80,13 +80,13 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
   }
   if (rules.referenceForms.includes('plain')) {
     // Names inside code, bold or links are those forms' business, or none.
-    const hidden: Span[] = [...body.codeSpans, ...body.strongs, ...body.links, ...body.comments];
+    const hidden = coverageOf([...body.codeSpans, ...body.strongs, ...body.links, ...body.comments]);
     for (const place of places) {
       for (const bullet of place.bullets) {
         const text = lines.text.slice(bullet.start, bullet.end);
         for (const m of text.matchAll(PLAIN_NAME)) {
           const start = bullet.start + m.index!;
-          if (hidden.some(h => start >= h.start && start < h.end)) continue;
+          if (hidden(start)) continue;
           const next = /^[ \t]+([A-Za-z]+)/.exec(text.slice(m.index! + m[0].length))?.[1];
           // "real-time patterns": a compound word before a noun is an adjective; a name stands before a connective or alone.
           const weak = !m[0].includes('-') || (next !== undefined && !CONNECTIVES.has(next.toLowerCase()));

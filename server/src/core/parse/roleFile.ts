@@ -5,7 +5,7 @@ import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
 import { placedReferences, referencePlaces } from './placedReferences';
-import { sortByStart, type Span } from './spans';
+import { coverageOf, sortByStart, type Span } from './spans';
 import { spanCursor } from './spanCursor';
 
 /** One written declaration of a key: its value and where the value stands. */
@@ -114,9 +114,13 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     });
   }
   if (places.length > 0 || rules.referenceKeys.length > 0) {
-    const taken = (offset: number) => references.some(r => offset >= r.start && offset < r.end);
+    const taken = coverageOf(references);
+    // Placed references never overlap one another (plain names skip code spans, keys stand in the
+    // frontmatter) except the same name found again where two places share a bullet: the same start.
+    const placedAt = new Set<number>();
     for (const ref of placedReferences(lines, body, frontmatter, places, rules)) {
-      if (taken(ref.start)) continue;
+      if (taken(ref.start) || placedAt.has(ref.start)) continue;
+      placedAt.add(ref.start);
       references.push({ ...ref, inBoundaries: true, bullet: ref.kind === 'key' ? undefined : bulletOf(boundaries, ref.start) });
     }
   }
