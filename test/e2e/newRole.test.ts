@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { FleetRolesApi } from '../../client/src/extension';
-import { definitionPaths, eventually, onDisk, positionOf, readyApi, waitForDiagnostics } from './support';
+import { eventually, onDisk, positionOf, readyApi, waitForDiagnostics } from './support';
 
 describe('Fleet Roles: New Role… with the name as argument, in the fleet library with its index', function () {
   this.timeout(180000);
@@ -26,9 +26,13 @@ describe('Fleet Roles: New Role… with the name as argument, in the fleet libra
     const index = vscode.workspace.textDocuments.find(d => d.uri.path.endsWith('/LIBRARY.md'));
     assert.ok(index, 'LIBRARY.md was not edited');
     assert.ok(index.getText().includes('- [release-manager](./release-manager.md) — Release Manager'), index.getText());
-    const entry = positionOf(index, '[release-manager]', 3);
-    await eventually(async () => ((await definitionPaths(index.uri, entry)).includes(file.path) ? true : undefined), 'the index entry to lead to the new role',
-      async () => (await definitionPaths(index.uri, entry)).join(', '));
+    // The server has both the new role and the edited index once the index is among the role's references.
+    const role = await vscode.workspace.openTextDocument(file);
+    const referrers = async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', file, positionOf(role, 'class: release-manager', 'class: '.length + 2));
+      return found.map(l => l.uri.path.split('/').pop()).join(', ');
+    };
+    await eventually(async () => ((await referrers()).includes('LIBRARY.md') ? true : undefined), 'LIBRARY.md among the references to the new role', referrers);
     await waitForDiagnostics(index.uri, d => d.length === 0, 'a clean index');
     await waitForDiagnostics(file, d => d.length === 0, 'a clean new role');
     const report = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: file.toString() } }) as { items: unknown[] };
