@@ -34,7 +34,7 @@ const e2e = [
   { name: 'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)', cmd: process.execPath,
     args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/agents/index.js', '--workspace', 'test/fixtures/agent-libraries', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-agents'], limit: 15 * MINUTE },
   // One file at a time: each starts its own VS Code and Chromium.
-  { name: 'UI tests in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'], limit: 20 * MINUTE },
+  { name: 'UI tests in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE },
 ];
 
 const which = process.argv[2] || 'all';
