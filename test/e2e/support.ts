@@ -105,3 +105,11 @@ export async function onDisk(uri: vscode.Uri): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/** Reverts every document left dirty, so a failed test's edits do not break the tests after it. */
+export async function revertDirty(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter(d => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'mocha';
+import { afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { FleetRolesApi } from '../../../client/src/extension';
 import {
-  codeOf, completionLabels, definitionPaths, eventually, hoverText, onDisk, ours, positionOf, rangeOf, readyApi, replaceText, waitForDiagnostics,
+  codeOf, completionLabels, definitionPaths, eventually, hoverText, onDisk, ours, positionOf, rangeOf, readyApi, replaceText, revertDirty, waitForDiagnostics,
 } from '../support';
 
 /** The diagnostics as [code, message, range] rows, to compare whole. */
@@ -27,6 +27,8 @@ describe('A Claude Code library (.claude/agents, no fleet-roles.json) in a real 
     api = await readyApi();
     agents = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.claude', 'agents');
   });
+
+  afterEach(revertDirty);
 
   it('is found with no configuration: both agent libraries indexed, every file clean', async () => {
     const status = await api.whenReady();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'mocha';
+import { afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, completionLabels, definitionPaths, positionOf, rangeOf, readyApi, replaceText, waitForDiagnostics } from '../support';
+import { codeOf, completionLabels, definitionPaths, positionOf, rangeOf, readyApi, replaceText, revertDirty, waitForDiagnostics } from '../support';
 
 describe('A Copilot agent library (.github/agents/*.agent.md, no configuration) in a real VS Code', function () {
   this.timeout(180000);
@@ -15,6 +15,8 @@ describe('A Copilot agent library (.github/agents/*.agent.md, no configuration) 
     document = await vscode.workspace.openTextDocument(agent('planner'));
     await vscode.window.showTextDocument(document);
   });
+
+  afterEach(revertDirty);
 
   it('an unknown agent in handoffs[].agent and a misspelt key, with did-you-mean; fixing clears them', async () => {
     await replaceText(document, 'agent: implementer', 'agent: implementor');

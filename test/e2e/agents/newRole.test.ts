@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'mocha';
+import { afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { FleetRolesApi } from '../../../client/src/extension';
-import { definitionPaths, eventually, onDisk, positionOf, readyApi, replaceText, waitForDiagnostics } from '../support';
+import { definitionPaths, eventually, onDisk, positionOf, readyApi, replaceText, revertDirty, waitForDiagnostics } from '../support';
 
 describe('Fleet Roles: New Role… with the name as argument, in each agent library', function () {
   this.timeout(180000);
@@ -13,6 +13,8 @@ describe('Fleet Roles: New Role… with the name as argument, in each agent libr
     api = await readyApi();
     root = vscode.workspace.workspaceFolders![0].uri;
   });
+
+  afterEach(revertDirty);
 
   /** Runs the command with the active editor on `from`; checks the new file on disk, open, known to the server and clean. */
   async function create(from: vscode.Uri, name: string, file: vscode.Uri): Promise<string> {
