@@ -1,3 +1,4 @@
+import type { RoleReference } from '../parse/roleFile';
 import type { Check } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
 
@@ -6,7 +7,7 @@ export const checkBoundaryReferences: Check = context => {
   const { role, view } = context;
   const named = new Set<number>();
   for (const ref of role.references) {
-    if (!ref.inBoundaries || (ref.weak && !view.hasRole(ref.slug))) continue;
+    if (!ref.inBoundaries || (ref.weak && !view.hasRole(ref.slug) && !isMisspelling(context, ref))) continue;
     if (ref.bullet !== undefined) named.add(ref.bullet);
     if (ref.slug === role.stem) {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
@@ -22,3 +23,8 @@ export const checkBoundaryReferences: Check = context => {
     context.reportRange('boundary-without-role', range, 'This boundary names no role: say whose lane the work is, as **role-name**.');
   });
 };
+
+/** A one-word name where a name stands, one edit or so from exactly one role: a typo of that role, not prose. */
+function isMisspelling(context: Parameters<Check>[0], ref: RoleReference): boolean {
+  return ref.spelling === true && context.view.closestRoles(ref.slug, 2, context.role.stem).length === 1;
+}

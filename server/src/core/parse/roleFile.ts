@@ -34,8 +34,10 @@ export interface RoleReference {
    * sections, labelled lists and frontmatter keys.
    */
   inBoundaries: boolean;
-  /** A plain name of one word: a reference when a role has that name, else prose (no diagnostic, no hover). */
+  /** A plain name that may be prose: a reference when a role has that name, else prose (no diagnostic, no hover). */
   weak?: boolean;
+  /** A weak name where a name stands: reported when it is a near miss of exactly one role. */
+  spelling?: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
 }
