@@ -3,6 +3,7 @@ import { isSlug } from '../util/slug';
 import { collectBullets, type BoundaryBullet } from './bullets';
 import type { Frontmatter } from './frontmatter';
 import { frontmatterItems } from './frontmatterItems';
+import { toolRuleReferences } from './toolRuleReferences';
 import { codeSpanOffset, type ScannedBody } from './markdownScanner';
 import { normalizeLabel, type ParseRules } from './parseRules';
 import { plainNameStrength } from './plainNameStrength';
@@ -102,8 +103,10 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
     }
   }
   for (const key of rules.referenceKeys) {
-    for (const item of frontmatterItems(lines, frontmatter, key)) out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
+    // `agents: ['*']` allows every agent: a wildcard, not a name.
+    for (const item of frontmatterItems(lines, frontmatter, key)) if (item.value !== '*') out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
   }
+  if (rules.toolRules) out.push(...toolRuleReferences(lines, frontmatter, rules.toolRules));
   return out;
 }
 

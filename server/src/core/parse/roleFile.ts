@@ -115,7 +115,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
   }
-  if (places.length > 0 || rules.referenceKeys.length > 0) {
+  if (places.length > 0 || rules.referenceKeys.length > 0 || rules.toolRules !== undefined) {
     const taken = coverageOf(references);
     // Placed references never overlap one another (plain names skip code spans, keys stand in the
     // frontmatter) except the same name found again where two places share a bullet: the same start.
