@@ -88,7 +88,7 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
     for (const place of places) {
       for (const bullet of place.bullets) {
         const text = lines.text.slice(bullet.start, bullet.end);
-        let previous = lastBefore(marked, bullet.start, bullet.start);
+        let previous = bullet.start;
         for (const m of text.matchAll(PLAIN_NAME)) {
           const start = bullet.start + m.index!;
           if (hidden(start)) continue;
