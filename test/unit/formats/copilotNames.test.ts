@@ -148,6 +148,17 @@ describe('claude-code: Agent(...) names the subagents an agent may start; built-
     assert.deepEqual(lead.edits.map(e => [e.newText, e.range]), [['builder', rangeOf(text, 'worker')]]);
   });
 
+  test('completion offers agent names inside Agent(...), tools outside it', async () => {
+    const text = sub('lead', ['tools: Read, Agent(worker, res']);
+    const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text, [`${CLAUDE}/worker.md`]: sub('worker'), [`${CLAUDE}/researcher.md`]: sub('researcher') });
+    const line = 3;
+    const inRule = lib.service.getCompletions(`${CLAUDE}/lead.md`, { line, character: 'tools: Read, Agent(worker, res'.length }).items;
+    assert.deepEqual(inRule.map(i => i.label), ['researcher']);
+    assert.deepEqual(inRule[0].textEdit, { range: rangeOf(text, 'res'), newText: 'researcher' });
+    const outside = lib.service.getCompletions(`${CLAUDE}/lead.md`, { line, character: 'tools: Re'.length }).items;
+    assert.ok(outside.some(i => i.label === 'Read') && !outside.some(i => i.label === 'researcher'));
+  });
+
   test('a built-in subagent named in the labelled list is not unknown', async () => {
     const text = agentText(['name: lead', 'description: Leads.'], ['Integration with other agents:', '- Hand searches to general-purpose', '- Work with statusline-setup on the status line']);
     const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text });

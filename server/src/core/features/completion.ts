@@ -85,7 +85,11 @@ function completeFrontmatterValue(
     const { typed, range, quoted } = referenceValueSpot(file, spot.range.start.line, spot.range.start.character + spot.typed.length);
     return completeRoles(workspace, file, typed, range, name => (quoted || !needsQuotes(name) ? name : JSON.stringify(name)), token);
   }
-  if (format.tools.keys.includes(spot.key)) return { isIncomplete: false, items: toolItems(file, spot.range) };
+  if (format.tools.keys.includes(spot.key)) {
+    const rule = toolRuleArgument(file, spot.range.start.line, spot.range.start.character + spot.typed.length);
+    if (rule) return completeRoles(workspace, file, rule.typed, rule.range, name => name, token);
+    return { isIncomplete: false, items: toolItems(file, spot.range) };
+  }
   if (spot.path !== spot.key) return EMPTY;
   if (spot.key === format.identity.key) {
     return { isIncomplete: false, items: [{ label: file.role.stem, kind: CompletionItemKind.Value, detail: "the file's name", textEdit: { range: spot.range, newText: file.role.stem } }] };
@@ -103,6 +107,17 @@ function referenceValueSpot(file: IndexedFile, line: number, character: number):
   const typed = m?.[2] ?? '';
   const rest = /^[^'",\]#]*/.exec(lineText.slice(character))![0].trimEnd();
   return { typed, quoted: (m?.[1] ?? '') !== '', range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } } };
+}
+
+/** Inside `Agent(…)` of a tools key (a rule whose arguments name agents): the agent name typed so far. */
+function toolRuleArgument(file: IndexedFile, line: number, character: number): { typed: string; range: Range } | undefined {
+  const rules = file.library.format.references.toolRules;
+  const lineText = file.role.lines.lineText(line);
+  const m = /([A-Za-z]+)\(([^()]*)$/.exec(lineText.slice(0, character));
+  if (!m || !rules.includes(m[1])) return undefined;
+  const typed = /[^,\s]*$/.exec(m[2])![0];
+  const rest = /^[^,\s)]*/.exec(lineText.slice(character))![0];
+  return { typed, range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } } };
 }
 
 /** A name YAML would not read back as the same plain string. */
