@@ -34,8 +34,10 @@ export interface RoleReference {
    * sections, labelled lists and frontmatter keys.
    */
   inBoundaries: boolean;
-  /** A plain name of one word: a reference when a role has that name, else prose (no diagnostic, no hover). */
+  /** A plain name that may be prose: a reference when a role has that name, else prose (no diagnostic, no hover). */
   weak?: boolean;
+  /** A weak name where a name stands: reported when it is a near miss of exactly one role. */
+  spelling?: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
 }
@@ -113,7 +115,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
   }
-  if (places.length > 0 || rules.referenceKeys.length > 0) {
+  if (places.length > 0 || rules.referenceKeys.length > 0 || rules.toolRules !== undefined) {
     const taken = coverageOf(references);
     // Placed references never overlap one another (plain names skip code spans, keys stand in the
     // frontmatter) except the same name found again where two places share a bullet: the same start.
