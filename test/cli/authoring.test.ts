@@ -26,6 +26,8 @@ describe('fleet-roles init and new', () => {
         const created = runCli(['new', 'code-reviewer', 'lib'], tree.dir);
         assert.equal(created.status, 0, created.stderr);
         assert.equal(created.stdout, `created lib/${folder}/code-reviewer${extension}\nlisted it in lib/${folder}/${index}\n`);
+        // Every agent format gets a description, required or not: it is what a model reads to choose the agent.
+        if (format !== 'fleet') assert.match(readFileSync(nodePath.join(root, folder, `code-reviewer${extension}`), 'utf8'), /^---\n(?:[^\n]*\n)*?description: What the Code Reviewer does, and when to use it\.\n(?:[^\n]*\n)*?---\n\n/);
         assert.match(readFileSync(nodePath.join(root, folder, index), 'utf8'), new RegExp(`\\[code-reviewer\\]\\(\\./code-reviewer${extension.replace(/\./g, '\\.')}\\) — Code Reviewer\\n?$`));
 
         const check = runCli(['check', 'lib', '--format', 'json'], tree.dir);

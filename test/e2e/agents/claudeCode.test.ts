@@ -51,10 +51,10 @@ describe('A Claude Code library (.claude/agents, no fleet-roles.json) in a real 
     await replaceText(document, 'description: Plans and runs a release from the branch cut to the tag. Use it when a release is due.\n', '');
     const codes = ['missing-key', 'role-as-tool', 'unknown-key', 'unknown-role', 'unknown-value'];
     const ds = await waitForDiagnostics(document.uri, d => codes.every(c => d.some(x => codeOf(x) === c)), codes.join(', '));
-    // A missing key is reported on the title line, here the body's first line (docs/role-format.md).
-    const bodyFirstLine = document.lineAt(positionOf(document, 'You steer a release').line).range;
+    // A key only the frontmatter holds is missing from the frontmatter: reported on its opening line (docs/role-format.md).
+    const frontmatterOpening = document.lineAt(0).range;
     const expected = [
-      ['missing-key', 'The role declares no description: add `description: …` to the frontmatter.', bodyFirstLine],
+      ['missing-key', 'The role declares no description: add `description: …` to the frontmatter.', frontmatterOpening],
       ['role-as-tool', "'build-doctor' is a role of this library, not a tool: remove it from 'tools'.", rangeOf(document, 'build-doctor')],
       ['unknown-key', "Unknown key 'colour'. Did you mean 'color'?", rangeOf(document, 'colour')],
       ['unknown-role', "Unknown role 'qa-leed'. Did you mean 'qa-lead'?", rangeOf(document, 'qa-leed')],

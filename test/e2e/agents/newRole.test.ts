@@ -55,7 +55,8 @@ describe('Fleet Roles: New Role… with the name as argument, in each agent libr
     const file = vscode.Uri.joinPath(root, '.github', 'agents', 'tester.agent.md');
     const reviewer = vscode.Uri.joinPath(root, '.github', 'agents', 'reviewer.agent.md');
     const text = await create(reviewer, 'tester', file);
-    assert.match(text, /You are the Tester/);
+    // The description is optional in this format, but it is what the agent picker shows.
+    assert.match(text, /^---\ndescription: [^\n]+\nname: tester\n---\n\nYou are the Tester/);
     assert.equal(await onDisk(vscode.Uri.joinPath(root, '.claude', 'agents', 'tester.md')), undefined, 'written in the other library');
     await refer(reviewer, "agents: ['planner']", "agents: ['planner', 'tester']", "tester']", file);
   });

@@ -130,7 +130,10 @@ function reportMissing(context: CheckContext, spec: DeclarationSpec, code: Diagn
   const where = place === 'frontmatter'
     ? (context.role.frontmatter ? 'the frontmatter' : "a frontmatter at the file's top")
     : `${place === 'both' && context.role.frontmatter ? 'the frontmatter' : 'the lead, as an inline code span,'} before the first '##' heading`;
-  context.reportRange(code, context.titleRange, `The role declares no ${key}: add \`${key}: ${example}\` to ${where}.`, severity);
+  // A key that only the frontmatter can hold is missing from the frontmatter: that is where the author looks, and where the fix goes.
+  const frontmatter = context.role.frontmatter;
+  const range = place === 'frontmatter' && frontmatter ? context.role.lines.lineRange(context.role.lines.lineAt(frontmatter.start)) : context.titleRange;
+  context.reportRange(code, range, `The role declares no ${key}: add \`${key}: ${example}\` to ${where}.`, severity);
 }
 
 export const checkConflicts: Check = context => {

@@ -30,9 +30,10 @@ export function templateValue(spec: DeclarationSpec, format: CompiledFormat, nam
 export function roleTemplate(name: string, domain: string, referrer: string | undefined, format: CompiledFormat): string {
   if (format.name === 'fleet') return fleetTemplate(name, domain, referrer);
   const title = titleOf(name);
-  const keys = format.declarations.filter(d => d.required || d.key === format.identity.key);
+  // A description is optional in some formats, but it is what an agent picker shows and what a model reads to choose the agent.
+  const keys = format.declarations.filter(d => d.required || d.key === format.identity.key || d.key === 'description');
   const lines: string[] = [];
-  if (keys.length > 0) lines.push('---', ...keys.map(d => `${d.key}: ${templateValue(d, format, name, domain)}`), '---');
+  if (keys.length > 0) lines.push('---', ...keys.map(d => `${d.key}: ${templateValue(d, format, name, domain)}`), '---', '');
   if (format.title === 'required') lines.push(`# ${title}`, '');
   lines.push(`You are the ${title}: say here what you own, and how you work.`, '');
   for (const section of [...format.sections.required, ...format.sections.recommended]) {
