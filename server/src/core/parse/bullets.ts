@@ -10,11 +10,9 @@ export interface BoundaryBullet {
 
 /** The bullets of a range (a section's content, a labelled list): the items of the lists that stand in the document itself. */
 export function collectBullets(items: readonly ListItem[], range: { contentStart: number; contentEnd: number }): BoundaryBullet[] {
-  // Items come in text order: a binary search finds the range's first, so many labelled lists do not each filter every item.
-  const bullets: BoundaryBullet[] = [];
-  for (let i = firstStartingAt(items, range.contentStart); i < items.length && items[i].start < range.contentEnd; i++) {
-    const item = items[i];
-    bullets.push({ line: item.line, start: item.start, end: item.end });
-  }
-  return bullets;
+  // Items come in text order: binary searches find the range's, so many labelled lists do not each filter every item.
+  // (A list of the exact length, as it is kept with the parsed file.)
+  return items
+    .slice(firstStartingAt(items, range.contentStart), firstStartingAt(items, range.contentEnd))
+    .map(item => ({ line: item.line, start: item.start, end: item.end }));
 }
