@@ -64,7 +64,7 @@ describe('fuzz: a Copilot custom agent of 4 MiB, in a worker that a hang cannot 
     sized('handoffs by the thousand', size =>
       `---\ndescription: Turns a request into a plan\nhandoffs:\n${linesUpTo(size, i => `  - label: Step ${i}\n    agent: ${['implementer', 'reviewer', 'implementor'][i % 3]}\n    send: false`)}\n---\n\nWrite a plan.\n`),
     sized('an agents list by the thousand', size =>
-      `---\ndescription: Turns a request into a plan\nagents:\n${linesUpTo(size, i => `  - ${['reviewer', 'implementer', 'auditor'][i % 3]}`)}\n---\n\nWrite a plan.\n`),
+      `---\ndescription: Turns a request into a plan\nagents:\n${linesUpTo(size, i => `  - ${['reviewer', 'implementer', 'auditor'][i % 3]}  # step ${i} of the plan, and who takes it`)}\n---\n\nWrite a plan.\n`),
     sized('an agents flow list of tens of thousands of names', size =>
       `---\ndescription: Turns a request into a plan\nagents: [${linesUpTo(size, i => ['reviewer,', 'implementer,', 'auditor,'][i % 3]).replace(/\n/g, ' ')} reviewer]\n---\n\nWrite a plan.\n`),
   ];

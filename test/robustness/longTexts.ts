@@ -75,7 +75,8 @@ export function longTextTests(title: (c: LongTextCase) => string, cases: readonl
       }
       const q = small as TimedCheck;
       const f = full as TimedCheck;
-      if (f.ms > 800) assert.ok(f.ms < 8 * q.ms, `superlinear: ${q.ms.toFixed(0)} ms for a quarter, ${f.ms.toFixed(0)} ms for the whole`);
+      // A quarter checked in less than 250 ms is too short to scale from on a loaded machine (one collection weighs more than the text).
+      if (f.ms > 800) assert.ok(f.ms < 8 * Math.max(q.ms, 250), `superlinear: ${q.ms.toFixed(0)} ms for a quarter, ${f.ms.toFixed(0)} ms for the whole`);
     });
   }
 }

@@ -39,8 +39,8 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
 function boundarySymbols(role: ParsedRole, start: number, end: number): DocumentSymbol[] {
   const lines = role.lines;
   const references = role.references;
-  // Bullets and references are both in text order: one walk pairs them.
-  let next = 0;
+  // Bullets and references are both in text order: one walk pairs them, from the section's first reference.
+  let next = firstStartingAt(references, start);
   // The section's bullets by binary search: many reference sections do not each filter every bullet.
   return role.boundaries.slice(firstStartingAt(role.boundaries, start), firstStartingAt(role.boundaries, end)).map(bullet => {
     while (next < references.length && references[next].start < bullet.start) next++;

@@ -100,7 +100,6 @@ const ATX = /#{1,6}(?:[ \t]+|$)/y;
 const FENCE = /`{3,}(?![^]*`)|~{3,}/y;
 const FENCE_CLOSE = /(?:`{3,}|~{3,})(?=[ \t]*$)/y;
 const SETEXT = /(?:=+|-+)[ \t]*$/y;
-const THEMATIC_BREAK = /(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/y;
 const ORDERED = /(\d{1,9})([.)])/y;
 /** A line whose first non-blank character is none of these starts no block: the common case is decided by one lookup. */
 const MAYBE_SPECIAL = new Uint8Array(128);
@@ -445,7 +444,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
           return 2;
         }
       }
-      if ((c === 42 || c === 95 || c === 45) && matchLength(THEMATIC_BREAK, ln, nextNonspace) >= 0) {
+      if ((c === 42 || c === 95 || c === 45) && isThematicBreak(ln, nextNonspace)) {
         closeUnmatchedBlocks();
         addChild(Kind.ThematicBreak);
         advanceOffset(ln.length - offset, false);
@@ -591,6 +590,23 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
   function noteTopItem(): void {
     if (topItem?.open && !blank) topItem.lastLine = lineNumber;
   }
+}
+
+/**
+ * Whether the rest of a line, from its `*`, `_` or `-` at `at`, is a
+ * thematic break: three or more of that character, and only spaces and tabs
+ * besides. A scan, not a pattern: a regular expression of a repeated group
+ * over a line of millions of `*` overflowed the stack.
+ */
+function isThematicBreak(line: string, at: number): boolean {
+  const marker = line.charCodeAt(at);
+  let count = 0;
+  for (let i = at; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === marker) count++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return count >= 3;
 }
 
 function acceptsLines(kind: Kind): boolean {
