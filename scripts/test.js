@@ -31,7 +31,10 @@ const e2e = [
   { name: 'the .vsix and the pre-commit hook', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/package'], limit: 15 * MINUTE },
   { name: 'extension-host suite in VS Code', cmd: process.execPath,
     args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE },
-  { name: 'UI test in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE },
+  { name: 'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)', cmd: process.execPath,
+    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/agents/index.js', '--workspace', 'test/fixtures/agent-libraries', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-agents'], limit: 15 * MINUTE },
+  // One file at a time: each starts its own VS Code and Chromium.
+  { name: 'UI tests in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE },
 ];
 
 const which = process.argv[2] || 'all';

@@ -62,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
     }),
     registerShowReferences(current),
     vscode.commands.registerCommand('fleetRoles.showGraph', () => GraphPanel.show(current)),
-    vscode.commands.registerCommand('fleetRoles.newRole', (name?: string) => newRole(current, name)),
+    vscode.commands.registerCommand('fleetRoles.newRole', (name?: unknown) => newRole(current, name)),
     vscode.workspace.onDidChangeConfiguration(event => {
       if (affectsServer(event)) void vscode.commands.executeCommand('fleetRoles.restartServer');
     }),

@@ -8,8 +8,9 @@ import { NEW_ROLE_REQUEST, type NewRoleParams, type NewRoleResult } from '../../
  * the edit (the file and its line in the index) and opens the new file. A
  * name passed as the argument skips the question (for tests and keybindings).
  */
-export async function newRole(client: LanguageClient, given?: string): Promise<vscode.Uri | undefined> {
-  const name = given ?? await vscode.window.showInputBox({
+export async function newRole(client: LanguageClient, given?: unknown): Promise<vscode.Uri | undefined> {
+  // Anything but a string (a keybinding's odd `args`, a menu's URI) asks, as the palette does.
+  const name = typeof given === 'string' ? given : await vscode.window.showInputBox({
     title: 'New Role',
     prompt: 'The role\'s name, as a kebab-case slug',
     placeHolder: 'code-reviewer',

@@ -64,3 +64,26 @@ describe('fleet-roles check on a .claude/agents folder, with no configuration', 
     assert.equal(result.stdout, '4 files checked, 4 roles indexed: 0 errors, 0 warnings.\n');
   });
 });
+
+describe('fleet-roles check and graph on a .github/agents folder named by display names', () => {
+  test('a reference that differs from a name by case is reported with did-you-mean; the graph names agents by name', () => {
+    const tree = makeTree({
+      '.github/agents/planner.agent.md': "---\nname: Planner\ndescription: Plans\nagents: ['researcher', 'Feature Builder']\n---\nPlan.\n",
+      '.github/agents/researcher.agent.md': '---\nname: Researcher\ndescription: Finds facts\n---\nResearch.\n',
+      '.github/agents/feature-builder.agent.md': '---\nname: Feature Builder\ndescription: Builds\n---\nBuild.\n',
+    });
+    try {
+      const result = runCli(['check', '--format', 'json'], tree.dir);
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; message: string }> }> };
+      assert.deepEqual(report.files.flatMap(f => f.diagnostics.map(d => [f.path, d.code, d.message])), [
+        ['.github/agents/planner.agent.md', 'unknown-role', "Unknown role 'researcher'. Did you mean 'Researcher'?"],
+      ]);
+      const graph = runCli(['graph', '--format', 'mermaid'], tree.dir);
+      assert.match(graph.stdout, /Planner --> Feature_Builder/);
+      assert.match(graph.stdout, /Feature_Builder\["Feature Builder"\]/);
+    } finally {
+      tree.dispose();
+    }
+  });
+});

@@ -2,44 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { FleetRolesApi } from '../../client/src/extension';
-
-const EXTENSION_ID = 'fleet-roles.fleet-roles';
-
-/** The diagnostics fleet-roles gives a document in VS Code's own collection. */
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'fleet-roles');
-}
-
-/** Waits until VS Code's diagnostics for the document satisfy the predicate. */
-function waitForDiagnostics(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 60000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const ds = ours(uri);
-      if (predicate(ds)) {
-        done();
-        resolve(ds);
-        return true;
-      }
-      return false;
-    };
-    const listener = vscode.languages.onDidChangeDiagnostics(e => {
-      if (e.uris.some(u => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`diagnostics never matched; last: ${JSON.stringify(ours(uri).map(d => [d.code, d.message]))}`));
-    }, timeoutMs);
-    const done = () => {
-      clearTimeout(timer);
-      listener.dispose();
-    };
-    check();
-  });
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
+import { codeOf, EXTENSION_ID, ours, waitForDiagnostics } from './support';
 
 describe('Fleet Roles in a real VS Code', function () {
   this.timeout(180000);

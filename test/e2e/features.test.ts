@@ -2,22 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { FleetRolesApi } from '../../client/src/extension';
-
-const EXTENSION_ID = 'fleet-roles.fleet-roles';
-
-/** Polls until the probe answers; on timeout, `last` says what was seen instead. */
-function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, last: () => string | Promise<string> = () => '', timeoutMs = 60000): Promise<T> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = async () => {
-      const value = await probe();
-      if (value !== undefined && value !== false) return resolve(value as T);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}; last seen: ${await last()}`));
-      setTimeout(tick, 200);
-    };
-    void tick();
-  });
-}
+import { eventually, EXTENSION_ID } from './support';
 
 describe('Editor help in a real VS Code: hover, quick fix, rename, graph', function () {
   this.timeout(180000);

@@ -1,22 +1,10 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Mocha from 'mocha';
+import { runSuite } from './suite';
 
 /**
- * The extension-host suite's entry point, as @vscode/test-electron and the
- * code-server runner both expect: a module exporting run().
+ * The extension-host suite on the fleet's sample library (`roles/`), as
+ * @vscode/test-electron and the code-server runner both expect: a module
+ * exporting run().
  */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120000, color: false, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
-  }
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run(failures => {
-      // The runner repeats this line as its last, where CI reads it.
-      console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);
-      if (failures > 0) reject(new Error(`${failures} e2e tests failed`));
-      else resolve();
-    });
-  });
+  return runSuite(__dirname);
 }

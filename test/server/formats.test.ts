@@ -75,3 +75,53 @@ describe('a claude-code library over JSON-RPC, with no configuration', () => {
     await assert.rejects(client.request('fleetRoles/newRole', { name: 'builder', near: planner }), /A role named 'builder' already exists/);
   });
 });
+
+const COORDINATOR = [
+  '---', 'description: Coordinates the work.', "agents: ['Researcher']", 'handoffs:', '  - label: Build it', '    agent: Feature Builder', '  - label: Back', '    agent: agent', '---', '',
+  'Coordinate.', '',
+].join('\n');
+const FEATURE_BUILDER = ['---', 'name: Feature Builder', 'description: Builds features.', '---', '', 'Build.', ''].join('\n');
+const RESEARCHER = ['---', 'name: Researcher', 'description: Finds facts.', '---', '', 'Research.', ''].join('\n');
+
+describe('a copilot-agents library over JSON-RPC: agents named by their name:', () => {
+  const tree = makeTree({
+    '.github/agents/coordinator.agent.md': COORDINATOR, '.github/agents/feature-builder.agent.md': FEATURE_BUILDER, '.github/agents/researcher.agent.md': RESEARCHER,
+  });
+  const coordinator = uriOf(nodePath.join(tree.dir, '.github/agents/coordinator.agent.md'));
+  const builder = uriOf(nodePath.join(tree.dir, '.github/agents/feature-builder.agent.md'));
+  let client: LspTestClient;
+  const lines = COORDINATOR.split('\n');
+  const at = (needle: string, shift = 0) => ({ line: lines.findIndex(l => l.includes(needle)), character: lines[lines.findIndex(l => l.includes(needle))].indexOf(needle) + shift });
+
+  before(async () => {
+    ({ client } = await LspTestClient.start([tree.dir]));
+  });
+  after(async () => {
+    await client.stop();
+    tree.dispose();
+  });
+
+  test('diagnostics: display names and the built-in agent resolve', async () => {
+    assert.deepEqual(await client.diagnostics(coordinator), []);
+    assert.deepEqual(await client.diagnostics(builder), []);
+  });
+
+  test('definition from a handoff to a display name', async () => {
+    const definition = await client.definition(coordinator, at('Feature Builder', 9));
+    assert.deepEqual(definition.map(l => l.uri), [builder]);
+  });
+
+  test('completion of a display name in agents', async () => {
+    const agents = await client.completion(coordinator, at("Researcher'", 3));
+    assert.deepEqual(agents.items.map(i => i.label), ['Researcher']);
+    const name = at("Researcher'");
+    assert.deepEqual(agents.items[0].textEdit, { range: { start: name, end: { line: name.line, character: name.character + 'Researcher'.length } }, newText: 'Researcher' });
+  });
+
+  test('rename of a display name edits name: and the handoff, and moves no file', async () => {
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: builder }, position: { line: 1, character: 8 }, newName: 'Feature Maker' });
+    assert.deepEqual(edit.documentChanges!.filter(c => 'kind' in c), []);
+    const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? [[c.textDocument.uri, c.edits.map(e => e.newText)]] : []));
+    assert.deepEqual(texts, [[coordinator, ['Feature Maker']], [builder, ['Feature Maker']]]);
+  });
+});

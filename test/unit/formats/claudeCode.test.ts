@@ -51,6 +51,44 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.deepEqual(lib.diagnostics(at('planner')).map(d => lib.fs.files.get(at('planner'))!.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['socket-engineer', 'data-engineer']);
   });
 
+  test('a compound word in the middle of prose is not a name: only names where names stand are reported', async () => {
+    // The shapes of the prose compounds a real collection of 158 subagents has in its lists.
+    const text = subagent('planner', [], ['Integration with other agents:',
+      '- Partner with platform-engineer on self-service',
+      '- **code-writer** – for compliance cross-mapping, multi-domain work',
+      '- Pair with any content-producing agent before delivery',
+      '- Feed insights to **code-writer** for qualitative follow-up',
+      '- Guide code-writer on licensing around Open-Core or dual-licensing',
+    ]);
+    const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });
+    assert.deepEqual(lib.diagnostics(at('planner')).map(d => d.message), ["Unknown role 'platform-engineer'. No role file 'platform-engineer.md' exists in this library."]);
+  });
+
+  test('a compound is a name where it opens the bullet, follows its verb, a handing word, or another reference', async () => {
+    const text = subagent('planner', [], ['Integration with other agents:',
+      '- ghost-one: reviews the plan',
+      '- Support ghost-two on design',
+      '- Hand off to ghost-three',
+      '- Work with code-writer and ghost-four, then `code-writer` or ghost-five',
+    ]);
+    const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });
+    assert.deepEqual(lib.diagnostics(at('planner')).map(d => /'([^']+)'/.exec(d.message)![1]), ['ghost-one', 'ghost-two', 'ghost-three', 'ghost-four', 'ghost-five']);
+  });
+
+  test('a misspelt one-word name where a name stands is reported when it is close to exactly one agent', async () => {
+    const text = subagent('planner', [], ['Integration with other agents:', '- architet on the design', '- Work with revewer on tests', '- review the plan with care']);
+    const lib = await checkLibrary({ [at('planner')]: text, [at('architect')]: subagent('architect'), [at('reviewer')]: subagent('reviewer') });
+    const diagnostics = lib.diagnostics(at('planner'));
+    assert.deepEqual(diagnostics.map(d => d.message), ["Unknown role 'architet'. Did you mean 'architect'?", "Unknown role 'revewer'. Did you mean 'reviewer'?"]);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'architet'));
+  });
+
+  test('a one-word name close to two agents, or to none, is prose', async () => {
+    const text = subagent('planner', [], ['Integration with other agents:', '- tester on the design', '- Work with nobody on tests']);
+    const lib = await checkLibrary({ [at('planner')]: text, [at('testers')]: subagent('testers'), [at('jester')]: subagent('jester') });
+    assert.deepEqual(lib.diagnostics(at('planner')), []);
+  });
+
   test('in the labelled list, a code span naming an agent is a reference too', async () => {
     const text = subagent('planner', [], ['Integration with other agents:', '- Hands off to `code-writer` and `ghost-agent`']);
     const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });

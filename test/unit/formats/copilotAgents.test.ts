@@ -10,7 +10,7 @@ const at = (name: string) => `${DIR}/${name}.agent.md`;
 const planner = agentText([
   'description: Turns a request into a plan',
   'tools: [search, fetch]',
-  'agents: [reviewer]',
+  'agents: [Reviewer]',
   'handoffs:',
   '  - label: Start building',
   '    agent: implementer',
@@ -19,15 +19,15 @@ const planner = agentText([
 ], ['Write a plan in numbered steps.']);
 
 describe('copilot-agents: a .github/agents folder, with no configuration', () => {
-  test('agents are the *.agent.md files; handoffs and agents name them; a clean library checks clean', async () => {
+  test('agents are the .md files of the folder; handoffs and agents name them by name, else by file; a clean library checks clean', async () => {
     const lib = await checkLibrary({
       [at('planner')]: planner,
       [at('implementer')]: agentText(['description: Builds what the plan says', 'target: vscode']),
       [at('reviewer')]: agentText(['name: Reviewer', 'description: Reviews without editing', 'user-invocable: false']),
-      [`${DIR}/notes.md`]: 'not an agent file: it does not end in .agent.md',
+      [`${DIR}/notes.md`]: 'an agent too: VS Code reads every .md file in .github/agents',
       '/ws/.github/workflows/ci.md': 'never walked',
     });
-    assert.deepEqual(lib.workspace.paths(), [at('implementer'), at('planner'), at('reviewer')]);
+    assert.deepEqual(lib.workspace.paths(), [at('implementer'), `${DIR}/notes.md`, at('planner'), at('reviewer')]);
     assert.equal(lib.workspace.libraries[0].format.name, 'copilot-agents');
     for (const path of lib.workspace.paths()) assert.deepEqual(lib.diagnostics(path), [], path);
     const refs = lib.service.getReferences(at('implementer'), { line: 0, character: 0 }, false);
@@ -37,12 +37,12 @@ describe('copilot-agents: a .github/agents folder, with no configuration', () =>
   });
 
   test('an unknown agent in handoffs or agents is reported at the name, with did-you-mean', async () => {
-    const text = planner.replace('agent: implementer', 'agent: implementor').replace('agents: [reviewer]', 'agents: [reviewer, auditor]');
-    const lib = await checkLibrary({ [at('planner')]: text, [at('implementer')]: agentText(['description: Builds']), [at('reviewer')]: agentText(['description: Reviews']) });
+    const text = planner.replace('agent: implementer', 'agent: implementor').replace('agents: [Reviewer]', 'agents: [Reviewer, auditor]');
+    const lib = await checkLibrary({ [at('planner')]: text, [at('implementer')]: agentText(['description: Builds']), [at('reviewer')]: agentText(['name: Reviewer', 'description: Reviews']) });
     const diagnostics = lib.diagnostics(at('planner'));
     assert.deepEqual(codes(diagnostics), ['unknown-role', 'unknown-role']);
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'auditor'));
-    assert.equal(diagnostics[0].message, "Unknown role 'auditor'. No role file 'auditor.agent.md' exists in this library.");
+    assert.equal(diagnostics[0].message, "Unknown role 'auditor'. No role of this library is named 'auditor', by its name or its file's name.");
     assert.equal(diagnostics[1].message, "Unknown role 'implementor'. Did you mean 'implementer'?");
   });
 
@@ -56,7 +56,7 @@ describe('copilot-agents: a .github/agents folder, with no configuration', () =>
   });
 
   test('renaming an agent edits every handoff and agents entry, and moves the .agent.md file', async () => {
-    const lib = await checkLibrary({ [at('planner')]: planner, [at('implementer')]: agentText(['description: Builds']), [at('reviewer')]: agentText(['description: Reviews']) });
+    const lib = await checkLibrary({ [at('planner')]: planner, [at('implementer')]: agentText(['description: Builds']), [at('reviewer')]: agentText(['name: Reviewer', 'description: Reviews']) });
     const edit = lib.service.rename(at('planner'), rangeOf(planner, 'implementer').start, 'builder');
     assert.ok(!('error' in edit));
     const changes = edit.documentChanges!;

@@ -38,16 +38,19 @@ export function graphDot(graphs: RoleGraph[]): string {
   return out.join('\n') + '\n';
 }
 
-/** Mermaid: a flowchart with one subgraph per domain (slugs are valid Mermaid ids). */
+/** A Mermaid id for a role name: a slug's hyphens, a display name's spaces ('Feature Builder'), become underscores. */
+const mermaidId = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
+
+/** Mermaid: a flowchart with one subgraph per domain, each role labelled with its name. */
 export function graphMermaid(graphs: RoleGraph[]): string {
   const out = ['flowchart LR'];
   graphs.forEach((graph, gi) => {
     for (const [domain, ids] of byDomain(graph)) {
       out.push(`  subgraph d${gi}_${domain.replace(/-/g, '_')}["${domain}"]`);
-      for (const id of ids) out.push(`    ${id.replace(/-/g, '_')}["${id}"]`);
+      for (const id of ids) out.push(`    ${mermaidId(id)}["${id.replace(/"/g, '#quot;')}"]`);
       out.push('  end');
     }
-    for (const e of graph.edges) out.push(`  ${e.from.replace(/-/g, '_')} --> ${e.to.replace(/-/g, '_')}`);
+    for (const e of graph.edges) out.push(`  ${mermaidId(e.from)} --> ${mermaidId(e.to)}`);
   });
   return out.join('\n') + '\n';
 }

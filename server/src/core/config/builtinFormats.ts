@@ -7,6 +7,7 @@ const FLEET: RoleFormat = {
   name: 'fleet',
   folders: [],
   extension: '.md',
+  anyMarkdown: false,
   documents: 'upper-case',
   identity: { key: 'class', matchFile: true, codes: { mismatch: 'class-filename-mismatch', duplicate: 'duplicate-class' } },
   declarations: [
@@ -17,7 +18,7 @@ const FLEET: RoleFormat = {
   unknownKeys: 'near-miss',
   title: 'required',
   sections: { required: ['Mandate', 'Boundaries', 'Persona'], recommended: [] },
-  references: { sections: ['Boundaries'], labels: [], keys: [], forms: [] },
+  references: { sections: ['Boundaries'], labels: [], keys: [], forms: [], toolRules: [], builtins: [] },
   tools: { keys: [], known: [], patterns: [] },
   severity: {},
 };
@@ -32,6 +33,7 @@ const CLAUDE_CODE: RoleFormat = {
   name: 'claude-code',
   folders: ['.claude/agents'],
   extension: '.md',
+  anyMarkdown: false,
   documents: 'upper-case',
   identity: { key: 'name', matchFile: true },
   declarations: [
@@ -55,7 +57,12 @@ const CLAUDE_CODE: RoleFormat = {
   unknownKeys: 'report',
   title: 'optional',
   sections: { required: [], recommended: [] },
-  references: { sections: [], labels: ['Integration with other agents'], keys: [], forms: ['code', 'plain'] },
+  references: {
+    sections: [], labels: ['Integration with other agents'], keys: [], forms: ['code', 'plain'],
+    // `Agent(worker, researcher)` limits the subagents this one may start; `Task(…)` is its older name.
+    toolRules: ['Agent', 'Task'],
+    builtins: ['general-purpose', 'Explore', 'Plan', 'statusline-setup', 'output-style-setup'],
+  },
   tools: {
     keys: ['tools', 'disallowedTools'],
     known: [
@@ -72,8 +79,10 @@ const COPILOT_AGENTS: RoleFormat = {
   name: 'copilot-agents',
   folders: ['.github/agents'],
   extension: '.agent.md',
+  anyMarkdown: true,
   documents: 'upper-case',
-  identity: { matchFile: false },
+  // An agent is called by its `name:` (a display name such as 'Feature Builder'), else by its file's name.
+  identity: { key: 'name', matchFile: false, nameFrom: 'key' },
   declarations: [
     { key: 'description' },
     { key: 'name' },
@@ -88,11 +97,13 @@ const COPILOT_AGENTS: RoleFormat = {
     { key: 'mcp-servers', type: 'any' },
     { key: 'metadata', type: 'any' },
     { key: 'hooks', type: 'any' },
+    { key: 'infer', type: 'any', deprecated: 'use `user-invocable` and `disable-model-invocation` instead' },
   ],
   unknownKeys: 'report',
   title: 'optional',
   sections: { required: [], recommended: [] },
-  references: { sections: [], labels: [], keys: ['handoffs[].agent', 'agents[]'], forms: [] },
+  // The built-in agents (Edit in older releases); the documentation's own handoff names `agent: agent`.
+  references: { sections: [], labels: [], keys: ['handoffs[].agent', 'agents[]'], forms: [], toolRules: [], builtins: ['Agent', 'Ask', 'Plan', 'Edit'] },
   tools: { keys: ['tools'], known: [], patterns: [] },
   severity: { 'unknown-key': 'warning' },
 };
@@ -102,13 +113,14 @@ export const BLANK_FORMAT: RoleFormat = {
   name: 'custom',
   folders: [],
   extension: '.md',
+  anyMarkdown: false,
   documents: 'upper-case',
   identity: { matchFile: false },
   declarations: [],
   unknownKeys: 'near-miss',
   title: 'optional',
   sections: { required: [], recommended: [] },
-  references: { sections: [], labels: [], keys: [], forms: [] },
+  references: { sections: [], labels: [], keys: [], forms: [], toolRules: [], builtins: [] },
   tools: { keys: [], known: [], patterns: [] },
   severity: {},
 };

@@ -17,6 +17,8 @@ export interface CompiledFormat extends RoleFormat {
   /** Each declaration's pattern, compiled, by key. */
   patterns: ReadonlyMap<string, RegExp>;
   toolPatterns: RegExp[];
+  /** The built-in agents, lower-cased: a reference to one is not unknown. */
+  builtinRoles: ReadonlySet<string>;
 }
 
 /** The format a setting names: a built-in, a built-in with overrides, or a format of one's own. */
@@ -34,6 +36,7 @@ export function resolveFormat(setting: FormatSetting | undefined, detected: Role
     name: setting.name ?? (setting.extends ? `${setting.extends}+` : BLANK_FORMAT.name),
     folders: setting.folders ?? base.folders,
     extension: setting.extension ?? base.extension,
+    anyMarkdown: setting.anyMarkdown ?? base.anyMarkdown,
     documents: setting.documents ?? base.documents,
     identity: { ...base.identity, ...setting.identity },
     declarations,
@@ -62,6 +65,7 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
     referenceLabels: format.references.labels.map(normalizeLabel),
     referenceForms: format.references.forms,
     referenceKeys: format.references.keys,
+    toolRules: format.references.toolRules.length === 0 ? undefined : { keys: format.tools.keys, rules: format.references.toolRules },
   };
   const patterns = new Map<string, RegExp>();
   for (const d of format.declarations) if (d.pattern !== undefined) patterns.set(d.key, new RegExp(d.pattern, 'u'));
@@ -74,6 +78,7 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
     factKeys: format.declarations.filter(d => d.key !== format.identity.key && (isFact(d))).map(d => ({ key: d.key, labels: d.labels })),
     patterns,
     toolPatterns: format.tools.patterns.map(p => new RegExp(p, 'u')),
+    builtinRoles: new Set(format.references.builtins.map(b => b.toLowerCase())),
   };
   compiled.set(format, result);
   return result;

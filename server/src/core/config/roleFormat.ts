@@ -32,6 +32,8 @@ export interface DeclarationSpec {
   plural?: string;
   /** For a boolean, how hover names true and false ("persistent", "transient"). */
   labels?: [string, string];
+  /** A key the tool no longer reads: what replaces it, in words ("use `user-invocable` and …"); reported as deprecated-key. */
+  deprecated?: string;
   /** The severity of every problem with this key, instead of its code's. */
   severity?: Exclude<SeveritySetting, 'off'>;
   codes?: DeclarationCodes;
@@ -41,12 +43,18 @@ export interface RoleFormat {
   name: string;
   /** Where role files live, relative to the library's root, found with no configuration; empty: every folder named `roles`. */
   folders: string[];
-  /** The end of a role file's name: '.md', or '.agent.md'. */
+  /** The end of a role file's name: '.md', or '.agent.md'; new role files get it. */
   extension: string;
+  /** Whether any other `.md` file of the role folders is a role too (VS Code reads every `.md` file in `.github/agents`). */
+  anyMarkdown: boolean;
   /** The library's documents: 'upper-case' names (README.md, LIBRARY.md), or glob patterns of file names. */
   documents: 'upper-case' | string[];
-  /** The key that names the role (else the file's name alone), and whether it must agree with the file's name. */
-  identity: { key?: string; matchFile: boolean; codes?: { mismatch?: string; duplicate?: string } };
+  /**
+   * The key that names the role, and whether it must agree with the file's name. `nameFrom`: what the
+   * role is called where others refer to it: the file's name (`file`, the default), or the key's
+   * value when the file declares one, else the file's name (`key`: Copilot's display names).
+   */
+  identity: { key?: string; matchFile: boolean; nameFrom?: 'file' | 'key'; codes?: { mismatch?: string; duplicate?: string } };
   declarations: DeclarationSpec[];
   /** `report`: every key the format does not declare; `near-miss`: only those close to a declared key (a typo). */
   unknownKeys: 'report' | 'near-miss';
@@ -62,6 +70,10 @@ export interface RoleFormat {
     keys: string[];
     /** Forms beyond bold and links counted in those sections and lists: `code`, `plain`. */
     forms: ReferenceForm[];
+    /** Tool rules whose arguments name agents, in the keys that list tools: `Agent(worker, researcher)`. */
+    toolRules: string[];
+    /** Agents the tool provides itself (Claude Code's Explore, Copilot's Agent): a reference to one is not unknown; compared without case. */
+    builtins: string[];
   };
   /** Keys that list tools; the tools known by name, and patterns of others (MCP tools). */
   tools: { keys: string[]; known: string[]; patterns: string[] };

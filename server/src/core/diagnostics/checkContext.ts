@@ -1,7 +1,8 @@
 import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { CompiledFormat } from '../config/compiledFormat';
 import type { LibraryView } from '../library/libraryView';
-import type { RoleDeclarations } from '../parse/declarations';
+import { declaredString, type RoleDeclarations } from '../parse/declarations';
+import { roleNameOf } from '../library/roleName';
 import type { ParsedRole } from '../parse/roleFile';
 import { titleLineRange } from '../parse/titleLine';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
@@ -22,6 +23,12 @@ export class CheckContext {
     const diagnostic = makeDiagnostic(code, range, message);
     if (severity !== undefined) diagnostic.severity = severity;
     this.diagnostics.push(diagnostic);
+  }
+
+  /** What the role is called where others refer to it (see roleNameOf). */
+  get name(): string {
+    const { identity } = this.format;
+    return roleNameOf(this.role.stem, declaredString(this.declarations, identity.key), identity);
   }
 
   get format(): CompiledFormat {

@@ -41,6 +41,10 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     if (spec.required && !unreadable) reportMissing(context, spec, (codes.missing ?? 'missing-key') as DiagnosticCode, severity);
     return;
   }
+  if (spec.deprecated !== undefined) {
+    context.report('deprecated-key', declaration.keyStart, declaration.keyEnd, `'${key}' is deprecated: ${spec.deprecated}.`, undefined, severity);
+    return;
+  }
   const { value, raw } = declaration;
   const type = spec.type ?? 'string';
   if (type === 'any') return;

@@ -21,7 +21,7 @@ export function codeLenses(workspace: RoleWorkspace, path: string, token: Cancel
   const title = file?.role.title;
   if (!file || file.role.isDocument || !title) return [];
   const { role } = file;
-  const count = referringRoles(workspace, file.library, role.stem).length;
+  const count = referringRoles(workspace, file.library, file.name).length;
   const range = role.lines.lineRange(title.line);
   return [{
     range,

@@ -81,13 +81,48 @@ function completeFrontmatterValue(
 ): CompletionList {
   const format = file.library.format;
   const isReference = format.references.keys.some(k => k === spot.path || k === `${spot.path}[]` || (spot.path === spot.key && k === `${spot.key}[]`));
-  if (isReference) return completeRoles(workspace, file, spot.typed, spot.range, name => name, token);
-  if (format.tools.keys.includes(spot.key)) return { isIncomplete: false, items: toolItems(file, spot.range) };
+  if (isReference) {
+    const { typed, range, quoted } = referenceValueSpot(file, spot.range.start.line, spot.range.start.character + spot.typed.length);
+    return completeRoles(workspace, file, typed, range, name => (quoted || !needsQuotes(name) ? name : JSON.stringify(name)), token);
+  }
+  if (format.tools.keys.includes(spot.key)) {
+    const rule = toolRuleArgument(file, spot.range.start.line, spot.range.start.character + spot.typed.length);
+    if (rule) return completeRoles(workspace, file, rule.typed, rule.range, name => name, token);
+    return { isIncomplete: false, items: toolItems(file, spot.range) };
+  }
   if (spot.path !== spot.key) return EMPTY;
   if (spot.key === format.identity.key) {
     return { isIncomplete: false, items: [{ label: file.role.stem, kind: CompletionItemKind.Value, detail: "the file's name", textEdit: { range: spot.range, newText: file.role.stem } }] };
   }
   return { isIncomplete: false, items: valueItems(format.declarations.find(d => d.key === spot.key), spot.range) };
+}
+
+/**
+ * The name typed so far in a reference key's value, spaces included: a display name
+ * ('Feature Builder') is one value, up to the quote, comma, bracket or colon before it.
+ */
+function referenceValueSpot(file: IndexedFile, line: number, character: number): { typed: string; range: Range; quoted: boolean } {
+  const lineText = file.role.lines.lineText(line);
+  const m = /(?:^[ \t]*-[ \t]*|:[ \t]*|[[,][ \t]*)(['"]?)([^'",[\]:]*)$/.exec(lineText.slice(0, character));
+  const typed = m?.[2] ?? '';
+  const rest = /^[^'",\]#]*/.exec(lineText.slice(character))![0].trimEnd();
+  return { typed, quoted: (m?.[1] ?? '') !== '', range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } } };
+}
+
+/** Inside `Agent(…)` of a tools key (a rule whose arguments name agents): the agent name typed so far. */
+function toolRuleArgument(file: IndexedFile, line: number, character: number): { typed: string; range: Range } | undefined {
+  const rules = file.library.format.references.toolRules;
+  const lineText = file.role.lines.lineText(line);
+  const m = /([A-Za-z]+)\(([^()]*)$/.exec(lineText.slice(0, character));
+  if (!m || !rules.includes(m[1])) return undefined;
+  const typed = /[^,\s]*$/.exec(m[2])![0];
+  const rest = /^[^,\s)]*/.exec(lineText.slice(character))![0];
+  return { typed, range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } } };
+}
+
+/** A name YAML would not read back as the same plain string. */
+function needsQuotes(name: string): boolean {
+  return /^[^A-Za-z0-9]|: | #|[,[\]{}]|\s$/.test(name);
 }
 
 function insideCode(file: IndexedFile, offset: number): boolean {
@@ -134,7 +169,7 @@ function completeRoles(
   const items: CompletionItem[] = [];
   let isIncomplete = false;
   for (const name of matchingNames(workspace.index.sortedRoleNames(file.library), needle)) {
-    if (name === file.role.stem) continue;
+    if (name === file.name) continue;
     if (items.length === MAX_ITEMS) {
       isIncomplete = true;
       break;
@@ -162,8 +197,11 @@ function* matchingNames(sorted: readonly string[], needle: string): Generator<st
   const first = lowerBound(sorted, needle);
   let end = first;
   while (end < sorted.length && sorted[end].startsWith(needle)) yield sorted[end++];
+  // Display names ('Feature Builder') hold capitals: they match the lower-cased needle by their lower case.
+  const others = (i: number) => (i < first || i >= end) && sorted[i] !== sorted[i].toLowerCase();
+  for (let i = 0; i < sorted.length; i++) if (others(i) && sorted[i].toLowerCase().startsWith(needle)) yield sorted[i];
   for (let i = 0; i < sorted.length; i++) {
-    if ((i < first || i >= end) && isSubsequence(needle, sorted[i])) yield sorted[i];
+    if ((i < first || i >= end) && !(others(i) && sorted[i].toLowerCase().startsWith(needle)) && isSubsequence(needle, sorted[i].toLowerCase())) yield sorted[i];
   }
 }
 

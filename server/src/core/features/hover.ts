@@ -19,7 +19,9 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   // Outside the places where references are checked, bold that names no role is emphasis: nothing to say about it.
   if (!rolePath && ref && ((!ref.inBoundaries && ref.kind === 'bold') || ref.weak)) return null;
   if (!rolePath) {
-    return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${target.slug}**: no such role in this library.` } };
+    const builtin = file.library.format.builtinRoles.has(target.slug.toLowerCase());
+    const what = builtin ? `a built-in agent of the ${file.library.format.name} format, not a file of this library` : 'no such role in this library';
+    return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(target.slug)}**: ${what}.` } };
   }
   const role = workspace.file(rolePath)!.role;
   const summary = workspace.file(rolePath)!.summary;

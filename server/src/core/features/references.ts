@@ -29,7 +29,7 @@ export function referenceSites(workspace: RoleWorkspace, library: Library, slug:
 export function referringRoles(workspace: RoleWorkspace, library: Library, slug: string): string[] {
   return workspace.index.referrersOf(library, slug).filter(p => {
     const file = workspace.file(p);
-    return file !== undefined && !file.role.isDocument && file.role.stem !== slug;
+    return file !== undefined && !file.role.isDocument && file.name !== slug;
   });
 }
 

@@ -5,6 +5,7 @@ import { dirname, joinPath } from '../util/paths';
 import { isSlug, stemOf } from '../util/slug';
 import type { CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { namedByKey } from '../library/roleName';
 import { referenceSites } from './references';
 import { roleAtPosition } from './roleAtPosition';
 
@@ -39,7 +40,7 @@ export function rename(
   const refusal = checkNewName(workspace, file.library, target.slug, newName);
   if (refusal) return refusal;
   if (newName === target.slug) return { edit: { documentChanges: [] }, moves: [] };
-  const moves = workspace.index.roleFiles(file.library, target.slug).map(from => ({ from, to: joinPath(dirname(from), `${newName}${file.library.format.extension}`) }));
+  const moves = workspace.index.roleFiles(file.library, target.slug).filter(from => !keepsFile(workspace, from, newName)).map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
   return { edit: { documentChanges: [...textEdits(workspace, file.library, target.slug, newName, token), ...renames] }, moves };
 }
@@ -53,14 +54,37 @@ export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, ne
   const file = workspace.file(oldPath);
   const extension = file?.library.format.extension ?? '.md';
   if (!file || file.role.isDocument || !newPath.toLowerCase().endsWith(extension.toLowerCase())) return undefined;
+  // A role named by its key is not renamed by moving its file.
+  if (file.name !== file.role.stem) return undefined;
   const oldName = file.role.stem;
   const newName = stemOf(newPath, extension);
   if (newName === oldName || checkNewName(workspace, file.library, oldName, newName)) return undefined;
   return { documentChanges: textEdits(workspace, file.library, oldName, newName, token) };
 }
 
+/** A display name: letters and digits, spaces, dots, hyphens and underscores inside ('Feature Builder'); nothing YAML would read otherwise. */
+const DISPLAY_NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]*[\p{L}\p{N}._-])?$/u;
+
+/**
+ * Whether a rename leaves the role's file where it is: a role named by its key
+ * (a Copilot agent's `name:`) is renamed in its key; one named by its file
+ * moves, unless the new name is a display name, which its key then holds.
+ */
+function keepsFile(workspace: RoleWorkspace, rolePath: string, newName: string): boolean {
+  const file = workspace.file(rolePath)!;
+  if (!namedByKey(file.library.format.identity)) return false;
+  return file.name !== file.role.stem || !isSlug(newName);
+}
+
+/** The file's own ending: the format's ('.agent.md'), or '.md' for another Markdown file the format reads as a role. */
+function endingOf(path: string, extension: string): string {
+  return path.toLowerCase().endsWith(extension.toLowerCase()) ? extension : '.md';
+}
+
 function checkNewName(workspace: RoleWorkspace, library: Library, oldName: string, newName: string): Refusal | undefined {
-  if (!isSlug(newName)) return { error: `'${newName}' is not a role name: use a kebab-case slug such as 'project-manager'.` };
+  if (namedByKey(library.format.identity)) {
+    if (!DISPLAY_NAME.test(newName)) return { error: `'${newName}' is not a role name: use letters, digits, spaces, dots, hyphens and underscores, such as 'Feature Builder'.` };
+  } else if (!isSlug(newName)) return { error: `'${newName}' is not a role name: use a kebab-case slug such as 'project-manager'.` };
   if (newName !== oldName && workspace.index.roleFiles(library, newName).length > 0) {
     return { error: `A role named '${newName}' already exists in this library.` };
   }
@@ -78,11 +102,18 @@ function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, 
   for (const site of referenceSites(workspace, library, oldName, token)) add(site.path, site.start, site.end, newName);
   const identityKey = library.format.identity.key;
   for (const rolePath of identityKey === undefined ? [] : workspace.index.roleFiles(library, oldName)) {
-    const declarations = roleDeclarations(workspace.file(rolePath)!.role, library.format.declared)[identityKey!];
+    const role = workspace.file(rolePath)!.role;
+    const declarations = roleDeclarations(role, library.format.declared)[identityKey!];
     for (const d of [declarations.primary, ...declarations.conflicts]) {
       if (!d || d.value !== oldName) continue;
       const quote = d.raw.length === oldName.length + 2 ? d.raw[0] : '';
       add(rolePath, d.valueStart, d.valueEnd, `${quote}${newName}${quote}`);
+    }
+    // Named by its file until now, and the new name is no file name ('Feature Builder'): it is written under the key.
+    if (declarations.primary === undefined && keepsFile(workspace, rolePath, newName) && role.frontmatter?.problem === undefined) {
+      const line = `${identityKey}: ${newName}`;
+      if (role.frontmatter) add(rolePath, role.lines.lineStarts[1], role.lines.lineStarts[1], `${line}\n`);
+      else add(rolePath, 0, 0, `---\n${line}\n---\n`);
     }
   }
   return [...byPath].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, edits]) => ({

@@ -25,10 +25,10 @@ export function roleAtPosition(file: IndexedFile, position: Position): RoleTarge
   const identity = identityKey === undefined ? undefined : roleDeclarations(role, file.library.format.declared)[identityKey];
   const classDeclarations = identity ? [identity.primary, ...identity.conflicts].filter(d => d !== undefined) : [];
   for (const d of classDeclarations) {
-    if (offset >= d.valueStart && offset <= d.valueEnd) return { slug: role.stem, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'class' };
+    if (offset >= d.valueStart && offset <= d.valueEnd) return { slug: file.name, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'class' };
   }
   if (role.title && position.line === role.title.line) {
-    return { slug: role.stem, range: role.lines.lineRange(role.title.line), kind: 'title' };
+    return { slug: file.name, range: role.lines.lineRange(role.title.line), kind: 'title' };
   }
   return undefined;
 }

@@ -32,13 +32,13 @@ export function roleGraphs(workspace: RoleWorkspace, token: CancellationToken): 
     const graph = graphs.get(file.library);
     if (!graph || file.role.isDocument) continue;
     const summary = file.summary;
-    graph.nodes.push({ id: file.role.stem, domain: summary.domain, title: summary.title, path, uri: workspace.uriOf(path) });
+    graph.nodes.push({ id: file.name, domain: summary.domain, title: summary.title, path, uri: workspace.uriOf(path) });
     for (const ref of file.role.references) {
-      const key = `${file.library.id}\u0000${file.role.stem}\u0000${ref.slug}`;
-      if (!ref.inBoundaries || ref.slug === file.role.stem || seen.has(key)) continue;
+      const key = `${file.library.id}\u0000${file.name}\u0000${ref.slug}`;
+      if (!ref.inBoundaries || ref.slug === file.name || seen.has(key)) continue;
       if (workspace.index.roleFiles(file.library, ref.slug).length === 0) continue;
       seen.add(key);
-      graph.edges.push({ from: file.role.stem, to: ref.slug });
+      graph.edges.push({ from: file.name, to: ref.slug });
     }
   }
   return [...graphs.values()];

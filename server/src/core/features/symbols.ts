@@ -22,12 +22,12 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
     // A format without titles (an agent's prompt) still gets one symbol for its role, over the whole file.
     if (role.isDocument || file.library.format.title === 'required') return sections;
     const whole = { start: { line: 0, character: 0 }, end: lastLine };
-    return [{ name: role.stem, detail: file.summary.description, kind: SymbolKind.Class, range: whole, selectionRange: titleLineRange(role), children: sections }];
+    return [{ name: file.name, detail: file.summary.description, kind: SymbolKind.Class, range: whole, selectionRange: titleLineRange(role), children: sections }];
   }
   const summary = file.summary;
   return [{
     name: role.title.text,
-    detail: [role.isDocument ? undefined : role.stem, summary.domain].filter(Boolean).join(' · '),
+    detail: [role.isDocument ? undefined : file.name, summary.domain].filter(Boolean).join(' · '),
     kind: role.isDocument ? SymbolKind.File : SymbolKind.Class,
     range: { start: lines.positionAt(role.title.start), end: lastLine },
     selectionRange: lines.range(role.title.start, role.title.end),
@@ -66,10 +66,10 @@ export function workspaceSymbols(workspace: RoleWorkspace, query: string, token:
     if (++n % 500 === 0) throwIfCancelled(token);
     if (file.role.isDocument) continue;
     const title = file.role.title?.text ?? '';
-    const score = Math.min(fuzzyScore(needle, file.role.stem), fuzzyScore(needle, title.toLowerCase()));
+    const score = Math.min(fuzzyScore(needle, file.name.toLowerCase().replace(/\s+/g, '')), fuzzyScore(needle, title.toLowerCase()));
     if (score === Infinity) continue;
     scored.push([score, {
-      name: file.role.stem,
+      name: file.name,
       kind: SymbolKind.Class,
       containerName: [file.summary.domain, title].filter(Boolean).join(' · '),
       location: { uri: workspace.uriOf(path), range: titleLineRange(file.role) },

@@ -53,5 +53,5 @@ export function libraryOwns(library: Library, path: string): boolean {
   if (!lower.endsWith('.md') || !library.roleFolders.some(f => isWithin(path, f)) || library.isExcluded(path)) return false;
   // A format whose role files end otherwise ('.agent.md') still reads the library's documents.
   const extension = library.format.extension.toLowerCase();
-  return extension === '.md' || lower.endsWith(extension) || library.format.parse.isDocument(stemOf(path), path);
+  return extension === '.md' || library.format.anyMarkdown || lower.endsWith(extension) || library.format.parse.isDocument(stemOf(path), path);
 }

@@ -6,6 +6,7 @@ import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
 import { SortedStrings } from '../util/sortedStrings';
 import { StringMultiMap } from '../util/stringMultiMap';
 import type { Library } from './library';
+import { roleNameOf } from './roleName';
 import { SuggestionIndex } from './suggestionIndex';
 
 export interface IndexedFile {
@@ -15,12 +16,14 @@ export interface IndexedFile {
   summary: RoleSummary;
   /** The name the role declares under its format's identity key (the fleet's class), when it is a string. */
   className?: string;
+  /** What the role is called where others refer to it: its file's name, or its identity key's value where the format says so. */
+  name: string;
   /** Why the file's text could not be read; the role then has an empty text and this one diagnostic. */
   unreadable?: string;
 }
 
 class LibraryTables {
-  /** Role name (file stem) → role files with that name. */
+  /** Role name (file stem, or the identity key's value where the format names roles so) → role files with that name. */
   readonly roles = new StringMultiMap();
   /** Declared class → role files declaring it. */
   readonly classes = new StringMultiMap();
@@ -69,9 +72,9 @@ export class RoleIndex {
     const format = library.format;
     const role = parseRole(path, text, format.parse);
     const declarations = roleDeclarations(role, format.declared);
+    const className = role.isDocument ? undefined : declaredString(declarations, format.identity.key);
     const entry: IndexedFile = {
-      library, role, summary: summarizeRole(role, declarations),
-      className: role.isDocument ? undefined : declaredString(declarations, format.identity.key), unreadable,
+      library, role, summary: summarizeRole(role, declarations), className, name: roleNameOf(role.stem, className, format.identity), unreadable,
     };
     const old = this.files.get(path);
     // An edit that keeps the file's library and class cannot change another file's diagnostics.
@@ -79,14 +82,15 @@ export class RoleIndex {
     const affected = this.detach(path, crossFile);
     this.files.set(path, entry);
     const tables = this.tablesOf(library);
-    const isNewRole = !role.isDocument && !tables.roles.has(role.stem);
+    const name = entry.name;
+    const isNewRole = !role.isDocument && !tables.roles.has(name);
     if (!role.isDocument) {
       if (isNewRole) {
-        tables.names.add(role.stem);
-        tables.suggestions.add(role.stem);
+        tables.names.add(name);
+        tables.suggestions.add(name);
       }
-      tables.roles.add(role.stem, path);
-      tables.unresolved.delete(role.stem);
+      tables.roles.add(name, path);
+      tables.unresolved.delete(name);
     } else {
       tables.documents.add(path);
     }
@@ -98,7 +102,7 @@ export class RoleIndex {
       tables.referrers.add(ref.slug, path);
       if (!tables.roles.has(ref.slug)) tables.unresolved.add(ref.slug);
     }
-    if (isNewRole && crossFile) this.addNameDependents(tables, role.stem, affected);
+    if (isNewRole && crossFile) this.addNameDependents(tables, name, affected);
     affected.add(path);
     return affected;
   }
@@ -169,12 +173,12 @@ export class RoleIndex {
     }
     tables.documents.delete(path);
     if (!old.role.isDocument) {
-      tables.roles.delete(old.role.stem, path);
-      if (!tables.roles.has(old.role.stem)) {
-        tables.names.delete(old.role.stem);
-        tables.suggestions.remove(old.role.stem);
-        if (tables.referrers.has(old.role.stem)) tables.unresolved.add(old.role.stem);
-        if (trackAffected) this.addNameDependents(tables, old.role.stem, affected);
+      tables.roles.delete(old.name, path);
+      if (!tables.roles.has(old.name)) {
+        tables.names.delete(old.name);
+        tables.suggestions.remove(old.name);
+        if (tables.referrers.has(old.name)) tables.unresolved.add(old.name);
+        if (trackAffected) this.addNameDependents(tables, old.name, affected);
       }
     }
     if (old.className !== undefined) {

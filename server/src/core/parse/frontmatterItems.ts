@@ -59,7 +59,7 @@ function stripComment(value: string): string {
   return (comment ? value.slice(0, comment.index) : value).trimEnd();
 }
 
-/** `a, b`, `[a, 'b']` or `"a, b"`: each comma-separated value. */
+/** `a, b`, `[a, 'b']` or `"a, b"`: each comma-separated value; a comma inside parentheses (`Agent(a, b)`) is the value's own. */
 function splitValues(text: string, start: number, end: number, items: FrontmatterItem[]): void {
   let from = start;
   let to = end;
@@ -71,11 +71,13 @@ function splitValues(text: string, start: number, end: number, items: Frontmatte
     to--;
   }
   let itemStart = from;
+  let depth = 0;
   for (let i = from; i <= to; i++) {
-    if (i === to || text[i] === ',') {
+    if (i === to || (text[i] === ',' && depth === 0)) {
       addValue(text, itemStart, i, items);
       itemStart = i + 1;
-    }
+    } else if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
   }
 }
 

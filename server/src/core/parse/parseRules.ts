@@ -32,6 +32,8 @@ export interface ParseRules {
   referenceForms: readonly ReferenceForm[];
   /** Frontmatter keys whose values name roles: `agents`, `agents[]`, `handoffs[].agent`. */
   referenceKeys: readonly string[];
+  /** Tool rules whose arguments name agents (`Agent(worker, researcher)`), and the keys that list tools. */
+  toolRules?: { keys: readonly string[]; rules: readonly string[] };
 }
 
 /** The fleet's rules, as its contract states them: what a parse without a library's format uses. */

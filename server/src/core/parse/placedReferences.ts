@@ -3,8 +3,10 @@ import { isSlug } from '../util/slug';
 import { collectBullets, type BoundaryBullet } from './bullets';
 import type { Frontmatter } from './frontmatter';
 import { frontmatterItems } from './frontmatterItems';
+import { toolRuleReferences } from './toolRuleReferences';
 import { codeSpanOffset, type ScannedBody } from './markdownScanner';
 import { normalizeLabel, type ParseRules } from './parseRules';
+import { plainNameStrength } from './plainNameStrength';
 import { coverageOf, firstStartingAt, type Span } from './spans';
 
 /** Where references stand in the body: a reference section's content, or a labelled list; with its bullets. */
@@ -19,18 +21,14 @@ export interface PlacedReference {
   kind: 'code' | 'plain' | 'key';
   start: number;
   end: number;
-  /** A plain name of one word ("builder"), or a compound before a noun ("real-time features"): a reference when a role has that name, else prose. */
+  /** A plain name that may be prose (see plainNameStrength): a reference when a role has that name, else prose. */
   weak?: boolean;
+  /** A weak name where a name stands ("- architet on the design"): reported when it is a near miss of exactly one role. */
+  spelling?: boolean;
 }
 
 /** A plain kebab-case name; one of two words or more is a name, a single word may be prose. */
 const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w/@-]|\.[a-z0-9])/g;
-
-/** Words that may follow an agent's name in prose ("with api-designer on the contract"); any other word makes a compound an adjective. */
-const CONNECTIVES: ReadonlySet<string> = new Set([
-  'on', 'for', 'with', 'to', 'in', 'and', 'or', 'when', 'about', 'during', 'regarding', 'through', 'via', 'at', 'by', 'as', 'if',
-  'before', 'after', 'while', 'from', 'into', 'of', 'agent', 'agents', 'who', 'which', 'that', 'so', 'then', 'where', 'whenever', 'whose',
-]);
 
 /** The format's reference sections and its labelled lists, in text order. */
 export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
@@ -88,22 +86,45 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
   if (rules.referenceForms.includes('plain')) {
     // Names inside code, bold or links are those forms' business, or none.
     const hidden = coverageOf([...body.codeSpans, ...body.strongs, ...body.links, ...body.comments]);
+    // The other forms' references, by where they end: a plain name joined to one ("**a** and b") is placed as it is.
+    const marked = [
+      ...body.strongs.filter(s => s.marker === '*' && s.text !== undefined && isSlug(s.text)),
+      ...body.codeSpans.filter(s => isSlug(s.content)),
+      ...body.links,
+    ].map(s => s.end).sort((a, b) => a - b);
     for (const place of places) {
       for (const bullet of place.bullets) {
         const text = lines.text.slice(bullet.start, bullet.end);
+        let previous = bullet.start;
         for (const m of text.matchAll(PLAIN_NAME)) {
           const start = bullet.start + m.index!;
           if (hidden(start)) continue;
+          previous = Math.max(previous, lastBefore(marked, start, bullet.start));
           const next = /^[ \t]+([A-Za-z]+)/.exec(text.slice(m.index! + m[0].length))?.[1];
-          // "real-time patterns": a compound word before a noun is an adjective; a name stands before a connective or alone.
-          const weak = !m[0].includes('-') || (next !== undefined && !CONNECTIVES.has(next.toLowerCase()));
-          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length, weak: weak || undefined });
+          const sincePrevious = previous > bullet.start ? lines.text.slice(previous, start) : undefined;
+          const strength = plainNameStrength(m[0], text.slice(0, m.index!), sincePrevious, next);
+          if (strength !== 'weak') previous = start + m[0].length;
+          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length, weak: strength === 'strong' ? undefined : true, spelling: strength === 'spelling' || undefined });
         }
       }
     }
   }
   for (const key of rules.referenceKeys) {
-    for (const item of frontmatterItems(lines, frontmatter, key)) out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
+    // `agents: ['*']` allows every agent: a wildcard, not a name.
+    for (const item of frontmatterItems(lines, frontmatter, key)) if (item.value !== '*') out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
   }
+  if (rules.toolRules) out.push(...toolRuleReferences(lines, frontmatter, rules.toolRules));
   return out;
+}
+
+/** The last of the sorted offsets before `offset` and past `floor`, else `floor`. */
+function lastBefore(sorted: readonly number[], offset: number, floor: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && sorted[lo - 1] > floor ? sorted[lo - 1] : floor;
 }

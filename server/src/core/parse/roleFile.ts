@@ -34,8 +34,10 @@ export interface RoleReference {
    * sections, labelled lists and frontmatter keys.
    */
   inBoundaries: boolean;
-  /** A plain name of one word: a reference when a role has that name, else prose (no diagnostic, no hover). */
+  /** A plain name that may be prose: a reference when a role has that name, else prose (no diagnostic, no hover). */
   weak?: boolean;
+  /** A weak name where a name stands: reported when it is a near miss of exactly one role. */
+  spelling?: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
 }
@@ -114,7 +116,9 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
     });
   }
-  const placed = places.length > 0 || rules.referenceKeys.length > 0 ? placedReferences(lines, body, frontmatter, places, rules) : [];
+  const placed = places.length > 0 || rules.referenceKeys.length > 0 || rules.toolRules !== undefined
+    ? placedReferences(lines, body, frontmatter, places, rules)
+    : [];
   // The fleet's format places no other forms: nothing to look for, and no table of the bold and links to make.
   if (placed.length > 0) {
     const taken = coverageOf(references);
@@ -126,7 +130,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       placedAt.add(ref.start);
       // Field by field: a spread of placed references (of two shapes) took V8's slow path, 7 µs a reference.
       references.push({
-        slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, inBoundaries: true,
+        slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, spelling: ref.spelling, inBoundaries: true,
         bullet: ref.kind === 'key' ? undefined : spanIndexAt(boundaries, ref.start),
       });
     }
