@@ -27,9 +27,10 @@ import { parseRole } from '../../server/src/core/parse/roleFile';
 import { checkLibrary } from '../support/checkLibrary';
 import type { LspTestClient } from '../support/lspClient';
 import {
-  assertWellFormed, checkInWorker, Editor, placed, prng, sampleFiles, seedText, SEED_NAME, startServer, stopServer, tempWorkspace,
-  uriOf, within, type TimedCheck, type WorkerOutcome,
+  assertWellFormed, Editor, placed, prng, sampleFiles, seedText, SEED_NAME, startServer, stopServer, tempWorkspace,
+  uriOf, within,
 } from './support';
+import { linesUpTo, LONGEST, longTextTests, repeated, sizeOf, type LongTextCase } from './longTexts';
 
 const SEED = Number(process.env.FLEET_ROLES_FUZZ_SEED ?? 0x5eed7);
 const RUNS = process.env.FLEET_ROLES_FUZZ_RUNS ? Number(process.env.FLEET_ROLES_FUZZ_RUNS) : undefined;
@@ -217,17 +218,14 @@ describe('fuzz: the core checks any text (fast-check, fixed seed)', () => {
 });
 
 /**
- * Long lines and long runs of lines: 10 MB, the size the issue names,
- * of one token, at four places of the seed. Each is checked in a worker
- * thread at a quarter of the size and at the size: within a bound per MB, and
- * growing no faster than linearly (a quarter to the whole may cost 8 times,
- * not 16), so that a quadratic scan cannot hide behind a fast machine.
+ * Long lines and long runs of lines of one token, at four places of the
+ * seed, through longTextTests: the longest a role file may be (4 MiB; a
+ * 10 MB text, as this suite used, is refused unread, which timed nothing),
+ * within a bound per MB, and no faster than linear growth from a quarter
+ * to the whole.
  */
 describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', () => {
-  const SIZE = 10_000_000;
-  /** A linear scan of a MB takes well under a second here; this leaves room for a loaded machine. */
-  const MS_PER_MB = 4000;
-  const bound = (chars: number) => Math.max(1000, (MS_PER_MB * chars) / 1_000_000);
+  const SIZE = LONGEST;
   const place = (where: string, block: string) => {
     switch (where) {
       case 'lead': return SEED_TEXT.replace('It owns', `${block} It owns`);
@@ -236,7 +234,6 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
       default: return `${block}\n${SEED_TEXT}`;
     }
   };
-  const shape = (token: string, size: number) => token.repeat(Math.ceil(size / token.length)).slice(0, size);
 
   /** The shapes, each placed where it does the most harm. */
   const SHAPES: Array<{ name: string; token: string; where: string[] }> = [
@@ -266,55 +263,19 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
     { name: 'block quote markers', token: '>', where: ['boundaries', 'top'] },
     { name: 'quotes of list items', token: '> - ', where: ['top'] },
     { name: 'frontmatter keys', token: '\nk: v', where: ['frontmatter'] },
+    { name: 'Boundaries sections', token: '\n## Boundaries\n- **x**\n', where: ['lead'] },
   ];
 
   /** Deep nesting: a list nested as deep as the size allows (indentation grows with depth). */
-  const nested = (size: number) => {
-    const lines: string[] = [];
-    let total = 0;
-    for (let d = 0; total < size; d++) {
-      const line = `${'  '.repeat(d % 5000)}- **x** ${d}`;
-      lines.push(line);
-      total += line.length + 1;
-    }
-    return lines.join('\n');
-  };
+  const nested = (size: number) => linesUpTo(size, d => `${'  '.repeat(d % 5000)}- **x** ${d}`);
 
-  const cases: Array<{ name: string; small: string; full: string }> = [];
+  const cases: LongTextCase[] = [];
   for (const s of SHAPES) {
-    for (const where of s.where) cases.push({ name: `${s.name} (${JSON.stringify(s.token)}) in the ${where}`, small: place(where, shape(s.token, SIZE / 4)), full: place(where, shape(s.token, SIZE)) });
+    for (const where of s.where) cases.push({ name: `${s.name} (${JSON.stringify(s.token)}) in the ${where}`, small: place(where, repeated(s.token, SIZE / 4)), full: place(where, repeated(s.token, SIZE)) });
   }
   cases.push({ name: 'a list nested deep, in the Boundaries', small: place('boundaries', nested(SIZE / 4)), full: place('boundaries', nested(SIZE)) });
 
-  let outcomes: WorkerOutcome[][] = [];
-  before(async () => {
-    // Twice the bound before a text counts as hung, so a slow text is still measured.
-    // The editor's requests are timed on the whole text only.
-    outcomes = await checkInWorker(cases.map(c => [
-      { text: c.small, limitMs: 2 * bound(c.small.length), features: false },
-      { text: c.full, limitMs: 4 * bound(c.full.length), features: true },
-    ]), 2);
-  });
-
-  for (const [i, c] of cases.entries()) {
-    test(`${SIZE / 1_000_000} MB of ${c.name}`, t => {
-      const [small, full] = outcomes[i];
-      for (const [label, o, text] of [['quarter', small, c.small], ['full', full, c.full]] as const) {
-        assert.ok(!('error' in o), `${label}: threw ${'error' in o ? o.error : ''}`);
-        assert.ok(!('hung' in o), `${label}: no answer within ${2 * (label === 'full' ? 2 : 1) * bound(text.length)} ms`);
-        assert.ok(!('skipped' in o), `${label}: not reached (the quarter hung)`);
-        const r = o as TimedCheck;
-        t.diagnostic(`${label}: check ${r.ms.toFixed(0)} ms${r.slowest ? `, slowest request ${r.slowest} ${r.featureMs.toFixed(0)} ms` : ''}, ${r.count} diagnostics`);
-        const limit = bound(text.length);
-        assert.ok(r.ms < limit, `${label}: the check took ${r.ms.toFixed(0)} ms, over ${limit.toFixed(0)} ms`);
-        assert.ok(r.featureMs < limit, `${label}: ${r.slowest} took ${r.featureMs.toFixed(0)} ms, over ${limit.toFixed(0)} ms`);
-        assert.equal(r.malformed, undefined, `${label}: ${r.malformed}`);
-      }
-      const q = small as TimedCheck;
-      const f = full as TimedCheck;
-      if (f.ms > 800) assert.ok(f.ms < 8 * q.ms, `superlinear: ${q.ms.toFixed(0)} ms for a quarter, ${f.ms.toFixed(0)} ms for the whole`);
-    });
-  }
+  longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases);
 });
 
 describe('fuzz: the server takes a few hundred mutated buffers and goes on answering', () => {

@@ -243,15 +243,26 @@ export interface WorkerText {
   features: boolean;
 }
 
+/** An in-memory library for the worker, and the file of it that each text replaces. */
+export interface WorkerLibrary {
+  files: Record<string, string>;
+  path: string;
+}
+
+/** The sample library, its seed file checked. */
+export function sampleLibrary(): WorkerLibrary {
+  return { files: sampleFiles(), path: `/ws/roles/${SEED_NAME}` };
+}
+
 /**
- * Checks groups of texts, each as the seed file of the sample library, in
+ * Checks groups of texts, each as one file of a library (the seed file of the sample library unless told), in
  * worker threads (`parallel` of them, each taking every n-th group). A text
  * that takes longer than its limit is a hang: the worker is terminated (a
  * synchronous loop in the core cannot hang the test run), the rest of that
  * group is skipped, and a new worker goes on with the next group. Outcomes
  * come back in the groups' shape.
  */
-export async function checkInWorker(groups: WorkerText[][], parallel = 1): Promise<WorkerOutcome[][]> {
+export async function checkInWorker(groups: WorkerText[][], parallel = 1, library: WorkerLibrary = sampleLibrary()): Promise<WorkerOutcome[][]> {
   const outcomes: WorkerOutcome[][] = groups.map(g => g.map(() => ({ skipped: true }) as WorkerOutcome));
   const lanes = Array.from({ length: parallel }, (_, lane) => groups.map((_, gi) => gi).filter(gi => gi % parallel === lane));
   await Promise.all(lanes.map(lane => runLane(lane)));
@@ -266,7 +277,7 @@ export async function checkInWorker(groups: WorkerText[][], parallel = 1): Promi
         let count = 0;
         let timer: ReturnType<typeof setTimeout>;
         const worker = new Worker(nodePath.join(__dirname, 'checkWorker.js'), {
-          workerData: { kind: 'fleet-roles-check', files: sampleFiles(), path: `/ws/roles/${SEED_NAME}`, texts: batch.map(b => b.text), withFeatures: batch.map(b => b.features) },
+          workerData: { kind: 'fleet-roles-check', files: library.files, path: library.path, texts: batch.map(b => b.text), withFeatures: batch.map(b => b.features) },
           resourceLimits: { maxOldGenerationSizeMb: 4096 },
         });
         const finish = (hung: boolean, error?: string) => {

@@ -30,20 +30,40 @@ export function applySuppressions(diagnostics: Diagnostic[], role: ParsedRole, s
     const code = String(d.code);
     const setting = severity[code];
     if (setting === 'off') continue;
-    if (silences.some(s => (s.line === undefined || s.line === d.range.start.line) && (s.codes.length === 0 || s.codes.includes(code)))) continue;
+    if (silences.silenced(d.range.start.line, code)) continue;
     out.push(setting ? { ...d, severity: SEVERITIES[setting] } : d);
   }
   return out;
 }
 
-function directives(role: ParsedRole): Silence[] {
-  const silences: Silence[] = [];
+/** The directives of a file, by line: a file with thousands of them and thousands of diagnostics asks each line's alone. */
+class Silences {
+  private readonly wholeFile: Silence[] = [];
+  private readonly byLine = new Map<number, Silence[]>();
+
+  add(silence: Silence): void {
+    if (silence.line === undefined) this.wholeFile.push(silence);
+    else {
+      const onLine = this.byLine.get(silence.line);
+      if (onLine) onLine.push(silence);
+      else this.byLine.set(silence.line, [silence]);
+    }
+  }
+
+  silenced(line: number, code: string): boolean {
+    const covers = (s: Silence) => s.codes.length === 0 || s.codes.includes(code);
+    return this.wholeFile.some(covers) || (this.byLine.get(line)?.some(covers) ?? false);
+  }
+}
+
+function directives(role: ParsedRole): Silences {
+  const silences = new Silences();
   for (const comment of role.comments) {
     const m = DIRECTIVE.exec(role.lines.text.slice(comment.start, comment.end));
     if (!m) continue;
     const codes = m[2].split(/[\s,]+/).filter(Boolean);
     const line = role.lines.lineAt(comment.end);
-    silences.push({ codes, line: m[1] === '-next-line' ? line + 1 : m[1] === '-line' ? role.lines.lineAt(comment.start) : undefined });
+    silences.add({ codes, line: m[1] === '-next-line' ? line + 1 : m[1] === '-line' ? role.lines.lineAt(comment.start) : undefined });
   }
   return silences;
 }

@@ -1,6 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { ParsedRole } from '../parse/roleFile';
+import { firstStartingAt } from '../parse/spans';
 import { titleLineRange } from '../parse/titleLine';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 
@@ -38,9 +39,10 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
 function boundarySymbols(role: ParsedRole, start: number, end: number): DocumentSymbol[] {
   const lines = role.lines;
   const references = role.references;
-  // Bullets and references are both in text order: one walk pairs them.
-  let next = 0;
-  return role.boundaries.filter(b => b.start >= start && b.start < end).map(bullet => {
+  // Bullets and references are both in text order: one walk pairs them, from the section's first reference.
+  let next = firstStartingAt(references, start);
+  // The section's bullets by binary search: many reference sections do not each filter every bullet.
+  return role.boundaries.slice(firstStartingAt(role.boundaries, start), firstStartingAt(role.boundaries, end)).map(bullet => {
     while (next < references.length && references[next].start < bullet.start) next++;
     const names: string[] = [];
     while (next < references.length && references[next].start < bullet.end) names.push(references[next++].slug);

@@ -1,3 +1,4 @@
+import type { FrontmatterKey } from './frontmatter';
 import type { DeclaredKey } from './parseRules';
 import type { Declaration, ParsedRole } from './roleFile';
 
@@ -16,8 +17,11 @@ export function frontmatterDeclarations(role: ParsedRole): Declaration[] {
   const fm = role.frontmatter;
   if (!fm) return [];
   const out: Declaration[] = [];
+  // The first place of each key, found once: a find per key made a frontmatter of many keys quadratic.
+  const places = new Map<string, FrontmatterKey>();
+  for (const k of fm.keys) if (!places.has(k.key)) places.set(k.key, k);
   for (const [key, value] of fm.data) {
-    const place = fm.keys.find(k => k.key === key);
+    const place = places.get(key);
     const keyStart = place?.keyStart ?? fm.start;
     const keyEnd = place?.keyEnd ?? fm.start;
     const hasValueText = place !== undefined && place.valueEnd > place.valueStart;

@@ -1,7 +1,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import { parseBlocks } from './markdown/blockParser';
 import { decodeText } from './markdown/entities';
-import { parseInline, type Range } from './markdown/inlineParser';
+import { InlineParser, type Range } from './markdown/inlineParser';
 import { InlineSource, type Segment } from './markdown/inlineSource';
 import { sortByStart, type Span } from './spans';
 
@@ -94,11 +94,12 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   const text = lines.text;
   const blocks = parseBlocks(lines, firstLine);
   const out: ScannedBody = {
-    headings: blocks.headings.map(h => ({ level: h.level, line: h.line, start: h.start, end: h.end, text: h.text })),
+    // Kept with the parsed file: a copy of the exact length, not the parse's list with room to grow.
+    headings: blocks.headings.slice(),
     codeSpans: [], strongs: [], links: [], comments: [], codeBlocks: inTextOrder(blocks.codeBlocks, blocks.htmlBlocks),
     listItems: blocks.items,
   };
-  const isDefined = blocks.definitions.size > 0 ? (label: string) => blocks.definitions.has(label) : undefined;
+  const inline = new InlineParser(blocks.definitions.size > 0 ? (label: string) => blocks.definitions.has(label) : undefined);
   let html = 0;
   const commentsIn = htmlComments(text);
   for (const segments of blocks.inlines) {
@@ -107,7 +108,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     if (!mayHoldMarkup(text, segments)) continue;
     const source = new InlineSource(text, segments);
     const s = source.text;
-    const spans = parseInline(s, isDefined);
+    const spans = inline.parse(s);
     for (const code of spans.codes) out.codeSpans.push(codeSpan(text, source, code.start, code.end, code.contentStart, code.contentEnd));
     let inImage = insideAny(spans.images);
     // Strongs are found as they close, so a nested one comes before the one around it.

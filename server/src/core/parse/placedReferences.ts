@@ -7,7 +7,7 @@ import { toolRuleReferences } from './toolRuleReferences';
 import { codeSpanOffset, type ScannedBody } from './markdownScanner';
 import { normalizeLabel, type ParseRules } from './parseRules';
 import { plainNameStrength } from './plainNameStrength';
-import { coverageOf, type Span } from './spans';
+import { coverageOf, firstStartingAt, type Span } from './spans';
 
 /** Where references stand in the body: a reference section's content, or a labelled list; with its bullets. */
 export interface ReferencePlace extends Span {
@@ -34,8 +34,8 @@ const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w/@-]|\.[a-
 export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
   const places: ReferencePlace[] = sections.map(s => ({ start: s.contentStart, end: s.contentEnd, bullets: [], isSection: true }));
   if (rules.referenceLabels.length > 0) {
-    const inCode = (offset: number) => body.codeBlocks.some(f => offset >= f.start && offset < f.end);
-    const inItem = (offset: number) => body.listItems.some(item => offset >= item.start && offset < item.end);
+    const inCode = coverageOf(body.codeBlocks);
+    const inItem = coverageOf(body.listItems);
     for (let line = 0; line < lines.lineCount; line++) {
       const text = lines.lineText(line);
       if (!text.includes(':') && !/^\s{0,3}#/.test(text)) continue;
@@ -50,16 +50,23 @@ export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: R
   return places;
 }
 
-/** The end of the list right after a label line (blank lines between allowed, nothing else), or undefined when none follows. */
+/** Anything but blanks and line breaks (the characters `trim` drops). */
+const NON_BLANK = /\S/g;
+
+/**
+ * The end of the list right after a label line (blank lines between allowed, nothing else), or undefined when none follows.
+ * The first item after the label is found by binary search, and the gap before an item is read only up to its first
+ * non-blank character: each item is then looked at by the label right before it alone.
+ */
 function listEnd(lines: LineIndex, items: ScannedBody['listItems'], labelLine: number): number | undefined {
-  const text = lines.text;
   let end: number | undefined;
   let from = lines.lineEnd(labelLine);
-  for (const item of items) {
-    if (item.start < from) continue;
-    if (text.slice(from, item.start).trim() !== '') break;
-    end = item.end;
-    from = item.end;
+  for (let i = firstStartingAt(items, from); i < items.length; i++) {
+    NON_BLANK.lastIndex = from;
+    const nonBlank = NON_BLANK.exec(lines.text);
+    if (nonBlank !== null && nonBlank.index < items[i].start) break;
+    end = items[i].end;
+    from = items[i].end;
   }
   return end;
 }
@@ -67,8 +74,8 @@ function listEnd(lines: LineIndex, items: ScannedBody['listItems'], labelLine: n
 /** The references written in the format's other forms: code spans and plain names in the places, and the values of reference keys. */
 export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatter: Frontmatter | undefined, places: readonly ReferencePlace[], rules: ParseRules): PlacedReference[] {
   const out: PlacedReference[] = [];
-  const inPlace = (offset: number) => places.some(p => offset >= p.start && offset < p.end);
-  const inComment = (offset: number) => body.comments.some(c => offset >= c.start && offset < c.end);
+  const inPlace = coverageOf(places);
+  const inComment = coverageOf(body.comments);
   if (rules.referenceForms.includes('code')) {
     for (const span of body.codeSpans) {
       if (!inPlace(span.start) || !isSlug(span.content) || inComment(span.start)) continue;

@@ -25,7 +25,15 @@ export function sortByStart<T extends Span>(spans: T[]): T[] {
 export function coverageOf(spans: readonly Span[]): (offset: number) => boolean {
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+  // Most span lists come in text order already: copied and sorted only when not.
+  let ordered = spans;
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].start) {
+      ordered = [...spans].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  for (const span of ordered) {
     if (span.end <= span.start) continue;
     const last = ends.length - 1;
     if (last >= 0 && span.start <= ends[last]) ends[last] = Math.max(ends[last], span.end);
@@ -47,4 +55,22 @@ export function coverageOf(spans: readonly Span[]): (offset: number) => boolean 
     }
     return at >= 0 && offset < ends[at];
   };
+}
+
+/** The index of the first span that starts at or after an offset (spans sorted by start), by binary search. */
+export function firstStartingAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Which of a sorted list of disjoint spans holds an offset, for offsets in any order (spanCursor is for offsets in order). */
+export function spanIndexAt(spans: readonly Span[], offset: number): number | undefined {
+  const at = firstStartingAt(spans, offset + 1) - 1;
+  return at >= 0 && offset < spans[at].end ? at : undefined;
 }

@@ -6,12 +6,12 @@ import type { Segment } from './inlineSource';
 import { normalizeLabel, scanDestination, scanLabel, skipWhitespace, TitleScanner } from './linkSyntax';
 import { delimiterCellCount, headCellCount, rowCells } from './tableRows';
 
+/** A heading as the document keeps it: its inline content goes to `inlines`, so that this holds no segments alive. */
 export interface BlockHeading extends Span {
   level: number;
   line: number;
   /** The heading's text as written, trimmed (a setext heading's lines joined by a space). */
   text: string;
-  content: Segment[];
 }
 
 export interface BlockItem extends Span {
@@ -47,14 +47,20 @@ interface Block {
   level: number;
   /** How many block quotes and list items hold this block, itself included. */
   containerDepth: number;
-  // Lists and items.
-  ordered: boolean;
+  // Lists and items (ordered when the marker is `.` or `)`).
   marker: number;
   markerOffset: number;
   padding: number;
-  // Code blocks.
+  /** Whether a paragraph's last line was indented 4 columns or more (such a line cannot head a table): only the last line can. */
+  lastLineIndented: boolean;
+  /** What only code blocks, HTML blocks and tables need: kept apart, so that the many items and paragraphs are smaller. */
+  leaf?: LeafDetail;
+}
+
+interface LeafDetail {
   fenceChar: number;
   fenceLength: number;
+  /** The fence's indentation; -1 for an indented code block. */
   fenceOffset: number;
   htmlKind: number;
   columns: number;
@@ -64,22 +70,29 @@ interface Block {
    * list may start after it as after any finished block.
    */
   afterContainer: boolean;
-  /** Whether a paragraph's last line was indented 4 columns or more (such a line cannot head a table): only the last line can. */
-  lastLineIndented: boolean;
 }
 
 /** Block quotes and list items nested deeper than this are read as text. */
 export const MAX_CONTAINER_DEPTH = 100;
 
-/** Blocks that never hold lines of inline content share this (never written). */
+/**
+ * Blocks share this until their first line of inline content, which makes
+ * them a list of exactly one (an empty list's first push reserves room for
+ * 17): most paragraphs have one line. Never written.
+ */
 const NO_LINES: Segment[] = [];
 
+/**
+ * Every field is set here, the links included: a field added later would
+ * cost each block a second allocation for it, and V8 another shape.
+ */
 function newBlock(kind: Kind, line: number): Block {
-  const inline = kind === Kind.Paragraph || kind === Kind.Heading;
+  const leaf = kind === Kind.CodeBlock || kind === Kind.Html || kind === Kind.Table
+    ? { fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false }
+    : undefined;
   return {
-    kind, open: true, hasChild: false, startLine: line, lastLine: line, lines: inline ? [] : NO_LINES, level: 0, containerDepth: 0, ordered: false, marker: 0,
-    markerOffset: 0, padding: 0, fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false,
-    lastLineIndented: false,
+    kind, parent: undefined, lastChild: undefined, open: true, hasChild: false, startLine: line, lastLine: line, lines: NO_LINES,
+    level: 0, containerDepth: 0, marker: 0, markerOffset: 0, padding: 0, lastLineIndented: false, leaf,
   };
 }
 
@@ -87,7 +100,6 @@ const ATX = /#{1,6}(?:[ \t]+|$)/y;
 const FENCE = /`{3,}(?![^]*`)|~{3,}/y;
 const FENCE_CLOSE = /(?:`{3,}|~{3,})(?=[ \t]*$)/y;
 const SETEXT = /(?:=+|-+)[ \t]*$/y;
-const THEMATIC_BREAK = /(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/y;
 const ORDERED = /(\d{1,9})([.)])/y;
 /** A line whose first non-blank character is none of these starts no block: the common case is decided by one lookup. */
 const MAYBE_SPECIAL = new Uint8Array(128);
@@ -217,7 +229,9 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
   };
 
   const addLine = () => {
-    tip.lines.push({ start: base + offset, end: base + ln.length });
+    const segment = { start: base + offset, end: base + ln.length };
+    if (tip.lines === NO_LINES) tip.lines = [segment];
+    else tip.lines.push(segment);
     tip.lastLineIndented = indented;
     tip.lastLine = lineNumber;
   };
@@ -240,7 +254,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         if (block.parent === doc) {
           out.headings.push({
             level: block.level, line: block.startLine, start: lineStart(block.startLine), end: lines.lineEnd(block.lastLine),
-            text: content.map(s => text.slice(s.start, s.end).trim()).join(' ').trim(), content,
+            text: content.length === 1 ? text.slice(content[0].start, content[0].end).trim() : content.map(s => text.slice(s.start, s.end).trim()).join(' ').trim(),
           });
         }
         break;
@@ -292,14 +306,15 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         }
         return 0;
       case Kind.CodeBlock:
-        if (block.fenceOffset >= 0) {
-          const close = indent <= 3 && ln.charCodeAt(nextNonspace) === block.fenceChar ? matchLength(FENCE_CLOSE, ln, nextNonspace) : -1;
-          if (close >= block.fenceLength) {
+        const code = block.leaf!;
+        if (code.fenceOffset >= 0) {
+          const close = indent <= 3 && ln.charCodeAt(nextNonspace) === code.fenceChar ? matchLength(FENCE_CLOSE, ln, nextNonspace) : -1;
+          if (close >= code.fenceLength) {
             block.lastLine = lineNumber;
             finalize(block);
             return 2;
           }
-          let i = block.fenceOffset;
+          let i = code.fenceOffset;
           while (i > 0 && isSpaceOrTab(ln.charCodeAt(offset))) {
             advanceOffset(1, true);
             i--;
@@ -311,7 +326,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         else return 1;
         return 0;
       case Kind.Html:
-        return blank && (block.htmlKind === 6 || block.htmlKind === 7) ? 1 : 0;
+        return blank && (block.leaf!.htmlKind === 6 || block.leaf!.htmlKind === 7) ? 1 : 0;
       case Kind.Paragraph:
       case Kind.Table:
         return blank ? 1 : 0;
@@ -320,10 +335,9 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     }
   };
 
-  const parseListMarker = (): { ordered: boolean; marker: number; padding: number; markerOffset: number } | undefined => {
+  const parseListMarker = (): { marker: number; padding: number; markerOffset: number } | undefined => {
     if (indent >= 4) return undefined;
     const first = ln.charCodeAt(nextNonspace);
-    let ordered = false;
     let marker: number;
     let markerLength = 1;
     if (first === 42 || first === 43 || first === 45) {
@@ -332,7 +346,6 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
       markerLength = first >= 48 && first <= 57 ? matchLength(ORDERED, ln, nextNonspace) : -1;
       // Only `1` (one digit and the delimiter) may interrupt.
       if (markerLength < 0 || (interrupting && !(markerLength === 2 && first === 49))) return undefined;
-      ordered = true;
       marker = ln.charCodeAt(nextNonspace + markerLength - 1);
     }
     const after = ln.charCodeAt(nextNonspace + markerLength);
@@ -359,7 +372,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     } else {
       padding = markerLength + spacesAfterMarker;
     }
-    return { ordered, marker, padding, markerOffset };
+    return { marker, padding, markerOffset };
   };
 
   /** Block starts, in CommonMark's order: 0 none, 1 a container (look for more), 2 a leaf. */
@@ -389,13 +402,13 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         const heading = addChild(Kind.Heading);
         heading.level = level;
         const content = ln.slice(offset).replace(/^[ \t]*#+[ \t]*$/, '').replace(/[ \t]+#+[ \t]*$/, '');
-        heading.lines.push({ start: base + offset, end: base + offset + content.length });
+        heading.lines = [{ start: base + offset, end: base + offset + content.length }];
         advanceOffset(ln.length - offset, false);
         return 2;
       }
       if ((c === 96 || c === 126) && (length = matchLength(FENCE, ln, nextNonspace)) >= 0) {
         closeUnmatchedBlocks();
-        const fence = addChild(Kind.CodeBlock);
+        const fence = addChild(Kind.CodeBlock).leaf!;
         fence.fenceChar = c;
         fence.fenceLength = length;
         fence.fenceOffset = indent;
@@ -408,13 +421,13 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         if (kind === 7 && !allClosed && tip.kind === Kind.Paragraph) {
           // micromark lets a lazy line start an HTML block that cannot interrupt a paragraph, in the paragraph's container.
           finalize(tip);
-          addChild(Kind.Html).htmlKind = kind;
+          addChild(Kind.Html).leaf!.htmlKind = kind;
           allClosed = true;
           return 2;
         }
         if (kind > 0) {
           closeUnmatchedBlocks();
-          addChild(Kind.Html).htmlKind = kind;
+          addChild(Kind.Html).leaf!.htmlKind = kind;
           return 2;
         }
       }
@@ -431,7 +444,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
           return 2;
         }
       }
-      if ((c === 42 || c === 95 || c === 45) && matchLength(THEMATIC_BREAK, ln, nextNonspace) >= 0) {
+      if ((c === 42 || c === 95 || c === 45) && isThematicBreak(ln, nextNonspace)) {
         closeUnmatchedBlocks();
         addChild(Kind.ThematicBreak);
         advanceOffset(ln.length - offset, false);
@@ -442,13 +455,9 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
       const data = parseListMarker();
       if (data) {
         closeUnmatchedBlocks();
-        if (tip.kind !== Kind.List || container.ordered !== data.ordered || container.marker !== data.marker) {
-          const list = addChild(Kind.List);
-          list.ordered = data.ordered;
-          list.marker = data.marker;
-        }
+        // The same marker is the same kind of list (a bullet character, or an ordered list's `.` or `)`).
+        if (tip.kind !== Kind.List || container.marker !== data.marker) addChild(Kind.List).marker = data.marker;
         const item = addChild(Kind.Item);
-        item.ordered = data.ordered;
         item.marker = data.marker;
         item.padding = data.padding;
         item.markerOffset = data.markerOffset;
@@ -469,13 +478,13 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         // micromark ends the paragraph before the head row, then reads that line afresh: an HTML block may take it.
         if (htmlBlockStart(text.slice(head.start, head.end), 0, true) === 7) {
           const html = addChild(Kind.Html);
-          html.htmlKind = 7;
+          html.leaf!.htmlKind = 7;
           html.startLine = lineNumber - 1;
           return 2;
         }
         const table = addChild(Kind.Table);
         table.startLine = lineNumber - 1;
-        table.columns = columns;
+        table.leaf!.columns = columns;
         addRow(head.start, head.end);
         advanceOffset(ln.length - offset, false);
         table.lastLine = lineNumber;
@@ -485,7 +494,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     if (indented && tip.kind !== Kind.Paragraph && !blank) {
       advanceOffset(CODE_INDENT, true);
       closeUnmatchedBlocks();
-      addChild(Kind.CodeBlock).afterContainer = containerClosed && !containerStarted;
+      addChild(Kind.CodeBlock).leaf!.afterContainer = containerClosed && !containerStarted;
       return 2;
     }
     return 0;
@@ -493,7 +502,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
 
   const addRow = (start: number, end: number) => {
     const cells = rowCells(text, start, end);
-    for (let i = 0; i < cells.length && i < tip.columns; i++) out.inlines.push([cells[i]]);
+    for (let i = 0; i < cells.length && i < tip.leaf!.columns; i++) out.inlines.push([cells[i]]);
   };
 
   for (; lineNumber < lines.lineCount; lineNumber++) {
@@ -531,7 +540,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
     allClosed = container === oldTip;
     lastMatched = container;
     const leafLeft = container === tip.parent && tip.kind !== Kind.BlockQuote && tip.kind !== Kind.List && tip.kind !== Kind.Item;
-    interrupting = (container === tip || leafLeft) && (tip.kind === Kind.Paragraph || (tip.kind === Kind.CodeBlock && tip.fenceOffset < 0 && !tip.afterContainer));
+    interrupting = (container === tip || leafLeft) && (tip.kind === Kind.Paragraph || (tip.kind === Kind.CodeBlock && tip.leaf!.fenceOffset < 0 && !tip.leaf!.afterContainer));
 
     let matchedLeaf = container.kind !== Kind.Paragraph && container.kind !== Kind.Table && acceptsLines(container.kind);
     while (!matchedLeaf) {
@@ -562,9 +571,10 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
           if (!blank) addLine();
         } else {
           // An indented code block does not end with the blank lines after it.
-          if (!blank || container.kind === Kind.Html || container.fenceOffset >= 0) container.lastLine = lineNumber;
-          if (!blank && container.lastLine > container.startLine) container.afterContainer = false;
-          if (container.kind === Kind.Html && endsHtmlBlock(container.htmlKind, ln.slice(offset))) finalize(container);
+          const leaf = container.leaf!;
+          if (!blank || container.kind === Kind.Html || leaf.fenceOffset >= 0) container.lastLine = lineNumber;
+          if (!blank && container.lastLine > container.startLine) leaf.afterContainer = false;
+          if (container.kind === Kind.Html && endsHtmlBlock(leaf.htmlKind, ln.slice(offset))) finalize(container);
         }
       } else if (offset < ln.length && !blank) {
         addChild(Kind.Paragraph);
@@ -580,6 +590,23 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
   function noteTopItem(): void {
     if (topItem?.open && !blank) topItem.lastLine = lineNumber;
   }
+}
+
+/**
+ * Whether the rest of a line, from its `*`, `_` or `-` at `at`, is a
+ * thematic break: three or more of that character, and only spaces and tabs
+ * besides. A scan, not a pattern: a regular expression of a repeated group
+ * over a line of millions of `*` overflowed the stack.
+ */
+function isThematicBreak(line: string, at: number): boolean {
+  const marker = line.charCodeAt(at);
+  let count = 0;
+  for (let i = at; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === marker) count++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return count >= 3;
 }
 
 function acceptsLines(kind: Kind): boolean {

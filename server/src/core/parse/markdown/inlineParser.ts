@@ -59,35 +59,50 @@ interface Bracket {
 /** Characters where something other than text may start. */
 const SPECIAL = /[\\`*_[\]!<]/g;
 
+/** The kinds of closer that processEmphasis keeps a bottom for: 2 markers × (opener too or not) × length mod 3. */
+const CLOSER_KINDS = 12;
+
 /**
- * Parses one block's inline content (lines joined by LF) with the algorithm
+ * Parses blocks' inline content (lines joined by LF) with the algorithm
  * of the CommonMark spec's appendix: a delimiter stack for emphasis with the
  * rule of 3 and a bottom per kind of closer, a bracket stack for links and
  * images, code spans, autolinks, raw HTML and escapes, each tried where
  * micromark tries it. Every scan ahead is bounded or remembered, so the
  * parse is linear in the text.
+ *
+ * One parser reads every block of a document, one after the other: its steps
+ * are methods rather than closures, and its result lists are emptied and
+ * filled again, so a block costs no parser, no result and no lists of its
+ * own (a document has many small blocks). A block's result is read before
+ * the next block is parsed.
  */
-export function parseInline(s: string, isDefined?: (label: string) => boolean): InlineSpans {
-  return new InlineParser(s, isDefined).parse();
-}
-
-/**
- * One block's parse state. Its steps are methods rather than closures of
- * parseInline, so a block costs one object, not a fresh set of functions:
- * a document has many small blocks.
- */
-class InlineParser {
+export class InlineParser {
   readonly out: InlineSpans = { strongs: [], links: [], images: [], codes: [], comments: [] };
+  private s = '';
   private delimiters: Delimiter | undefined;
   private brackets: Bracket | undefined;
   private backticks: Map<number, { starts: number[]; next: number }> | undefined;
   private html: RawHtmlScanner | undefined;
   private titles: TitleScanner | undefined;
+  /** processEmphasis's bottom per kind of closer, made at the first closer of the document. */
+  private openersBottom: Array<Delimiter | undefined> | undefined;
 
-  constructor(private readonly s: string, private readonly isDefined?: (label: string) => boolean) {}
+  constructor(private readonly isDefined?: (label: string) => boolean) {}
 
-  parse(): InlineSpans {
-    const s = this.s;
+  /** The spans of one block's inline text; valid until the next call. */
+  parse(s: string): InlineSpans {
+    this.s = s;
+    this.delimiters = undefined;
+    this.brackets = undefined;
+    this.backticks = undefined;
+    this.html = undefined;
+    this.titles = undefined;
+    const out = this.out;
+    out.strongs.length = 0;
+    out.links.length = 0;
+    out.images.length = 0;
+    out.codes.length = 0;
+    out.comments.length = 0;
     let pos = 0;
     while (pos < s.length) {
       SPECIAL.lastIndex = pos;
@@ -158,8 +173,9 @@ class InlineParser {
 
   private processEmphasis(bottom: Delimiter | undefined): void {
     // Per marker and kind of closer (can it open too? its length left, mod 3): at and below this, no opener was found.
-    // Made at the first closer: most blocks have none, and would pay for an empty map.
-    let openersBottom: Map<number, Delimiter | undefined> | undefined;
+    // Undefined (as at the start) is the bottom itself: the search stops there anyway.
+    const openersBottom = (this.openersBottom ??= new Array<Delimiter | undefined>(CLOSER_KINDS));
+    openersBottom.fill(undefined);
     let closer = this.delimiters;
     while (closer && closer.previous !== bottom) closer = closer.previous;
     while (closer) {
@@ -168,9 +184,8 @@ class InlineParser {
         continue;
       }
       const closerLength = closer.end - closer.start;
-      const key = closer.marker * 8 + (closer.canOpen ? 3 : 0) + (closerLength % 3);
-      openersBottom ??= new Map();
-      const floor = openersBottom.has(key) ? openersBottom.get(key) : bottom;
+      const key = (closer.marker === 42 ? 0 : 6) + (closer.canOpen ? 3 : 0) + (closerLength % 3);
+      const floor = openersBottom[key] ?? bottom;
       let opener = closer.previous;
       let found = false;
       while (opener && opener !== bottom && opener !== floor) {
@@ -189,7 +204,10 @@ class InlineParser {
         opener.end -= use;
         closer.start += use;
         // The opener is shorter now: searches that passed it over must look at it again.
-        for (const [k, floor] of openersBottom) if (floor && floor.start >= opener.start) openersBottom.set(k, opener.previous);
+        for (let k = 0; k < CLOSER_KINDS; k++) {
+          const floor = openersBottom[k];
+          if (floor && floor.start >= opener.start) openersBottom[k] = opener.previous;
+        }
         // Delimiters between the pair can no longer pair with anything outside it.
         opener.next = closer;
         closer.previous = opener;
@@ -200,7 +218,7 @@ class InlineParser {
           closer = next;
         }
       } else {
-        openersBottom.set(key, oldCloser.previous);
+        openersBottom[key] = oldCloser.previous;
         closer = oldCloser.next;
         if (!oldCloser.canOpen) this.removeDelimiter(oldCloser);
       }

@@ -4,6 +4,9 @@ export interface Segment {
   end: number;
 }
 
+/** The starts of a block of one segment, shared (never written). */
+const ONE_SEGMENT: readonly number[] = [0];
+
 /**
  * The inline content of one block (a paragraph, a heading, a table cell) as
  * CommonMark reads it: its lines without container markers or indentation,
@@ -13,22 +16,23 @@ export interface Segment {
 export class InlineSource {
   readonly text: string;
   /** Index in `text` where each segment starts. */
-  private readonly starts: number[];
+  private readonly starts: readonly number[];
 
   constructor(file: string, readonly segments: readonly Segment[]) {
     if (segments.length === 1) {
       this.text = file.slice(segments[0].start, segments[0].end);
-      this.starts = [0];
+      this.starts = ONE_SEGMENT;
       return;
     }
     const parts: string[] = [];
-    this.starts = [];
+    const starts: number[] = [];
     let at = 0;
     for (const s of segments) {
-      this.starts.push(at);
+      starts.push(at);
       parts.push(file.slice(s.start, s.end));
       at += s.end - s.start + 1;
     }
+    this.starts = starts;
     this.text = parts.join('\n');
   }
 

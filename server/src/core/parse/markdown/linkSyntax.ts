@@ -87,7 +87,8 @@ export function scanDestination(s: string, at: number, parenMax: number): Destin
  * backslashes, so a later search meets the same escapes and the same closer.
  */
 export class TitleScanner {
-  private readonly last = new Map<number, { from: number; close: number }>();
+  /** Made at the first title: a block's links mostly have none, and the scanner is made for the first link. */
+  private last: Map<number, { from: number; close: number }> | undefined;
 
   constructor(private readonly s: string) {}
 
@@ -98,7 +99,7 @@ export class TitleScanner {
     if (open !== 34 && open !== 39 && open !== 40) return -1;
     const close = open === 40 ? 41 : open;
     const from = at + 1;
-    const last = this.last.get(close);
+    const last = this.last?.get(close);
     if (last && from >= last.from && (last.close < 0 || last.close >= from)) return last.close < 0 ? -1 : last.close + 1;
     let found = -1;
     for (let i = from; i < s.length; i++) {
@@ -112,7 +113,7 @@ export class TitleScanner {
         if (next === close || next === 92) i++;
       }
     }
-    this.last.set(close, { from, close: found });
+    (this.last ??= new Map()).set(close, { from, close: found });
     return found < 0 ? -1 : found + 1;
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * The "no hang" harness for long texts: each case is checked in a worker
+ * thread at a quarter of its size and at its size (the longest a role file
+ * may be: past 4 MiB of UTF-8 a file is reported unreadable, not parsed, so
+ * a longer text would time only the refusal), within a bound per MB,
+ * and growing no faster than linearly (a quarter to the whole may cost 8
+ * times, not 16), so that a quadratic scan cannot hide behind a fast machine.
+ * These bounds are generous on purpose: they tell a hang from a check, and
+ * are the only wall-clock bounds of the test suites.
+ */
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_ROLE_FILE_BYTES } from '../../server/src/core/library/fileSystem';
+import { checkInWorker, sampleLibrary, type TimedCheck, type WorkerLibrary, type WorkerOutcome } from './support';
+
+/** A linear scan of a MB takes well under a second here; this leaves room for a loaded machine. */
+const MS_PER_MB = 4000;
+const bound = (chars: number) => Math.max(1000, (MS_PER_MB * chars) / 1_000_000);
+
+/** The bytes of UTF-8 a case's whole text may take: the longest role file that is read, less room for the text around a shape. */
+export const LONGEST = MAX_ROLE_FILE_BYTES - 64 * 1024;
+
+export interface LongTextCase {
+  name: string;
+  /** The text at a quarter of the size. */
+  small: string;
+  full: string;
+}
+
+/** `token` repeated to at most `bytes` bytes of UTF-8. */
+export const repeated = (token: string, bytes: number): string => token.repeat(Math.floor(bytes / Buffer.byteLength(token)));
+
+/** Lines made by `line(i)` up to `bytes` bytes of UTF-8. */
+export function linesUpTo(bytes: number, line: (i: number) => string): string {
+  const lines: string[] = [];
+  let total = 0;
+  for (let i = 0; ; i++) {
+    const l = line(i);
+    total += Buffer.byteLength(l) + 1;
+    if (total > bytes) break;
+    lines.push(l);
+  }
+  return lines.join('\n');
+}
+
+/** A case's size, for its test's name. */
+export const sizeOf = (c: LongTextCase): string => `${(Buffer.byteLength(c.full) / 2 ** 20).toFixed(1)} MiB`;
+
+/** One test per case, each text checked as `library.path` of the library (the sample's seed file unless told). */
+export function longTextTests(title: (c: LongTextCase) => string, cases: readonly LongTextCase[], library: WorkerLibrary = sampleLibrary()): void {
+  let outcomes: WorkerOutcome[][] = [];
+  before(async () => {
+    // Twice the bound before a text counts as hung, so a slow text is still measured.
+    // The editor's requests are timed on the whole text only.
+    outcomes = await checkInWorker(cases.map(c => [
+      { text: c.small, limitMs: 2 * bound(c.small.length), features: false },
+      { text: c.full, limitMs: 4 * bound(c.full.length), features: true },
+    ]), 2, library);
+  });
+
+  for (const [i, c] of cases.entries()) {
+    test(title(c), t => {
+      assert.ok(Buffer.byteLength(c.full) <= MAX_ROLE_FILE_BYTES, `${sizeOf(c)}: over the size of a role file that is read`);
+      const [small, full] = outcomes[i];
+      for (const [label, o, text] of [['quarter', small, c.small], ['full', full, c.full]] as const) {
+        assert.ok(!('error' in o), `${label}: threw ${'error' in o ? o.error : ''}`);
+        assert.ok(!('hung' in o), `${label}: no answer within ${2 * (label === 'full' ? 2 : 1) * bound(text.length)} ms`);
+        assert.ok(!('skipped' in o), `${label}: not reached (the quarter hung)`);
+        const r = o as TimedCheck;
+        t.diagnostic(`${label}: check ${r.ms.toFixed(0)} ms${r.slowest ? `, slowest request ${r.slowest} ${r.featureMs.toFixed(0)} ms` : ''}, ${r.count} diagnostics`);
+        const limit = bound(text.length);
+        assert.ok(r.ms < limit, `${label}: the check took ${r.ms.toFixed(0)} ms, over ${limit.toFixed(0)} ms`);
+        assert.ok(r.featureMs < limit, `${label}: ${r.slowest} took ${r.featureMs.toFixed(0)} ms, over ${limit.toFixed(0)} ms`);
+        assert.equal(r.malformed, undefined, `${label}: ${r.malformed}`);
+      }
+      const q = small as TimedCheck;
+      const f = full as TimedCheck;
+      // A quarter checked in less than 250 ms is too short to scale from on a loaded machine (one collection weighs more than the text).
+      if (f.ms > 800) assert.ok(f.ms < 8 * Math.max(q.ms, 250), `superlinear: ${q.ms.toFixed(0)} ms for a quarter, ${f.ms.toFixed(0)} ms for the whole`);
+    });
+  }
+}
