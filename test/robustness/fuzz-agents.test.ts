@@ -46,6 +46,11 @@ describe('fuzz: a Claude Code subagent of 4 MiB, in a worker that a hang cannot 
       `---\nname: release-captain\ndescription: Plans releases.\ntools:\n${linesUpTo(size, i => `  - ${['Read', 'qa-lead', 'Grep', 'Raed', 'mcp__tracker__list'][i % 5]}`)}\n---\n\nYou steer a release.\n`),
     sized('a frontmatter tools line of tens of thousands of names', size =>
       `---\nname: release-captain\ndescription: Plans releases.\ntools: ${linesUpTo(size, i => ['Read,', 'qa-lead,', 'Grep,', 'Raed,'][i % 4]).replace(/\n/g, ' ')} Bash\n---\n\nYou steer a release.\n`),
+    // Each name is placed by the words before it: read in full, a bullet this long is quadratic.
+    sized('one bullet of tens of thousands of names, handed on with "with" and joined by "and"', size =>
+      `${head}Integration with other agents:\n- ${linesUpTo(size, i => (i % 2 === 0 ? `with qa-lead${i % 9} ` : `and build-doctor on step ${i},`)).replace(/\n/g, ' ')}\n`),
+    sized('a frontmatter tools line of tens of thousands of Agent(…) rules', size =>
+      `---\nname: release-captain\ndescription: Plans releases.\ntools: Read, ${linesUpTo(size, i => `Agent(${['qa-lead', 'build-doctor', 'qa-leed'][i % 3]}),`).replace(/\n/g, ' ')} Bash\n---\n\nYou steer a release.\n`),
     // Each key is an unknown key with a did-you-mean, and YAML's reading of it: values of a sentence keep that cost per MB in bounds.
     sized('a frontmatter of distinct keys', size =>
       `---\nname: release-captain\ndescription: Plans releases.\n${linesUpTo(size, i => `key-${i}: the value of a key, as long as a short sentence`)}\n---\n\nYou steer a release.\n`),

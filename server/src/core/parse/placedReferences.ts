@@ -113,7 +113,8 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
     // `agents: ['*']` allows every agent: a wildcard, not a name.
     for (const item of frontmatterItems(lines, frontmatter, key)) if (item.value !== '*') out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
   }
-  if (rules.toolRules) out.push(...toolRuleReferences(lines, frontmatter, rules.toolRules));
+  // A loop, not a spread: a tools key may hold more rules than a call takes arguments.
+  if (rules.toolRules) for (const reference of toolRuleReferences(lines, frontmatter, rules.toolRules)) out.push(reference);
   return out;
 }
 

@@ -26,8 +26,8 @@ const CONNECTIVES: ReadonlySet<string> = new Set([
 
 /** The bullet's marker, then at most its first word: the name opens the bullet or follows its verb ("Support name"). */
 const OPENS_BULLET = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:[A-Za-z]+[ \t]+)?$/;
-/** A word that hands work to the name that follows ("with", "to", "from", "by"). */
-const HANDS_TO = /(?:^|[\s(])(?:with|to|from|by)[ \t]+$/i;
+/** A word that hands work to the name that follows ("with", "to", "from", "by"), tested on the few characters before the blanks. */
+const HANDS_TO = /(?:^|[\s(])(?:with|to|from|by)$/i;
 /** What joins a name to the reference before it ("a, b", "a and b", "a or b", "a & b", "a/b"), markup left out. */
 const JOINS = /^[\s*`)\]]*(?:,[ \t]*(?:and|or)?|and|or|&|\/)[ \t]*$/i;
 
@@ -37,9 +37,20 @@ const JOINS = /^[\s*`)\]]*(?:,[ \t]*(?:and|or)?|and|or|&|\/)[ \t]*$/i;
  * right after the name.
  */
 export function plainNameStrength(name: string, before: string, sincePrevious: string | undefined, next: string | undefined): PlainNameStrength {
-  const placed = OPENS_BULLET.test(before) || HANDS_TO.test(before) || (sincePrevious !== undefined && JOINS.test(sincePrevious));
+  const placed = OPENS_BULLET.test(before) || handsTo(before) || (sincePrevious !== undefined && JOINS.test(sincePrevious));
   if (!placed) return 'weak';
   // "real-time patterns": a compound word before a noun is an adjective; a name stands before a connective or alone.
   if (next !== undefined && !CONNECTIVES.has(next.toLowerCase())) return 'weak';
   return name.includes('-') ? 'strong' : 'spelling';
+}
+
+/**
+ * Whether `before` ends with a handing word and blanks. Only its tail is
+ * read: the longest word and the character before it, so that a long bullet
+ * with many names costs each name a constant, not the bullet's length.
+ */
+function handsTo(before: string): boolean {
+  let end = before.length;
+  while (end > 0 && (before[end - 1] === ' ' || before[end - 1] === '\t')) end--;
+  return end < before.length && HANDS_TO.test(before.slice(Math.max(0, end - 5), end));
 }
