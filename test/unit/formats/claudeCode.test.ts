@@ -81,6 +81,9 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     const diagnostics = lib.diagnostics(at('planner'));
     assert.deepEqual(diagnostics.map(d => d.message), ["Unknown role 'architet'. Did you mean 'architect'?", "Unknown role 'revewer'. Did you mean 'reviewer'?"]);
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'architet'));
+    // What is reported as unknown says so on hover too; prose ("review the plan") has no hover.
+    assert.match((lib.service.getHover(at('planner'), rangeOf(text, 'architet').start)!.contents as { value: string }).value, /\*\*architet\*\*: no such role/);
+    assert.equal(lib.service.getHover(at('planner'), rangeOf(text, 'plan with').start), null);
   });
 
   test('a one-word name close to two agents, or to none, is prose', async () => {

@@ -1,3 +1,4 @@
+import type { LibraryView } from '../library/libraryView';
 import type { RoleReference } from '../parse/roleFile';
 import type { Check } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
@@ -8,7 +9,7 @@ export const checkBoundaryReferences: Check = context => {
   const { role, view, name, format } = context;
   const named = new Set<number>();
   for (const ref of role.references) {
-    if (!ref.inBoundaries || (ref.weak && !view.hasRole(ref.slug) && !isMisspelling(context, ref))) continue;
+    if (!ref.inBoundaries || !mustNameRole(view, ref, name)) continue;
     if (ref.bullet !== undefined) named.add(ref.bullet);
     if (ref.slug === name) {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
@@ -27,7 +28,12 @@ export const checkBoundaryReferences: Check = context => {
   });
 };
 
-/** A one-word name where a name stands, one edit or so from exactly one role: a typo of that role, not prose. */
-function isMisspelling(context: Parameters<Check>[0], ref: RoleReference): boolean {
-  return ref.spelling === true && context.view.closestRoles(ref.slug, 2, context.name).length === 1;
+/**
+ * Whether a reference where references are checked must name a role: all
+ * but prose, that is a weak name no role has, unless it is a one-word name
+ * where a name stands, one edit or so from exactly one role (a typo of
+ * that role). `self` is the referring role's name, never a suggestion.
+ */
+export function mustNameRole(view: LibraryView, ref: RoleReference, self: string): boolean {
+  return !ref.weak || view.hasRole(ref.slug) || (ref.spelling === true && view.closestRoles(ref.slug, 2, self).length === 1);
 }

@@ -1,4 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { mustNameRole } from '../diagnostics/referenceChecks';
 import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
 import { roleFacts } from '../parse/roleSummary';
@@ -16,8 +17,8 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   if (!target || target.kind !== 'reference') return null;
   const [rolePath] = workspace.index.roleFiles(file.library, target.slug);
   const ref = file.role.references.find(r => file.role.lines.offsetAt(target.range.start) === r.start);
-  // Outside the places where references are checked, bold that names no role is emphasis: nothing to say about it.
-  if (!rolePath && ref && ((!ref.inBoundaries && ref.kind === 'bold') || ref.weak)) return null;
+  // Outside the places where references are checked, bold that names no role is emphasis, and a weak name prose: nothing to say about them.
+  if (!rolePath && ref && ((!ref.inBoundaries && ref.kind === 'bold') || !mustNameRole(workspace.index.view(file.library, workspace.uriOf), ref, file.name))) return null;
   if (!rolePath) {
     const builtin = file.library.format.builtinRoles.has(target.slug.toLowerCase());
     const what = builtin ? `a built-in agent of the ${file.library.format.name} format, not a file of this library` : 'no such role in this library';
