@@ -31,7 +31,7 @@ const declaration = z.strictObject({
   deprecated: nonEmpty.optional(),
   plural: nonEmpty.optional(),
   labels: z.tuple([nonEmpty, nonEmpty]).optional(),
-  severity: z.enum(['error', 'warning', 'information', 'hint']).optional(),
+  severity: severitySetting.exclude(['off']).optional(),
   codes: z.strictObject({ missing: code.optional(), invalid: code.optional(), unknown: code.optional() }).optional(),
 });
 

@@ -1,6 +1,7 @@
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
 import type { DeclarationSpec } from '../config/roleFormat';
+import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { Declaration } from '../parse/roleFile';
 import { closestMatches } from '../util/editDistance';
 import type { Check, CheckContext } from './checkContext';
@@ -12,8 +13,6 @@ function isEmpty(value: unknown): boolean {
 
 const MAX_NAMED = 3;
 const MAX_RELATED = 10;
-
-const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 function describe(value: unknown, raw: string): string {
   return typeof value === 'string' ? value : raw;
@@ -31,7 +30,7 @@ export const checkDeclarations: Check = context => {
 function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
   const { key } = spec;
   const codes = spec.codes ?? {};
-  const severity = spec.severity ? SEVERITIES[spec.severity] : undefined;
+  const severity = spec.severity ? DIAGNOSTIC_SEVERITY[spec.severity] : undefined;
   const report = (code: string | undefined, fallback: DiagnosticCode, d: Declaration, message: string) =>
     context.report((code ?? fallback) as DiagnosticCode, d.valueStart, d.valueEnd, message, undefined, severity);
   const declaration = context.declarations[key]?.primary;
@@ -116,7 +115,7 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
 }
 
 /** What a missing key most likely holds, for the message: the file's name, the first domain or value, false. */
-export function exampleValue(spec: DeclarationSpec, identityKey: string | undefined, stem: string, domains: readonly string[], pattern?: RegExp): string {
+function exampleValue(spec: DeclarationSpec, identityKey: string | undefined, stem: string, domains: readonly string[], pattern?: RegExp): string {
   if (spec.key === identityKey) return !pattern || pattern.test(stem) ? stem : 'role-name';
   if (spec.valuesFrom === 'domains') return domains[0] ?? 'operations';
   if (spec.type === 'boolean') return 'false';

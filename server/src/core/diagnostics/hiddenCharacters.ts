@@ -3,7 +3,7 @@ import type { Check } from './checkContext';
 /** Characters that show nothing, or reorder what is shown: a reviewer does not see what the agent reads. */
 const HIDDEN = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+/g;
 /** The same characters, one is enough: the test every clean file passes through. */
-const ANY_HIDDEN = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const ANY_HIDDEN = new RegExp(HIDDEN.source);
 
 const NAMES: Record<number, string> = {
   0x00ad: 'soft hyphen', 0x061c: 'Arabic letter mark', 0x180e: 'Mongolian vowel separator',

@@ -1,13 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { SeveritySetting } from '../config/configFile';
+import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { ParsedRole } from '../parse/roleFile';
 
 const DIRECTIVE = /^<!--\s*fleet-roles-disable(-next-line|-line)?\b([^>]*?)-->$/;
-
-const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
-};
 
 interface Silence {
   /** undefined: the whole file. */
@@ -31,7 +27,7 @@ export function applySuppressions(diagnostics: Diagnostic[], role: ParsedRole, s
     const setting = severity[code];
     if (setting === 'off') continue;
     if (silences.silenced(d.range.start.line, code)) continue;
-    out.push(setting ? { ...d, severity: SEVERITIES[setting] } : d);
+    out.push(setting ? { ...d, severity: DIAGNOSTIC_SEVERITY[setting] } : d);
   }
   return out;
 }
