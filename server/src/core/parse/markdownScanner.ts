@@ -1,9 +1,9 @@
 import type { LineIndex } from '../text/lineIndex';
 import { parseBlocks } from './markdown/blockParser';
 import { decodeText } from './markdown/entities';
-import { InlineParser, type Range } from './markdown/inlineParser';
+import { InlineParser } from './markdown/inlineParser';
 import { InlineSource, type Segment } from './markdown/inlineSource';
-import { sortByStart, type Span } from './spans';
+import { coverageOf, sortByStart, type Span } from './spans';
 
 export interface Heading extends Span {
   level: number;
@@ -110,7 +110,8 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     const s = source.text;
     const spans = inline.parse(s);
     for (const code of spans.codes) out.codeSpans.push(codeSpan(text, source, code.start, code.end, code.contentStart, code.contentEnd));
-    let inImage = insideAny(spans.images);
+    // Bold and links inside an image's text name nothing: alt text is no reference.
+    const inImage = coverageOf(spans.images);
     // Strongs are found as they close, so a nested one comes before the one around it.
     for (const strong of sortByStart(spans.strongs)) {
       if (inImage(strong.start)) continue;
@@ -120,7 +121,6 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
       const plain = PLAIN.test(s.slice(strong.start, strong.end));
       out.strongs.push({ start, end, marker: strong.marker === 42 ? '*' : '_', text: plain ? decodeText(text, start, end).value : undefined });
     }
-    inImage = insideAny(spans.images);
     for (const link of spans.links) {
       if (!link.destination || inImage(link.start)) continue;
       // A destination holds no line break: it is one piece of the file, decoded from there with file offsets.
@@ -146,24 +146,6 @@ function codeSpan(file: string, source: InlineSource, start: number, end: number
     contentIndex++;
   }
   return { start: source.offset(start), end: source.offset(end), content, source, contentIndex };
-}
-
-const outsideAll = (): boolean => false;
-
-/** Whether an index lies inside one of the ranges (which may nest), for indices asked in increasing order. */
-function insideAny(ranges: Range[]): (index: number) => boolean {
-  if (ranges.length === 0) return outsideAll;
-  const merged: Range[] = [];
-  for (const r of sortByStart([...ranges])) {
-    const last = merged[merged.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  let i = 0;
-  return index => {
-    while (i < merged.length && merged[i].end <= index) i++;
-    return i < merged.length && merged[i].start <= index;
-  };
 }
 
 /**

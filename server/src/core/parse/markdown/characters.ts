@@ -38,8 +38,3 @@ export function classify(code: number): CharClass {
   if (UNICODE_WHITESPACE.test(ch)) return CharClass.Whitespace;
   return UNICODE_PUNCTUATION.test(ch) ? CharClass.Punctuation : CharClass.Other;
 }
-
-/** The column after a character at `column`: a tab moves to the next multiple of 4. */
-export function nextColumn(code: number, column: number): number {
-  return code === TAB ? column + 4 - (column % 4) : column + 1;
-}

@@ -1,3 +1,4 @@
+import { isSpaceOrTab } from './characters';
 import type { Segment } from './inlineSource';
 
 /**
@@ -5,10 +6,6 @@ import type { Segment } from './inlineSource';
  * a delimiter row, and the cells of any row. A row's cells are split at each
  * `|` that no backslash escapes, code spans included.
  */
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
 
 /** Cells of a head row (a line's text from its first non-blank character), or 0 when it cannot head a table. */
 export function headCellCount(s: string, from: number, to: number): number {
@@ -22,7 +19,7 @@ export function headCellCount(s: string, from: number, to: number): number {
   }
   while (i < to) {
     const c = s.charCodeAt(i);
-    if (isBlank(c)) {
+    if (isSpaceOrTab(c)) {
       i++;
       continue;
     }
@@ -38,7 +35,7 @@ export function headCellCount(s: string, from: number, to: number): number {
     }
     while (i < to) {
       const d = s.charCodeAt(i);
-      if (d === 124 || isBlank(d)) break;
+      if (d === 124 || isSpaceOrTab(d)) break;
       i++;
       if (d === 92 && (s.charCodeAt(i) === 92 || s.charCodeAt(i) === 124) && i < to) i++;
     }
@@ -52,7 +49,7 @@ export function delimiterCellCount(s: string, from: number, to: number): number 
   let seen = false;
   let cells = 0;
   let indent = 0;
-  while (i < to && isBlank(s.charCodeAt(i)) && indent < 3) {
+  while (i < to && isSpaceOrTab(s.charCodeAt(i)) && indent < 3) {
     i++;
     indent++;
   }
@@ -61,7 +58,7 @@ export function delimiterCellCount(s: string, from: number, to: number): number 
     if (c === 124) {
       seen = true;
       i++;
-      while (i < to && isBlank(s.charCodeAt(i))) i++;
+      while (i < to && isSpaceOrTab(s.charCodeAt(i))) i++;
       c = s.charCodeAt(i);
       if (i >= to) return seen ? cells : 0;
     }
@@ -78,7 +75,7 @@ export function delimiterCellCount(s: string, from: number, to: number): number 
       seen = true;
       i++;
     }
-    while (i < to && isBlank(s.charCodeAt(i))) i++;
+    while (i < to && isSpaceOrTab(s.charCodeAt(i))) i++;
     if (i >= to) return seen ? cells : 0;
     if (s.charCodeAt(i) !== 124) return 0;
   }
@@ -88,14 +85,14 @@ export function delimiterCellCount(s: string, from: number, to: number): number 
 export function rowCells(s: string, from: number, to: number): Segment[] {
   const cells: Segment[] = [];
   let i = from;
-  while (i < to && isBlank(s.charCodeAt(i))) i++;
+  while (i < to && isSpaceOrTab(s.charCodeAt(i))) i++;
   let end = to;
-  while (end > i && isBlank(s.charCodeAt(end - 1))) end--;
+  while (end > i && isSpaceOrTab(s.charCodeAt(end - 1))) end--;
   if (s.charCodeAt(i) === 124) i++;
   let start = i;
   const push = (a: number, b: number) => {
-    while (a < b && isBlank(s.charCodeAt(a))) a++;
-    while (b > a && isBlank(s.charCodeAt(b - 1))) b--;
+    while (a < b && isSpaceOrTab(s.charCodeAt(a))) a++;
+    while (b > a && isSpaceOrTab(s.charCodeAt(b - 1))) b--;
     cells.push({ start: a, end: b });
   };
   while (i < end) {
