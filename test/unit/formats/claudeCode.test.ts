@@ -92,6 +92,15 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.deepEqual(lib.diagnostics(at('planner')), []);
   });
 
+  test('a name inside __strong__ text is hidden as inside **strong**, whatever else the line holds', async () => {
+    const text = subagent('planner', [], ['Integration with other agents:', '- __ask the code-writer today__', '- __ask the code-writer now__ *x*']);
+    const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });
+    for (const line of ['today', 'now']) {
+      const at_ = rangeOf(text, `code-writer ${line}`).start;
+      assert.deepEqual(lib.service.getDefinition(at('planner'), at_), [], `the name before '${line}'`);
+    }
+  });
+
   test('in the labelled list, a code span naming an agent is a reference too', async () => {
     const text = subagent('planner', [], ['Integration with other agents:', '- Hands off to `code-writer` and `ghost-agent`']);
     const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });

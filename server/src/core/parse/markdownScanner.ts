@@ -66,9 +66,9 @@ export interface ScannedBody {
   listItems: ListItem[];
 }
 
-/** A block whose text holds none of these (` * [ <) has no markup a reference could come from. */
+/** A block whose text holds none of these (` * _ [ <) has no markup a reference could come from, nor strong text that hides a plain name. */
 const MAYBE_MARKUP = new Uint8Array(128);
-for (const c of '`*[<') MAYBE_MARKUP[c.charCodeAt(0)] = 1;
+for (const c of '`*_[<') MAYBE_MARKUP[c.charCodeAt(0)] = 1;
 
 /** Looked at in the file, only within the segments, so a block with nothing to find costs no joined copy of its lines. */
 function mayHoldMarkup(text: string, segments: Segment[]): boolean {
