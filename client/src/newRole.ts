@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isSlug } from '../../server/src/core/util/slug';
 import { NEW_ROLE_REQUEST, type NewRoleParams, type NewRoleResult } from '../../server/src/lsp/protocol';
 
 /**
@@ -14,7 +15,7 @@ export async function newRole(client: LanguageClient, given?: unknown): Promise<
     title: 'New Role',
     prompt: 'The role\'s name, as a kebab-case slug',
     placeHolder: 'code-reviewer',
-    validateInput: value => (/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(value) ? undefined : 'A kebab-case slug, such as code-reviewer'),
+    validateInput: value => (isSlug(value) ? undefined : 'A kebab-case slug, such as code-reviewer'),
   });
   if (!name) return undefined;
   const active = vscode.window.activeTextEditor?.document.uri;

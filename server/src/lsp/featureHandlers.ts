@@ -7,7 +7,7 @@ import type { ClientSupport } from './clientSupport';
 import { hoverForClient } from './hoverFormat';
 import { untilApplied } from './loadWait';
 import { GRAPH_REQUEST, NEW_ROLE_REQUEST, SHOW_REFERENCES_COMMAND, type NewRoleParams, type NewRoleResult } from './protocol';
-import { uriToPath } from './uris';
+import { pathToUri, uriToPath } from './uris';
 import { actionsForClient, editForClient, refuseRenameWithoutMoves } from './workspaceEdits';
 
 interface FeatureDeps {
@@ -77,7 +77,7 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   connection.onRequest(NEW_ROLE_REQUEST, (p: NewRoleParams, token) => guardAsync(async (): Promise<NewRoleResult> => {
     await untilApplied(settled, token);
     const plan = refuseOr(service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
-    return { uri: (plan.edit.documentChanges![0] as { uri: string }).uri, edit: plan.edit };
+    return { uri: pathToUri(plan.path), edit: plan.edit };
   }));
 }
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];

@@ -198,10 +198,15 @@ function* matchingNames(sorted: readonly string[], needle: string): Generator<st
   let end = first;
   while (end < sorted.length && sorted[end].startsWith(needle)) yield sorted[end++];
   // Display names ('Feature Builder') hold capitals: they match the lower-cased needle by their lower case.
-  const others = (i: number) => (i < first || i >= end) && sorted[i] !== sorted[i].toLowerCase();
-  for (let i = 0; i < sorted.length; i++) if (others(i) && sorted[i].toLowerCase().startsWith(needle)) yield sorted[i];
+  const prefixByCase = (name: string, lower: string) => lower !== name && lower.startsWith(needle);
   for (let i = 0; i < sorted.length; i++) {
-    if ((i < first || i >= end) && !(others(i) && sorted[i].toLowerCase().startsWith(needle)) && isSubsequence(needle, sorted[i].toLowerCase())) yield sorted[i];
+    if (i >= first && i < end) continue;
+    if (prefixByCase(sorted[i], sorted[i].toLowerCase())) yield sorted[i];
+  }
+  for (let i = 0; i < sorted.length; i++) {
+    if (i >= first && i < end) continue;
+    const lower = sorted[i].toLowerCase();
+    if (!prefixByCase(sorted[i], lower) && isSubsequence(needle, lower)) yield sorted[i];
   }
 }
 

@@ -3,6 +3,7 @@ import type { Library } from '../library/library';
 import { isWithin, joinPath } from '../util/paths';
 import { isSlug } from '../util/slug';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
+import { textDocumentEdit } from './codeActions/edits';
 import { indexEntry } from './codeActions/indexFixes';
 import { roleTemplate, titleOf } from './codeActions/roleTemplate';
 import type { Refusal } from './rename';
@@ -34,13 +35,13 @@ export function planNewRole(workspace: RoleWorkspace, name: string, near: string
   const edit: WorkspaceEdit = {
     documentChanges: [
       { kind: 'create', uri, options: { ignoreIfExists: false } },
-      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+      textDocumentEdit(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }]),
     ],
   };
   const indexPath = workspace.paths().find(p => workspace.libraryOf(p) === library && library.isIndex(p));
   if (indexPath === undefined) return { path, text, edit };
   const indexEdit = indexEntry(workspace.file(indexPath)!, name, domain, titleOf(name));
-  edit.documentChanges!.push({ textDocument: { uri: workspace.uriOf(indexPath), version: null }, edits: [indexEdit] });
+  edit.documentChanges!.push(textDocumentEdit(workspace.uriOf(indexPath), [indexEdit]));
   return { path, text, index: { path: indexPath, edit: indexEdit }, edit };
 }
 
