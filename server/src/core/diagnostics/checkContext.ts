@@ -1,8 +1,7 @@
 import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { CompiledFormat } from '../config/compiledFormat';
 import type { LibraryView } from '../library/libraryView';
-import { declaredString, type RoleDeclarations } from '../parse/declarations';
-import { roleNameOf } from '../library/roleName';
+import type { RoleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
 import { titleLineRange } from '../parse/titleLine';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
@@ -11,7 +10,8 @@ import { makeDiagnostic } from './makeDiagnostic';
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(readonly role: ParsedRole, readonly declarations: RoleDeclarations, readonly view: LibraryView) {}
+  /** `name`: what the role is called where others refer to it, as the index named it (see roleNameOf). */
+  constructor(readonly role: ParsedRole, readonly name: string, readonly declarations: RoleDeclarations, readonly view: LibraryView) {}
 
   report(code: DiagnosticCode, start: number, end: number, message: string, related?: DiagnosticRelatedInformation[], severity?: DiagnosticSeverity): void {
     const diagnostic = makeDiagnostic(code, this.role.lines.range(start, end), message, related);
@@ -23,12 +23,6 @@ export class CheckContext {
     const diagnostic = makeDiagnostic(code, range, message);
     if (severity !== undefined) diagnostic.severity = severity;
     this.diagnostics.push(diagnostic);
-  }
-
-  /** What the role is called where others refer to it (see roleNameOf). */
-  get name(): string {
-    const { identity } = this.format;
-    return roleNameOf(this.role.stem, declaredString(this.declarations, identity.key), identity);
   }
 
   get format(): CompiledFormat {

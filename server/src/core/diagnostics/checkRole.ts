@@ -16,9 +16,9 @@ const CHECKS: Check[] = [
 ];
 
 /** Every diagnostic of one role file, in document order. Of the library's documents, only its index is checked. */
-export function checkRole(role: ParsedRole, view: LibraryView): Diagnostic[] {
+export function checkRole(role: ParsedRole, name: string, view: LibraryView): Diagnostic[] {
   if (role.isDocument && !view.library.isIndex(role.path)) return [];
-  const context = new CheckContext(role, roleDeclarations(role, view.library.format.declared), view);
+  const context = new CheckContext(role, name, roleDeclarations(role, view.library.format.declared), view);
   for (const check of role.isDocument ? [checkIndexDocument] : CHECKS) check(context);
   return context.diagnostics.sort((a, b) =>
     a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

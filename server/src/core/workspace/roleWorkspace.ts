@@ -174,7 +174,7 @@ export class RoleWorkspace {
     if (!entry) return undefined;
     const diagnostics = entry.unreadable !== undefined
       ? [makeDiagnostic('unreadable-file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, entry.unreadable)]
-      : applySuppressions(checkRole(entry.role, this.index.view(entry.library, this.uriOf)), entry.role, entry.library.severity);
+      : applySuppressions(checkRole(entry.role, entry.name, this.index.view(entry.library, this.uriOf)), entry.role, entry.library.severity);
     const result = { resultId: String(this.nextResultId++), diagnostics };
     this.diagnostics.set(path, result);
     return result;

@@ -1,7 +1,7 @@
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { DeclarationSpec } from '../../config/roleFormat';
 import type { IndexedFile } from '../../library/roleIndex';
-import { roleDeclarations } from '../../parse/declarations';
+import { roleDeclarations, type KeyDeclarations } from '../../parse/declarations';
 import { dirname, joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
 import { quickFix, singleEdit } from './edits';
@@ -14,15 +14,16 @@ export function missingKey(file: IndexedFile, diagnostic: Diagnostic): Declarati
   return file.library.format.declarations.find(d => d.key === key);
 }
 
-/** The declaration whose value a diagnostic points at. */
-export function specAt(file: IndexedFile, diagnostic: Diagnostic): DeclarationSpec | undefined {
+/** The declaration whose value a diagnostic points at, with what the file declares under its key. */
+export function specAt(file: IndexedFile, diagnostic: Diagnostic): { spec: DeclarationSpec; declared: KeyDeclarations } | undefined {
   const lines = file.role.lines;
   const start = lines.offsetAt(diagnostic.range.start);
   const declarations = roleDeclarations(file.role, file.library.format.declared);
-  return file.library.format.declarations.find(spec => {
-    const d = declarations[spec.key];
-    return d !== undefined && [d.primary, ...d.conflicts].some(x => x !== undefined && x.valueStart === start);
-  });
+  for (const spec of file.library.format.declarations) {
+    const declared = declarations[spec.key];
+    if (declared !== undefined && [declared.primary, ...declared.conflicts].some(x => x !== undefined && x.valueStart === start)) return { spec, declared };
+  }
+  return undefined;
 }
 
 /** The identity and the file's name disagree: make the identity the file's name, or the file's name the identity. */
@@ -91,9 +92,9 @@ export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, spec: 
 
 /** A boolean written as a string that means one: `"true"`, `yes`, `1`. */
 export function booleanFix(context: FixContext): CodeAction[] {
-  const spec = specAt(context.file, context.diagnostic);
-  if (!spec || spec.type !== 'boolean') return [];
-  const raw = roleDeclarations(context.file.role, context.file.library.format.declared)[spec.key].primary?.raw.replace(/^['"]|['"]$/g, '').toLowerCase();
+  const at = specAt(context.file, context.diagnostic);
+  if (!at || at.spec.type !== 'boolean') return [];
+  const raw = at.declared.primary?.raw.replace(/^['"]|['"]$/g, '').toLowerCase();
   const value = raw === 'true' || raw === 'yes' || raw === '1' ? 'true' : raw === 'false' || raw === 'no' || raw === '0' ? 'false' : undefined;
   if (!value) return [];
   return [quickFix(`Write ${value}`, singleEdit(context.uri, { range: context.diagnostic.range, newText: value }), context.diagnostic, true)];
