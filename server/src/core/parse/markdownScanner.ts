@@ -3,6 +3,7 @@ import { parseBlocks } from './markdown/blockParser';
 import { decodeText } from './markdown/entities';
 import { InlineParser } from './markdown/inlineParser';
 import { InlineSource, type Segment } from './markdown/inlineSource';
+import { nextIndexOf, RawHtmlScanner } from './markdown/rawHtml';
 import { coverageOf, sortByStart, type Span } from './spans';
 
 export interface Heading extends Span {
@@ -149,41 +150,23 @@ function codeSpan(file: string, source: InlineSource, start: number, end: number
 }
 
 /**
- * The comments of each HTML block: each `<!--` to its `-->` (or `<!-->`,
- * `<!--->`). Both searches remember their last answer, so many blocks with no
- * comment, or with one left open, do not each search to the end of the text.
+ * The comments of each HTML block: each `<!--` to its end as inline raw HTML
+ * reads it (`-->`, or `<!-->`, `<!--->`). Both searches remember their last
+ * answer, so many blocks with no comment, or with one left open, do not each
+ * search to the end of the text.
  */
 function htmlComments(text: string): (block: Span, out: Span[]) => void {
   const openAt = nextIndexOf(text, '<!--');
-  const closeAt = nextIndexOf(text, '-->');
+  const html = new RawHtmlScanner(text);
   return (block, out) => {
     let i = block.start;
     for (;;) {
       const open = openAt(i);
       if (open < 0 || open >= block.end) return;
-      let end: number;
-      if (text.charCodeAt(open + 4) === 62) end = open + 5;
-      else if (text.startsWith('->', open + 4)) end = open + 6;
-      else {
-        const close = closeAt(open + 4);
-        if (close < 0 || close + 3 > block.end) return;
-        end = close + 3;
-      }
-      out.push({ start: open, end });
-      i = end;
+      const comment = html.scan(open);
+      if (comment === undefined || comment.end > block.end) return;
+      out.push({ start: open, end: comment.end });
+      i = comment.end;
     }
-  };
-}
-
-/** Where a string next occurs at or after an offset (-1: nowhere), remembering the last answer. */
-function nextIndexOf(text: string, needle: string): (from: number) => number {
-  let searchedFrom = Infinity;
-  let found = -1;
-  return from => {
-    if (from < searchedFrom || (found >= 0 && from > found)) {
-      searchedFrom = from;
-      found = text.indexOf(needle, from);
-    }
-    return found;
   };
 }

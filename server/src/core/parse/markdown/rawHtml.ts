@@ -14,8 +14,21 @@ export interface RawHtml {
   comment: boolean;
 }
 
+/** Where a string next occurs at or after an offset (-1: nowhere), remembering the last answer. */
+export function nextIndexOf(text: string, needle: string): (from: number) => number {
+  let searchedFrom = Infinity;
+  let found = -1;
+  return from => {
+    if (from < searchedFrom || (found >= 0 && from > found)) {
+      searchedFrom = from;
+      found = text.indexOf(needle, from);
+    }
+    return found;
+  };
+}
+
 export class RawHtmlScanner {
-  private readonly found = new Map<string, { from: number; at: number }>();
+  private readonly searches = new Map<string, (from: number) => number>();
 
   constructor(private readonly s: string) {}
 
@@ -43,14 +56,9 @@ export class RawHtmlScanner {
   }
 
   private until(closer: string, from: number, comment: boolean): RawHtml | undefined {
-    const last = this.found.get(closer);
-    let at: number;
-    if (last && from >= last.from && (last.at < 0 || last.at >= from)) {
-      at = last.at;
-    } else {
-      at = this.s.indexOf(closer, from);
-      this.found.set(closer, { from, at });
-    }
+    let search = this.searches.get(closer);
+    if (search === undefined) this.searches.set(closer, (search = nextIndexOf(this.s, closer)));
+    const at = search(from);
     return at < 0 ? undefined : { end: at + closer.length, comment };
   }
 }
