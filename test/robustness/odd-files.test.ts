@@ -118,9 +118,9 @@ describe('odd files found at load: the CLI and a fresh server', () => {
     };
     unreadable('roles/binary.md', /not text/);
     unreadable('roles/big-role.md', /50\.0 MiB/);
-    // /proc/self/mem says it is a regular file of 0 bytes: it reads as an empty file, which is no crash.
-    if (HAS_PROC_MEM) assert.ok(codesOf(byPath.get('roles/mem.md')).includes('missing-title'));
-    assert.deepEqual(byPath.get('roles/outsider.md'), [], 'a link to a role file outside the workspace is read as documented');
+    // /proc/self/mem (a "regular file" of 0 bytes) and a role file outside: links out of the workspace, not read.
+    if (HAS_PROC_MEM) unreadable('roles/mem.md', /leads outside the workspace/);
+    unreadable('roles/outsider.md', /leads outside the workspace/);
     assert.deepEqual(byPath.get('roles/x.md/inner-role.md'), [], 'the folder named x.md is walked like any folder');
     for (const path of ['roles/x.md', 'roles/loop-a.md', 'roles/loop-b.md', 'roles/pipe.md', 'roles/zero.md', 'roles/dangling.md']) {
       assert.ok(!byPath.has(path), `${path} is reported as a role file`);
@@ -204,11 +204,11 @@ describe('odd files arriving through watched-file events: the index stays consis
     await cleanUp('latin-role.md');
   });
 
-  test('a link to a /proc file (a "regular file" of size 0 that is not): read as empty, consistent', { skip: HAS_PROC_MEM ? false : 'no /proc/self/mem here' }, async () => {
+  test('a link to a /proc file (a "regular file" of size 0 that is not): a link out, not read, consistent', { skip: HAS_PROC_MEM ? false : 'no /proc/self/mem here' }, async () => {
     symlinkSync('/proc/self/mem', p('mem.md'));
     symlinkSync('/proc/self/status', p('status.md'));
     await client.filesChanged([event('mem.md', Created), event('status.md', Created)]);
-    for (const name of ['mem.md', 'status.md']) assertWellFormed('', await client.diagnostics(uriOf(p(name))), name);
+    for (const name of ['mem.md', 'status.md']) assert.deepEqual(codesOf(await client.diagnostics(uriOf(p(name)))), ['unreadable-file'], name);
     await assertConsistent(client, ws.workspace, '/proc files');
     await assertServing(client, ws.roles, '/proc files');
     await cleanUp('mem.md', 'status.md');
@@ -235,19 +235,21 @@ describe('odd files arriving through watched-file events: the index stays consis
     await cleanUp('self', 'up');
   });
 
-  test('links out of the workspace: a linked role file is read (as documented), a linked folder is not walked', async () => {
+  test('links out of the workspace: a linked role file is not read, even once its target changes; a linked folder is not walked', async () => {
     writeFileSync(nodePath.join(outside, 'outsider.md'), roleNamed('outsider'));
     mkdirSync(nodePath.join(outside, 'more'), { recursive: true });
     writeFileSync(nodePath.join(outside, 'more', 'far-role.md'), roleNamed('far-role'));
     symlinkSync(nodePath.join(outside, 'outsider.md'), p('outsider.md'));
     symlinkSync(nodePath.join(outside, 'more'), p('more'));
     await client.filesChanged([event('outsider.md', Created), event('more', Created)]);
-    assert.deepEqual(codesOf(await client.diagnostics(uriOf(p('outsider.md')))), []);
+    const refused = await client.diagnostics(uriOf(p('outsider.md')));
+    assert.deepEqual(codesOf(refused), ['unreadable-file']);
+    assert.match(refused[0].message, /leads outside the workspace/);
     await assertConsistent(client, ws.workspace, 'links out');
     // The target changes outside the workspace; the editor's watcher reports the link's path.
     writeFileSync(nodePath.join(outside, 'outsider.md'), roleNamed('outsider').replace('## Persona', '## Personae'));
     await client.filesChanged([event('outsider.md', Changed)]);
-    assert.deepEqual(codesOf(await client.diagnostics(uriOf(p('outsider.md')))), ['missing-section']);
+    assert.deepEqual(codesOf(await client.diagnostics(uriOf(p('outsider.md')))), ['unreadable-file']);
     await assertConsistent(client, ws.workspace, 'links out, changed');
     await cleanUp('outsider.md', 'more');
   });

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { MAX_ROLE_FILE_BYTES, type DirectoryEntry, type EntryType, type RoleFileSystem } from '../core';
 
@@ -33,6 +33,14 @@ export const nodeFileSystem: RoleFileSystem = {
     const entry = await fsp.lstat(platformPath).catch(() => undefined);
     if (!entry) return undefined;
     return entry.isSymbolicLink() ? linkType(platformPath) : typeOf(entry);
+  },
+  async realPath(path) {
+    // Synchronous, as the reads are: one call per file read, cheaper than a trip through the thread pool.
+    try {
+      return toCorePath(realpathSync.native(toPlatformPath(path)));
+    } catch {
+      return undefined;
+    }
   },
 };
 

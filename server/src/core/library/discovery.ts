@@ -4,6 +4,7 @@ import type { RoleFormat } from '../config/roleFormat';
 import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolvePath } from '../util/paths';
 import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
+import { confinedFileSystem } from './confinedFileSystem';
 import { createLibrary, libraryOwns, type Library } from './library';
 
 export interface Layout {
@@ -15,6 +16,8 @@ export interface Layout {
   unreadableFolders: ReadonlyMap<string, string>;
   /** Where the walk stopped at one of its bounds, in words; empty when it saw everything. */
   walkLimits: readonly string[];
+  /** The file system confined to the folders this layout may read: every later read of its files goes through it. */
+  reader: RoleFileSystem;
 }
 
 export interface DiscoveryOptions {
@@ -55,17 +58,27 @@ interface Walk {
  * form a default library per root. A configuration above a root applies too,
  * as a project's `tsconfig.json` does for a file deep inside it.
  */
-export async function discoverLayout(fs: RoleFileSystem, roots: string[], options: DiscoveryOptions = {}): Promise<Layout> {
+export async function discoverLayout(disk: RoleFileSystem, roots: string[], options: DiscoveryOptions = {}): Promise<Layout> {
   const walk = newWalk();
+  const trusted = !options.withinRootsOnly;
+  const above = new Map<string, string | undefined>();
+  if (!options.configPath && trusted) for (const root of roots) above.set(root, await findConfigAbove(disk, root));
+  // What the user named (the roots; trusted, a configuration and its folder, the settings' folders) bounds every read, by real path.
+  const bounds = [
+    ...roots,
+    ...(trusted ? [options.configPath, ...above.values()].flatMap(c => (c === undefined ? [] : [dirname(c)])) : []),
+    ...(trusted ? options.extraRoleFolders ?? [] : []),
+  ];
+  const fs = await confinedFileSystem(disk, bounds);
   if (options.configPath) {
     walk.configs.add(options.configPath);
   } else {
     for (const root of roots) {
       await walkTree(fs, root, walk);
-      const above = options.withinRootsOnly ? undefined : await findConfigAbove(fs, root);
-      if (above) walk.configs.add(above);
+      const config = above.get(root);
+      if (config) walk.configs.add(config);
     }
-    const inRoots = (folder: string) => !options.withinRootsOnly || roots.some(r => isWithin(folder, r));
+    const inRoots = (folder: string) => trusted || roots.some(r => isWithin(folder, r));
     for (const folder of (options.extraRoleFolders ?? []).filter(inRoots)) {
       await walkTree(fs, folder, walk);
       walk.roleFolders.add(folder);
@@ -114,7 +127,7 @@ export async function discoverLayout(fs: RoleFileSystem, roots: string[], option
     const owner = libraries.find(l => libraryOwns(l, path));
     if (owner) files.set(path, owner);
   }
-  return { libraries, files, unreadableFolders: walk.unreadable, walkLimits: walk.limits };
+  return { libraries, files, unreadableFolders: walk.unreadable, walkLimits: walk.limits, reader: fs };
 }
 
 /** The folders a configuration's format puts its role files in by default (`.claude/agents`), absolute; none for the fleet's. */

@@ -28,4 +28,6 @@ export interface RoleFileSystem {
   stat(path: string): Promise<EntryType | undefined>;
   /** The file's size in bytes, to refuse a huge file before reading it; undefined when unknown. */
   size?(path: string): Promise<number | undefined>;
+  /** Where the path leads with every symbolic link followed; undefined when it does not exist. Absent where there are no links. */
+  realPath?(path: string): Promise<string | undefined>;
 }

@@ -3,6 +3,9 @@ export function mebibytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** The code of a read refused because the path leads, through a symbolic link, outside the folders that may be read. */
+export const OUTSIDE_CODE = 'EOUTSIDE';
+
 /**
  * Why a file or folder could not be read, in words: a user can act on
  * "permission denied", not on EACCES. `limitBytes` is the size past which
@@ -16,6 +19,7 @@ export function describeReadFailure(error: unknown, limitBytes: number): string 
     case 'ENOTFILE': return 'it is not a regular file';
     case 'ENOENT': return 'no such file or directory';
     case 'ELOOP': return 'its symbolic links form a loop';
+    case OUTSIDE_CODE: return 'it leads outside the workspace through a symbolic link, and is not read';
     case 'EFBIG': return `it is ${size === undefined ? 'over' : `${mebibytes(size)}, over`} the limit of ${mebibytes(limitBytes)}`;
     default: return message ?? String(error);
   }

@@ -31,7 +31,7 @@ const PARSE_SLICE = 200;
  */
 export class RoleWorkspace {
   readonly index = new RoleIndex();
-  private layout: Layout = { libraries: [], files: new Map(), unreadableFolders: new Map(), walkLimits: [] };
+  private layout: Layout;
   private readonly overlays = new Map<string, string>();
   private readonly diagnostics = new Map<string, DiagnosticsResult>();
   private nextResultId = 1;
@@ -40,13 +40,20 @@ export class RoleWorkspace {
   /** `paths()`, kept until a file comes or goes: a workspace pull walks it on every request. */
   private sortedPaths: readonly string[] | undefined;
 
-  constructor(private readonly fs: RoleFileSystem, readonly uriOf: (path: string) => string) {}
+  constructor(private readonly disk: RoleFileSystem, readonly uriOf: (path: string) => string) {
+    this.layout = { libraries: [], files: new Map(), unreadableFolders: new Map(), walkLimits: [], reader: disk };
+  }
+
+  /** The disk as the last load may read it: confined to its folders. */
+  private get fs(): RoleFileSystem {
+    return this.layout.reader;
+  }
 
   /** Discovers the libraries under the roots and reads every role file. */
   async load(roots: string[], discovery: DiscoveryOptions = {}, token: CancellationToken = NEVER_CANCELLED): Promise<void> {
     this.roots = roots;
     this.discovery = discovery;
-    const layout = await discoverLayout(this.fs, roots, discovery);
+    const layout = await discoverLayout(this.disk, roots, discovery);
     throwIfCancelled(token);
     this.layout = layout;
     this.index.clear();
