@@ -23,7 +23,7 @@ export async function runNew(name: string | undefined, where: string | undefined
   if (!name) throw new UsageError('new needs the name of the role, such as: fleet-roles new code-reviewer');
   const { service, cwd } = await loadLibraries({ paths: [where ?? '.'], config: options.config, cwd: options.cwd, err: options.err });
   const near = where === undefined ? undefined : toCorePath(nodePath.resolve(options.cwd, where));
-  const plan = service.planNewRole(name, near);
+  const plan = await service.planNewRole(name, near);
   if (isRefusal(plan)) throw new UsageError(plan.error);
   await fsp.mkdir(nodePath.dirname(plan.path), { recursive: true });
   await fsp.writeFile(plan.path, plan.text, { flag: 'wx' });

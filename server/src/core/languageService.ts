@@ -88,7 +88,7 @@ export interface RoleLanguageService {
   getSemanticTokens(path: string, token?: CancellationToken): SemanticTokens;
   getRoleGraphs(token?: CancellationToken): RoleGraph[];
   /** A new role in the format of the library that holds `near` (or the only library): its file, and its line in the index. */
-  planNewRole(name: string, near?: string, token?: CancellationToken): NewRole | Refusal;
+  planNewRole(name: string, near?: string, token?: CancellationToken): Promise<NewRole | Refusal>;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): RoleLanguageService {

@@ -76,7 +76,7 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   }));
   connection.onRequest(NEW_ROLE_REQUEST, (p: NewRoleParams, token) => guardAsync(async (): Promise<NewRoleResult> => {
     await untilApplied(settled, token);
-    const plan = refuseOr(service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
+    const plan = refuseOr(await service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
     return { uri: pathToUri(plan.path), edit: plan.edit };
   }));
 }

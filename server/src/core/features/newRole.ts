@@ -1,6 +1,6 @@
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
-import { isWithin, joinPath } from '../util/paths';
+import { basename, isWithin, joinPath } from '../util/paths';
 import { isSlug } from '../util/slug';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { textDocumentEdit } from './codeActions/edits';
@@ -20,9 +20,12 @@ export interface NewRole {
  * A new role named `name`, in the format of the library that holds `near`
  * (a file or folder; else the workspace's only library), in its first role
  * folder (or `near`'s folder when it is one), listed in the library's index
- * when it has one. Refused for a name that is no slug or is taken.
+ * when it has one. Refused for a name that is no slug or is taken, where
+ * the file or the index would be written through a symbolic link out of the
+ * workspace, and for an index that cannot be read as text (it would be
+ * written back with an entry in a file no one can check).
  */
-export function planNewRole(workspace: RoleWorkspace, name: string, near: string | undefined): NewRole | Refusal {
+export async function planNewRole(workspace: RoleWorkspace, name: string, near: string | undefined): Promise<NewRole | Refusal> {
   if (!isSlug(name)) return { error: `'${name}' is not a role name: use a kebab-case slug such as 'code-reviewer'.` };
   const library = libraryNear(workspace, near);
   if (typeof library === 'string') return { error: library };
@@ -39,8 +42,13 @@ export function planNewRole(workspace: RoleWorkspace, name: string, near: string
     ],
   };
   const indexPath = workspace.paths().find(p => workspace.libraryOf(p) === library && library.isIndex(p));
+  for (const written of [path, indexPath]) {
+    if (written !== undefined && (await workspace.leadsOutside(written))) return { error: `Nothing was written: ${basename(written)} would be written through a symbolic link that leads outside the workspace.` };
+  }
   if (indexPath === undefined) return { path, text, edit };
-  const indexEdit = indexEntry(workspace.file(indexPath)!, name, domain, titleOf(name));
+  const index = workspace.file(indexPath)!;
+  if (index.unreadable !== undefined) return { error: `Nothing was written: the library's index ${basename(indexPath)}, where the role is listed, cannot be read as text. ${index.unreadable}` };
+  const indexEdit = indexEntry(index, name, domain, titleOf(name));
   edit.documentChanges!.push(textDocumentEdit(workspace.uriOf(indexPath), [indexEdit]));
   return { path, text, index: { path: indexPath, edit: indexEdit }, edit };
 }

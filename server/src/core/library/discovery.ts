@@ -4,7 +4,7 @@ import type { RoleFormat } from '../config/roleFormat';
 import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolvePath } from '../util/paths';
 import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
-import { confinedFileSystem } from './confinedFileSystem';
+import { confinedFileSystem, type ConfinedFileSystem } from './confinedFileSystem';
 import { createLibrary, libraryOwns, type Library } from './library';
 
 export interface Layout {
@@ -17,7 +17,7 @@ export interface Layout {
   /** Where the walk stopped at one of its bounds, in words; empty when it saw everything. */
   walkLimits: readonly string[];
   /** The file system confined to the folders this layout may read: every later read of its files goes through it. */
-  reader: RoleFileSystem;
+  reader: ConfinedFileSystem;
 }
 
 export interface DiscoveryOptions {
@@ -69,7 +69,7 @@ export async function discoverLayout(disk: RoleFileSystem, roots: string[], opti
     ...(trusted ? [options.configPath, ...above.values()].flatMap(c => (c === undefined ? [] : [dirname(c)])) : []),
     ...(trusted ? options.extraRoleFolders ?? [] : []),
   ];
-  const fs = await confinedFileSystem(disk, bounds);
+  const fs = confinedFileSystem(disk, bounds);
   if (options.configPath) {
     walk.configs.add(options.configPath);
   } else {

@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../config/configFile';
 import { detectFormat } from '../config/compiledFormat';
 import { checkRole } from '../diagnostics/checkRole';
+import { confinedFileSystem } from '../library/confinedFileSystem';
 import { discoverLayout, filesBelow, ownerOf, type DiscoveryOptions, type Layout } from '../library/discovery';
 import type { RoleFileSystem } from '../library/fileSystem';
 import type { Library } from '../library/library';
@@ -41,12 +42,18 @@ export class RoleWorkspace {
   private sortedPaths: readonly string[] | undefined;
 
   constructor(private readonly disk: RoleFileSystem, readonly uriOf: (path: string) => string) {
-    this.layout = { libraries: [], files: new Map(), unreadableFolders: new Map(), walkLimits: [], reader: disk };
+    // Nothing is read before the first load, which sets the bounds.
+    this.layout = { libraries: [], files: new Map(), unreadableFolders: new Map(), walkLimits: [], reader: confinedFileSystem(disk, ['/']) };
   }
 
   /** The disk as the last load may read it: confined to its folders. */
   private get fs(): RoleFileSystem {
     return this.layout.reader;
+  }
+
+  /** Whether a file written at the path would land outside what the last load may read, through a symbolic link. */
+  leadsOutside(path: string): Promise<boolean> {
+    return this.layout.reader.leadsOutside(path);
   }
 
   /** Discovers the libraries under the roots and reads every role file. */

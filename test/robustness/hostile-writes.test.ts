@@ -1,0 +1,59 @@
+/**
+ * `new` and `init` in a hostile repository or a hostile file system (issue
+ * 23, items 13 to 17): a write never follows a link out of the workspace,
+ * never lands outside the folder asked for, never re-encodes bytes it did not
+ * change, and a write that fails says so in one line, leaving nothing half done.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { makeTree, runCli } from '../support/runCli';
+import { assertNoStackTrace } from './support';
+
+const INDEX = '# Role library\n\n- [first-role](./first-role.md) — First Role\n';
+
+/** A library made by `init` in `ws/`, beside a folder `outside/` that stands for the rest of the machine. */
+function library() {
+  const tree = makeTree({ 'outside/notes.md': 'private notes\n' });
+  const at = (rel: string) => nodePath.join(tree.dir, rel);
+  mkdirSync(at('ws'));
+  const init = runCli(['init'], at('ws'));
+  assert.equal(init.status, 0, init.stderr);
+  return { tree, at, run: (...args: string[]) => runCli(args, at('ws')) };
+}
+
+/** Exit 2, one line on stderr matching `message`, no stack, nothing on stdout. */
+function assertRefused(result: { status: number | null; stdout: string; stderr: string }, message: RegExp): void {
+  assertNoStackTrace(result.stderr + result.stdout);
+  assert.equal(result.status, 2, result.stderr + result.stdout);
+  assert.match(result.stderr, message);
+  assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
+  assert.equal(result.stdout, '');
+}
+
+describe('new never writes through a link out of the workspace', () => {
+  const disposals: Array<() => void> = [];
+  after(() => disposals.forEach(d => d()));
+
+  test('an index that is a link to a file outside is not written to, and no role is created', () => {
+    const lib = library();
+    disposals.push(lib.tree.dispose);
+    writeFileSync(lib.at('outside/LIBRARY.md'), INDEX);
+    const index = lib.at('ws/roles/LIBRARY.md');
+    rmSync(index);
+    symlinkSync(lib.at('outside/LIBRARY.md'), index);
+    assertRefused(lib.run('new', 'code-reviewer'), /^fleet-roles: Nothing was written: LIBRARY\.md would be written through a symbolic link that leads outside the workspace\.$/m);
+    assert.equal(readFileSync(lib.at('outside/LIBRARY.md'), 'utf8'), INDEX);
+    assert.ok(!existsSync(lib.at('ws/roles/code-reviewer.md')));
+  });
+
+  test('a role folder below a link out that does not exist yet is not created there', () => {
+    const lib = library();
+    disposals.push(lib.tree.dispose);
+    writeFileSync(lib.at('ws/fleet-roles.json'), JSON.stringify({ roleFolders: ['far/roles'] }));
+    symlinkSync(lib.at('outside'), lib.at('ws/far'));
+    assertRefused(lib.run('new', 'code-reviewer'), /Nothing was written: code-reviewer\.md would be written through a symbolic link that leads outside the workspace/);
+    assert.deepEqual(readdirSync(lib.at('outside')), ['notes.md']);
+  });
+});
