@@ -57,3 +57,19 @@ describe('new never writes through a link out of the workspace', () => {
     assert.deepEqual(readdirSync(lib.at('outside')), ['notes.md']);
   });
 });
+
+describe('init writes only inside the folder it is given', () => {
+  for (const name of ['../../../escaped', '', '/tmp/absolute', 'x/../../y']) {
+    test(`init --name ${JSON.stringify(name)}: refused, nothing written anywhere`, () => {
+      const tree = makeTree({});
+      try {
+        mkdirSync(nodePath.join(tree.dir, 'a/b/c'), { recursive: true });
+        const result = runCli(['init', '--name', name], nodePath.join(tree.dir, 'a/b/c'));
+        assertRefused(result, new RegExp(`^fleet-roles: '${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}' is not a role name: use a kebab-case slug`));
+        assert.deepEqual(readdirSync(tree.dir, { recursive: true }).sort(), ['a', 'a/b', 'a/b/c']);
+      } finally {
+        tree.dispose();
+      }
+    });
+  }
+});

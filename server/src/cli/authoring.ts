@@ -52,6 +52,7 @@ export async function runInit(where: string | undefined, format: string, firstRo
   const schemaFile = nodePath.join(packageRoot() ?? nodePath.join(__dirname, '..'), 'schemas', 'fleet-roles.schema.json');
   const schema = relativePath(toCorePath(root), toCorePath(schemaFile));
   const files = newLibraryFiles(format as BuiltinFormatName, schema, name);
+  if (isRefusal(files)) throw new UsageError(files.error);
   for (const file of files) {
     const exists = await fsp.stat(nodePath.join(root, file.path)).then(() => true, () => false);
     if (exists) throw new UsageError(`'${nodePath.join(where ?? '.', file.path)}' exists already: init starts a library where there is none`);

@@ -4,6 +4,8 @@ import { CONFIG_FILE_NAME } from '../config/configFile';
 import type { BuiltinFormatName } from '../config/roleFormat';
 import { DEFAULT_DOMAINS } from '../config/defaultDomains';
 import { titleOf, roleTemplate } from './codeActions/roleTemplate';
+import { roleNameRefusal } from './newRole';
+import type { Refusal } from './rename';
 
 /** A file of a new library, relative to its root. */
 export interface LibraryFile {
@@ -16,8 +18,11 @@ export interface LibraryFile {
  * (with `$schema`), an index that lists the first role, and that role.
  * The index is the fleet's LIBRARY.md, or a README.md beside the agents
  * (a document: the agent tools read only the files with frontmatter, or `.agent.md`).
+ * Refused for a first role's name that is no slug.
  */
-export function newLibraryFiles(formatName: BuiltinFormatName, schema: string, firstRole: string): LibraryFile[] {
+export function newLibraryFiles(formatName: BuiltinFormatName, schema: string, firstRole: string): LibraryFile[] | Refusal {
+  const badName = roleNameRefusal(firstRole);
+  if (badName) return badName;
   const format = compileFormat(BUILTIN_FORMATS[formatName]);
   const folder = format.folders[0] ?? 'roles';
   const indexName = formatName === 'fleet' ? 'LIBRARY.md' : 'README.md';

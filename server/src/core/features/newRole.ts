@@ -26,7 +26,8 @@ export interface NewRole {
  * written back with an entry in a file no one can check).
  */
 export async function planNewRole(workspace: RoleWorkspace, name: string, near: string | undefined): Promise<NewRole | Refusal> {
-  if (!isSlug(name)) return { error: `'${name}' is not a role name: use a kebab-case slug such as 'code-reviewer'.` };
+  const badName = roleNameRefusal(name);
+  if (badName) return badName;
   const library = libraryNear(workspace, near);
   if (typeof library === 'string') return { error: library };
   if (workspace.index.roleFiles(library, name).length > 0) return { error: `A role named '${name}' already exists in this library.` };
@@ -51,6 +52,11 @@ export async function planNewRole(workspace: RoleWorkspace, name: string, near: 
   const indexEdit = indexEntry(index, name, domain, titleOf(name));
   edit.documentChanges!.push(textDocumentEdit(workspace.uriOf(indexPath), [indexEdit]));
   return { path, text, index: { path: indexPath, edit: indexEdit }, edit };
+}
+
+/** Why a new role cannot be named so: its name is its file's, and a slug stays a plain file name in its folder ('', '../x' are none). */
+export function roleNameRefusal(name: string): Refusal | undefined {
+  return isSlug(name) ? undefined : { error: `'${name}' is not a role name: use a kebab-case slug such as 'code-reviewer'.` };
 }
 
 function libraryNear(workspace: RoleWorkspace, near: string | undefined): Library | string {
