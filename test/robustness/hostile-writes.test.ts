@@ -6,10 +6,10 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { makeTree, runCli } from '../support/runCli';
-import { assertNoStackTrace } from './support';
+import { assertNoStackTrace, openToAll, permissionRunner, runCliWith } from './support';
 
 const INDEX = '# Role library\n\n- [first-role](./first-role.md) — First Role\n';
 
@@ -72,4 +72,69 @@ describe('init writes only inside the folder it is given', () => {
       }
     });
   }
+});
+
+describe('a write that fails says so in one line and leaves nothing half done', () => {
+  const runner = permissionRunner();
+  const disposals: Array<() => void> = [];
+  after(() => disposals.forEach(d => d()));
+  /** The library, readable by the user the runner runs as. */
+  function openLibrary() {
+    const lib = library();
+    disposals.push(() => {
+      chmodSync(lib.at('ws/roles'), 0o755);
+      lib.tree.dispose();
+    });
+    for (const dir of ['', 'ws', 'ws/roles']) openToAll(lib.at(dir));
+    return lib;
+  }
+  const indexText = (lib: { at(rel: string): string }) => readFileSync(lib.at('ws/roles/LIBRARY.md'), 'utf8');
+
+  test('a read-only role folder', { skip: runner.reason ?? false }, () => {
+    const lib = openLibrary();
+    const before = indexText(lib);
+    // The index is writable (by the user nobody too, when the tests run as root): only the folder is not.
+    chmodSync(lib.at('ws/roles/LIBRARY.md'), 0o666);
+    chmodSync(lib.at('ws/roles'), 0o555);
+    assertRefused(runCliWith(runner.command!, ['new', 'code-reviewer'], lib.at('ws')), /^fleet-roles: cannot write 'roles\/code-reviewer\.md' \(permission denied\): nothing was written$/m);
+    assert.equal(indexText(lib), before);
+  });
+
+  test('a read-only index: no role is created unlisted', { skip: runner.reason ?? false }, () => {
+    const lib = openLibrary();
+    const before = indexText(lib);
+    chmodSync(lib.at('ws/roles/LIBRARY.md'), 0o444);
+    assertRefused(runCliWith(runner.command!, ['new', 'code-reviewer'], lib.at('ws')), /^fleet-roles: cannot write 'roles\/LIBRARY\.md' \(permission denied\): nothing was written$/m);
+    assert.ok(!existsSync(lib.at('ws/roles/code-reviewer.md')));
+    assert.equal(indexText(lib), before);
+  });
+
+  test('a name too long for the file system', () => {
+    const lib = openLibrary();
+    const before = indexText(lib);
+    const name = `a${'-b'.repeat(150)}`;
+    assertRefused(lib.run('new', name), /^fleet-roles: cannot write 'roles\/a-b-b[-b]*\.md' \(the name is too long for the file system\): nothing was written$/m);
+    assert.equal(indexText(lib), before);
+  });
+
+  test('a dangling link where the role file would go', () => {
+    const lib = openLibrary();
+    const before = indexText(lib);
+    symlinkSync('nowhere.md', lib.at('ws/roles/code-reviewer.md'));
+    assertRefused(lib.run('new', 'code-reviewer'), /^fleet-roles: cannot write 'roles\/code-reviewer\.md' \(a file or a link of that name exists already\): nothing was written$/m);
+    assert.equal(indexText(lib), before);
+    assert.ok(!existsSync(lib.at('ws/roles/nowhere.md')));
+  });
+
+  test('init in a read-only folder', { skip: runner.reason ?? false }, () => {
+    const tree = makeTree({});
+    disposals.push(tree.dispose);
+    openToAll(tree.dir);
+    chmodSync(tree.dir, 0o555);
+    try {
+      assertRefused(runCliWith(runner.command!, ['init'], tree.dir), /^fleet-roles: cannot write 'fleet-roles\.json' \(permission denied\): nothing was written$/m);
+    } finally {
+      chmodSync(tree.dir, 0o755);
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import type { TextEdit } from 'vscode-languageserver-types';
 import * as nodePath from 'node:path';
-import { BUILTIN_FORMAT_NAMES, isRefusal, newLibraryFiles, relativePath, type BuiltinFormatName } from '../core';
+import { BUILTIN_FORMAT_NAMES, describeReadFailure, isRefusal, MAX_ROLE_FILE_BYTES, newLibraryFiles, relativePath, type BuiltinFormatName } from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import { packageRoot } from '../node/version';
 import { loadLibraries } from './check';
@@ -25,18 +27,46 @@ export async function runNew(name: string | undefined, where: string | undefined
   const near = where === undefined ? undefined : toCorePath(nodePath.resolve(options.cwd, where));
   const plan = await service.planNewRole(name, near);
   if (isRefusal(plan)) throw new UsageError(plan.error);
-  await fsp.mkdir(nodePath.dirname(plan.path), { recursive: true });
-  await fsp.writeFile(plan.path, plan.text, { flag: 'wx' });
-  options.out(`created ${relativePath(cwd, plan.path)}\n`);
-  if (plan.index) {
-    const text = await fsp.readFile(plan.index.path, 'utf8');
-    const lines = text.split(/(?<=\r\n|\n|\r)/);
-    const { line, character } = plan.index.edit.range.start;
-    const offset = lines.slice(0, line).join('').length + character;
-    await fsp.writeFile(plan.index.path, text.slice(0, offset) + plan.index.edit.newText + text.slice(offset));
-    options.out(`listed it in ${relativePath(cwd, plan.index.path)}\n`);
+  const shown = (path: string) => relativePath(cwd, path);
+  // The index is opened for writing first: a role is created only where it can be listed too.
+  const index = plan.index && { ...plan.index, handle: await fsp.open(plan.index.path, 'r+').catch(cannotWrite(shown(plan.index.path), 'nothing was written')) };
+  try {
+    await writeNewFile(plan.path, plan.text).catch(cannotWrite(shown(plan.path), 'nothing was written'));
+    if (index) {
+      await listIn(index.handle, index.edit).catch(async (error: unknown) => {
+        // Undone, so that the library is as it was; said exactly when it cannot be.
+        const undone = await fsp.rm(plan.path).then(() => true, () => false);
+        cannotWrite(shown(index.path), undone ? 'nothing was written' : `${shown(plan.path)} was created, and is not listed in the index`)(error);
+      });
+    }
+  } finally {
+    await index?.handle.close();
   }
+  options.out(`created ${shown(plan.path)}\n`);
+  if (index) options.out(`listed it in ${shown(index.path)}\n`);
   return 0;
+}
+
+/** The index with the new role's entry inserted. */
+async function listIn(handle: FileHandle, edit: TextEdit): Promise<void> {
+  const text = (await handle.readFile()).toString('utf8');
+  const lines = text.split(/(?<=\r\n|\n|\r)/);
+  const { line, character } = edit.range.start;
+  const offset = lines.slice(0, line).join('').length + character;
+  await handle.write(text.slice(0, offset) + edit.newText + text.slice(offset), 0);
+}
+
+/** A file that did not exist, with its folder: never one that exists, nor the target of a dangling link. */
+async function writeNewFile(path: string, text: string): Promise<void> {
+  await fsp.mkdir(nodePath.dirname(path), { recursive: true });
+  await fsp.writeFile(path, text, { flag: 'wx' });
+}
+
+/** A failed write as the one line a user can act on ("permission denied"), and what became of the command's other writes. */
+function cannotWrite(shown: string, outcome: string): (error: unknown) => never {
+  return error => {
+    throw new UsageError(`cannot write '${shown}' (${describeReadFailure(error, MAX_ROLE_FILE_BYTES)}): ${outcome}`);
+  };
 }
 
 /**
@@ -57,11 +87,14 @@ export async function runInit(where: string | undefined, format: string, firstRo
     const exists = await fsp.stat(nodePath.join(root, file.path)).then(() => true, () => false);
     if (exists) throw new UsageError(`'${nodePath.join(where ?? '.', file.path)}' exists already: init starts a library where there is none`);
   }
+  const written: string[] = [];
   for (const file of files) {
     const path = nodePath.join(root, file.path);
-    await fsp.mkdir(nodePath.dirname(path), { recursive: true });
-    await fsp.writeFile(path, file.text, { flag: 'wx' });
-    options.out(`created ${nodePath.relative(options.cwd, path).split(nodePath.sep).join('/')}\n`);
+    const shown = nodePath.relative(options.cwd, path).split(nodePath.sep).join('/');
+    const outcome = written.length === 0 ? 'nothing was written' : `only ${written.join(', ')} ${written.length === 1 ? 'was' : 'were'} written`;
+    await writeNewFile(path, file.text).catch(cannotWrite(shown, outcome));
+    written.push(shown);
+    options.out(`created ${shown}\n`);
   }
   return 0;
 }

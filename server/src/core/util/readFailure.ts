@@ -7,7 +7,7 @@ export function mebibytes(bytes: number): string {
 export const OUTSIDE_CODE = 'EOUTSIDE';
 
 /**
- * Why a file or folder could not be read, in words: a user can act on
+ * Why a file or folder could not be read (or written), in words: a user can act on
  * "permission denied", not on EACCES. `limitBytes` is the size past which
  * the file system refuses a file (EFBIG).
  */
@@ -19,6 +19,10 @@ export function describeReadFailure(error: unknown, limitBytes: number): string 
     case 'ENOTFILE': return 'it is not a regular file';
     case 'ENOENT': return 'no such file or directory';
     case 'ELOOP': return 'its symbolic links form a loop';
+    case 'EEXIST': return 'a file or a link of that name exists already';
+    case 'ENAMETOOLONG': return 'the name is too long for the file system';
+    case 'EROFS': return 'the file system is read-only';
+    case 'ENOSPC': return 'no space is left on the device';
     case OUTSIDE_CODE: return 'it leads outside the workspace through a symbolic link, and is not read';
     case 'EFBIG': return `it is ${size === undefined ? 'over' : `${mebibytes(size)}, over`} the limit of ${mebibytes(limitBytes)}`;
     default: return message ?? String(error);
