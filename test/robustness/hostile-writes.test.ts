@@ -138,3 +138,44 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     }
   });
 });
+
+describe("new changes only the index's bytes it adds", () => {
+  const disposals: Array<() => void> = [];
+  after(() => disposals.forEach(d => d()));
+  const ENTRY = '- [first-role](./first-role.md) — First Role';
+  const NEW_ENTRY = '\n- [code-reviewer](./code-reviewer.md) — Code Reviewer';
+
+  /** `new code-reviewer` over an index of these bytes: the bytes after, and the run. */
+  function newOver(index: Buffer) {
+    const lib = library();
+    disposals.push(lib.tree.dispose);
+    writeFileSync(lib.at('ws/roles/LIBRARY.md'), index);
+    return { result: lib.run('new', 'code-reviewer'), after: readFileSync(lib.at('ws/roles/LIBRARY.md')), lib };
+  }
+
+  test('Latin-1 bytes stay Latin-1 (not U+FFFD): the entry is the only change', () => {
+    const head = Buffer.concat([Buffer.from('# R'), Buffer.from([0xf4]), Buffer.from('les de l'), Buffer.from([0xe9]), Buffer.from('quipe\n\n'), Buffer.from(ENTRY)]);
+    const index = Buffer.concat([head, Buffer.from('\n\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const { result, after } = newOver(index);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(after, Buffer.concat([head, Buffer.from(NEW_ENTRY), index.subarray(head.length)]));
+  });
+
+  test("an index that check calls not text is refused, and left as it was", () => {
+    const index = Buffer.concat([Buffer.from(`# Roles\n\n${ENTRY}\n`), Buffer.from([0, 1, 2, 0])]);
+    const { result, after, lib } = newOver(index);
+    assertRefused(result, /^fleet-roles: Nothing was written: the library's index LIBRARY\.md, where the role is listed, cannot be read as text\. The file is not text/m);
+    assert.deepEqual(after, index);
+    assert.ok(!existsSync(lib.at('ws/roles/code-reviewer.md')));
+  });
+
+  for (const eol of ['', '\n', '\r\n']) {
+    test(`an index with a BOM whose only entry is its first line (${JSON.stringify(eol)} after it): the entry goes after it`, () => {
+      const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+      const { result, after } = newOver(Buffer.concat([bom, Buffer.from(`${ENTRY}${eol}`)]));
+      assert.equal(result.status, 0, result.stderr);
+      const newEntry = eol === '\r\n' ? NEW_ENTRY.replace('\n', '\r\n') : NEW_ENTRY;
+      assert.deepEqual(after, Buffer.concat([bom, Buffer.from(`${ENTRY}${newEntry}${eol}`)]));
+    });
+  }
+});

@@ -6,6 +6,7 @@ import { BUILTIN_FORMAT_NAMES, describeReadFailure, isRefusal, MAX_ROLE_FILE_BYT
 import { toCorePath } from '../node/nodeFileSystem';
 import { packageRoot } from '../node/version';
 import { loadLibraries } from './check';
+import { byteOffsetOf } from './insertAt';
 import { UsageError } from './usageError';
 
 export interface AuthoringOptions {
@@ -47,13 +48,13 @@ export async function runNew(name: string | undefined, where: string | undefined
   return 0;
 }
 
-/** The index with the new role's entry inserted. */
+/** The index with the new role's entry inserted, its other bytes as they were (Latin-1, a BOM): only the entry is written, and what followed it. */
 async function listIn(handle: FileHandle, edit: TextEdit): Promise<void> {
-  const text = (await handle.readFile()).toString('utf8');
-  const lines = text.split(/(?<=\r\n|\n|\r)/);
-  const { line, character } = edit.range.start;
-  const offset = lines.slice(0, line).join('').length + character;
-  await handle.write(text.slice(0, offset) + edit.newText + text.slice(offset), 0);
+  const bytes = await handle.readFile();
+  const offset = byteOffsetOf(bytes, edit.range.start);
+  if (offset === undefined) throw new Error('the line where the entry goes is not UTF-8');
+  const tail = Buffer.concat([Buffer.from(edit.newText, 'utf8'), bytes.subarray(offset)]);
+  await handle.write(tail, 0, tail.length, offset);
 }
 
 /** A file that did not exist, with its folder: never one that exists, nor the target of a dangling link. */
