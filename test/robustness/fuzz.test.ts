@@ -193,7 +193,7 @@ describe('fuzz: the core checks any text (fast-check, fixed seed)', () => {
         for (const location of service.getDefinition(PATH, p)) assert.match(location.uri, /^file:\/\/\/ws\/roles\/[^/]+\.md$/);
         service.getReferences(PATH, p, true);
         service.prepareRename(PATH, p);
-        service.rename(PATH, p, 'renamed-role');
+        await service.rename(PATH, p, 'renamed-role');
         await service.getCodeActions(PATH, { start: p, end: p });
       }
       service.getDocumentSymbols(PATH);

@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 describe('the editor\'s file moves, through the language service', () => {
   test('a move our own rename asked for gets no second copy of its edits; another move of the same file does', async () => {
     const { service } = await loadService(sampleLibrary());
-    const edit = service.rename(SEED_PATH, positionAt(sampleLibrary()[SEED_PATH], '**project-manager**', 4), 'delivery-lead') as WorkspaceEdit;
+    const edit = await service.rename(SEED_PATH, positionAt(sampleLibrary()[SEED_PATH], '**project-manager**', 4), 'delivery-lead') as WorkspaceEdit;
     assert.ok(edit.documentChanges!.some(c => 'kind' in c && c.kind === 'rename'));
     assert.equal(service.willRenameFiles([{ from: PM, to: LEAD }]), undefined, 'the rename\'s own move');
     assert.ok(service.willRenameFiles([{ from: PM, to: '/ws/roles/change-lead.md' }]), 'a move the rename did not ask for');

@@ -79,8 +79,11 @@ export interface RoleLanguageService {
   getReferences(path: string, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[];
   getCodeLenses(path: string, token?: CancellationToken): ReferrersLens[];
   prepareRename(path: string, position: Position, token?: CancellationToken): { range: Range; placeholder: string } | Refusal;
-  /** The edit that renames the role at the position; the file moves it holds are remembered, so willRenameFiles does not answer them twice. */
-  rename(path: string, position: Position, newName: string, token?: CancellationToken): WorkspaceEdit | Refusal;
+  /**
+   * The edit that renames the role at the position, made on the files' text as the editor holds
+   * it or as the disk holds it now; the file moves it holds are remembered, so willRenameFiles does not answer them twice.
+   */
+  rename(path: string, position: Position, newName: string, token?: CancellationToken): Promise<WorkspaceEdit | Refusal>;
   getCodeActions(path: string, range: Range, only?: string[], token?: CancellationToken): Promise<CodeAction[]>;
   getDocumentSymbols(path: string, token?: CancellationToken): DocumentSymbol[];
   getWorkspaceSymbols(query: string, token?: CancellationToken): WorkspaceSymbol[];
@@ -90,6 +93,9 @@ export interface RoleLanguageService {
   /** A new role in the format of the library that holds `near` (or the only library): its file, and its line in the index. */
   planNewRole(name: string, near?: string, token?: CancellationToken): Promise<NewRole | Refusal>;
 }
+
+/** How often a rename is computed again when the disk changed under it, before it gives up. */
+const RENAME_ATTEMPTS = 3;
 
 export function createLanguageService(options: LanguageServiceOptions): RoleLanguageService {
   return serviceOver(new RoleWorkspace(options.fs, options.uriOf), options);
@@ -128,12 +134,21 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
       ask(token, () => findReferences(workspace, path, position, includeDeclaration, token)),
     getCodeLenses: (path, token = NEVER_CANCELLED) => ask(token, () => codeLenses(workspace, path, token)),
     prepareRename: (path, position, token = NEVER_CANCELLED) => ask(token, () => prepareRename(workspace, path, position)),
-    rename: (path, position, newName, token = NEVER_CANCELLED) => ask(token, () => {
-      const result = rename(workspace, path, position, newName, token);
-      if (isRefusal(result)) return result;
-      moves.requested(result.moves);
-      return result.edit;
-    }),
+    rename: async (path, position, newName, token = NEVER_CANCELLED) => {
+      throwIfCancelled(token);
+      // The index may lag the disk by a watcher's settle time: the edit is made on the text the files hold now.
+      for (let attempt = 1; ; attempt++) {
+        const result = rename(workspace, path, position, newName, token);
+        if (isRefusal(result)) return result;
+        const stale = await workspace.staleOnDisk(result.edited);
+        if (stale.length === 0) {
+          moves.requested(result.moves);
+          return result.edit;
+        }
+        if (attempt === RENAME_ATTEMPTS) return { error: 'Files the rename edits keep changing on disk: try the rename again once they settle.' };
+        await applyFileEvents(workspace, stale.map(p => ({ path: p, deleted: false })));
+      }
+    },
     getCodeActions: async (path, range, only, token = NEVER_CANCELLED) => ask(token, () => codeActions(workspace, path, range, only, token)),
     getDocumentSymbols: (path, token = NEVER_CANCELLED) => ask(token, () => documentSymbols(workspace, path)),
     getWorkspaceSymbols: (query, token = NEVER_CANCELLED) => ask(token, () => workspaceSymbols(workspace, query, token)),

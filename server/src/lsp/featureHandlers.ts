@@ -54,7 +54,7 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
     refuseRenameWithoutMoves(target.placeholder, support());
     return target;
   }, null));
-  connection.onRenameRequest((p, token) => at(p.textDocument.uri, token, path => {
+  connection.onRenameRequest((p, token) => at(p.textDocument.uri, token, async path => {
     const prepared = refuseOr(service.prepareRename(path, p.position, token));
     try {
       refuseRenameWithoutMoves(prepared.placeholder, support());
@@ -65,7 +65,7 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
       }
       throw error;
     }
-    return editForClient(refuseOr(service.rename(path, p.position, p.newName, token)), support()) ?? null;
+    return editForClient(refuseOr(await service.rename(path, p.position, p.newName, token)), support()) ?? null;
   }, null));
   connection.onCodeAction((p, token) => at(p.textDocument.uri, token,
     async path => actionsForClient(await service.getCodeActions(path, p.range, p.context.only, token), support()), null));

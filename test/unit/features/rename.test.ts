@@ -33,7 +33,7 @@ describe('prepare rename', () => {
 describe('rename', () => {
   test('changes bold references, possessives, links, the class and the file; the library stays clean', async () => {
     const { service, fs } = await loadService(library());
-    const edit = service.rename(SEED_PATH, positionAt(seed(), '**project-manager**', 4), 'delivery-lead') as WorkspaceEdit;
+    const edit = await service.rename(SEED_PATH, positionAt(seed(), '**project-manager**', 4), 'delivery-lead') as WorkspaceEdit;
     assert.ok(!isRefusal(edit));
     const renames = edit.documentChanges!.filter(c => 'kind' in c);
     assert.deepEqual(renames, [{ kind: 'rename', oldUri: `file://${PM}`, newUri: 'file:///ws/roles/delivery-lead.md' }], 'the move comes after the text edits');
@@ -52,7 +52,7 @@ describe('rename', () => {
 
   test('the title line is prose: left as written', async () => {
     const { service } = await loadService(library());
-    const edit = service.rename(PM, { line: positionAt(sampleLibrary()[PM], '# Project Manager').line, character: 3 }, 'delivery-lead') as WorkspaceEdit;
+    const edit = await service.rename(PM, { line: positionAt(sampleLibrary()[PM], '# Project Manager').line, character: 3 }, 'delivery-lead') as WorkspaceEdit;
     const own = edit.documentChanges!.find(c => 'textDocument' in c && c.textDocument.uri === `file://${PM}`);
     assert.ok(own && 'edits' in own);
     assert.ok(own.edits.every(e => e.newText === 'delivery-lead' && e.range.start.line !== positionAt(sampleLibrary()[PM], '# Project Manager').line));
@@ -61,9 +61,9 @@ describe('rename', () => {
   test('refuses a taken name and a name that is no slug; the same name changes nothing', async () => {
     const { service } = await loadService(library());
     const at = positionAt(seed(), '**project-manager**', 4);
-    assert.deepEqual(service.rename(SEED_PATH, at, 'hr-generalist'), { error: "A role named 'hr-generalist' already exists in this library." });
-    assert.deepEqual(service.rename(SEED_PATH, at, 'Delivery Lead'), { error: "'Delivery Lead' is not a role name: use a kebab-case slug such as 'project-manager'." });
-    assert.deepEqual(service.rename(SEED_PATH, at, 'project-manager'), { documentChanges: [] });
+    assert.deepEqual(await service.rename(SEED_PATH, at, 'hr-generalist'), { error: "A role named 'hr-generalist' already exists in this library." });
+    assert.deepEqual(await service.rename(SEED_PATH, at, 'Delivery Lead'), { error: "'Delivery Lead' is not a role name: use a kebab-case slug such as 'project-manager'." });
+    assert.deepEqual(await service.rename(SEED_PATH, at, 'project-manager'), { documentChanges: [] });
   });
 });
 
@@ -72,7 +72,7 @@ describe('rename from the explorer (willRenameFiles)', () => {
     const { service } = await loadService(library());
     const edit = service.willRenameFiles([{ from: PM, to: '/ws/roles/delivery-lead.md' }])!;
     assert.ok(!edit.documentChanges!.some(c => 'kind' in c));
-    const fromRename = service.rename(SEED_PATH, positionAt(seed(), '**project-manager**', 4), 'delivery-lead') as WorkspaceEdit;
+    const fromRename = await service.rename(SEED_PATH, positionAt(seed(), '**project-manager**', 4), 'delivery-lead') as WorkspaceEdit;
     assert.deepEqual(edit.documentChanges, fromRename.documentChanges!.filter(c => !('kind' in c)));
   });
 

@@ -57,7 +57,7 @@ describe('copilot-agents: a .github/agents folder, with no configuration', () =>
 
   test('renaming an agent edits every handoff and agents entry, and moves the .agent.md file', async () => {
     const lib = await checkLibrary({ [at('planner')]: planner, [at('implementer')]: agentText(['description: Builds']), [at('reviewer')]: agentText(['name: Reviewer', 'description: Reviews']) });
-    const edit = lib.service.rename(at('planner'), rangeOf(planner, 'implementer').start, 'builder');
+    const edit = await lib.service.rename(at('planner'), rangeOf(planner, 'implementer').start, 'builder');
     assert.ok(!('error' in edit));
     const changes = edit.documentChanges!;
     const text = changes.find(c => 'textDocument' in c) as { textDocument: { uri: string }; edits: Array<{ newText: string; range: unknown }> };

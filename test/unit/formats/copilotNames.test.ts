@@ -86,7 +86,7 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
 
   test('renaming a display name edits its name: and every reference; the file stays', async () => {
     const lib = await checkLibrary(files);
-    const edit = lib.service.rename(at('coordinator'), rangeOf(coordinator, 'Feature Builder').start, 'Feature Maker');
+    const edit = await lib.service.rename(at('coordinator'), rangeOf(coordinator, 'Feature Builder').start, 'Feature Maker');
     assert.ok(!('error' in edit), JSON.stringify(edit));
     const changes = edit.documentChanges as TextDocumentEdit[];
     assert.ok(changes.every(c => 'textDocument' in c), 'no file moves');
@@ -100,7 +100,7 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
   test('renaming an agent named by its file to a display name writes its name: and keeps the file', async () => {
     const text = coordinator.replace("'Researcher'", 'scribe');
     const lib = await checkLibrary({ ...files, [at('coordinator')]: text });
-    const edit = lib.service.rename(at('coordinator'), rangeOf(text, 'scribe').start, 'Note Taker');
+    const edit = await lib.service.rename(at('coordinator'), rangeOf(text, 'scribe').start, 'Note Taker');
     assert.ok(!('error' in edit), JSON.stringify(edit));
     const changes = edit.documentChanges as TextDocumentEdit[];
     assert.deepEqual(changes.map(c => [c.textDocument.uri, c.edits.map(e => [e.newText, e.range.start.line])]), [
@@ -111,7 +111,7 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
 
   test('a name YAML would read otherwise is refused', async () => {
     const lib = await checkLibrary(files);
-    const edit = lib.service.rename(at('coordinator'), rangeOf(coordinator, 'Researcher').start, 'Bad: name');
+    const edit = await lib.service.rename(at('coordinator'), rangeOf(coordinator, 'Researcher').start, 'Bad: name');
     assert.ok('error' in edit);
     assert.match(edit.error, /is not a role name/);
   });
@@ -142,7 +142,7 @@ describe('claude-code: Agent(...) names the subagents an agent may start; built-
     const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text, [`${CLAUDE}/worker.md`]: sub('worker'), [`${CLAUDE}/researcher.md`]: sub('researcher') });
     const refs = lib.service.getReferences(`${CLAUDE}/worker.md`, { line: 1, character: 7 }, false);
     assert.deepEqual(refs.map(r => r.range), [rangeOf(text, 'worker')]);
-    const edit = lib.service.rename(`${CLAUDE}/lead.md`, rangeOf(text, 'worker').start, 'builder');
+    const edit = await lib.service.rename(`${CLAUDE}/lead.md`, rangeOf(text, 'worker').start, 'builder');
     assert.ok(!('error' in edit));
     const lead = (edit.documentChanges as TextDocumentEdit[]).find(c => 'textDocument' in c && c.textDocument.uri.endsWith('lead.md'))!;
     assert.deepEqual(lead.edits.map(e => [e.newText, e.range]), [['builder', rangeOf(text, 'worker')]]);

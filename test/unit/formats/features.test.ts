@@ -58,7 +58,7 @@ describe('features in a claude-code library', () => {
   test('rename from the name key: the key, every reference form, and the file', async () => {
     const lib = await checkLibrary(files);
     const writer = files[at('code-writer')];
-    const edit = lib.service.rename(at('code-writer'), rangeOf(writer, 'code-writer').start, 'coder');
+    const edit = await lib.service.rename(at('code-writer'), rangeOf(writer, 'code-writer').start, 'coder');
     assert.ok(!('error' in edit));
     const docs = edit.documentChanges!.filter((c): c is TextDocumentEdit => 'textDocument' in c);
     assert.deepEqual(docs.map(d => [d.textDocument.uri, d.edits.map(e => e.newText)]), [

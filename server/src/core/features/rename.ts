@@ -33,16 +33,17 @@ export interface FileMove {
 /** Renames a role everywhere: every reference form, its identity key (the fleet's class, an agent's name), and its file; with the files it moves. */
 export function rename(
   workspace: RoleWorkspace, path: string, position: Position, newName: string, token: CancellationToken,
-): { edit: WorkspaceEdit; moves: FileMove[] } | Refusal {
+): { edit: WorkspaceEdit; moves: FileMove[]; edited: string[] } | Refusal {
   const file = workspace.file(path);
   const target = file && roleAtPosition(file, position);
   if (!file || !target) return { error: 'Only a role can be renamed here.' };
   const refusal = checkNewName(workspace, file.library, target.slug, newName);
   if (refusal) return refusal;
-  if (newName === target.slug) return { edit: { documentChanges: [] }, moves: [] };
+  if (newName === target.slug) return { edit: { documentChanges: [] }, moves: [], edited: [] };
   const moves = workspace.index.roleFiles(file.library, target.slug).filter(from => !keepsFile(workspace, from, newName)).map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
-  return { edit: { documentChanges: [...textEdits(workspace, file.library, target.slug, newName, token), ...renames] }, moves };
+  const edits = textEdits(workspace, file.library, target.slug, newName, token);
+  return { edit: { documentChanges: [...documentEdits(workspace, edits), ...renames] }, moves, edited: [...edits.keys()] };
 }
 
 /**
@@ -59,7 +60,7 @@ export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, ne
   const oldName = file.role.stem;
   const newName = stemOf(newPath, extension);
   if (newName === oldName || checkNewName(workspace, file.library, oldName, newName)) return undefined;
-  return { documentChanges: textEdits(workspace, file.library, oldName, newName, token) };
+  return { documentChanges: documentEdits(workspace, textEdits(workspace, file.library, oldName, newName, token)) };
 }
 
 /** A display name: letters and digits, spaces, dots, hyphens and underscores inside ('Feature Builder'); nothing YAML would read otherwise. */
@@ -91,7 +92,8 @@ function checkNewName(workspace: RoleWorkspace, library: Library, oldName: strin
   return undefined;
 }
 
-function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken): TextDocumentEdit[] {
+/** The text edits of a rename, by file. */
+function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken): Map<string, TextEdit[]> {
   const byPath = new Map<string, TextEdit[]>();
   const add = (path: string, start: number, end: number, newText: string) => {
     const range = workspace.file(path)!.role.lines.range(start, end);
@@ -116,6 +118,10 @@ function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, 
       else add(rolePath, 0, 0, `---\n${line}\n---\n`);
     }
   }
+  return byPath;
+}
+
+function documentEdits(workspace: RoleWorkspace, byPath: Map<string, TextEdit[]>): TextDocumentEdit[] {
   return [...byPath].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, edits]) => ({
     textDocument: { uri: workspace.uriOf(path), version: null },
     edits: edits.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character),

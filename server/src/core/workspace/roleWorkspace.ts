@@ -236,6 +236,23 @@ export class RoleWorkspace {
     return this.applyRead(path, read);
   }
 
+  /**
+   * The files among these, held by no editor, whose disk text is not the
+   * text indexed: a watcher's event for them may still be on its way (it
+   * settles for a moment), and an edit made on the indexed text would land
+   * at the wrong places in the file as it is.
+   */
+  async staleOnDisk(paths: readonly string[]): Promise<string[]> {
+    const stale: string[] = [];
+    for (const path of paths) {
+      if (this.overlays.has(path)) continue;
+      const read = await readRoleText(this.fs, path);
+      const entry = this.index.get(path);
+      if (!('text' in read) || entry?.unreadable !== undefined || entry?.role.lines.text !== read.text) stale.push(path);
+    }
+    return stale;
+  }
+
   /** Drops the known files at or below a path, but those an editor holds and those to keep. */
   private forget(path: string, keep: (known: string) => boolean): Set<string> {
     const affected = new Set<string>();
