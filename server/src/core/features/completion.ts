@@ -4,6 +4,7 @@ import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../ut
 import { dirname, relativePath } from '../util/paths';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { describeRole } from '../parse/roleSummary';
+import { yamlScalar } from '../parse/yamlScalar';
 import { lowerBound } from '../util/sortedStrings';
 import { completeKeys, frontmatterSpot, toolItems, valueItems } from './frontmatterCompletion';
 
@@ -83,7 +84,7 @@ function completeFrontmatterValue(
   const isReference = format.references.keys.some(k => k === spot.path || k === `${spot.path}[]` || (spot.path === spot.key && k === `${spot.key}[]`));
   if (isReference) {
     const { typed, range, quoted } = referenceValueSpot(file, spot.range.start.line, spot.range.start.character + spot.typed.length);
-    return completeRoles(workspace, file, typed, range, name => (quoted || !needsQuotes(name) ? name : JSON.stringify(name)), token);
+    return completeRoles(workspace, file, typed, range, name => (quoted ? name : yamlScalar(name)), token);
   }
   if (format.tools.keys.includes(spot.key)) {
     const rule = toolRuleArgument(file, spot.range.start.line, spot.range.start.character + spot.typed.length);
@@ -118,11 +119,6 @@ function toolRuleArgument(file: IndexedFile, line: number, character: number): {
   const typed = /[^,\s]*$/.exec(m[2])![0];
   const rest = /^[^,\s)]*/.exec(lineText.slice(character))![0];
   return { typed, range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } } };
-}
-
-/** A name YAML would not read back as the same plain string. */
-function needsQuotes(name: string): boolean {
-  return /^[^A-Za-z0-9]|: | #|[,[\]{}]|\s$/.test(name);
 }
 
 function insideCode(file: IndexedFile, offset: number): boolean {

@@ -1,7 +1,8 @@
 import type { Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit, RenameFile } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
 import { roleDeclarations } from '../parse/declarations';
-import { dirname, joinPath } from '../util/paths';
+import { yamlScalar } from '../parse/yamlScalar';
+import { basename, dirname, joinPath } from '../util/paths';
 import { isSlug, stemOf } from '../util/slug';
 import type { CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
@@ -43,6 +44,7 @@ export function rename(
   const moves = workspace.index.roleFiles(file.library, target.slug).filter(from => !keepsFile(workspace, from, newName)).map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
   const edits = textEdits(workspace, file.library, target.slug, newName, token);
+  if (isRefusal(edits)) return edits;
   return { edit: { documentChanges: [...documentEdits(workspace, edits), ...renames] }, moves, edited: [...edits.keys()] };
 }
 
@@ -60,7 +62,8 @@ export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, ne
   const oldName = file.role.stem;
   const newName = stemOf(newPath, extension);
   if (newName === oldName || checkNewName(workspace, file.library, oldName, newName)) return undefined;
-  return { documentChanges: documentEdits(workspace, textEdits(workspace, file.library, oldName, newName, token)) };
+  const edits = textEdits(workspace, file.library, oldName, newName, token);
+  return isRefusal(edits) ? undefined : { documentChanges: documentEdits(workspace, edits) };
 }
 
 /** A display name: letters and digits, spaces, dots, hyphens and underscores inside ('Feature Builder'); nothing YAML would read otherwise. */
@@ -92,8 +95,13 @@ function checkNewName(workspace: RoleWorkspace, library: Library, oldName: strin
   return undefined;
 }
 
-/** The text edits of a rename, by file. */
-function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken): Map<string, TextEdit[]> {
+/**
+ * The text edits of a rename, by file. In a frontmatter the new name is
+ * written as YAML that reads it back (`"123"`, `"true"`), or inside the
+ * quotes already there; a name YAML holds over several lines or escaped is
+ * refused, as replacing the text on its first line would leave the rest behind.
+ */
+function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken): Map<string, TextEdit[]> | Refusal {
   const byPath = new Map<string, TextEdit[]>();
   const add = (path: string, start: number, end: number, newText: string) => {
     const range = workspace.file(path)!.role.lines.range(start, end);
@@ -101,19 +109,35 @@ function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, 
     if (!edits) byPath.set(path, (edits = []));
     edits.push({ range, newText });
   };
-  for (const site of referenceSites(workspace, library, oldName, token)) add(site.path, site.start, site.end, newName);
+  /** The new name for the place of the old one: inside the quotes there, or as YAML needs it in a frontmatter; undefined where YAML holds the name in another form. */
+  const written = (path: string, start: number, end: number): string | undefined => {
+    const role = workspace.file(path)!.role;
+    const text = role.lines.text;
+    if (role.frontmatter === undefined || start < role.frontmatter.start || start >= role.frontmatter.end) return newName;
+    if (text.slice(start, end) !== oldName) return undefined;
+    const quote = text[start - 1];
+    return (quote === '"' || quote === "'") && text[end] === quote ? newName : yamlScalar(newName);
+  };
+  const otherForm = (path: string) => ({ error: `'${oldName}' is written over several lines or escaped in ${basename(path)}: write it plainly on one line, then rename it.` });
+  for (const site of referenceSites(workspace, library, oldName, token)) {
+    const text = written(site.path, site.start, site.end);
+    if (text === undefined) return otherForm(site.path);
+    add(site.path, site.start, site.end, text);
+  }
   const identityKey = library.format.identity.key;
   for (const rolePath of identityKey === undefined ? [] : workspace.index.roleFiles(library, oldName)) {
     const role = workspace.file(rolePath)!.role;
     const declarations = roleDeclarations(role, library.format.declared)[identityKey!];
     for (const d of [declarations.primary, ...declarations.conflicts]) {
       if (!d || d.value !== oldName) continue;
-      const quote = d.raw.length === oldName.length + 2 ? d.raw[0] : '';
-      add(rolePath, d.valueStart, d.valueEnd, `${quote}${newName}${quote}`);
+      const [start, end] = d.raw.length === oldName.length + 2 ? [d.valueStart + 1, d.valueEnd - 1] : [d.valueStart, d.valueEnd];
+      const text = written(rolePath, start, end);
+      if (text === undefined) return otherForm(rolePath);
+      add(rolePath, start, end, text);
     }
     // Named by its file until now, and the new name is no file name ('Feature Builder'): it is written under the key.
     if (declarations.primary === undefined && keepsFile(workspace, rolePath, newName) && role.frontmatter?.problem === undefined) {
-      const line = `${identityKey}: ${newName}`;
+      const line = `${identityKey}: ${yamlScalar(newName)}`;
       if (role.frontmatter) add(rolePath, role.lines.lineStarts[1], role.lines.lineStarts[1], `${line}\n`);
       else add(rolePath, 0, 0, `---\n${line}\n---\n`);
     }
