@@ -8,16 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { RenameRequest, type ClientCapabilities, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { RenameRequest, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../support/applyEdit';
 import { LspTestClient, uriOf } from '../support/lspClient';
 import { copySampleLibrary } from '../support/tempLibrary';
+import { WATCHES_NOTHING } from './watchesNothing';
 
-/** A client that applies workspace edits with file moves but watches no files: the server watches the disk itself. */
-const WATCHES_NOTHING: ClientCapabilities = {
-  workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
-  textDocument: { synchronization: { didSave: true }, publishDiagnostics: {}, rename: { prepareSupport: true } },
-};
 
 const RUNS = 5;
 

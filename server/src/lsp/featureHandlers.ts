@@ -15,6 +15,8 @@ interface FeatureDeps {
   support: () => ClientSupport;
   /** Resolves once the load and the file events received so far are applied. */
   settled: () => Promise<void>;
+  /** Runs a job after the file events heard so far, in turn with the load and the file events: none changes the index while it runs. */
+  inTurn: <T>(job: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -23,7 +25,7 @@ interface FeatureDeps {
  * request's token, shapes the answer for the client, and turns a refusal or a
  * cancellation into the protocol's error.
  */
-export function registerFeatures(connection: Connection, service: RoleLanguageService, { support, settled }: FeatureDeps): void {
+export function registerFeatures(connection: Connection, service: RoleLanguageService, { support, settled, inTurn }: FeatureDeps): void {
   /** The answer for a file, once what came before the request is applied; `loaded` is false when the wait hit its bound. */
   const at = <T>(uri: string, token: CancellationToken, answer: (path: string, loaded: boolean) => T | Promise<T>, none: T): Promise<T> =>
     guardAsync(async () => {
@@ -65,7 +67,8 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
       }
       throw error;
     }
-    return editForClient(refuseOr(await service.rename(path, p.position, p.newName, token)), support()) ?? null;
+    // In turn with the file events: a rename reads the disk, and an event applied meanwhile would change the index under it.
+    return editForClient(refuseOr(await inTurn(() => service.rename(path, p.position, p.newName, token))), support()) ?? null;
   }, null));
   connection.onCodeAction((p, token) => at(p.textDocument.uri, token,
     async path => actionsForClient(await service.getCodeActions(path, p.range, p.context.only, token), support()), null));

@@ -1,5 +1,5 @@
 import {
-  createConnection, DidChangeWatchedFilesNotification, ProposedFeatures,
+  createConnection, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification,
   TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,7 +46,11 @@ export function startServer(version: string): Connection {
   // Where the client watches nothing, the server watches the libraries' folders itself, after each load.
   const watcher = new DiskWatcher(
     events => void applyInOrder(deps, () => service.filesChanged(events)),
-    message => connection.console.warn(message),
+    // Logged, and shown: the user learns that changes outside the editor may go unseen.
+    message => {
+      connection.console.warn(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    },
   );
   const watchLibraries = () => {
     if (!support.watchedFiles) watcher.watch(foldersToWatch(roots, service.status()));
@@ -126,7 +130,13 @@ export function startServer(version: string): Connection {
   registerDocuments({ documents, service, queue, refresher, opened });
   registerFileEvents(deps);
   registerMoves({ ...deps, support: () => support });
-  registerFeatures(connection, service, { support: () => support, settled: () => queue.settled() });
+  // After the file events heard so far: the disk's events already read this turn of the event loop, and the watcher's, however settled.
+  const inTurn = async <T>(job: () => Promise<T>) => {
+    await new Promise(resolve => setImmediate(resolve));
+    watcher.flushNow();
+    return new Promise<T>((resolve, reject) => void queue.enqueue(() => job().then(resolve, reject)));
+  };
+  registerFeatures(connection, service, { support: () => support, settled: () => queue.settled(), inTurn });
   registerDiagnostics({ connection, service, documents, ready: () => queue.settled(), changes: refresher.changes });
   connection.onShutdown(() => watcher.dispose());
   documents.listen(connection);

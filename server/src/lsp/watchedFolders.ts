@@ -5,6 +5,8 @@ import type { WatchedFolder } from '../node/diskWatcher';
  * What the server watches where the client watches nothing: each library's
  * role folders, whole; each root and each library's root, for their own
  * entries only (a configuration or a `roles` folder that appears there).
+ * Not a folder the load could not read: one that leads outside the workspace
+ * through a link is not the workspace's to watch.
  */
 export function foldersToWatch(roots: readonly string[], status: WorkspaceStatus): WatchedFolder[] {
   const suffix = `/${CONFIG_FILE_NAME}`;
@@ -12,5 +14,5 @@ export function foldersToWatch(roots: readonly string[], status: WorkspaceStatus
   return [
     ...status.libraries.flatMap(l => l.roleFolders.map(path => ({ path, recursive: true }))),
     ...[...roots, ...libraryRoots].map(path => ({ path, recursive: false })),
-  ];
+  ].filter(f => !status.unreadableFolders.has(f.path));
 }

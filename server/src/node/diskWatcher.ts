@@ -1,4 +1,4 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CONFIG_FILE_NAME } from '../core';
 import { toCorePath, toPlatformPath } from './nodeFileSystem';
@@ -10,38 +10,58 @@ export interface WatchedFolder {
 }
 
 /**
+ * How many folders the server watches at most. Each watched folder holds one
+ * of the user's inotify watches (8,192 by default on many systems, shared by
+ * every program); a role library has a few folders, and a tree of thousands
+ * is something else (a link to `/`, a generated tree) whose watches would
+ * leave other programs with ENOSPC.
+ */
+export const WATCH_BUDGET = 1_000;
+
+/**
  * The server's own watcher, for a client that watches no files (Neovim 0.7,
- * ALE): Node's fs.watch on the library's folders, its events gathered for a
- * moment and handed on as a watcher's events would be: a path, and whether it
- * is gone. Only what a watched-files client is asked to report is passed on
- * (Markdown files, configurations, folders); a folder's own event covers the
- * files below it, as it does for VS Code's watcher.
+ * ALE): Node's fs.watch on each folder of the libraries (not recursive:
+ * Node's recursive watch on Linux takes a watch per file too), its events
+ * gathered for a moment and handed on as a watcher's events would be: a path,
+ * and whether it is gone. Only what a watched-files client is asked to report
+ * is passed on (Markdown files, configurations, folders); a folder's own
+ * event covers the files below it, as it does for VS Code's watcher. A folder
+ * that appears inside a watched tree, or again where a watched one was
+ * deleted, is watched from then on; past the budget no more folders are
+ * watched, and that is said once.
  */
 export class DiskWatcher {
+  private wanted: readonly WatchedFolder[] = [];
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private overBudget = false;
 
   constructor(
     private readonly onEvents: (events: Array<{ path: string; deleted: boolean }>) => void,
     private readonly onProblem: (message: string) => void,
     private readonly settleMs = 50,
+    private readonly budget = WATCH_BUDGET,
   ) {}
 
-  /** Watches exactly these folders from now on (a folder inside a recursively watched one needs no watch of its own). */
+  /** Watches exactly these folders from now on: the recursive ones with every folder below them. */
   watch(folders: readonly WatchedFolder[]): void {
-    const recursive = folders.filter(f => f.recursive).map(f => f.path);
-    const wanted = new Map<string, WatchedFolder>();
-    for (const folder of folders) {
-      const covered = recursive.some(r => r !== folder.path && isBelow(folder.path, r)) || (!folder.recursive && recursive.includes(folder.path));
-      if (!covered) wanted.set(`${folder.recursive ? 'tree' : 'entries'} ${folder.path}`, folder);
-    }
-    for (const [key, watcher] of this.watchers) {
-      if (wanted.has(key)) continue;
+    this.wanted = folders;
+    const dirs = new Set<string>();
+    for (const folder of folders) this.collect(folder.path, folder.recursive, dirs);
+    for (const [dir, watcher] of this.watchers) {
+      if (dirs.has(dir)) continue;
       watcher.close();
-      this.watchers.delete(key);
+      this.watchers.delete(dir);
     }
-    for (const [key, folder] of wanted) if (!this.watchers.has(key)) this.start(key, folder);
+    for (const dir of dirs) this.start(dir);
+  }
+
+  /** Hands on the events heard so far now, not at the end of their settle time: a request that edits files must not come before them. */
+  flushNow(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.flush();
   }
 
   dispose(): void {
@@ -50,27 +70,60 @@ export class DiskWatcher {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  private start(key: string, folder: WatchedFolder): void {
-    const dir = toPlatformPath(folder.path);
-    if (!existsSync(dir)) return;
-    try {
-      const watcher = watch(dir, { recursive: folder.recursive, persistent: false }, (_event, name) => {
-        if (name) this.heard(toCorePath(nodePath.join(dir, String(name))));
-      });
-      // The folder itself went away (deleted, moved): its parent's watch or the next load says what is left.
-      watcher.on('error', () => {
-        watcher.close();
-        this.watchers.delete(key);
-      });
-      this.watchers.set(key, watcher);
-    } catch (error) {
-      this.onProblem(`fleet-roles cannot watch ${folder.path} for changes (${(error as Error).message}); changes made outside the editor there are seen at the next restart.`);
+  /** How many folders are watched. */
+  get watchCount(): number {
+    return this.watchers.size;
+  }
+
+  /** The folder, and with `recursive` the folders below it that a walk would enter, within the budget. */
+  private collect(dir: string, recursive: boolean, into: Set<string>): void {
+    const stack = [dir];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (into.has(next) || !isDirectory(next)) continue;
+      if (into.size >= this.budget) return this.stopped(next);
+      into.add(next);
+      if (!recursive) continue;
+      let entries;
+      try {
+        entries = readdirSync(toPlatformPath(next), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      // As discovery walks: no hidden folder, no node_modules, no link to a folder.
+      for (const e of entries) if (e.isDirectory() && !skipped(e.name)) stack.push(`${next}/${e.name}`);
     }
+  }
+
+  private stopped(at: string): void {
+    if (this.overBudget) return;
+    this.overBudget = true;
+    this.onProblem(`fleet-roles stopped watching for changes after ${this.budget.toLocaleString('en-US')} folders (at ${at}): a role library has far fewer. Changes made outside the editor there are seen when a file is opened, when the editor reports them, or at the next restart.`);
+  }
+
+  private start(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    const platform = toPlatformPath(dir);
+    try {
+      const watcher = watch(platform, { persistent: false }, (_event, name) => {
+        if (name) this.heard(toCorePath(nodePath.join(platform, String(name))));
+      });
+      // The folder itself went away (deleted, moved): its parent's watch, or the next load, says what is left.
+      watcher.on('error', () => this.stop(dir));
+      this.watchers.set(dir, watcher);
+    } catch (error) {
+      this.onProblem(`fleet-roles cannot watch ${dir} for changes (${(error as Error).message}); changes made outside the editor there are seen at the next restart.`);
+    }
+  }
+
+  private stop(dir: string): void {
+    this.watchers.get(dir)?.close();
+    this.watchers.delete(dir);
   }
 
   private heard(path: string): void {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (path.split('/').some(part => part.startsWith('.') || part === 'node_modules')) return;
+    if (path.split('/').some(part => skipped(part))) return;
     const relevant = name.toLowerCase().endsWith('.md') || name === CONFIG_FILE_NAME || !name.includes('.');
     if (!relevant) return;
     this.pending.add(path);
@@ -82,7 +135,34 @@ export class DiskWatcher {
     const paths = [...this.pending];
     this.pending.clear();
     // Whether a path is gone is read once the burst is over: an editor's save (write aside, rename over) is one change.
-    this.onEvents(paths.map(path => ({ path, deleted: !existsSync(toPlatformPath(path)) })));
+    const events = paths.map(path => ({ path, deleted: !existsSync(toPlatformPath(path)) }));
+    for (const { path, deleted } of events) this.follow(path, deleted);
+    this.onEvents(events);
+  }
+
+  /** A folder gone takes its watches with it; one that appeared in a watched tree, or where a watched folder was, is watched. */
+  private follow(path: string, deleted: boolean): void {
+    if (deleted) {
+      for (const dir of [...this.watchers.keys()]) if (isBelow(dir, path)) this.stop(dir);
+      return;
+    }
+    const folder = this.wanted.find(f => (f.recursive ? isBelow(path, f.path) : f.path === path));
+    if (!folder || !isDirectory(path)) return;
+    const dirs = new Set(this.watchers.keys());
+    this.collect(path, folder.recursive, dirs);
+    for (const dir of dirs) this.start(dir);
+  }
+}
+
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(toPlatformPath(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,112 @@
+/**
+ * The server's own watcher, for a client that watches no files (issue 23,
+ * items 8 and 9): a role folder of thousands of folders does not take every
+ * inotify watch the user has, and the server says when it stops watching; a
+ * role folder deleted and made again is watched again.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { WATCH_BUDGET } from '../../server/src/node/diskWatcher';
+import { LspTestClient, uriOf } from '../support/lspClient';
+import { copySampleLibrary } from '../support/tempLibrary';
+import { within } from './support';
+import { WATCHES_NOTHING } from './watchesNothing';
+
+/** The inotify watches a process holds, from /proc: one `inotify wd:` line each. */
+function inotifyWatches(pid: number): number {
+  let watches = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    if (target !== 'anon_inode:inotify') continue;
+    watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').split('\n').filter(l => l.startsWith('inotify wd:')).length;
+  }
+  return watches;
+}
+
+const role = (name: string, refersTo: string) => `---
+class: ${name}
+domain: operations
+persistent_persona: false
+---
+# ${name} — fleet role definition
+
+## Mandate
+
+1. Work.
+
+## Boundaries
+
+- **Does NOT hire** — **${refersTo}** does.
+
+## Persona
+
+Calm.
+`;
+
+/** Starts the server on the workspace and waits for its load (a request waits for it). */
+async function serve(workspace: string, seed: string): Promise<LspTestClient> {
+  const { client } = await LspTestClient.start([workspace], { capabilities: WATCHES_NOTHING });
+  await client.definition(uriOf(seed), { line: 0, character: 0 });
+  return client;
+}
+
+describe("the server's own watcher has a budget", { skip: existsSync('/proc/self/fdinfo') ? false : 'no /proc here' }, () => {
+  const ws = copySampleLibrary();
+  let client: LspTestClient;
+  before(async () => {
+    // Folders past the budget, below the role folder, as a generated tree or a link to a big one would give.
+    for (let i = 0; i < WATCH_BUDGET + 500; i++) mkdirSync(nodePath.join(ws.roles, 'generated', `f${Math.floor(i / 50)}`, `g${i}`), { recursive: true });
+    client = await serve(ws.workspace, nodePath.join(ws.roles, 'operations-manager.md'));
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  test('it holds at most its budget of inotify watches, and says that it stopped', async () => {
+    const deadline = Date.now() + 10_000;
+    while (!client.messages.some(m => m.method === 'window/showMessage' && /stopped watching for changes/.test(m.message)) && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));
+    const watches = inotifyWatches(client.process.pid!);
+    assert.ok(watches <= WATCH_BUDGET, `${watches} inotify watches`);
+    assert.ok(client.messages.some(m => m.method === 'window/showMessage' && /stopped watching for changes after 1,000 folders/.test(m.message)), JSON.stringify(client.messages));
+  });
+
+  test('within the budget, a change on disk is still seen', async () => {
+    const path = nodePath.join(ws.roles, 'watched-role.md');
+    writeFileSync(path, role('watched-role', 'no-such-role'));
+    await within(client.publishedUntil(p => (p.get(uriOf(path)) ?? []).some(d => d.code === 'unknown-role')), 10_000, 'the new role file');
+  });
+});
+
+describe("a role folder deleted and made again is watched again", () => {
+  const ws = copySampleLibrary();
+  let client: LspTestClient;
+  before(async () => {
+    client = await serve(ws.workspace, nodePath.join(ws.roles, 'operations-manager.md'));
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  test('a role file written into the new folder is checked', async () => {
+    const saved = nodePath.join(ws.workspace, 'saved-roles');
+    // The whole folder moved away and back, as `git stash`, a checkout or an rsync --delete does.
+    renameSync(ws.roles, saved);
+    await new Promise(r => setTimeout(r, 300));
+    mkdirSync(ws.roles);
+    for (const name of readdirSync(saved)) writeFileSync(nodePath.join(ws.roles, name), readFileSync(nodePath.join(saved, name)));
+    rmSync(saved, { recursive: true });
+    await new Promise(r => setTimeout(r, 300));
+    const path = nodePath.join(ws.roles, 'late-role.md');
+    writeFileSync(path, role('late-role', 'no-such-role'));
+    await within(client.publishedUntil(p => (p.get(uriOf(path)) ?? []).some(d => d.code === 'unknown-role')), 10_000, 'a role file in the folder made again');
+  });
+});
