@@ -11,29 +11,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { LspTestClient, uriOf } from '../support/lspClient';
+import { roleText } from '../unit/helpers';
 import { makeTree } from '../support/runCli';
 
 const SECRET = 'outside-secret';
 
-const fleetRole = (name: string, refersTo: string) => `---
-class: ${name}
-domain: operations
-persistent_persona: false
----
-# ${name} — fleet role definition
-
-## Mandate
-
-1. Work.
-
-## Boundaries
-
-- **Does NOT hire** — **${refersTo}** does.
-
-## Persona
-
-Calm.
-`;
+const fleetRole = (name: string, refersTo: string) => roleText(name, { boundaries: [`- **Does NOT hire** — that is the **${refersTo}**'s lane.`] });
 
 /** The machine: `outside/` with a role library and a configuration of its own, and a hostile workspace `ws/` beside it. */
 function machine() {

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { makeTree, runCli } from '../support/runCli';
+import { roleText } from '../unit/helpers';
 import { assertNoStackTrace } from './support';
 
 /** A role file whose every word would show in a message if it were checked: an unknown role named after the secret. */
@@ -43,25 +44,7 @@ function assertNothingOutside(output: string, what: string): void {
   assert.ok(!output.includes('outside-domain'), `${what}: the outside configuration was adopted:\n${output}`);
 }
 
-const fleetRole = (name: string) => `---
-class: ${name}
-domain: operations
-persistent_persona: false
----
-# ${name} — fleet role definition
-
-## Mandate
-
-1. Work.
-
-## Boundaries
-
-- **Does NOT hire** — **${name}** does.
-
-## Persona
-
-Calm.
-`;
+const fleetRole = (name: string) => roleText(name, { boundaries: [`- **Does NOT hire** — that is the **${name}**'s lane.`] });
 
 describe('links out of the workspace are not followed', () => {
   const disposals: Array<() => void> = [];

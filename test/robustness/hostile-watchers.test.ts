@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameS
 import * as nodePath from 'node:path';
 import { WATCH_BUDGET } from '../../server/src/node/diskWatcher';
 import { LspTestClient, uriOf } from '../support/lspClient';
+import { roleText } from '../unit/helpers';
 import { copySampleLibrary } from '../support/tempLibrary';
 import { within } from './support';
 import { WATCHES_NOTHING } from './watchesNothing';
@@ -30,25 +31,7 @@ function inotifyWatches(pid: number): number {
   return watches;
 }
 
-const role = (name: string, refersTo: string) => `---
-class: ${name}
-domain: operations
-persistent_persona: false
----
-# ${name} — fleet role definition
-
-## Mandate
-
-1. Work.
-
-## Boundaries
-
-- **Does NOT hire** — **${refersTo}** does.
-
-## Persona
-
-Calm.
-`;
+const role = (name: string, refersTo: string) => roleText(name, { boundaries: [`- **Does NOT hire** — that is the **${refersTo}**'s lane.`] });
 
 /** Starts the server on the workspace and waits for its load (a request waits for it). */
 async function serve(workspace: string, seed: string): Promise<LspTestClient> {
