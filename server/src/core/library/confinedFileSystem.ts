@@ -44,7 +44,6 @@ export function confinedFileSystem(fs: RoleFileSystem, bounds: readonly string[]
       await check(path);
       return fs.size!(path);
     }),
-    realPath: fs.realPath && realPath,
     async leadsOutside(path) {
       // A file not written yet lands where its nearest existing folder leads.
       let at = path;
