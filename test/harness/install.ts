@@ -4,6 +4,8 @@
  * when it is already there, so a second run costs seconds.
  *
  *  1. Debian packages (APT_PACKAGES) with apt-get, as root or through sudo;
+ *     like scripts/install-editors.sh, it runs only when called: CI calls it,
+ *     `npm test` never does;
  *  2. code-server and playwright-core from npm into toolsDir();
  *  3. a smoke check: code-server reports its version, Playwright loads,
  *     Chromium starts.
@@ -42,6 +44,9 @@ function installAptPackages(): void {
     say(`apt: the ${APT_PACKAGES.length} packages are installed`);
     return;
   }
+  if (spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) {
+    throw new InstallError(`missing Debian packages ${missing.join(' ')}, and there is no apt-get here: install them with this system's package manager`);
+  }
   const asRoot = process.getuid?.() === 0;
   const [cmd, prefix] = asRoot ? ['apt-get', []] : ['sudo', ['-n', 'apt-get']];
   say(`apt: installing ${missing.join(' ')}`);
@@ -78,6 +83,16 @@ function seedRipgrepCache(tmp: string): void {
   rmSync(stage, { recursive: true, force: true });
 }
 
+/**
+ * The running Node's own headers (Debian's nodejs has them in /usr/include/node),
+ * for node-gyp, which otherwise downloads them and fails offline. Set here
+ * rather than left to a user's own npmrc.
+ */
+function nodeHeaders(): Record<string, string> {
+  const prefix = nodePath.resolve(process.execPath, '..', '..');
+  return existsSync(nodePath.join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
+}
+
 function installNpmTools(dir: string): void {
   const wanted = Object.entries(NPM_TOOLS);
   if (wanted.every(([name, version]) => installedVersion(dir, name) === version) && existsSync(ripgrepOf(dir))) {
@@ -104,6 +119,7 @@ function installNpmTools(dir: string): void {
       npm_config_unsafe_perm: 'true',
       // node-pty's postinstall runs `npx node-gyp`, which an npmrc with `yes = false` cancels.
       npm_config_yes: 'true',
+      ...nodeHeaders(),
     },
   });
   say(`npm: done in ${seconds(started)}`);

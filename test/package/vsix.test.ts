@@ -1,7 +1,7 @@
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { REPO_ROOT } from '../support/tempLibrary';
@@ -13,7 +13,9 @@ import { REPO_ROOT } from '../support/tempLibrary';
  * same file (FLEET_ROLES_VSIX).
  */
 
-const VSIX = process.env.FLEET_ROLES_VSIX ?? nodePath.join(os.tmpdir(), 'fleet-roles-test.vsix');
+// Alone, a folder of its own: a fixed name in the shared temporary folder clashes between users and clones.
+const ownFolder = process.env.FLEET_ROLES_VSIX ? undefined : mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-vsix-'));
+const VSIX = process.env.FLEET_ROLES_VSIX ?? nodePath.join(ownFolder!, 'fleet-roles.vsix');
 const manifest = JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'package.json'), 'utf8'));
 const IMAGES_BASE = `${manifest.repository.url.replace(/\.git$/, '')}/raw/HEAD/`;
 
@@ -29,6 +31,9 @@ describe('the .vsix from plain `vsce package`', { timeout: 300000 }, () => {
     const vsce = spawnSync(nodePath.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--out', VSIX], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
     assert.doesNotMatch(vsce.stdout + vsce.stderr, /WARNING/, 'vsce warned');
+  });
+  after(() => {
+    if (ownFolder) rmSync(ownFolder, { recursive: true, force: true });
   });
 
   test('holds the bundles, the grammar, the schema, the icon and the documents, nothing else', () => {
