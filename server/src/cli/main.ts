@@ -3,7 +3,7 @@ import { runInit, runNew } from './authoring';
 import { OUTPUT_FORMATS, runCheck, type OutputFormat } from './check';
 import { runGraph } from './graph';
 import { readVersion } from '../node/version';
-import { UsageError } from './usageError';
+import { NO_LIBRARY_EXIT_CODE, NoLibraryError, UsageError } from './usageError';
 
 const VERSION = readVersion();
 
@@ -72,6 +72,10 @@ export async function main(argv: string[]): Promise<number> {
     if (!OUTPUT_FORMATS.includes(format as OutputFormat)) throw new UsageError(`unknown format '${format}': use ${OUTPUT_FORMATS.join(', ')}`);
     return await runCheck({ paths: positionals, format: format as OutputFormat, config: values.config, cwd: process.cwd(), version: VERSION, out, err });
   } catch (error) {
+    if (error instanceof NoLibraryError) {
+      err(`fleet-roles: ${error.message}\n`);
+      return NO_LIBRARY_EXIT_CODE;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err(`fleet-roles: ${(error as Error).message}\n`);
       if (!(error instanceof UsageError)) err(USAGE);
