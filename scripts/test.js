@@ -39,6 +39,8 @@ const e2e = [
     args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE, needs: needs.vscode },
   { name: 'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)', cmd: process.execPath,
     args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/agents/index.js', '--workspace', 'test/fixtures/agent-libraries', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-agents'], limit: 15 * MINUTE, needs: needs.vscode },
+  { name: 'extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic)', cmd: process.execPath,
+    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/ansible/index.js', '--workspace', 'test/fixtures/ansible', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-ansible'], limit: 15 * MINUTE, needs: needs.vscode },
   // One file at a time: each starts its own VS Code and Chromium. They install the .vsix of the package step.
   { name: 'UI tests in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE, needs: needs.vscodeAndPackageTools },
 ];
