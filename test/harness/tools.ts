@@ -48,7 +48,7 @@ export function requireTools(): { dir: string; codeServer: string } {
   const dir = toolsDir();
   const codeServer = codeServerEntry(dir);
   if (!existsSync(codeServer)) {
-    throw new Error(`code-server is not installed in ${dir}: run \`node out/test/harness/install.js\` (npm test does), or set FLEET_ROLES_E2E_TOOLS to the folder that holds it`);
+    throw new Error(`code-server is not installed in ${dir}: run \`node out/test/harness/install.js\` (.ci/run does; npm test never installs), or set FLEET_ROLES_E2E_TOOLS to the folder that holds it`);
   }
   return { dir, codeServer };
 }
