@@ -64,6 +64,13 @@ describe('the CLI installed from `npm pack` into an empty project', { timeout: 3
     assert.ok(existsSync(nodePath.join(project, 'node_modules', 'fleet-roles', 'schemas', 'fleet-roles.schema.json')));
   });
 
+  test('npx fleet-roles init: the configuration points at the schema of the installed package', () => {
+    const init = spawnSync('npx', ['--no-install', 'fleet-roles', 'init', 'agents', '--format', 'claude-code'], { cwd: project, encoding: 'utf8', timeout: 60000 });
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    const config = JSON.parse(readFileSync(nodePath.join(project, 'agents', 'fleet-roles.json'), 'utf8')) as { $schema?: string };
+    assert.equal(config.$schema, '../node_modules/fleet-roles/schemas/fleet-roles.schema.json');
+  });
+
   test('fleet-roles server --stdio answers initialize and reports diagnostics', async () => {
     const bin = nodePath.join(project, 'node_modules', 'fleet-roles', 'bin', 'fleet-roles.js');
     const { client, result } = await LspTestClient.start([project], [bin, 'server', '--stdio']);

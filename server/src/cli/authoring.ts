@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import { BUILTIN_FORMAT_NAMES, isRefusal, newLibraryFiles, relativePath, type BuiltinFormatName } from '../core';
+import { BUILTIN_FORMAT_NAMES, isRefusal, isWithin, newLibraryFiles, relativePath, type BuiltinFormatName } from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import { packageRoot } from '../node/version';
 import { loadLibraries } from './check';
@@ -41,7 +41,8 @@ export async function runNew(name: string | undefined, where: string | undefined
 
 /**
  * `fleet-roles init [PATH] [--format F] [--name NAME]`: a new library at
- * PATH (default the working folder): fleet-roles.json with `$schema`, an
+ * PATH (default the working folder): fleet-roles.json (with `$schema`
+ * when the package is installed in the project), an
  * index and a first role, each checking clean. Refused where a
  * configuration or any of the files already exists.
  */
@@ -49,9 +50,7 @@ export async function runInit(where: string | undefined, format: string, firstRo
   if (!(BUILTIN_FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': use ${BUILTIN_FORMAT_NAMES.join(', ')}`);
   const root = nodePath.resolve(options.cwd, where ?? '.');
   const name = firstRole ?? (format === 'fleet' ? 'first-role' : 'first-agent');
-  const schemaFile = nodePath.join(packageRoot() ?? nodePath.join(__dirname, '..'), 'schemas', 'fleet-roles.schema.json');
-  const schema = relativePath(toCorePath(root), toCorePath(schemaFile));
-  const files = newLibraryFiles(format as BuiltinFormatName, schema, name);
+  const files = newLibraryFiles(format as BuiltinFormatName, schemaFor(root), name);
   for (const file of files) {
     const exists = await fsp.stat(nodePath.join(root, file.path)).then(() => true, () => false);
     if (exists) throw new UsageError(`'${nodePath.join(where ?? '.', file.path)}' exists already: init starts a library where there is none`);
@@ -63,4 +62,17 @@ export async function runInit(where: string | undefined, format: string, firstRo
     options.out(`created ${nodePath.relative(options.cwd, path).split(nodePath.sep).join('/')}\n`);
   }
   return 0;
+}
+
+/**
+ * `$schema` for a new configuration: the schema of the package installed in
+ * the project (in a node_modules above the library), a path that holds for
+ * everyone who clones the project. Run from a clone, through `npm link` or
+ * from a global install, the schema's path is this machine's alone: none.
+ */
+function schemaFor(root: string): string | undefined {
+  const schemaFile = nodePath.join(packageRoot() ?? nodePath.join(__dirname, '..'), 'schemas', 'fleet-roles.schema.json');
+  const at = schemaFile.lastIndexOf(`${nodePath.sep}node_modules${nodePath.sep}`);
+  if (at < 0 || !isWithin(toCorePath(root), toCorePath(schemaFile.slice(0, at)))) return undefined;
+  return relativePath(toCorePath(root), toCorePath(schemaFile));
 }
