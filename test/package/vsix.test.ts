@@ -36,12 +36,12 @@ describe('the .vsix from plain `vsce package`', { timeout: 300000 }, () => {
     if (ownFolder) rmSync(ownFolder, { recursive: true, force: true });
   });
 
-  test('holds the bundles, the grammar, the schema, the icon and the documents, nothing else', () => {
+  test("holds the extension's bundles, the grammar, the schema, the icon and the documents, nothing else (not the CLI)", () => {
     const files = unzip(['-Z1', VSIX]).trim().split('\n').sort();
     assert.deepEqual(files, [
       '[Content_Types].xml', 'extension.vsixmanifest',
-      'extension/LICENSE.txt', 'extension/bin/fleet-roles.js', 'extension/changelog.md',
-      'extension/dist/cli.js', 'extension/dist/client.js', 'extension/dist/configSchema.js', 'extension/dist/server.js',
+      'extension/LICENSE.txt', 'extension/changelog.md',
+      'extension/dist/client.js', 'extension/dist/configSchema.js', 'extension/dist/server.js',
       'extension/images/icon.png', 'extension/package.json', 'extension/readme.md',
       'extension/schemas/fleet-roles.schema.json', 'extension/syntaxes/fleet-roles.injection.tmLanguage.json',
     ].sort());
