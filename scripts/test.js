@@ -47,7 +47,9 @@ const e2e = [
 
 const which = process.argv[2] || 'all';
 const groups = { node, clients, e2e };
-const steps = groups[which] ?? [...node, ...clients, ...e2e];
+const steps = Object.entries(groups).filter(([name]) => which === name || !(which in groups)).flatMap(([group, list]) => list.map(step => ({ ...step, group })));
+// Each group's time and count from its last complete, green run: `npm run docs:figures` puts them in the README.
+const timings = path.join(root, 'test-output', 'timings.json');
 
 function run(step) {
   return new Promise(resolve => {
@@ -67,8 +69,9 @@ function run(step) {
     }, step.limit);
     child.on('close', code => {
       clearTimeout(timer);
-      console.log(`=== ${step.name}: exit ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      resolve({ code, output });
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`=== ${step.name}: exit ${code} after ${seconds.toFixed(1)} s`);
+      resolve({ code, output, seconds });
     });
   });
 }
@@ -81,15 +84,43 @@ function counts(output) {
   return plain ? [Number(plain[1]), Number(plain[2])] : [0, 0];
 }
 
+/** Per group: seconds and tests passed when every step ran and passed, else why not. */
+function summarize(outcomes) {
+  const byGroup = {};
+  for (const { group, seconds = 0, passed = 0, state } of outcomes) {
+    const g = (byGroup[group] ??= { seconds: 0, tests: 0, state: 'passed' });
+    g.seconds += seconds;
+    g.tests += passed;
+    if (state !== 'passed' && g.state === 'passed') g.state = state;
+  }
+  return byGroup;
+}
+
+function recordTimings(byGroup) {
+  let recorded = {};
+  try {
+    recorded = JSON.parse(fs.readFileSync(timings, 'utf8'));
+  } catch { /* the first run */ }
+  recorded.cores = os.cpus().length;
+  recorded.groups = { ...recorded.groups };
+  for (const [group, g] of Object.entries(byGroup)) {
+    if (g.state === 'passed') recorded.groups[group] = { seconds: Math.round(g.seconds), tests: g.tests, at: new Date().toISOString() };
+  }
+  fs.mkdirSync(path.dirname(timings), { recursive: true });
+  fs.writeFileSync(timings, `${JSON.stringify(recorded, null, 2)}\n`);
+}
+
 (async () => {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   let code = 0;
+  const outcomes = [];
   for (const step of steps) {
     const missing = step.needs?.();
     if (missing) {
       skipped += 1;
+      outcomes.push({ group: step.group, state: 'skipped' });
       console.log(`\n=== skipped: ${step.name}: ${missing.why}; to run it: ${missing.install}`);
       continue;
     }
@@ -97,6 +128,7 @@ function counts(output) {
     const [p, f] = counts(result.output);
     passed += p;
     failed += f;
+    outcomes.push({ group: step.group, seconds: result.seconds, passed: p, state: result.code === 0 ? 'passed' : 'failed' });
     if (result.code !== 0) {
       code = 1;
       if (f === 0) failed += 1;
@@ -104,6 +136,9 @@ function counts(output) {
     }
   }
   fs.rmSync(scratch, { recursive: true, force: true });
+  const byGroup = summarize(outcomes);
+  recordTimings(byGroup);
+  console.log(`\ntime per group: ${Object.entries(byGroup).map(([group, g]) => `${group} ${g.state === 'passed' ? `${Math.round(g.seconds)} s (${g.tests} tests)` : g.state}`).join(', ')}`);
   if (skipped > 0 && requireAll) {
     code = 1;
     failed += skipped;
