@@ -54,7 +54,11 @@ describe('paths the CLI cannot read', () => {
     { name: 'a missing path in json format', args: ['check', 'nope', '--format', 'json'], message: /cannot read 'nope'/ },
   ];
   for (const c of cases) {
-    test(c.name, () => assertRefused(runCli(c.args, tree.dir), c.message, c.name));
+    test(c.name, () => {
+      const result = runCli(c.args, tree.dir);
+      assertRefused(result, c.message, c.name);
+      assert.equal(result.stderr.split('\n').length, 2, `${c.name}: a usage error is one line:\n${result.stderr}`);
+    });
   }
 
   test('an empty path (an unset shell variable): a usage error, not a check of the whole folder', () => {
@@ -248,7 +252,7 @@ describe('usage errors', () => {
   const tree = makeTree(sampleFiles('roles'));
   after(() => tree.dispose());
   const cases: Array<{ name: string; args: string[]; message: RegExp }> = [
-    { name: 'no command', args: [], message: /Usage:/ },
+    { name: 'no command', args: [], message: /^fleet-roles: no command: use check, graph, new, init, server/ },
     { name: 'an unknown command', args: ['bogus'], message: /unknown command 'bogus'/ },
     { name: 'an unknown option', args: ['check', '--bogus'], message: /--bogus/ },
     { name: 'an unknown format', args: ['check', 'roles', '--format', 'xml'], message: /unknown format 'xml'/ },
@@ -257,7 +261,11 @@ describe('usage errors', () => {
     { name: 'a format given twice', args: ['check', 'roles', '--format', 'json', '--format', 'nope'], message: /format/ },
   ];
   for (const c of cases) {
-    test(c.name, () => assertRefused(runCli(c.args, tree.dir), c.message, c.name));
+    test(c.name, () => {
+      const result = runCli(c.args, tree.dir);
+      assertRefused(result, c.message, c.name);
+      assert.equal(result.stderr.split('\n').length, 2, `${c.name}: a usage error is one line:\n${result.stderr}`);
+    });
   }
 
   test('many paths, among them every odd one: the first unreadable stops the check, with its name', () => {
