@@ -13,7 +13,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { APT_PACKAGES, NPM_TOOLS, RUN_BASE, chromiumBinary, codeServerEntry, toolsDir } from './tools';
+import { APT_PACKAGES, NPM_TOOLS, RUN_BASE, chromiumBinary, codeServerEntry, nodeHeadersEnv, toolsDir } from './tools';
 
 // code-server's shrinkwrap pins @vscode/ripgrep 1.15.11, whose postinstall
 // downloads ripgrep v13.0.0-10 from GitHub unless its cache already holds it.
@@ -83,16 +83,6 @@ function seedRipgrepCache(tmp: string): void {
   rmSync(stage, { recursive: true, force: true });
 }
 
-/**
- * The running Node's own headers (Debian's nodejs has them in /usr/include/node),
- * for node-gyp, which otherwise downloads them and fails offline. Set here
- * rather than left to a user's own npmrc.
- */
-function nodeHeaders(): Record<string, string> {
-  const prefix = nodePath.resolve(process.execPath, '..', '..');
-  return existsSync(nodePath.join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
-}
-
 function installNpmTools(dir: string): void {
   const wanted = Object.entries(NPM_TOOLS);
   if (wanted.every(([name, version]) => installedVersion(dir, name) === version) && existsSync(ripgrepOf(dir))) {
@@ -119,7 +109,7 @@ function installNpmTools(dir: string): void {
       npm_config_unsafe_perm: 'true',
       // node-pty's postinstall runs `npx node-gyp`, which an npmrc with `yes = false` cancels.
       npm_config_yes: 'true',
-      ...nodeHeaders(),
+      ...nodeHeadersEnv(),
     },
   });
   say(`npm: done in ${seconds(started)}`);

@@ -43,6 +43,17 @@ export function codeServerEntry(dir = toolsDir()): string {
   return nodePath.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
+/**
+ * For the npm install that builds code-server's native modules: the running
+ * Node's own headers (Debian's nodejs has them in /usr/include/node), for
+ * node-gyp, which otherwise downloads them and fails offline. Set by the
+ * project rather than left to a user's own npmrc; empty where there are none.
+ */
+export function nodeHeadersEnv(): { npm_config_nodedir?: string } {
+  const prefix = nodePath.resolve(process.execPath, '..', '..');
+  return existsSync(nodePath.join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
+}
+
 /** The installed tools, or an error that says how to get them. */
 export function requireTools(): { dir: string; codeServer: string } {
   const dir = toolsDir();
