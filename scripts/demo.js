@@ -4,12 +4,14 @@
 // freshly built extension installed and a copy of the sample library open.
 // Prints the URL to open; Ctrl+C stops it and deletes its temporary folders.
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const harness = path.join(root, 'out', 'test', 'harness');
-const vsix = path.join(os.tmpdir(), 'fleet-roles-demo.vsix');
+// A folder of its own: a fixed name in the shared temporary folder clashes between users.
+const vsix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-roles-demo-')), 'fleet-roles.vsix');
 
 function step(cmd, args) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });

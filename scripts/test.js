@@ -4,16 +4,24 @@
 // "tests: N passed, N failed". `node scripts/test.js` runs all of them;
 // `node scripts/test.js node` only the Node suites, `... clients` only the
 // third-party editors' (Neovim, eglot), `... e2e` only VS Code's.
+// A suite whose tools this machine lacks is skipped with one line that says
+// why and what installs them (scripts/suite-needs.js): nothing is installed
+// here. With FLEET_ROLES_TEST_ALL=1 (CI sets it) a skipped suite fails.
 // A step that fails stops the run (the first failure is the one to read);
 // a step that outlives its limit is killed and fails, so nothing hangs.
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const needs = require('./suite-needs');
 
 const root = path.join(__dirname, '..');
 const harness = path.join(root, 'out', 'test', 'harness');
-const vsix = path.join(os.tmpdir(), 'fleet-roles-e2e.vsix');
+// Per run, so that two users or two clones on one machine never share it.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-roles-test-'));
+const vsix = path.join(scratch, 'fleet-roles-e2e.vsix');
 const env = { ...process.env, FLEET_ROLES_VSIX: vsix };
+const requireAll = process.env.FLEET_ROLES_TEST_ALL === '1';
 const MINUTE = 60 * 1000;
 
 const node = [
@@ -22,24 +30,26 @@ const node = [
     args: ['--test', '--test-reporter=spec', 'out/test/robustness', 'out/test/regression'], limit: 15 * MINUTE },
 ];
 const clients = [
-  { name: 'third-party LSP clients (apt: neovim, emacs-nox, elpa-eglot)', cmd: 'bash', args: ['scripts/install-editors.sh'], limit: 20 * MINUTE, counts: false },
-  { name: 'Neovim 0.7, its own vim.lsp client, headless', cmd: process.execPath, args: ['scripts/test-clients.js', 'neovim'], limit: 6 * MINUTE },
-  { name: 'Emacs 28 with eglot 1.9, batch', cmd: process.execPath, args: ['scripts/test-clients.js', 'eglot'], limit: 6 * MINUTE },
+  { name: 'Neovim 0.7, its own vim.lsp client, headless', cmd: process.execPath, args: ['scripts/test-clients.js', 'neovim'], limit: 6 * MINUTE, needs: needs.neovim },
+  { name: 'Emacs 28 with eglot 1.9, batch', cmd: process.execPath, args: ['scripts/test-clients.js', 'eglot'], limit: 6 * MINUTE, needs: needs.eglot },
 ];
 const e2e = [
-  { name: 'e2e tools (apt packages, code-server, Chromium, pre-commit)', cmd: process.execPath, args: [path.join(harness, 'install.js')], limit: 40 * MINUTE, counts: false },
-  { name: 'the .vsix and the pre-commit hook', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/package'], limit: 15 * MINUTE },
+  { name: 'the .vsix and the pre-commit hook', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/package'], limit: 15 * MINUTE, needs: needs.packageTools },
   { name: 'extension-host suite in VS Code', cmd: process.execPath,
-    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE },
+    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE, needs: needs.vscode },
   { name: 'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)', cmd: process.execPath,
-    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/agents/index.js', '--workspace', 'test/fixtures/agent-libraries', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-agents'], limit: 15 * MINUTE },
-  // One file at a time: each starts its own VS Code and Chromium.
-  { name: 'UI tests in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE },
+    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/agents/index.js', '--workspace', 'test/fixtures/agent-libraries', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-agents'], limit: 15 * MINUTE, needs: needs.vscode },
+  { name: 'extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic)', cmd: process.execPath,
+    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/ansible/index.js', '--workspace', 'test/fixtures/ansible', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-ansible'], limit: 15 * MINUTE, needs: needs.vscode },
+  // One file at a time: each starts its own VS Code and Chromium. They install the .vsix of the package step.
+  { name: 'UI tests in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE, needs: needs.vscodeAndPackageTools },
 ];
 
 const which = process.argv[2] || 'all';
 const groups = { node, clients, e2e };
-const steps = groups[which] ?? [...node, ...clients, ...e2e];
+const steps = Object.entries(groups).filter(([name]) => which === name || !(which in groups)).flatMap(([group, list]) => list.map(step => ({ ...step, group })));
+// Each group's time and count from its last complete, green run: `npm run docs:figures` puts them in the README.
+const timings = path.join(root, 'test-output', 'timings.json');
 
 function run(step) {
   return new Promise(resolve => {
@@ -59,8 +69,9 @@ function run(step) {
     }, step.limit);
     child.on('close', code => {
       clearTimeout(timer);
-      console.log(`=== ${step.name}: exit ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      resolve({ code, output });
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`=== ${step.name}: exit ${code} after ${seconds.toFixed(1)} s`);
+      resolve({ code, output, seconds });
     });
   });
 }
@@ -73,23 +84,66 @@ function counts(output) {
   return plain ? [Number(plain[1]), Number(plain[2])] : [0, 0];
 }
 
+/** Per group: seconds and tests passed when every step ran and passed, else why not. */
+function summarize(outcomes) {
+  const byGroup = {};
+  for (const { group, seconds = 0, passed = 0, state } of outcomes) {
+    const g = (byGroup[group] ??= { seconds: 0, tests: 0, state: 'passed' });
+    g.seconds += seconds;
+    g.tests += passed;
+    if (state !== 'passed' && g.state === 'passed') g.state = state;
+  }
+  return byGroup;
+}
+
+function recordTimings(byGroup) {
+  let recorded = {};
+  try {
+    recorded = JSON.parse(fs.readFileSync(timings, 'utf8'));
+  } catch { /* the first run */ }
+  recorded.cores = os.cpus().length;
+  recorded.groups = { ...recorded.groups };
+  for (const [group, g] of Object.entries(byGroup)) {
+    if (g.state === 'passed') recorded.groups[group] = { seconds: Math.round(g.seconds), tests: g.tests, at: new Date().toISOString() };
+  }
+  fs.mkdirSync(path.dirname(timings), { recursive: true });
+  fs.writeFileSync(timings, `${JSON.stringify(recorded, null, 2)}\n`);
+}
+
 (async () => {
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   let code = 0;
+  const outcomes = [];
   for (const step of steps) {
-    const result = await run(step);
-    if (step.counts !== false) {
-      const [p, f] = counts(result.output);
-      passed += p;
-      failed += f;
+    const missing = step.needs?.();
+    if (missing) {
+      skipped += 1;
+      outcomes.push({ group: step.group, state: 'skipped' });
+      console.log(`\n=== skipped: ${step.name}: ${missing.why}; to run it: ${missing.install}`);
+      continue;
     }
+    const result = await run(step);
+    const [p, f] = counts(result.output);
+    passed += p;
+    failed += f;
+    outcomes.push({ group: step.group, seconds: result.seconds, passed: p, state: result.code === 0 ? 'passed' : 'failed' });
     if (result.code !== 0) {
       code = 1;
-      if (step.counts === false || counts(result.output)[1] === 0) failed += 1;
+      if (f === 0) failed += 1;
       break;
     }
   }
-  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  const byGroup = summarize(outcomes);
+  recordTimings(byGroup);
+  console.log(`\ntime per group: ${Object.entries(byGroup).map(([group, g]) => `${group} ${g.state === 'passed' ? `${Math.round(g.seconds)} s (${g.tests} tests)` : g.state}`).join(', ')}`);
+  if (skipped > 0 && requireAll) {
+    code = 1;
+    failed += skipped;
+    console.log(`\n${skipped} suite(s) skipped, and FLEET_ROLES_TEST_ALL=1 makes a skipped suite a failure`);
+  }
+  console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} suite(s) skipped` : ''}`);
   process.exit(code);
 })();

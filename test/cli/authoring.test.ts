@@ -17,9 +17,10 @@ describe('fleet-roles init and new', () => {
         const init = runCli(['init', 'lib', '--format', format], tree.dir);
         assert.equal(init.status, 0, init.stderr);
         const root = nodePath.join(tree.dir, 'lib');
-        const config = JSON.parse(readFileSync(nodePath.join(root, 'fleet-roles.json'), 'utf8')) as { $schema: string; format: string };
+        const config = JSON.parse(readFileSync(nodePath.join(root, 'fleet-roles.json'), 'utf8')) as { $schema?: string; format: string };
         assert.equal(config.format, format);
-        assert.equal(nodePath.resolve(root, config.$schema), nodePath.join(REPO_ROOT, 'schemas', 'fleet-roles.schema.json'));
+        // Run from a clone (as after `npm link`), the schema's path is this machine's alone: none is written.
+        assert.equal(config.$schema, undefined, `a path into the clone: ${config.$schema}`);
         const first = format === 'fleet' ? 'first-role' : 'first-agent';
         assert.ok(existsSync(nodePath.join(root, folder, `${first}${extension}`)));
 

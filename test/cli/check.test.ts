@@ -119,14 +119,33 @@ describe('fleet-roles check', () => {
     }
   });
 
-  test('a folder without role files is a usage error', () => {
+  test('a folder with no role library: "no role library found", exit 3', () => {
     const empty = makeTree({ 'docs/notes.md': '# Notes\n' });
     try {
       const result = runCli(['check'], empty.dir);
-      assert.equal(result.status, 2);
-      assert.match(result.stderr, /no role files/);
+      assert.equal(result.status, 3);
+      assert.match(result.stderr, /^fleet-roles: no role library found under \.: /);
     } finally {
       empty.dispose();
+    }
+  });
+
+  test('an Ansible repository (roles/<name>/tasks, docs, README.md) gets no diagnostic: check and graph exit 3, nothing on stdout', () => {
+    const ansible = makeTree({
+      'site.yml': '- hosts: all\n  roles: [web]\n',
+      'roles/web/tasks/main.yml': '- name: install nginx\n  apt: { name: nginx }\n',
+      'roles/web/docs/usage.md': '# Usage\n\nSet `port: 8080` in the vars.\n',
+      'roles/web/README.md': '# web\n\nInstalls nginx.\n',
+    });
+    try {
+      for (const args of [['check'], ['check', 'roles'], ['check', '--format', 'json'], ['graph']]) {
+        const result = runCli(args, ansible.dir);
+        assert.equal(result.status, 3, `${args.join(' ')}: ${result.stderr}`);
+        assert.equal(result.stdout, '', args.join(' '));
+        assert.match(result.stderr, /^fleet-roles: no role library found under (\.|roles): [^\n]+\n$/, args.join(' '));
+      }
+    } finally {
+      ansible.dispose();
     }
   });
 

@@ -35,12 +35,10 @@ describe('the CLI installed from `npm pack` into an empty project', { timeout: 3
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  test('the package holds the bundles, the README, the LICENSE and the schema, and no sources or tests', () => {
-    const files = packed.files.map(f => f.path).sort();
-    for (const needed of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'bin/fleet-roles.js', 'dist/cli.js', 'dist/configSchema.js', 'schemas/fleet-roles.schema.json']) {
-      assert.ok(files.includes(needed), `${needed} is not in the package: ${files.join(', ')}`);
-    }
-    assert.deepEqual(files.filter(f => /^(server|client|test|bench|out|roles|node_modules)\/|\.ts$|\.map$/.test(f)), []);
+  test("the package holds the CLI's bundle, the schema and the documents, nothing else (not the extension's bundles)", () => {
+    assert.deepEqual(packed.files.map(f => f.path).sort(), [
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'bin/fleet-roles.js', 'dist/cli.js', 'dist/configSchema.js', 'package.json', 'schemas/fleet-roles.schema.json',
+    ]);
   });
 
   test('installing it brings no other package: the bundles need nothing at run time', () => {
@@ -62,6 +60,13 @@ describe('the CLI installed from `npm pack` into an empty project', { timeout: 3
     assert.equal(broken.status, 1, broken.stdout + broken.stderr);
     assert.match(broken.stdout, /^::error file=roles\/operations-manager\.md,line=\d+,col=\d+,.*title=fleet-roles unknown-role::Unknown role 'hr-generalst'\. Did you mean 'hr-generalist'\?$/m);
     assert.ok(existsSync(nodePath.join(project, 'node_modules', 'fleet-roles', 'schemas', 'fleet-roles.schema.json')));
+  });
+
+  test('npx fleet-roles init: the configuration points at the schema of the installed package', () => {
+    const init = spawnSync('npx', ['--no-install', 'fleet-roles', 'init', 'agents', '--format', 'claude-code'], { cwd: project, encoding: 'utf8', timeout: 60000 });
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    const config = JSON.parse(readFileSync(nodePath.join(project, 'agents', 'fleet-roles.json'), 'utf8')) as { $schema?: string };
+    assert.equal(config.$schema, '../node_modules/fleet-roles/schemas/fleet-roles.schema.json');
   });
 
   test('fleet-roles server --stdio answers initialize and reports diagnostics', async () => {

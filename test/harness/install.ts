@@ -4,6 +4,8 @@
  * when it is already there, so a second run costs seconds.
  *
  *  1. Debian packages (APT_PACKAGES) with apt-get, as root or through sudo;
+ *     like scripts/install-editors.sh, it runs only when called: CI calls it,
+ *     `npm test` never does;
  *  2. code-server and playwright-core from npm into toolsDir();
  *  3. a smoke check: code-server reports its version, Playwright loads,
  *     Chromium starts.
@@ -11,7 +13,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { APT_PACKAGES, NPM_TOOLS, RUN_BASE, chromiumBinary, codeServerEntry, toolsDir } from './tools';
+import { APT_PACKAGES, NPM_TOOLS, RUN_BASE, chromiumBinary, codeServerEntry, nodeHeadersEnv, toolsDir } from './tools';
 
 // code-server's shrinkwrap pins @vscode/ripgrep 1.15.11, whose postinstall
 // downloads ripgrep v13.0.0-10 from GitHub unless its cache already holds it.
@@ -41,6 +43,9 @@ function installAptPackages(): void {
   if (missing.length === 0) {
     say(`apt: the ${APT_PACKAGES.length} packages are installed`);
     return;
+  }
+  if (spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) {
+    throw new InstallError(`missing Debian packages ${missing.join(' ')}, and there is no apt-get here: install them with this system's package manager`);
   }
   const asRoot = process.getuid?.() === 0;
   const [cmd, prefix] = asRoot ? ['apt-get', []] : ['sudo', ['-n', 'apt-get']];
@@ -104,6 +109,7 @@ function installNpmTools(dir: string): void {
       npm_config_unsafe_perm: 'true',
       // node-pty's postinstall runs `npx node-gyp`, which an npmrc with `yes = false` cancels.
       npm_config_yes: 'true',
+      ...nodeHeadersEnv(),
     },
   });
   say(`npm: done in ${seconds(started)}`);

@@ -43,12 +43,23 @@ export function codeServerEntry(dir = toolsDir()): string {
   return nodePath.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
+/**
+ * For the npm install that builds code-server's native modules: the running
+ * Node's own headers (Debian's nodejs has them in /usr/include/node), for
+ * node-gyp, which otherwise downloads them and fails offline. Set by the
+ * project rather than left to a user's own npmrc; empty where there are none.
+ */
+export function nodeHeadersEnv(): { npm_config_nodedir?: string } {
+  const prefix = nodePath.resolve(process.execPath, '..', '..');
+  return existsSync(nodePath.join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
+}
+
 /** The installed tools, or an error that says how to get them. */
 export function requireTools(): { dir: string; codeServer: string } {
   const dir = toolsDir();
   const codeServer = codeServerEntry(dir);
   if (!existsSync(codeServer)) {
-    throw new Error(`code-server is not installed in ${dir}: run \`node out/test/harness/install.js\` (npm test does), or set FLEET_ROLES_E2E_TOOLS to the folder that holds it`);
+    throw new Error(`code-server is not installed in ${dir}: run \`node out/test/harness/install.js\` (.ci/run does; npm test never installs), or set FLEET_ROLES_E2E_TOOLS to the folder that holds it`);
   }
   return { dir, codeServer };
 }

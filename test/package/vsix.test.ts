@@ -1,7 +1,7 @@
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { REPO_ROOT } from '../support/tempLibrary';
@@ -13,7 +13,9 @@ import { REPO_ROOT } from '../support/tempLibrary';
  * same file (FLEET_ROLES_VSIX).
  */
 
-const VSIX = process.env.FLEET_ROLES_VSIX ?? nodePath.join(os.tmpdir(), 'fleet-roles-test.vsix');
+// Alone, a folder of its own: a fixed name in the shared temporary folder clashes between users and clones.
+const ownFolder = process.env.FLEET_ROLES_VSIX ? undefined : mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-vsix-'));
+const VSIX = process.env.FLEET_ROLES_VSIX ?? nodePath.join(ownFolder!, 'fleet-roles.vsix');
 const manifest = JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'package.json'), 'utf8'));
 const IMAGES_BASE = `${manifest.repository.url.replace(/\.git$/, '')}/raw/HEAD/`;
 
@@ -30,13 +32,16 @@ describe('the .vsix from plain `vsce package`', { timeout: 300000 }, () => {
     assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
     assert.doesNotMatch(vsce.stdout + vsce.stderr, /WARNING/, 'vsce warned');
   });
+  after(() => {
+    if (ownFolder) rmSync(ownFolder, { recursive: true, force: true });
+  });
 
-  test('holds the bundles, the grammar, the schema, the icon and the documents, nothing else', () => {
+  test("holds the extension's bundles, the grammar, the schema, the icon and the documents, nothing else (not the CLI)", () => {
     const files = unzip(['-Z1', VSIX]).trim().split('\n').sort();
     assert.deepEqual(files, [
       '[Content_Types].xml', 'extension.vsixmanifest',
-      'extension/LICENSE.txt', 'extension/bin/fleet-roles.js', 'extension/changelog.md',
-      'extension/dist/cli.js', 'extension/dist/client.js', 'extension/dist/configSchema.js', 'extension/dist/server.js',
+      'extension/LICENSE.txt', 'extension/changelog.md',
+      'extension/dist/client.js', 'extension/dist/configSchema.js', 'extension/dist/server.js',
       'extension/images/icon.png', 'extension/package.json', 'extension/readme.md',
       'extension/schemas/fleet-roles.schema.json', 'extension/syntaxes/fleet-roles.injection.tmLanguage.json',
     ].sort());

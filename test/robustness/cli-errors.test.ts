@@ -54,7 +54,11 @@ describe('paths the CLI cannot read', () => {
     { name: 'a missing path in json format', args: ['check', 'nope', '--format', 'json'], message: /cannot read 'nope'/ },
   ];
   for (const c of cases) {
-    test(c.name, () => assertRefused(runCli(c.args, tree.dir), c.message, c.name));
+    test(c.name, () => {
+      const result = runCli(c.args, tree.dir);
+      assertRefused(result, c.message, c.name);
+      assert.equal(result.stderr.split('\n').length, 2, `${c.name}: a usage error is one line:\n${result.stderr}`);
+    });
   }
 
   test('an empty path (an unset shell variable): a usage error, not a check of the whole folder', () => {
@@ -126,23 +130,33 @@ describe('a path that is a file but not a role, or no role folder at all', () =>
   });
   after(() => tree.dispose());
 
-  const noRoles = /^fleet-roles: no role files under .+: a library is a folder named 'roles', or the folders a fleet-roles\.json names$/m;
-  const cases: Array<{ name: string; args: string[]; cwd?: string }> = [
-    { name: 'a text file', args: ['check', 'notes.txt'] },
-    { name: 'a Markdown file outside any role folder', args: ['check', 'docs/notes.md'] },
-    { name: 'a folder of Markdown without a roles folder', args: ['check', 'docs'] },
-    { name: "a library's README (a document, not a role)", args: ['check', 'lib/roles/README.md'] },
-    { name: 'an empty folder', args: ['check', 'empty'] },
-    { name: 'the current folder, empty, by default', args: ['check'], cwd: 'empty' },
-    { name: 'a roles folder that is hidden', args: ['check', 'hidden'] },
-    { name: 'a roles folder inside node_modules', args: ['check', 'vendored'] },
-    { name: 'a FIFO named .md (no hang)', args: ['check', 'pipe.md'] },
-    { name: '/dev/null', args: ['check', '/dev/null'] },
+  // Outside every library: "no role library found", exit 3. Inside one, but no role file: a usage error, exit 2.
+  const noLibrary = /^fleet-roles: no role library found under .+: a library is a fleet-roles\.json, a folder named 'roles' holding a LIBRARY\.md or a role file that declares class, domain or persistent_persona, or a \.claude\/agents or \.github\/agents folder$/m;
+  const noRoles = /^fleet-roles: no role files under .+: the paths hold no role file of the libraries found$/m;
+  const cases: Array<{ name: string; args: string[]; cwd?: string; exit: 2 | 3 }> = [
+    { name: 'a text file', args: ['check', 'notes.txt'], exit: 2 },
+    { name: 'a Markdown file outside any role folder', args: ['check', 'docs/notes.md'], exit: 3 },
+    { name: 'a folder of Markdown without a roles folder', args: ['check', 'docs'], exit: 3 },
+    { name: "a library's README (a document, not a role)", args: ['check', 'lib/roles/README.md'], exit: 2 },
+    { name: 'an empty folder', args: ['check', 'empty'], exit: 3 },
+    { name: 'the current folder, empty, by default', args: ['check'], cwd: 'empty', exit: 3 },
+    { name: 'a roles folder that is hidden', args: ['check', 'hidden'], exit: 3 },
+    { name: 'a roles folder inside node_modules', args: ['check', 'vendored'], exit: 3 },
+    { name: 'a FIFO named .md (no hang)', args: ['check', 'pipe.md'], exit: 2 },
+    { name: '/dev/null', args: ['check', '/dev/null'], exit: 3 },
   ];
   for (const c of cases) {
     test(c.name, () => {
       const started = Date.now();
-      assertRefused(runCli(c.args, c.cwd ? at(c.cwd) : tree.dir), noRoles, c.name);
+      const result = runCli(c.args, c.cwd ? at(c.cwd) : tree.dir);
+      if (c.exit === 2) {
+        assertRefused(result, noRoles, c.name);
+      } else {
+        assertNoStackTrace(result.stderr + result.stdout, c.name);
+        assert.equal(result.status, 3, `${c.name}: exit ${result.status}\n${result.stderr}`);
+        assert.match(result.stderr, noLibrary, c.name);
+        assert.equal(result.stdout, '', `${c.name}: something on stdout`);
+      }
       assert.ok(Date.now() - started < 20000, `${c.name}: ${Date.now() - started} ms`);
     });
   }
@@ -238,7 +252,7 @@ describe('usage errors', () => {
   const tree = makeTree(sampleFiles('roles'));
   after(() => tree.dispose());
   const cases: Array<{ name: string; args: string[]; message: RegExp }> = [
-    { name: 'no command', args: [], message: /Usage:/ },
+    { name: 'no command', args: [], message: /^fleet-roles: no command: use check, graph, new, init, server/ },
     { name: 'an unknown command', args: ['bogus'], message: /unknown command 'bogus'/ },
     { name: 'an unknown option', args: ['check', '--bogus'], message: /--bogus/ },
     { name: 'an unknown format', args: ['check', 'roles', '--format', 'xml'], message: /unknown format 'xml'/ },
@@ -247,7 +261,11 @@ describe('usage errors', () => {
     { name: 'a format given twice', args: ['check', 'roles', '--format', 'json', '--format', 'nope'], message: /format/ },
   ];
   for (const c of cases) {
-    test(c.name, () => assertRefused(runCli(c.args, tree.dir), c.message, c.name));
+    test(c.name, () => {
+      const result = runCli(c.args, tree.dir);
+      assertRefused(result, c.message, c.name);
+      assert.equal(result.stderr.split('\n').length, 2, `${c.name}: a usage error is one line:\n${result.stderr}`);
+    });
   }
 
   test('many paths, among them every odd one: the first unreadable stops the check, with its name', () => {

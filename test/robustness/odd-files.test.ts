@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync,
+  chmodSync, closeSync, existsSync, ftruncateSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync,
 } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
@@ -161,11 +161,10 @@ describe('odd files arriving through watched-file events: the index stays consis
   /** Removes files (and folders) and tells the server, so the next test starts from the sample library. */
   async function cleanUp(...rels: string[]): Promise<void> {
     for (const rel of rels) {
-      try {
-        chmodSync(p(rel), 0o644);
-      } catch {
-        // gone or a dangling link
-      }
+      // chmod follows links: on `self -> .` it would take the execute bit off
+      // the roles folder itself, and every later test would fail with EACCES.
+      const stat = lstatSync(p(rel), { throwIfNoEntry: false });
+      if (stat && !stat.isSymbolicLink()) chmodSync(p(rel), stat.isDirectory() ? 0o755 : 0o644);
       rmSync(p(rel), { recursive: true, force: true });
     }
     await client.filesChanged(rels.map(rel => event(rel, Deleted)));

@@ -33,6 +33,13 @@ describe('language server over JSON-RPC (stdio)', () => {
     assert.equal(capabilities.definitionProvider, true);
   });
 
+  test('logs what it indexed in words: "1 library", not "1 libraries"', async () => {
+    await client.diagnostics(seedUri);
+    const indexed = client.messages.filter(m => m.method === 'window/logMessage' && /^fleet-roles: indexed /.test(m.message)).map(m => m.message);
+    assert.equal(indexed.length, 1, JSON.stringify(client.messages));
+    assert.match(indexed[0], /^fleet-roles: indexed 22 files in 1 library in \d+ ms$/);
+  });
+
   test('registers file watchers for role files and the configuration', async () => {
     await client.diagnostics(seedUri);
     assert.ok(client.registrations.includes('workspace/didChangeWatchedFiles'), client.registrations.join());

@@ -19,7 +19,12 @@ const activates = (files: string[]) => files.some(f => globs.some(g => picomatch
 describe('activation events', () => {
   test('the repository root, with a roles folder inside', () => assert.ok(activates(['README.md', 'roles/qa-engineer.md'])));
   test('the role folder itself, with no fleet-roles.json anywhere', () => assert.ok(activates(['qa-engineer.md', 'LIBRARY.md'])));
+  test('a roles folder with its index deeper down', () => assert.ok(activates(['README.md', 'team/roles/emea/LIBRARY.md', 'team/roles/emea/sales-lead.md'])));
   test('a folder with a fleet-roles.json and its own role folders', () => assert.ok(activates(['fleet-roles.json', 'team/qa-engineer.md'])));
+  test('an Ansible repository, Markdown in roles/<name>/ and a README at the top, does not activate it', () => {
+    assert.equal(activates(['README.md', 'site.yml', 'roles/web/tasks/main.yml', 'roles/web/docs/usage.md', 'roles/web/README.md', 'roles/db/README.md']), false);
+  });
+  test('a folder of notes does not activate it', () => assert.equal(activates(['README.md', 'docs/guide.md']), false));
   test('a role file opened on its own starts it through the Markdown language', () => {
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
   });

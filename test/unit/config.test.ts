@@ -118,6 +118,17 @@ describe('configuration problems', () => {
     assert.match(problems[0].message, /^Invalid configuration: /);
   });
 
+  test('each unknown key is a problem at the key itself, not at 1:1, nested ones named by their path', async () => {
+    const text = '{\n  "domains": ["operations"],\n  "domian": 1,\n  "format": { "extends": "fleet", "titel": "required" }\n}\n';
+    const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
+    const problems = lib.workspace.libraries[0].problems;
+    const lines = text.split('\n');
+    assert.deepEqual(problems.map(p => [p.message, lines[p.range.start.line].slice(p.range.start.character, p.range.end.character)]).sort(), [
+      ["Invalid configuration: unknown key 'domian'.", '"domian"'],
+      ["Invalid configuration: unknown key 'format.titel'.", '"titel"'],
+    ]);
+  });
+
   test('an empty domain list is a problem at the list', async () => {
     const text = '{ "domains": [] }';
     const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));

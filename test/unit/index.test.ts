@@ -364,7 +364,9 @@ describe('incremental state equals a fresh load', () => {
           boundaries: [`- **Does NOT a** — the **${refs[0]}**.`, `- **Does NOT b** — see [x](./${refs[1]}.md).`],
         });
       };
-      const disk: Record<string, string> = {};
+      // An index no step touches: whether `roles` is a library at all is decided when
+      // the libraries are discovered (libraryEvidence.ts), not again at each edit.
+      const disk: Record<string, string> = { '/ws/roles/LIBRARY.md': '# The library\n' };
       for (const path of PATHS.slice(0, 4)) disk[path] = randomText(path);
       const lib = await checkLibrary({ ...disk });
       const overlays = new Map<string, string>();

@@ -71,7 +71,7 @@ describe('a library stays inside its own folder', () => {
     const fs = new WatchedFileSystem({
       '/ws/fleet-roles.json': '{ "roleFolders": ["elsewhere"] }',
       '/ws/elsewhere/c-role.md': '# C\n',
-      '/ws/lib/roles/a-role.md': '# A\n',
+      '/ws/lib/roles/a-role.md': '# A\n\n`class: a-role`\n',
       '/other/roles/b-role.md': '# B\n',
     });
     const layout = await discoverLayout(fs, ['/ws/lib'], { extraRoleFolders: ['/other/roles'], withinRootsOnly: true });

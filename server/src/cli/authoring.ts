@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { TextEdit } from 'vscode-languageserver-types';
 import * as nodePath from 'node:path';
-import { BUILTIN_FORMAT_NAMES, describeReadFailure, isRefusal, MAX_ROLE_FILE_BYTES, newLibraryFiles, relativePath, type BuiltinFormatName } from '../core';
+import { BUILTIN_FORMAT_NAMES, describeReadFailure, isRefusal, isWithin, MAX_ROLE_FILE_BYTES, newLibraryFiles, relativePath, type BuiltinFormatName } from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import { packageRoot } from '../node/version';
 import { loadLibraries } from './check';
@@ -72,7 +72,8 @@ function cannotWrite(shown: string, outcome: string): (error: unknown) => never 
 
 /**
  * `fleet-roles init [PATH] [--format F] [--name NAME]`: a new library at
- * PATH (default the working folder): fleet-roles.json with `$schema`, an
+ * PATH (default the working folder): fleet-roles.json (with `$schema`
+ * when the package is installed in the project), an
  * index and a first role, each checking clean. Refused where a
  * configuration or any of the files already exists.
  */
@@ -80,9 +81,7 @@ export async function runInit(where: string | undefined, format: string, firstRo
   if (!(BUILTIN_FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': use ${BUILTIN_FORMAT_NAMES.join(', ')}`);
   const root = nodePath.resolve(options.cwd, where ?? '.');
   const name = firstRole ?? (format === 'fleet' ? 'first-role' : 'first-agent');
-  const schemaFile = nodePath.join(packageRoot() ?? nodePath.join(__dirname, '..'), 'schemas', 'fleet-roles.schema.json');
-  const schema = relativePath(toCorePath(root), toCorePath(schemaFile));
-  const files = newLibraryFiles(format as BuiltinFormatName, schema, name);
+  const files = newLibraryFiles(format as BuiltinFormatName, schemaFor(root), name);
   if (isRefusal(files)) throw new UsageError(files.error);
   for (const file of files) {
     const exists = await fsp.stat(nodePath.join(root, file.path)).then(() => true, () => false);
@@ -98,4 +97,17 @@ export async function runInit(where: string | undefined, format: string, firstRo
     options.out(`created ${shown}\n`);
   }
   return 0;
+}
+
+/**
+ * `$schema` for a new configuration: the schema of the package installed in
+ * the project (in a node_modules above the library), a path that holds for
+ * everyone who clones the project. Run from a clone, through `npm link` or
+ * from a global install, the schema's path is this machine's alone: none.
+ */
+function schemaFor(root: string): string | undefined {
+  const schemaFile = nodePath.join(packageRoot() ?? nodePath.join(__dirname, '..'), 'schemas', 'fleet-roles.schema.json');
+  const at = schemaFile.lastIndexOf(`${nodePath.sep}node_modules${nodePath.sep}`);
+  if (at < 0 || !isWithin(toCorePath(root), toCorePath(schemaFile.slice(0, at)))) return undefined;
+  return relativePath(toCorePath(root), toCorePath(schemaFile));
 }

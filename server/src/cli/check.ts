@@ -2,6 +2,7 @@ import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import {
   createLanguageService, describeReadFailure, isWithin, MAX_ROLE_FILE_BYTES, problemLocation, relativePath, type ConfigProblem, type RoleLanguageService,
+  type WorkspaceStatus,
 } from '../core';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
 import { formatGithub } from './formats/github';
@@ -9,7 +10,7 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { summarize, type CheckReport, type FileReport } from './report';
-import { UsageError } from './usageError';
+import { NoLibraryError, UsageError } from './usageError';
 
 const FORMATTERS = {
   text: formatText,
@@ -39,13 +40,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   const { service, cwd, targets } = await loadLibraries(options);
   const status = service.status();
   const checked = service.checkedFiles().filter(({ path }) => targets.some(t => isWithin(path, t)));
-  if (checked.length === 0) {
-    const unread = [...status.unreadableFolders].filter(([folder]) => targets.some(t => isWithin(folder, t)));
-    const why = unread.length > 0
-      ? `: cannot read ${unread.map(([folder, reason]) => `'${relativePath(cwd, folder)}' (${reason})`).join(', ')}`
-      : ": a library is a folder named 'roles', or the folders a fleet-roles.json names";
-    throw new UsageError(`no role files under ${options.paths.length > 0 ? options.paths.join(', ') : '.'}${why}`);
-  }
+  if (checked.length === 0) throw nothingToCheck(options.paths, status, cwd, targets);
   const files: FileReport[] = checked.map(({ path }) => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
   const libraries = new Set(checked.map(f => f.library));
   const roles = status.libraries.filter(l => libraries.has(l.id)).reduce((sum, l) => sum + l.roles, 0);
@@ -54,6 +49,22 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   options.out(FORMATTERS[options.format](report, options.version));
   return report.summary.errors > 0 ? 1 : 0;
 }
+
+/**
+ * Why nothing under the paths is a role file: a folder that could not be
+ * read (a usage error: the command cannot say anything true), no library at
+ * all (exit 3), or libraries that hold none of the paths (a usage error).
+ */
+export function nothingToCheck(paths: string[], status: WorkspaceStatus, cwd: string, targets: string[]): Error {
+  const named = paths.length > 0 ? paths.join(', ') : '.';
+  const unread = [...status.unreadableFolders].filter(([folder]) => targets.some(t => isWithin(folder, t)));
+  if (unread.length > 0) return new UsageError(`no role files under ${named}: cannot read ${unread.map(([folder, reason]) => `'${relativePath(cwd, folder)}' (${reason})`).join(', ')}`);
+  if (status.libraries.length === 0) return new NoLibraryError(`no role library found under ${named}: ${LIBRARY_EVIDENCE}`);
+  return new UsageError(`no role files under ${named}: the paths hold no role file of the libraries found`);
+}
+
+/** What makes a library, in one line. */
+const LIBRARY_EVIDENCE = "a library is a fleet-roles.json, a folder named 'roles' holding a LIBRARY.md or a role file that declares class, domain or persistent_persona, or a .claude/agents or .github/agents folder";
 
 /**
  * Loads the libraries under the command's paths. Unreadable paths and broken

@@ -1,7 +1,6 @@
 import { isWithin, relativePath } from '../core';
-import { loadLibraries, type CheckOptions } from './check';
+import { loadLibraries, nothingToCheck, type CheckOptions } from './check';
 import { graphDot, graphJson, graphMermaid } from './formats/graph';
-import { UsageError } from './usageError';
 
 export type GraphFormat = 'dot' | 'json' | 'mermaid';
 
@@ -10,7 +9,7 @@ export async function runGraph(options: Omit<CheckOptions, 'format' | 'version'>
   const { service, cwd, targets } = await loadLibraries(options);
   const libraries = service.status().libraries.filter(l => l.roleFolders.some(f => targets.some(t => isWithin(f, t) || isWithin(t, f))));
   const graphs = service.getRoleGraphs().filter(g => libraries.some(l => l.id === g.library));
-  if (graphs.every(g => g.nodes.length === 0)) throw new UsageError(`no role files under ${options.paths.join(', ') || '.'}`);
+  if (graphs.every(g => g.nodes.length === 0)) throw nothingToCheck(options.paths, service.status(), cwd, targets);
   const relative = (path: string) => relativePath(cwd, path);
   options.out(options.format === 'json' ? graphJson(graphs, relative) : options.format === 'mermaid' ? graphMermaid(graphs) : graphDot(graphs));
   return 0;

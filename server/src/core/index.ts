@@ -11,6 +11,8 @@ export { CONFIG_FILE_NAME, problemLocation, type ConfigProblem } from './config/
 export { CancelledError, type CancellationToken } from './util/cancellation';
 export { describeReadFailure } from './util/readFailure';
 export { isWithin, relativePath } from './util/paths';
+export { counted } from './util/counted';
+export { closestMatches } from './util/editDistance';
 export { isRefusal, type FileMove, type Refusal } from './features/rename';
 export type { NewRole } from './features/newRole';
 export { newLibraryFiles, type LibraryFile } from './features/newLibrary';

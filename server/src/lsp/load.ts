@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { DiscoveryOptions, RoleLanguageService } from '../core';
+import { counted, type DiscoveryOptions, type RoleLanguageService } from '../core';
 import { keepHeapNearLive } from './nodeFlags';
 import { describeProblem, sendStatus } from './status';
 
@@ -13,7 +13,7 @@ export async function loadWorkspace(connection: Connection, service: RoleLanguag
     void connection.window.showErrorMessage(`fleet-roles: ${describeProblem(problem)}`);
   }
   for (const limit of status.walkLimits) void connection.window.showWarningMessage(`fleet-roles: ${limit}`);
-  connection.console.info(`fleet-roles: indexed ${status.files} files in ${status.libraries.length} libraries in ${Date.now() - started} ms`);
+  connection.console.info(`fleet-roles: indexed ${counted(status.files, 'file')} in ${counted(status.libraries.length, 'library', 'libraries')} in ${Date.now() - started} ms`);
   keepHeapNearLive();
   sendStatus(connection, service, 'ready');
 }

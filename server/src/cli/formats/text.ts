@@ -1,7 +1,7 @@
 import type { CheckReport } from '../report';
 import { severityName } from '../report';
+import { counted } from '../../core';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A compiler's format: `path:line:col severity code message`, 1-based, then a summary line. */
 export function formatText(report: CheckReport): string {
@@ -18,5 +18,5 @@ export function formatText(report: CheckReport): string {
 /** `N files checked, N roles indexed: N errors, N warnings.` */
 export function summaryLine(report: CheckReport): string {
   const { files, roles, errors, warnings } = report.summary;
-  return `${plural(files, 'file')} checked, ${plural(roles, 'role')} indexed: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+  return `${counted(files, 'file')} checked, ${counted(roles, 'role')} indexed: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.`;
 }

@@ -75,10 +75,17 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
   if (result.success) return confined(result.data);
   for (const issue of result.error.issues.flatMap(i => unionBranchIssues(i, value))) {
     const location = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const node = findNodeAtLocation(tree, location) ?? tree;
     const where = location.length > 0 ? `'${location.join('.')}' ` : '';
-    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map(k => `'${k}'`).join(', ')})` : '';
-    problems.push({ path, message: `Invalid configuration: ${where}${issue.message}${keys}.`, range: lines.range(node.offset, node.offset + node.length) });
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per key, at the key itself: the object's whole range starts at 1:1 for a top-level key.
+      for (const key of issue.keys) {
+        const node = findNodeAtLocation(tree, [...location, key])?.parent?.children?.[0] ?? findNodeAtLocation(tree, location) ?? tree;
+        problems.push({ path, message: `Invalid configuration: unknown key '${[...location, key].join('.')}'.`, range: lines.range(node.offset, node.offset + node.length) });
+      }
+      continue;
+    }
+    const node = findNodeAtLocation(tree, location) ?? tree;
+    problems.push({ path, message: `Invalid configuration: ${where}${issue.message}.`, range: lines.range(node.offset, node.offset + node.length) });
   }
   return { ok: false, problems };
 }

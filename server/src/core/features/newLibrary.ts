@@ -15,18 +15,18 @@ export interface LibraryFile {
 
 /**
  * A new library in a built-in format that checks clean: the configuration
- * (with `$schema`), an index that lists the first role, and that role.
+ * (with `$schema` when there is one to point at), an index that lists the first role, and that role.
  * The index is the fleet's LIBRARY.md, or a README.md beside the agents
  * (a document: the agent tools read only the files with frontmatter, or `.agent.md`).
  * Refused for a first role's name that is no slug.
  */
-export function newLibraryFiles(formatName: BuiltinFormatName, schema: string, firstRole: string): LibraryFile[] | Refusal {
+export function newLibraryFiles(formatName: BuiltinFormatName, schema: string | undefined, firstRole: string): LibraryFile[] | Refusal {
   const badName = roleNameRefusal(firstRole);
   if (badName) return badName;
   const format = compileFormat(BUILTIN_FORMATS[formatName]);
   const folder = format.folders[0] ?? 'roles';
   const indexName = formatName === 'fleet' ? 'LIBRARY.md' : 'README.md';
-  const config = { $schema: schema, format: formatName, ...(formatName === 'fleet' ? {} : { index: `${folder}/${indexName}` }) };
+  const config = { ...(schema === undefined ? {} : { $schema: schema }), format: formatName, ...(formatName === 'fleet' ? {} : { index: `${folder}/${indexName}` }) };
   return [
     { path: CONFIG_FILE_NAME, text: `${JSON.stringify(config, null, 2)}\n` },
     { path: `${folder}/${indexName}`, text: `# ${formatName === 'fleet' ? 'Role library' : 'Agents'}\n\n- [${firstRole}](./${firstRole}${format.extension}) — ${titleOf(firstRole)}\n` },

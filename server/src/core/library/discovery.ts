@@ -6,6 +6,7 @@ import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
 import { confinedFileSystem, type ConfinedFileSystem } from './confinedFileSystem';
 import { createLibrary, libraryOwns, type Library } from './library';
+import { showsRoleLibrary } from './libraryEvidence';
 
 export interface Layout {
   /** Deepest root first, so the nearest configuration owns a file. */
@@ -110,8 +111,15 @@ export async function discoverLayout(disk: RoleFileSystem, roots: string[], opti
   const libraries: Library[] = configLibraries.map(c =>
     createLibrary(c.root, c.path, c.config, c.config?.roleFolders?.map(f => resolvePath(c.root, f)) ?? defaultFolders(c.root, c.config), c.problems));
   if (!options.configPath) {
+    // A `roles` folder joins the default library only with evidence of one; a folder named in the settings needs none.
+    const named = new Set(options.extraRoleFolders ?? []);
+    const evident = new Set<string>();
+    for (const folder of walk.roleFolders) {
+      if (configRoots.some(c => isWithin(folder, c))) continue;
+      if (named.has(folder) || (await showsRoleLibrary(fs, folder, walk.markdown))) evident.add(folder);
+    }
     for (const root of roots) {
-      const folders = [...walk.roleFolders].filter(f => isWithin(f, root) && !configRoots.some(c => isWithin(f, c)));
+      const folders = [...evident].filter(f => isWithin(f, root));
       if (folders.length > 0 && !libraries.some(l => l.id === root)) libraries.push(createLibrary(root, undefined, undefined, folders));
     }
     // `.claude/agents`, `.github/agents`: a library of their format each, unless a configuration names the folder; rooted there, the deepest, so it owns its files.

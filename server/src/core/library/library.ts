@@ -5,6 +5,7 @@ import type { RoleFormat } from '../config/roleFormat';
 import type { ConfigFileContent, ConfigProblem } from '../config/configFile';
 import { basename, isWithin, relativePath, resolvePath } from '../util/paths';
 import { stemOf } from '../util/slug';
+import { INDEX_FILE_NAME } from './libraryEvidence';
 import type { SeveritySetting } from '../config/configFile';
 
 /** One library: a configuration (or the defaults) and its role folders together. */
@@ -43,7 +44,7 @@ export function createLibrary(
     problems,
     severity: config?.severity ? { ...format.severity, ...config.severity } : format.severity,
     isExcluded: path => matchers.some(m => m(relativePath(root, path))),
-    isIndex: path => (indexPath ? path === indexPath : basename(path) === 'LIBRARY.md'),
+    isIndex: path => (indexPath ? path === indexPath : basename(path) === INDEX_FILE_NAME),
   };
 }
 
