@@ -126,6 +126,20 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     assert.ok(!existsSync(lib.at('ws/roles/nowhere.md')));
   });
 
+  test('init whose roles folder is read-only: the configuration it wrote first is removed again', { skip: runner.reason ?? false }, () => {
+    const tree = makeTree({});
+    disposals.push(() => {
+      chmodSync(nodePath.join(tree.dir, 'roles'), 0o755);
+      tree.dispose();
+    });
+    // The folder is writable by anyone (the user nobody too), its roles folder by no one.
+    chmodSync(tree.dir, 0o777);
+    mkdirSync(nodePath.join(tree.dir, 'roles'), { mode: 0o555 });
+    chmodSync(nodePath.join(tree.dir, 'roles'), 0o555);
+    assertRefused(runCliWith(runner.command!, ['init'], tree.dir), /^fleet-roles: cannot write 'roles\/LIBRARY\.md' \(permission denied\): nothing was written$/m);
+    assert.deepEqual(readdirSync(tree.dir), ['roles']);
+  });
+
   test('init in a read-only folder', { skip: runner.reason ?? false }, () => {
     const tree = makeTree({});
     disposals.push(tree.dispose);

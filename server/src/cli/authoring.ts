@@ -32,12 +32,12 @@ export async function runNew(name: string | undefined, where: string | undefined
   // The index is opened for writing first: a role is created only where it can be listed too.
   const index = plan.index && { ...plan.index, handle: await fsp.open(plan.index.path, 'r+').catch(cannotWrite(shown(plan.index.path), 'nothing was written')) };
   try {
-    await writeNewFile(plan.path, plan.text).catch(cannotWrite(shown(plan.path), 'nothing was written'));
+    const folder = await writeNewFile(plan.path, plan.text).catch(cannotWrite(shown(plan.path), 'nothing was written'));
     if (index) {
       await listIn(index.handle, index.edit).catch(async (error: unknown) => {
         // Undone, so that the library is as it was; said exactly when it cannot be.
-        const undone = await fsp.rm(plan.path).then(() => true, () => false);
-        cannotWrite(shown(index.path), undone ? 'nothing was written' : `${shown(plan.path)} was created, and is not listed in the index`)(error);
+        const left = await undo([{ path: plan.path, folder }]);
+        cannotWrite(shown(index.path), left.length === 0 ? 'nothing was written' : `${shown(plan.path)} was created, and is not listed in the index`)(error);
       });
     }
   } finally {
@@ -57,10 +57,19 @@ async function listIn(handle: FileHandle, edit: TextEdit): Promise<void> {
   await handle.write(tail, 0, tail.length, offset);
 }
 
-/** A file that did not exist, with its folder: never one that exists, nor the target of a dangling link. */
-async function writeNewFile(path: string, text: string): Promise<void> {
-  await fsp.mkdir(nodePath.dirname(path), { recursive: true });
-  await fsp.writeFile(path, text, { flag: 'wx' });
+/**
+ * A file that did not exist, with its folder: never one that exists, nor the
+ * target of a dangling link. Returns the first folder it made, if any.
+ */
+async function writeNewFile(path: string, text: string): Promise<string | undefined> {
+  const made = await fsp.mkdir(nodePath.dirname(path), { recursive: true });
+  try {
+    await fsp.writeFile(path, text, { flag: 'wx' });
+  } catch (error) {
+    if (made) await fsp.rm(made, { recursive: true }).catch(() => undefined);
+    throw error;
+  }
+  return made;
 }
 
 /** A failed write as the one line a user can act on ("permission denied"), and what became of the command's other writes. */
@@ -87,16 +96,28 @@ export async function runInit(where: string | undefined, format: string, firstRo
     const exists = await fsp.stat(nodePath.join(root, file.path)).then(() => true, () => false);
     if (exists) throw new UsageError(`'${nodePath.join(where ?? '.', file.path)}' exists already: init starts a library where there is none`);
   }
-  const written: string[] = [];
+  // Written in order; on a failure, what was written is removed again, so that no half library is left.
+  const written: Array<{ path: string; folder?: string }> = [];
+  const shown = (path: string) => nodePath.relative(options.cwd, path).split(nodePath.sep).join('/');
   for (const file of files) {
     const path = nodePath.join(root, file.path);
-    const shown = nodePath.relative(options.cwd, path).split(nodePath.sep).join('/');
-    const outcome = written.length === 0 ? 'nothing was written' : `only ${written.join(', ')} ${written.length === 1 ? 'was' : 'were'} written`;
-    await writeNewFile(path, file.text).catch(cannotWrite(shown, outcome));
-    written.push(shown);
-    options.out(`created ${shown}\n`);
+    await writeNewFile(path, file.text).then(folder => written.push({ path, folder }), async (error: unknown) => {
+      const left = await undo(written);
+      cannotWrite(shown(path), left.length === 0 ? 'nothing was written' : `${left.map(shown).join(', ')} ${left.length === 1 ? 'was' : 'were'} written and could not be removed`)(error);
+    });
   }
+  for (const { path } of written) options.out(`created ${shown(path)}\n`);
   return 0;
+}
+
+/** Removes the files written and the folders made for them, last first; returns what could not be removed. */
+async function undo(written: ReadonlyArray<{ path: string; folder?: string }>): Promise<string[]> {
+  const left: string[] = [];
+  for (const { path, folder } of [...written].reverse()) {
+    if (!(await fsp.rm(path).then(() => true, () => false))) left.push(path);
+    else if (folder) await fsp.rm(folder, { recursive: true }).catch(() => undefined);
+  }
+  return left;
 }
 
 /**
