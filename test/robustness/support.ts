@@ -230,6 +230,8 @@ export interface TimedCheck {
   slowest: string;
   /** How many diagnostics, and the first one not well formed (assertWellFormed's message), checked in the worker. */
   count: number;
+  /** The codes among them, each once, sorted. */
+  codes: string[];
   malformed?: string;
 }
 

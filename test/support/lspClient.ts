@@ -53,6 +53,8 @@ export interface StartOptions {
   rootOnly?: boolean;
   /** Leave `initialized` to the test, to send it in one chunk with what follows. */
   holdInitialized?: boolean;
+  /** What the extension sends: `{ trusted: false }` in an untrusted workspace. */
+  initializationOptions?: unknown;
 }
 
 export interface LoggedMessage {
@@ -129,6 +131,7 @@ export class LspTestClient {
       rootUri: options.rootOnly ? folders[0]?.uri ?? null : null,
       workspaceFolders: options.rootOnly ? null : folders,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
+      initializationOptions: options.initializationOptions,
     });
     if (!options.holdInitialized) await connection.sendNotification(InitializedNotification.type, {});
     return { client, result };

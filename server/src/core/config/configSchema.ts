@@ -3,19 +3,16 @@ import { SLUG_PATTERN } from '../util/slug';
 import { DIAGNOSTIC_CODES } from './diagnosticCodes';
 import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { SEVERITY_SETTINGS } from './severitySettings';
+import { unboundedPatternReason } from './userPattern';
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
 const relativePath = z.string().min(1, 'must not be empty');
 const nonEmpty = z.string().min(1, 'must not be empty');
 const code = z.enum(Object.keys(DIAGNOSTIC_CODES) as [string, ...string[]]);
-const regex = z.string().refine(source => {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
+const regex = z.string().superRefine((source, context) => {
+  const why = unboundedPatternReason(source);
+  if (why !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${why}` });
+});
 const place = z.enum(['frontmatter', 'inline', 'both']);
 const severitySetting = z.enum(SEVERITY_SETTINGS);
 

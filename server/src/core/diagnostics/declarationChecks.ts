@@ -1,6 +1,7 @@
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
 import type { DeclarationSpec } from '../config/roleFormat';
+import type { Pattern } from '../config/userPattern';
 import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { Declaration } from '../parse/roleFile';
 import { closestMatches } from '../util/editDistance';
@@ -115,7 +116,7 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
 }
 
 /** What a missing key most likely holds, for the message: the file's name, the first domain or value, false. */
-function exampleValue(spec: DeclarationSpec, identityKey: string | undefined, stem: string, domains: readonly string[], pattern?: RegExp): string {
+function exampleValue(spec: DeclarationSpec, identityKey: string | undefined, stem: string, domains: readonly string[], pattern?: Pattern): string {
   if (spec.key === identityKey) return !pattern || pattern.test(stem) ? stem : 'role-name';
   if (spec.valuesFrom === 'domains') return domains[0] ?? 'operations';
   if (spec.type === 'boolean') return 'false';

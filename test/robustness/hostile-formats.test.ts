@@ -1,0 +1,89 @@
+/**
+ * A hostile fleet-roles.json: a format of one's own whose patterns, globs,
+ * values, labels and keys are built to make the checker hang, crash or
+ * mislead. Every check that could hang runs in a worker thread, which the
+ * test terminates past its bound: a hang is a failed test, not a hung run.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConfigText } from '../../server/src/core/config/configFile';
+import { checkInWorker, type TimedCheck, type WorkerLibrary, type WorkerOutcome } from './support';
+
+export const AGENTS = '/ws/.claude/agents';
+
+/** A Claude Code library under a format of its own (extending claude-code), one agent file to check. */
+export function agentLibrary(format: Record<string, unknown>, others: Record<string, string> = {}): WorkerLibrary {
+  return {
+    files: { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', ...format } }), ...others, [`${AGENTS}/checked.md`]: agent([]) },
+    path: `${AGENTS}/checked.md`,
+  };
+}
+
+/** A clean agent named `checked`, with more frontmatter lines. */
+export function agent(lines: string[], body = 'You do one job well.'): string {
+  return ['---', 'name: checked', 'description: Checks things.', ...lines, '---', '', body, ''].join('\n');
+}
+
+/** The one text's outcome in a worker, asserted to be an answer within `limitMs`. */
+export async function answered(library: WorkerLibrary, text: string, limitMs = 3000): Promise<TimedCheck> {
+  const [[outcome]] = await checkInWorker([[{ text, limitMs, features: true }]], 1, library);
+  return assertAnswered(outcome, limitMs);
+}
+
+export function assertAnswered(outcome: WorkerOutcome, limitMs: number): TimedCheck {
+  assert.ok(!('hung' in outcome), `no answer within ${limitMs} ms`);
+  assert.ok(!('error' in outcome), `threw: ${'error' in outcome ? outcome.error : ''}`);
+  assert.ok(!('skipped' in outcome), 'not reached');
+  assert.equal(outcome.malformed, undefined);
+  return outcome;
+}
+
+/** The problems of a configuration text, as messages. */
+function configProblems(config: unknown): string[] {
+  const result = parseConfigText('/ws/fleet-roles.json', JSON.stringify(config));
+  return result.ok ? [] : result.problems.map(p => p.message);
+}
+
+const CATASTROPHIC = '^(a+)+$';
+const EVIL_VALUE = `${'a'.repeat(32)}!`;
+
+describe('item 1: a pattern of the configuration runs in linear time, or is refused at load', () => {
+  test(`a declaration's pattern ${CATASTROPHIC} against ${EVIL_VALUE.length} characters answers, and reports the value`, async () => {
+    const library = agentLibrary({ declarations: [{ key: 'color', pattern: CATASTROPHIC }] });
+    const outcome = await answered(library, agent([`color: ${EVIL_VALUE}`]));
+    assert.deepEqual(outcome.codes, ['invalid-value']);
+    // And at the longest a value can be: linear, not merely lucky.
+    const long = await answered(library, agent([`color: ${'a'.repeat(1_000_000)}!`]), 4000);
+    assert.deepEqual(long.codes, ['invalid-value']);
+  });
+
+  test(`a tools pattern ${CATASTROPHIC} against a ${EVIL_VALUE.length}-character tool name answers`, async () => {
+    const library = agentLibrary({ tools: { known: ['Read'], patterns: ['^(a|aa)+$', CATASTROPHIC] } });
+    const outcome = await answered(library, agent([`tools: Read, ${EVIL_VALUE}`]));
+    assert.deepEqual(outcome.codes, ['unknown-tool']);
+    assert.deepEqual((await answered(library, agent([`tools: Read, ${'a'.repeat(40)}`]))).codes, [], 'the pattern still matches what it should');
+  });
+
+  test('a pattern that needs backtracking (a backreference, lookaround) is refused by name, with why', () => {
+    for (const pattern of ['^(a+)\\1$', '^(?<x>a+)\\k<x>$', '^(?=a)a+$', '^(?!b)a+$', '(?<=a)b']) {
+      const problems = configProblems({ format: { extends: 'claude-code', declarations: [{ key: 'color', pattern }], tools: { patterns: [pattern] } } });
+      assert.equal(problems.length, 2, `${pattern}: ${problems.join(' | ')}`);
+      assert.match(problems[0], /^Invalid configuration: 'format\.declarations\.0\.pattern' '.+' is refused: .*(linear time|backreference)/);
+      assert.ok(problems[0].includes(`'${pattern}'`), problems[0]);
+      assert.match(problems[1], /^Invalid configuration: 'format\.tools\.patterns\.0' '.+' is refused/);
+    }
+  });
+
+  test('patterns in JavaScript syntax keep their meaning: classes, escapes, Unicode properties, named groups', async () => {
+    const library = agentLibrary({
+      declarations: [
+        { key: 'color', pattern: '^#[0-9a-f]{6}$|^(?<name>red|blue)$' },
+        { key: 'emoji', pattern: '^[\\u{1F600}-\\u{1F64F}]\\p{L}*$' },
+        { key: 'path', pattern: '^\\w+\\/\\d{2,}\\.md$' },
+      ],
+    });
+    assert.deepEqual(configProblems(JSON.parse(library.files['/ws/fleet-roles.json'])), []);
+    assert.deepEqual((await answered(library, agent(['color: "#a0b1c2"', 'emoji: 😀é', 'path: notes/12.md']))).codes, []);
+    assert.deepEqual((await answered(library, agent(['color: green', 'emoji: x', 'path: notes/1.md']))).codes, ['invalid-value']);
+  });
+});
