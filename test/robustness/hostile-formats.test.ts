@@ -6,7 +6,9 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import picomatch from 'picomatch';
 import { parseConfigText } from '../../server/src/core/config/configFile';
+import { compileGlob } from '../../server/src/core/config/linearGlob';
 import { checkInWorker, type TimedCheck, type WorkerLibrary, type WorkerOutcome } from './support';
 
 export const AGENTS = '/ws/.claude/agents';
@@ -85,5 +87,45 @@ describe('item 1: a pattern of the configuration runs in linear time, or is refu
     assert.deepEqual(configProblems(JSON.parse(library.files['/ws/fleet-roles.json'])), []);
     assert.deepEqual((await answered(library, agent(['color: "#a0b1c2"', 'emoji: 😀é', 'path: notes/12.md']))).codes, []);
     assert.deepEqual((await answered(library, agent(['color: green', 'emoji: x', 'path: notes/1.md']))).codes, ['invalid-value']);
+  });
+});
+
+/** A library holding an agent file whose name is `letters` a's: 32 suffice for a nested extglob, a run of stars needs a long name. */
+const named = (letters: number) => ({ [`${AGENTS}/${'a'.repeat(letters)}.md`]: agent([]).replace('name: checked', `name: ${'a'.repeat(letters)}`) });
+
+describe('item 2: globs of the configuration (documents, exclude) match in linear time, or are refused at load', () => {
+  for (const [documents, letters] of [[['+(+(a))b'], 32], [['*(a|a)b'], 32], [['*a*a*a*a*a*a*a*b'], 200]] as const) {
+    test(`documents ${JSON.stringify(documents)} with a file whose name has ${letters} letters answers`, async () => {
+      const outcome = await answered(agentLibrary({ documents }, named(letters)), agent([]));
+      assert.deepEqual(outcome.codes, []);
+    });
+  }
+
+  for (const [exclude, letters] of [[['.claude/agents/+(+(a))b'], 32], [['**/*a*a*a*a*a*a*a*b'], 200]] as const) {
+    test(`exclude ${JSON.stringify(exclude)} with a file whose name has ${letters} letters answers`, async () => {
+      const library = agentLibrary({}, named(letters));
+      const config = JSON.parse(library.files['/ws/fleet-roles.json']);
+      const outcome = await answered({ ...library, files: { ...library.files, '/ws/fleet-roles.json': JSON.stringify({ ...config, exclude }) } }, agent([]));
+      assert.deepEqual(outcome.codes, []);
+    });
+  }
+
+  test('a glob that needs backtracking (a negated extglob) is refused by name, with why', () => {
+    const problems = configProblems({ exclude: ['drafts/!(keep)*.md'], format: { extends: 'claude-code', documents: ['!(x)*.md'] } });
+    assert.equal(problems.length, 2, problems.join(' | '));
+    assert.match(problems.join('\n'), /'exclude\.0' 'drafts\/!\(keep\)\*\.md' is refused: it cannot be matched in linear time/);
+    assert.match(problems.join('\n'), /'format\.documents\.0' '!\(x\)\*\.md' is refused/);
+  });
+
+  test('ordinary globs match as picomatch matches them', () => {
+    const globs = ['*.md', '**/*.md', 'drafts/**', '**/drafts/**', 'draft-*.md', '!draft-*.md', '{a,b}*.md', '*.{md,txt}', '[A-Z]*.md', '[!a-c]?.md',
+      '?.md', 'README*', 'a/**/b/*.md', '.github/**', '@(x|y).md', '+(ab).md', 'a\\*b.md', '**', '*', 'roles/*/x.md', '*(a|b)c.md'];
+    const paths = ['a.md', 'b.md', 'x.md', 'ab.md', 'abab.md', 'aac.md', 'README.md', 'README', 'Readme.md', 'draft-1.md', 'drafts/a.md', 'drafts/x/y.md',
+      'x/drafts/a.md', 'a/b/c.md', 'a/b/x.md', 'a/x/b/y.md', '.github/agents/a.agent.md', '.hidden.md', 'notes.txt', 'a*b.md', 'roles/x/x.md', 'é.md', 'd.md', 'dd.md'];
+    for (const glob of globs) {
+      const ours = compileGlob(glob);
+      const theirs = picomatch(glob, { dot: true });
+      for (const path of paths) assert.equal(ours(path), theirs(path), `${glob} on ${path}`);
+    }
   });
 });

@@ -1,10 +1,10 @@
-import picomatch from 'picomatch';
 import { isDocumentName } from '../util/slug';
 import type { FactKey } from '../parse/roleSummary';
 import type { DeclaredKey, ParseRules } from '../parse/parseRules';
 import { normalizeLabel } from '../parse/parseRules';
 import { BLANK_FORMAT, BUILTIN_FORMATS } from './builtinFormats';
 import type { DeclarationSpec, FormatSetting, RoleFormat } from './roleFormat';
+import { compileGlob } from './linearGlob';
 import { compileLinear, type Pattern } from './userPattern';
 
 /** A format made ready for use: its rules for the parse, its patterns compiled. */
@@ -55,7 +55,7 @@ const compiled = new WeakMap<RoleFormat, CompiledFormat>();
 export function compileFormat(format: RoleFormat): CompiledFormat {
   const known = compiled.get(format);
   if (known) return known;
-  const documentMatchers = format.documents === 'upper-case' ? undefined : format.documents.map(g => picomatch(g, { dot: true }));
+  const documentMatchers = format.documents === 'upper-case' ? undefined : format.documents.map(compileGlob);
   const extension = format.extension;
   const parse: ParseRules = {
     extension,

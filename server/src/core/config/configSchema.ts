@@ -3,6 +3,7 @@ import { SLUG_PATTERN } from '../util/slug';
 import { DIAGNOSTIC_CODES } from './diagnosticCodes';
 import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { SEVERITY_SETTINGS } from './severitySettings';
+import { unboundedGlobReason } from './linearGlob';
 import { unboundedPatternReason } from './userPattern';
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
@@ -11,6 +12,10 @@ const nonEmpty = z.string().min(1, 'must not be empty');
 const code = z.enum(Object.keys(DIAGNOSTIC_CODES) as [string, ...string[]]);
 const regex = z.string().superRefine((source, context) => {
   const why = unboundedPatternReason(source);
+  if (why !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${why}` });
+});
+const glob = nonEmpty.superRefine((source, context) => {
+  const why = unboundedGlobReason(source);
   if (why !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${why}` });
 });
 const place = z.enum(['frontmatter', 'inline', 'both']);
@@ -39,7 +44,7 @@ const format = z.strictObject({
   folders: z.array(relativePath).optional(),
   extension: z.string().regex(/^\.[^/\\]*\.?md$/i, 'must end in ".md", such as ".md" or ".agent.md"').optional(),
   anyMarkdown: z.boolean().optional(),
-  documents: z.union([z.literal('upper-case'), z.array(nonEmpty)]).optional(),
+  documents: z.union([z.literal('upper-case'), z.array(glob)]).optional(),
   identity: z.strictObject({
     key: nonEmpty.optional(),
     matchFile: z.boolean().optional(),
@@ -66,7 +71,7 @@ const format = z.strictObject({
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   roleFolders: z.array(relativePath).optional(),
-  exclude: z.array(relativePath).optional(),
+  exclude: z.array(glob).optional(),
   domains: z.array(slug).min(1, 'must name at least one domain').optional(),
   index: relativePath.optional(),
   format: z.union([z.enum(BUILTIN_FORMAT_NAMES), format]).optional(),
