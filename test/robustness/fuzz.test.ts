@@ -274,6 +274,10 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
     for (const where of s.where) cases.push({ name: `${s.name} (${JSON.stringify(s.token)}) in the ${where}`, small: place(where, repeated(s.token, SIZE / 4)), full: place(where, repeated(s.token, SIZE)) });
   }
   cases.push({ name: 'a list nested deep, in the Boundaries', small: place('boundaries', nested(SIZE / 4)), full: place('boundaries', nested(SIZE)) });
+  // A run of blanks between two letters, where a parse pattern once rescanned the run at each blank (quadratic: 100,000 blanks took 9 s).
+  const blanks = (size: number) => `a${repeated(' ', size - 2)}b`;
+  cases.push({ name: 'blanks between two letters, a frontmatter line with no colon', small: `---\nclass: operations-manager\n${blanks(SIZE / 4)}\n---\n${SEED_TEXT}`, full: `---\nclass: operations-manager\n${blanks(SIZE)}\n---\n${SEED_TEXT}` });
+  cases.push({ name: 'blanks between two letters, a `key: value` code span in the lead', small: place('lead', `\`class: ${blanks(SIZE / 4)}\``), full: place('lead', `\`class: ${blanks(SIZE)}\``) });
 
   longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases);
 });
