@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { parseConfigText } from '../../server/src/core/config/configFile';
 import { compileGlob } from '../../server/src/core/config/linearGlob';
+import { checkLibrary } from '../support/checkLibrary';
 import { checkInWorker, type TimedCheck, type WorkerLibrary, type WorkerOutcome } from './support';
 
 export const AGENTS = '/ws/.claude/agents';
@@ -127,5 +128,34 @@ describe('item 2: globs of the configuration (documents, exclude) match in linea
       const theirs = picomatch(glob, { dot: true });
       for (const path of paths) assert.equal(ours(path), theirs(path), `${glob} on ${path}`);
     }
+  });
+});
+
+describe('item 5: a message names a bounded sample of a long list of values or tools', () => {
+  const VALUES = 100_000;
+  const values = ['red', ...Array.from({ length: VALUES - 1 }, (_, i) => `value-${i}`)];
+  const known = ['Read', ...Array.from({ length: VALUES - 1 }, (_, i) => `Tool${i}`)];
+  const FILES = 60;
+
+  test(`${VALUES.toLocaleString('en')} values and tools, ${FILES} files with unknown ones: short messages, exact did-you-mean`, async () => {
+    const files: Record<string, string> = { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', declarations: [{ key: 'color', values }], tools: { known } } }) };
+    for (let i = 0; i < FILES; i++) {
+      const lines = i % 3 === 0 ? ['color: reed', 'tools: Raed'] : i % 3 === 1 ? ['color: "#zzzzzzzz"', 'tools: Qqqqqqqqqqqqq'] : ['color: ""'];
+      files[`${AGENTS}/agent-${i}.md`] = agent(lines).replace('name: checked', `name: agent-${i}`);
+    }
+    const lib = await checkLibrary(files);
+    let total = 0;
+    for (let i = 0; i < FILES; i++) {
+      const messages = lib.diagnostics(`${AGENTS}/agent-${i}.md`).map(d => d.message);
+      total += messages.join('').length;
+      for (const m of messages) assert.ok(m.length < 1000, `a message of ${m.length} characters: ${m.slice(0, 200)}…`);
+      if (i % 3 === 0) assert.deepEqual(messages, ["Unknown color 'reed'. Did you mean 'red'?", "Unknown tool 'Raed'. Did you mean 'Read'?"]);
+      else if (i % 3 === 1) {
+        assert.equal(messages.length, 2, messages.join(' | '));
+        assert.match(messages[0], /^Unknown color '#zzzzzzzz'\. Known values of color: red, value-0, value-1, .*, … \(99,?976 more\)\.$/);
+        assert.match(messages[1], /^Unknown tool 'Qqqqqqqqqqqqq'\. Known tools: Read, Tool0, .*, … \(99,?976 more\); MCP tools/);
+      } else assert.match(messages.join(), /^The color is empty: name one of the known values of color \(red, value-0, .*, … \(99,?976 more\)\)\.$/);
+    }
+    assert.ok(total < FILES * 1000, `${total} characters of messages`);
   });
 });

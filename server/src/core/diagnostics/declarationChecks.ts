@@ -5,6 +5,7 @@ import type { Pattern } from '../config/userPattern';
 import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { Declaration } from '../parse/roleFile';
 import { closestMatches } from '../util/editDistance';
+import { namedSample } from '../util/namedSample';
 import type { Check, CheckContext } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
 
@@ -69,12 +70,12 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     if (typeof value === 'string' && (allowed.includes(value) || pattern?.test(value))) return;
     const plural = spec.plural ?? `values of ${key}`;
     if (isEmpty(value)) {
-      report(codes.unknown, 'unknown-value', declaration, `The ${key} is empty: name one of the known ${plural} (${allowed.join(', ')}).`);
+      report(codes.unknown, 'unknown-value', declaration, `The ${key} is empty: name one of the known ${plural} (${namedSample(allowed)}).`);
       return;
     }
     const text = describe(value, raw);
     const suggestions = closestMatches(text, allowed, 1);
-    const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${allowed.join(', ')}.`;
+    const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${namedSample(allowed)}.`;
     report(codes.unknown, 'unknown-value', declaration, `Unknown ${key} '${text}'.${fix}`);
     return;
   }

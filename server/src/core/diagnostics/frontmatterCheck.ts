@@ -1,5 +1,6 @@
 import { unquotedColonValues } from '../parse/colonValues';
 import { closestMatches } from '../util/editDistance';
+import { namedSample } from '../util/namedSample';
 import type { Check } from './checkContext';
 
 /**
@@ -57,6 +58,6 @@ export const checkUnknownKeys: Check = context => {
     if (known.includes(key) || PROTOTYPE_KEYS.has(key)) continue;
     const [suggestion] = closestMatches(key, known, 1);
     if (suggestion) context.report('unknown-key', start, end, `Unknown key '${key}'. Did you mean '${suggestion}'?`);
-    else if (format.unknownKeys === 'report') context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${known.join(', ')}.`);
+    else if (format.unknownKeys === 'report') context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${namedSample(known)}.`);
   }
 };

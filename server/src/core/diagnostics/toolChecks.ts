@@ -1,5 +1,6 @@
 import { frontmatterItems } from '../parse/frontmatterItems';
 import { closestMatches } from '../util/editDistance';
+import { namedSample } from '../util/namedSample';
 import type { Check } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
 
@@ -23,7 +24,7 @@ export const checkTools: Check = context => {
       const roles = suggestion.length === 0 ? view.closestRoles(name, 1) : [];
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
         : roles.length > 0 ? ` It is close to the role '${roles[0]}', but a role is not a tool.`
-          : ` Known tools: ${known.join(', ')}; MCP tools are written mcp__server__tool.`;
+          : ` Known tools: ${namedSample(known)}; MCP tools are written mcp__server__tool.`;
       context.report('unknown-tool', item.start, item.end, `Unknown tool '${name}'.${fix}`);
     }
   }
