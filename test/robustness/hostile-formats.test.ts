@@ -159,3 +159,13 @@ describe('item 5: a message names a bounded sample of a long list of values or t
     assert.ok(total < FILES * 1000, `${total} characters of messages`);
   });
 });
+
+describe('item 6: reference labels are looked up, not scanned, at each line', () => {
+  test('100,000 labels over 300,000 lines answer within the bound, and a label still marks its list', async () => {
+    const labels = Array.from({ length: 100_000 }, (_, i) => `Works with group ${i}`);
+    const library = agentLibrary({ references: { labels } });
+    const body = [...Array.from({ length: 300_000 }, (_, i) => `Note ${i}:`), '', 'Works with group 99999:', '', '- **no-such-agent**'].join('\n');
+    const outcome = await answered(library, agent([], body), 4000);
+    assert.deepEqual(outcome.codes, ['unknown-role']);
+  });
+});

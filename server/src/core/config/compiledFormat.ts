@@ -62,8 +62,8 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
     isDocument: documentMatchers
       ? (_stem, path) => documentMatchers.some(m => m(path.slice(path.lastIndexOf('/') + 1)))
       : stem => isDocumentName(stem),
-    referenceSections: format.references.sections.map(s => s.toLowerCase()),
-    referenceLabels: format.references.labels.map(normalizeLabel),
+    referenceSections: new Set(format.references.sections.map(s => s.toLowerCase())),
+    referenceLabels: new Set(format.references.labels.map(normalizeLabel)),
     referenceForms: format.references.forms,
     referenceKeys: format.references.keys,
     toolRules: format.references.toolRules.length === 0 ? undefined : { keys: format.tools.keys, rules: format.references.toolRules },

@@ -94,7 +94,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   const leadEnd = firstSectionHeading ? firstSectionHeading.start : text.length;
 
   const sections = collectSections(body.headings, text.length);
-  const referenceSections = rules.referenceSections.length === 0 ? [] : sections.filter(s => rules.referenceSections.includes(s.name.toLowerCase()));
+  const referenceSections = rules.referenceSections.size === 0 ? [] : sections.filter(s => rules.referenceSections.has(s.name.toLowerCase()));
   const places = referencePlaces(lines, body, referenceSections, rules);
   const boundaries = places.filter(p => p.isSection).flatMap(p => p.bullets);
 
