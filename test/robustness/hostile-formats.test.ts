@@ -169,3 +169,23 @@ describe('item 6: reference labels are looked up, not scanned, at each line', ()
     assert.deepEqual(outcome.codes, ['unknown-role']);
   });
 });
+
+describe("item 18: a format's severity and keys are checked as the configuration's own", () => {
+  test("an unknown code in format.severity is reported, with did-you-mean; 'constructor' and '__proto__' as what they are", () => {
+    const problems = configProblems({ format: { extends: 'claude-code', severity: { 'unknwn-tool': 'off', constructor: 'off', 'unknown-tool': 'hint' } } });
+    assert.deepEqual(problems.map(p => p.replace(/ Known codes: .*/, ' Known codes: …')), [
+      "Invalid configuration: 'unknwn-tool' in 'format.severity' is not a diagnostic code. Did you mean 'unknown-tool'?",
+      "Invalid configuration: 'constructor' in 'format.severity' is not a diagnostic code. Known codes: …",
+    ]);
+    const proto = parseConfigText('/ws/fleet-roles.json', '{ "format": { "severity": { "__proto__": "off" } } }');
+    assert.deepEqual(proto.ok ? [] : proto.problems.map(p => p.message.replace(/ Known codes: .*/, '')), ["Invalid configuration: '__proto__' in 'format.severity' is not a diagnostic code."]);
+  });
+
+  test('a format cannot declare, or take its identity from, a key the frontmatter refuses (__proto__, constructor, prototype)', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      assert.deepEqual(configProblems({ format: { extends: 'fleet', declarations: [{ key, required: true }] } }),
+        [`Invalid configuration: 'format.declarations.0.key' cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object's prototype.`]);
+      assert.deepEqual(configProblems({ format: { identity: { key }, tools: { keys: [key] } } }).length, 2, key);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../util/slug';
 import { DIAGNOSTIC_CODES } from './diagnosticCodes';
+import { PROTOTYPE_KEYS } from './prototypeKeys';
 import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { SEVERITY_SETTINGS } from './severitySettings';
 import { unboundedGlobReason } from './linearGlob';
@@ -18,11 +19,12 @@ const glob = nonEmpty.superRefine((source, context) => {
   const why = unboundedGlobReason(source);
   if (why !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${why}` });
 });
+const frontmatterKey = nonEmpty.refine(key => !PROTOTYPE_KEYS.has(key), 'cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object\'s prototype');
 const place = z.enum(['frontmatter', 'inline', 'both']);
 const severitySetting = z.enum(SEVERITY_SETTINGS);
 
 const declaration = z.strictObject({
-  key: nonEmpty,
+  key: frontmatterKey,
   in: place.optional(),
   required: z.boolean().optional(),
   type: z.enum(['string', 'boolean', 'list', 'number', 'any']).optional(),
@@ -46,7 +48,7 @@ const format = z.strictObject({
   anyMarkdown: z.boolean().optional(),
   documents: z.union([z.literal('upper-case'), z.array(glob)]).optional(),
   identity: z.strictObject({
-    key: nonEmpty.optional(),
+    key: frontmatterKey.optional(),
     matchFile: z.boolean().optional(),
     nameFrom: z.enum(['file', 'key']).optional(),
     codes: z.strictObject({ mismatch: code.optional(), duplicate: code.optional() }).optional(),
@@ -63,7 +65,7 @@ const format = z.strictObject({
     toolRules: z.array(nonEmpty).optional(),
     builtins: z.array(nonEmpty).optional(),
   }).optional(),
-  tools: z.strictObject({ keys: z.array(nonEmpty).optional(), known: z.array(nonEmpty).optional(), patterns: z.array(regex).optional() }).optional(),
+  tools: z.strictObject({ keys: z.array(frontmatterKey).optional(), known: z.array(nonEmpty).optional(), patterns: z.array(regex).optional() }).optional(),
   severity: z.record(z.string(), severitySetting).optional(),
 });
 
