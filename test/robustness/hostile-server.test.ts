@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
-import { killServer, tempWorkspace, uriOf, within } from './support';
+import { killServer, rssMiB, SEED_NAME, stopServer, tempWorkspace, uriOf, within } from './support';
 
 /** A workspace of one Claude Code agent under a format of its own, with the agent's frontmatter lines. */
 function agentWorkspace(format: Record<string, unknown>, lines: string[]): { workspace: string; agentUri: string; dispose(): void } {
@@ -41,5 +41,35 @@ describe('the server, untrusted, with a catastrophic pattern in fleet-roles.json
     const report = await within(client.workspaceDiagnostics(), 10000, 'workspace diagnostics');
     assert.ok(report.items.some(i => i.uri === ws.agentUri));
     await within(client.connection.sendRequest(ShutdownRequest.type), 10000, 'shutdown');
+  });
+});
+
+describe('the server keeps only what is open or in the library', () => {
+  const ws = tempWorkspace('fleet-roles-hostile-uris-');
+  let client: LspTestClient;
+  before(async () => {
+    client = (await LspTestClient.start([ws.workspace])).client;
+    await client.diagnostics(uriOf(nodePath.join(ws.roles, SEED_NAME)));
+  });
+  after(async () => {
+    await stopServer(client);
+    ws.dispose();
+  });
+
+  test('100,000 hovers on distinct URIs outside the library: the memory they took is given back', async t => {
+    const hoverMany = async (from: number, count: number) => {
+      for (let batch = from; batch < from + count; batch += 2000) {
+        await Promise.all(Array.from({ length: 2000 }, (_, i) => client.connection.sendRequest(HoverRequest.type, {
+          textDocument: { uri: uriOf(nodePath.join(ws.workspace, 'elsewhere', `a-file-no-one-has-${batch + i}-${'x'.repeat(500)}.md`)) }, position: { line: 0, character: 0 },
+        })));
+      }
+    };
+    // The first round brings the server to its steady state: its heap grown, its code compiled.
+    await hoverMany(0, 10_000);
+    const before = rssMiB(client.process.pid!);
+    await hoverMany(10_000, 100_000);
+    const after = rssMiB(client.process.pid!);
+    t.diagnostic(`RSS ${before.toFixed(0)} MiB before, ${after.toFixed(0)} MiB after`);
+    assert.ok(after < before + 60, `RSS grew from ${before.toFixed(0)} to ${after.toFixed(0)} MiB`);
   });
 });
