@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol';
+import { ErrorCodes, HoverRequest, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
 import { killServer, rssMiB, SEED_NAME, stopServer, tempWorkspace, uriOf, within } from './support';
 
@@ -71,5 +71,35 @@ describe('the server keeps only what is open or in the library', () => {
     const after = rssMiB(client.process.pid!);
     t.diagnostic(`RSS ${before.toFixed(0)} MiB before, ${after.toFixed(0)} MiB after`);
     assert.ok(after < before + 60, `RSS grew from ${before.toFixed(0)} to ${after.toFixed(0)} MiB`);
+  });
+});
+
+describe("the server's own requests, with parameters of the wrong type", () => {
+  const ws = tempWorkspace('fleet-roles-hostile-params-');
+  let client: LspTestClient;
+  before(async () => {
+    client = (await LspTestClient.start([ws.workspace])).client;
+  });
+  after(async () => {
+    await stopServer(client);
+    ws.dispose();
+  });
+
+  test('fleetRoles/graph and fleetRoles/newRole answer InvalidParams with what they take, then answer right', async () => {
+    const wrong: Array<[string, unknown]> = [
+      ['fleetRoles/graph', 42], ['fleetRoles/graph', { x: 1 }], ['fleetRoles/graph', [1, 2]], ['fleetRoles/graph', 'x'],
+      ['fleetRoles/newRole', null], ['fleetRoles/newRole', 'x'], ['fleetRoles/newRole', [1]], ['fleetRoles/newRole', {}],
+      ['fleetRoles/newRole', { name: 42 }], ['fleetRoles/newRole', { name: 'x', near: 42 }], ['fleetRoles/newRole', { name: 'x', near: {} }],
+    ];
+    for (const [method, params] of wrong) {
+      const error = await within(client.connection.sendRequest(method, params).then(() => undefined, (e: unknown) => e), 10000, method);
+      assert.ok(error instanceof ResponseError, `${method} ${JSON.stringify(params)}: answered`);
+      assert.equal(error.code, ErrorCodes.InvalidParams, `${method} ${JSON.stringify(params)}: ${error.code} ${error.message}`);
+      assert.match(error.message, new RegExp(`^${method} takes `), error.message);
+    }
+    const graphs = await within(client.connection.sendRequest<Array<{ nodes: unknown[] }>>('fleetRoles/graph'), 10000, 'graph');
+    assert.ok(graphs[0].nodes.length > 0);
+    const made = await within(client.connection.sendRequest<{ uri: string }>('fleetRoles/newRole', { name: 'new-hire' }), 10000, 'newRole');
+    assert.equal(made.uri, uriOf(nodePath.join(ws.roles, 'new-hire.md')));
   });
 });
