@@ -10,36 +10,7 @@ import picomatch from 'picomatch';
 import { parseConfigText } from '../../server/src/core/config/configFile';
 import { compileGlob } from '../../server/src/core/config/linearGlob';
 import { checkLibrary } from '../support/checkLibrary';
-import { checkInWorker, type TimedCheck, type WorkerLibrary, type WorkerOutcome } from './support';
-
-export const AGENTS = '/ws/.claude/agents';
-
-/** A Claude Code library under a format of its own (extending claude-code), one agent file to check. */
-export function agentLibrary(format: Record<string, unknown>, others: Record<string, string> = {}): WorkerLibrary {
-  return {
-    files: { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', ...format } }), ...others, [`${AGENTS}/checked.md`]: agent([]) },
-    path: `${AGENTS}/checked.md`,
-  };
-}
-
-/** A clean agent named `checked`, with more frontmatter lines. */
-export function agent(lines: string[], body = 'You do one job well.'): string {
-  return ['---', 'name: checked', 'description: Checks things.', ...lines, '---', '', body, ''].join('\n');
-}
-
-/** The one text's outcome in a worker, asserted to be an answer within `limitMs`. */
-export async function answered(library: WorkerLibrary, text: string, limitMs = 3000): Promise<TimedCheck> {
-  const [[outcome]] = await checkInWorker([[{ text, limitMs, features: true }]], 1, library);
-  return assertAnswered(outcome, limitMs);
-}
-
-export function assertAnswered(outcome: WorkerOutcome, limitMs: number): TimedCheck {
-  assert.ok(!('hung' in outcome), `no answer within ${limitMs} ms`);
-  assert.ok(!('error' in outcome), `threw: ${'error' in outcome ? outcome.error : ''}`);
-  assert.ok(!('skipped' in outcome), 'not reached');
-  assert.equal(outcome.malformed, undefined);
-  return outcome;
-}
+import { agent, agentLibrary, AGENTS, answered } from './customFormats';
 
 /** The problems of a configuration text, as messages. */
 function configProblems(config: unknown): string[] {
