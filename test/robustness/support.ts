@@ -235,6 +235,13 @@ export interface TimedCheck {
   malformed?: string;
 }
 
+/**
+ * The heap a worker may use: the memory bound of every check run in one. A
+ * check of a 4 MiB file within it is bounded; one past it ends the worker
+ * with an error, which fails its test.
+ */
+export const WORKER_HEAP_MIB = 1024;
+
 export type WorkerOutcome = TimedCheck | { hung: true } | { skipped: true } | { error: string };
 
 /** A text to check in a worker, and how long it may take before it counts as a hang. */
@@ -280,7 +287,7 @@ export async function checkInWorker(groups: WorkerText[][], parallel = 1, librar
         let timer: ReturnType<typeof setTimeout>;
         const worker = new Worker(nodePath.join(__dirname, 'checkWorker.js'), {
           workerData: { kind: 'fleet-roles-check', files: library.files, path: library.path, texts: batch.map(b => b.text), withFeatures: batch.map(b => b.features) },
-          resourceLimits: { maxOldGenerationSizeMb: 4096 },
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB },
         });
         const finish = (hung: boolean, error?: string) => {
           clearTimeout(timer);
