@@ -6,9 +6,12 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { parseConfigText } from '../../server/src/core/config/configFile';
 import { compileGlob } from '../../server/src/core/config/linearGlob';
+import { closestInList } from '../../server/src/core/diagnostics/listSuggestions';
+import { closestMatches } from '../../server/src/core/util/editDistance';
 import { checkLibrary } from '../support/checkLibrary';
 import { agent, agentLibrary, AGENTS, answered } from './customFormats';
 
@@ -128,6 +131,15 @@ describe('item 5: a message names a bounded sample of a long list of values or t
       } else assert.match(messages.join(), /^The color is empty: name one of the known values of color \(red, value-0, .*, … \(99,?976 more\)\)\.$/);
     }
     assert.ok(total < FILES * 1000, `${total} characters of messages`);
+  });
+});
+
+describe("item 5: did-you-mean over a format's long list answers as a scan of the list would", () => {
+  test('closestInList equals closestMatches, duplicates, case and ties included (fast-check, fixed seed)', () => {
+    const name = fc.stringMatching(/^[a-cA-C-]{0,7}$/);
+    fc.assert(fc.property(fc.array(name, { maxLength: 60 }), fc.array(name, { minLength: 1, maxLength: 10 }), (list, words) => {
+      for (const word of words) assert.deepEqual(closestInList(word, list, 1), closestMatches(word, list, 1), `${word} in ${JSON.stringify(list)}`);
+    }), { seed: 0x11575, numRuns: 300 });
   });
 });
 

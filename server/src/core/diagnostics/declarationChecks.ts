@@ -4,9 +4,9 @@ import type { DeclarationSpec } from '../config/roleFormat';
 import type { Pattern } from '../config/userPattern';
 import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { Declaration } from '../parse/roleFile';
-import { closestMatches } from '../util/editDistance';
 import { namedSample } from '../util/namedSample';
 import type { Check, CheckContext } from './checkContext';
+import { closestInList } from './listSuggestions';
 import { didYouMean } from './makeDiagnostic';
 
 function isEmpty(value: unknown): boolean {
@@ -74,7 +74,7 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
       return;
     }
     const text = describe(value, raw);
-    const suggestions = closestMatches(text, allowed, 1);
+    const suggestions = closestInList(text, allowed, 1);
     const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${namedSample(allowed)}.`;
     report(codes.unknown, 'unknown-value', declaration, `Unknown ${key} '${text}'.${fix}`);
     return;
