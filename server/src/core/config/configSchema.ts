@@ -11,14 +11,13 @@ const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "
 const relativePath = z.string().min(1, 'must not be empty');
 const nonEmpty = z.string().min(1, 'must not be empty');
 const code = z.enum(Object.keys(DIAGNOSTIC_CODES) as [string, ...string[]]);
-const regex = z.string().superRefine((source, context) => {
-  const why = unboundedPatternReason(source);
-  if (why !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${why}` });
-});
-const glob = nonEmpty.superRefine((source, context) => {
-  const why = unboundedGlobReason(source);
-  if (why !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${why}` });
-});
+/** A check that refuses a pattern or glob by its text, with why. */
+const refusedWhen = (why: (source: string) => string | undefined) => (source: string, context: z.RefinementCtx) => {
+  const reason = why(source);
+  if (reason !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${reason}` });
+};
+const regex = z.string().superRefine(refusedWhen(unboundedPatternReason));
+const glob = nonEmpty.superRefine(refusedWhen(unboundedGlobReason));
 const frontmatterKey = nonEmpty.refine(key => !PROTOTYPE_KEYS.has(key), 'cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object\'s prototype');
 const place = z.enum(['frontmatter', 'inline', 'both']);
 const severitySetting = z.enum(SEVERITY_SETTINGS);
