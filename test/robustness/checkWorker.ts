@@ -63,7 +63,7 @@ async function run(job: Job): Promise<void> {
     } catch (error) {
       malformed = (error as Error).message;
     }
-    parentPort!.postMessage({ ms, featureMs, slowest, count: diagnostics.length, malformed });
+    parentPort!.postMessage({ ms, featureMs, slowest, count: diagnostics.length, codes: [...new Set(diagnostics.map(d => String(d.code)))].sort(), malformed });
   }
   parentPort!.postMessage({ done: true });
 }

@@ -12,7 +12,9 @@ import { describe } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { REPO_ROOT } from '../support/tempLibrary';
+import { underHostileFormat } from './customFormats';
 import { linesUpTo, LONGEST, longTextTests, sizeOf, type LongTextCase } from './longTexts';
+import type { WorkerLibrary } from './support';
 
 const SIZE = LONGEST;
 
@@ -55,7 +57,7 @@ describe('fuzz: a Claude Code subagent of 4 MiB, in a worker that a hang cannot 
     sized('a frontmatter of distinct keys', size =>
       `---\nname: release-captain\ndescription: Plans releases.\n${linesUpTo(size, i => `key-${i}: the value of a key, as long as a short sentence`)}\n---\n\nYou steer a release.\n`),
   ];
-  longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases, { files, path });
+  bothFormats(cases, { files, path }, 'claude-code');
 });
 
 describe('fuzz: a Copilot custom agent of 4 MiB, in a worker that a hang cannot stop', () => {
@@ -73,5 +75,11 @@ describe('fuzz: a Copilot custom agent of 4 MiB, in a worker that a hang cannot 
     sized('an agents flow list of tens of thousands of names', size =>
       `---\ndescription: Turns a request into a plan\nagents: [${linesUpTo(size, i => ['reviewer,', 'implementer,', 'auditor,'][i % 3]).replace(/\n/g, ' ')} reviewer]\n---\n\nWrite a plan.\n`),
   ];
-  longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases, { files, path });
+  bothFormats(cases, { files, path }, 'copilot-agents');
 });
+
+/** The cases under the built-in format, then under a hostile format of one's own over it (a fleet-roles.json at the library's root). */
+function bothFormats(cases: LongTextCase[], library: WorkerLibrary, base: 'claude-code' | 'copilot-agents'): void {
+  describe(`under the ${base} format`, () => longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases, library));
+  describe(`under a hostile format of its own over ${base}`, () => longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases, underHostileFormat(library, '/ws/fleet-roles.json', base)));
+}

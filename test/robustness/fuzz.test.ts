@@ -27,9 +27,10 @@ import { parseRole } from '../../server/src/core/parse/roleFile';
 import { checkLibrary } from '../support/checkLibrary';
 import type { LspTestClient } from '../support/lspClient';
 import {
-  assertWellFormed, Editor, placed, prng, sampleFiles, seedText, SEED_NAME, startServer, stopServer, tempWorkspace,
+  assertWellFormed, Editor, placed, prng, sampleFiles, sampleLibrary, seedText, SEED_NAME, startServer, stopServer, tempWorkspace,
   uriOf, within,
 } from './support';
+import { underHostileFormat } from './customFormats';
 import { linesUpTo, LONGEST, longTextTests, repeated, sizeOf, type LongTextCase } from './longTexts';
 
 const SEED = Number(process.env.FLEET_ROLES_FUZZ_SEED ?? 0x5eed7);
@@ -274,8 +275,14 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
     for (const where of s.where) cases.push({ name: `${s.name} (${JSON.stringify(s.token)}) in the ${where}`, small: place(where, repeated(s.token, SIZE / 4)), full: place(where, repeated(s.token, SIZE)) });
   }
   cases.push({ name: 'a list nested deep, in the Boundaries', small: place('boundaries', nested(SIZE / 4)), full: place('boundaries', nested(SIZE)) });
+  // A run of blanks between two letters, where a parse pattern once rescanned the run at each blank (quadratic: 100,000 blanks took 9 s).
+  const blanks = (size: number) => `a${repeated(' ', size - 2)}b`;
+  cases.push({ name: 'blanks between two letters, a frontmatter line with no colon', small: `---\nclass: operations-manager\n${blanks(SIZE / 4)}\n---\n${SEED_TEXT}`, full: `---\nclass: operations-manager\n${blanks(SIZE)}\n---\n${SEED_TEXT}` });
+  cases.push({ name: 'blanks between two letters, a `key: value` code span in the lead', small: place('lead', `\`class: ${blanks(SIZE / 4)}\``), full: place('lead', `\`class: ${blanks(SIZE)}\``) });
 
-  longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases);
+  describe('under the fleet format', () => longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases));
+  describe('under a hostile format of its own over the fleet format', () =>
+    longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases, underHostileFormat(sampleLibrary(), `${nodePath.posix.dirname(PATH)}/fleet-roles.json`, 'fleet')));
 });
 
 describe('fuzz: the server takes a few hundred mutated buffers and goes on answering', () => {

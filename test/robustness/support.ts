@@ -230,8 +230,20 @@ export interface TimedCheck {
   slowest: string;
   /** How many diagnostics, and the first one not well formed (assertWellFormed's message), checked in the worker. */
   count: number;
+  /** The codes among them, each once, sorted. */
+  codes: string[];
   malformed?: string;
 }
+
+/**
+ * The heap a worker may use: the memory bound of every check run in one. A
+ * check of a 4 MiB file within it is bounded; one past it ends the worker
+ * with an error, which fails its test. The heaviest shape (a million
+ * Boundaries bullets, each a diagnostic, under a custom format) holds about
+ * 750 MiB: the bound leaves room enough that collections do not crowd the
+ * time the suite measures.
+ */
+export const WORKER_HEAP_MIB = 2048;
 
 export type WorkerOutcome = TimedCheck | { hung: true } | { skipped: true } | { error: string };
 
@@ -278,7 +290,7 @@ export async function checkInWorker(groups: WorkerText[][], parallel = 1, librar
         let timer: ReturnType<typeof setTimeout>;
         const worker = new Worker(nodePath.join(__dirname, 'checkWorker.js'), {
           workerData: { kind: 'fleet-roles-check', files: library.files, path: library.path, texts: batch.map(b => b.text), withFeatures: batch.map(b => b.features) },
-          resourceLimits: { maxOldGenerationSizeMb: 4096 },
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB },
         });
         const finish = (hung: boolean, error?: string) => {
           clearTimeout(timer);

@@ -1,12 +1,13 @@
 import {
-  CodeActionKind, LSPErrorCodes, MessageType, RequestType0, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
+  CodeActionKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
 } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleGraph, type RoleLanguageService } from '../core';
 import { guardAsync } from './cancellation';
 import type { ClientSupport } from './clientSupport';
 import { hoverForClient } from './hoverFormat';
 import { untilApplied } from './loadWait';
-import { GRAPH_REQUEST, NEW_ROLE_REQUEST, SHOW_REFERENCES_COMMAND, type NewRoleParams, type NewRoleResult } from './protocol';
+import { GRAPH_REQUEST, NEW_ROLE_REQUEST, SHOW_REFERENCES_COMMAND, type NewRoleResult } from './protocol';
+import { graphRequest, newRoleRequest } from './requestParams';
 import { pathToUri, uriToPath } from './uris';
 import { actionsForClient, editForClient, refuseRenameWithoutMoves } from './workspaceEdits';
 
@@ -72,12 +73,14 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   }, null));
   connection.onCodeAction((p, token) => at(p.textDocument.uri, token,
     async path => actionsForClient(await service.getCodeActions(path, p.range, p.context.only, token), support()), null));
-  // The graph request has no params: its handler gets the token alone.
-  connection.onRequest(new RequestType0<RoleGraph[], void>(GRAPH_REQUEST), token => guardAsync(async () => {
+  // Registered by name, so that a client's wrong params reach the check, not a handler that takes them for the token.
+  connection.onRequest(GRAPH_REQUEST, (...args: unknown[]) => guardAsync(async (): Promise<RoleGraph[]> => {
+    const token = graphRequest(args);
     await untilApplied(settled, token);
     return service.getRoleGraphs(token);
   }));
-  connection.onRequest(NEW_ROLE_REQUEST, (p: NewRoleParams, token) => guardAsync(async (): Promise<NewRoleResult> => {
+  connection.onRequest(NEW_ROLE_REQUEST, (...args: unknown[]) => guardAsync(async (): Promise<NewRoleResult> => {
+    const { params: p, token } = newRoleRequest(args);
     await untilApplied(settled, token);
     const plan = refuseOr(await service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
     return { uri: pathToUri(plan.path), edit: plan.edit };

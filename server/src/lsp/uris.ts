@@ -1,23 +1,29 @@
 import { URI } from 'vscode-uri';
 import { toCorePath, toPlatformPath } from '../node/nodeFileSystem';
 
-// Both directions are remembered: a workspace pull names every file of the
-// library on every request, and parsing or printing a URI costs microseconds.
-// Both maps hold what the workspace and its client have named, no more.
-const paths = new Map<string, string | undefined>();
+// Both directions are remembered for the files the server names (the
+// library's, each given its URI here): a workspace pull names every one of
+// them on every request, and parsing or printing a URI costs microseconds.
+// Any other URI a client sends is parsed each time, not kept: a client that
+// named 100,000 files outside the library would otherwise grow the server
+// for good.
+const paths = new Map<string, string>();
 const uris = new Map<string, string>();
 
 /** A file URI as a core path; other schemes (untitled, git) are not role files. */
 export function uriToPath(uri: string): string | undefined {
-  if (paths.has(uri)) return paths.get(uri);
+  const known = paths.get(uri);
+  if (known !== undefined) return known;
   const parsed = URI.parse(uri);
-  const path = parsed.scheme === 'file' ? toCorePath(parsed.fsPath) : undefined;
-  paths.set(uri, path);
-  return path;
+  return parsed.scheme === 'file' ? toCorePath(parsed.fsPath) : undefined;
 }
 
 export function pathToUri(path: string): string {
   let uri = uris.get(path);
-  if (uri === undefined) uris.set(path, (uri = URI.file(toPlatformPath(path)).toString()));
+  if (uri === undefined) {
+    uri = URI.file(toPlatformPath(path)).toString();
+    uris.set(path, uri);
+    paths.set(uri, path);
+  }
   return uri;
 }

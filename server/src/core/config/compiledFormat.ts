@@ -1,10 +1,11 @@
-import picomatch from 'picomatch';
 import { isDocumentName } from '../util/slug';
 import type { FactKey } from '../parse/roleSummary';
 import type { DeclaredKey, ParseRules } from '../parse/parseRules';
 import { normalizeLabel } from '../parse/parseRules';
 import { BLANK_FORMAT, BUILTIN_FORMATS } from './builtinFormats';
 import type { DeclarationSpec, FormatSetting, RoleFormat } from './roleFormat';
+import { compileGlob } from './linearGlob';
+import { compileLinear, type Pattern } from './userPattern';
 
 /** A format made ready for use: its rules for the parse, its patterns compiled. */
 export interface CompiledFormat extends RoleFormat {
@@ -15,8 +16,8 @@ export interface CompiledFormat extends RoleFormat {
   inlineKeys: boolean;
   factKeys: FactKey[];
   /** Each declaration's pattern, compiled, by key. */
-  patterns: ReadonlyMap<string, RegExp>;
-  toolPatterns: RegExp[];
+  patterns: ReadonlyMap<string, Pattern>;
+  toolPatterns: Pattern[];
   /** The built-in agents, lower-cased: a reference to one is not unknown. */
   builtinRoles: ReadonlySet<string>;
 }
@@ -54,21 +55,21 @@ const compiled = new WeakMap<RoleFormat, CompiledFormat>();
 export function compileFormat(format: RoleFormat): CompiledFormat {
   const known = compiled.get(format);
   if (known) return known;
-  const documentMatchers = format.documents === 'upper-case' ? undefined : format.documents.map(g => picomatch(g, { dot: true }));
+  const documentMatchers = format.documents === 'upper-case' ? undefined : format.documents.map(compileGlob);
   const extension = format.extension;
   const parse: ParseRules = {
     extension,
     isDocument: documentMatchers
       ? (_stem, path) => documentMatchers.some(m => m(path.slice(path.lastIndexOf('/') + 1)))
       : stem => isDocumentName(stem),
-    referenceSections: format.references.sections.map(s => s.toLowerCase()),
-    referenceLabels: format.references.labels.map(normalizeLabel),
+    referenceSections: new Set(format.references.sections.map(s => s.toLowerCase())),
+    referenceLabels: new Set(format.references.labels.map(normalizeLabel)),
     referenceForms: format.references.forms,
     referenceKeys: format.references.keys,
     toolRules: format.references.toolRules.length === 0 ? undefined : { keys: format.tools.keys, rules: format.references.toolRules },
   };
-  const patterns = new Map<string, RegExp>();
-  for (const d of format.declarations) if (d.pattern !== undefined) patterns.set(d.key, new RegExp(d.pattern, 'u'));
+  const patterns = new Map<string, Pattern>();
+  for (const d of format.declarations) if (d.pattern !== undefined) patterns.set(d.key, compilePattern(d.pattern));
   const result: CompiledFormat = {
     ...format,
     parse,
@@ -77,11 +78,19 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
     inlineKeys: format.declarations.some(d => (d.in ?? 'frontmatter') !== 'frontmatter'),
     factKeys: format.declarations.filter(d => d.key !== format.identity.key && (isFact(d))).map(d => ({ key: d.key, labels: d.labels })),
     patterns,
-    toolPatterns: format.tools.patterns.map(p => new RegExp(p, 'u')),
+    toolPatterns: format.tools.patterns.map(compilePattern),
     builtinRoles: new Set(format.references.builtins.map(b => b.toLowerCase())),
   };
   compiled.set(format, result);
   return result;
+}
+
+/** The patterns the product ships, known to run in linear time: they keep JavaScript's engine and its exact meaning. */
+const SHIPPED_PATTERNS: ReadonlySet<string> = new Set(Object.values(BUILTIN_FORMATS).flatMap(f => [...f.declarations.flatMap(d => d.pattern ?? []), ...f.tools.patterns]));
+
+/** A pattern of the format: a shipped one as a RegExp, any other under the linear-time engine, so no workspace can make a check hang. */
+function compilePattern(source: string): Pattern {
+  return SHIPPED_PATTERNS.has(source) ? new RegExp(source, 'u') : compileLinear(source);
 }
 
 /** Keys with a closed set of values, and flags, are what hover shows beside a role's name. */

@@ -1,26 +1,29 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../util/slug';
 import { DIAGNOSTIC_CODES } from './diagnosticCodes';
+import { PROTOTYPE_KEYS } from './prototypeKeys';
 import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { SEVERITY_SETTINGS } from './severitySettings';
+import { unboundedGlobReason } from './linearGlob';
+import { unboundedPatternReason } from './userPattern';
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
 const relativePath = z.string().min(1, 'must not be empty');
 const nonEmpty = z.string().min(1, 'must not be empty');
 const code = z.enum(Object.keys(DIAGNOSTIC_CODES) as [string, ...string[]]);
-const regex = z.string().refine(source => {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
+/** A check that refuses a pattern or glob by its text, with why. */
+const refusedWhen = (why: (source: string) => string | undefined) => (source: string, context: z.RefinementCtx) => {
+  const reason = why(source);
+  if (reason !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${reason}` });
+};
+const regex = z.string().superRefine(refusedWhen(unboundedPatternReason));
+const glob = nonEmpty.superRefine(refusedWhen(unboundedGlobReason));
+const frontmatterKey = nonEmpty.refine(key => !PROTOTYPE_KEYS.has(key), 'cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object\'s prototype');
 const place = z.enum(['frontmatter', 'inline', 'both']);
 const severitySetting = z.enum(SEVERITY_SETTINGS);
 
 const declaration = z.strictObject({
-  key: nonEmpty,
+  key: frontmatterKey,
   in: place.optional(),
   required: z.boolean().optional(),
   type: z.enum(['string', 'boolean', 'list', 'number', 'any']).optional(),
@@ -42,9 +45,9 @@ const format = z.strictObject({
   folders: z.array(relativePath).optional(),
   extension: z.string().regex(/^\.[^/\\]*\.?md$/i, 'must end in ".md", such as ".md" or ".agent.md"').optional(),
   anyMarkdown: z.boolean().optional(),
-  documents: z.union([z.literal('upper-case'), z.array(nonEmpty)]).optional(),
+  documents: z.union([z.literal('upper-case'), z.array(glob)]).optional(),
   identity: z.strictObject({
-    key: nonEmpty.optional(),
+    key: frontmatterKey.optional(),
     matchFile: z.boolean().optional(),
     nameFrom: z.enum(['file', 'key']).optional(),
     codes: z.strictObject({ mismatch: code.optional(), duplicate: code.optional() }).optional(),
@@ -61,7 +64,7 @@ const format = z.strictObject({
     toolRules: z.array(nonEmpty).optional(),
     builtins: z.array(nonEmpty).optional(),
   }).optional(),
-  tools: z.strictObject({ keys: z.array(nonEmpty).optional(), known: z.array(nonEmpty).optional(), patterns: z.array(regex).optional() }).optional(),
+  tools: z.strictObject({ keys: z.array(frontmatterKey).optional(), known: z.array(nonEmpty).optional(), patterns: z.array(regex).optional() }).optional(),
   severity: z.record(z.string(), severitySetting).optional(),
 });
 
@@ -69,7 +72,7 @@ const format = z.strictObject({
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   roleFolders: z.array(relativePath).optional(),
-  exclude: z.array(relativePath).optional(),
+  exclude: z.array(glob).optional(),
   domains: z.array(slug).min(1, 'must name at least one domain').optional(),
   index: relativePath.optional(),
   format: z.union([z.enum(BUILTIN_FORMAT_NAMES), format]).optional(),

@@ -1,5 +1,6 @@
 import { SLUG_PATTERN } from '../util/slug';
 import type { ConfigFileContent } from './configSchema';
+import { unboundedGlobReason } from './linearGlob';
 import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { CONFIGURABLE_CODES } from './severityKeys';
 import { SEVERITY_SETTINGS } from './severitySettings';
@@ -25,7 +26,8 @@ export function readValidConfig(value: unknown): ConfigFileContent | undefined {
     const field = value[key];
     const read = key === 'severity' ? readSeverity(field)
       : key === 'domains' ? readStrings(field, s => SLUG_PATTERN.test(s), 1)
-        : key === 'roleFolders' || key === 'exclude' ? readStrings(field, s => s.length > 0, 0)
+        : key === 'roleFolders' ? readStrings(field, s => s.length > 0, 0)
+          : key === 'exclude' ? readStrings(field, s => s.length > 0 && unboundedGlobReason(s) === undefined, 0)
           : key === 'index' ? (typeof field === 'string' && field.length > 0 ? field : undefined)
             // A format of one's own is the schema's to read: it is rare, and has many parts.
             : key === 'format' ? (typeof field === 'string' && BUILTINS.has(field) ? field : undefined)

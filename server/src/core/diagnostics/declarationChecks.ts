@@ -1,10 +1,12 @@
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
 import type { DeclarationSpec } from '../config/roleFormat';
+import type { Pattern } from '../config/userPattern';
 import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { Declaration } from '../parse/roleFile';
-import { closestMatches } from '../util/editDistance';
+import { namedSample } from '../util/namedSample';
 import type { Check, CheckContext } from './checkContext';
+import { closestInList } from './listSuggestions';
 import { didYouMean } from './makeDiagnostic';
 
 function isEmpty(value: unknown): boolean {
@@ -68,12 +70,12 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     if (typeof value === 'string' && (allowed.includes(value) || pattern?.test(value))) return;
     const plural = spec.plural ?? `values of ${key}`;
     if (isEmpty(value)) {
-      report(codes.unknown, 'unknown-value', declaration, `The ${key} is empty: name one of the known ${plural} (${allowed.join(', ')}).`);
+      report(codes.unknown, 'unknown-value', declaration, `The ${key} is empty: name one of the known ${plural} (${namedSample(allowed)}).`);
       return;
     }
     const text = describe(value, raw);
-    const suggestions = closestMatches(text, allowed, 1);
-    const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${allowed.join(', ')}.`;
+    const suggestions = closestInList(text, allowed, 1);
+    const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${namedSample(allowed)}.`;
     report(codes.unknown, 'unknown-value', declaration, `Unknown ${key} '${text}'.${fix}`);
     return;
   }
@@ -115,7 +117,7 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
 }
 
 /** What a missing key most likely holds, for the message: the file's name, the first domain or value, false. */
-function exampleValue(spec: DeclarationSpec, identityKey: string | undefined, stem: string, domains: readonly string[], pattern?: RegExp): string {
+function exampleValue(spec: DeclarationSpec, identityKey: string | undefined, stem: string, domains: readonly string[], pattern?: Pattern): string {
   if (spec.key === identityKey) return !pattern || pattern.test(stem) ? stem : 'role-name';
   if (spec.valuesFrom === 'domains') return domains[0] ?? 'operations';
   if (spec.type === 'boolean') return 'false';

@@ -1,5 +1,7 @@
 import { unquotedColonValues } from '../parse/colonValues';
+import { PROTOTYPE_KEYS } from '../config/prototypeKeys';
 import { closestMatches } from '../util/editDistance';
+import { namedSample } from '../util/namedSample';
 import type { Check } from './checkContext';
 
 /**
@@ -19,9 +21,6 @@ export const checkFrontmatter: Check = context => {
   }
   if (!colons.some(k => lines.lineAt(k.valueStart) === lines.lineAt(problem.start))) context.report('invalid-frontmatter', problem.start, problem.end, problem.message);
 };
-
-/** Keys that name a JavaScript object's prototype: harmless in the Map the frontmatter is read into, but a sign of an attack. */
-const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * A prototype key is reported at the key, or at the merge key `<<` that
@@ -57,6 +56,6 @@ export const checkUnknownKeys: Check = context => {
     if (known.includes(key) || PROTOTYPE_KEYS.has(key)) continue;
     const [suggestion] = closestMatches(key, known, 1);
     if (suggestion) context.report('unknown-key', start, end, `Unknown key '${key}'. Did you mean '${suggestion}'?`);
-    else if (format.unknownKeys === 'report') context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${known.join(', ')}.`);
+    else if (format.unknownKeys === 'report') context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${namedSample(known)}.`);
   }
 };

@@ -1,6 +1,7 @@
 import { frontmatterItems } from '../parse/frontmatterItems';
-import { closestMatches } from '../util/editDistance';
+import { namedSample } from '../util/namedSample';
 import type { Check } from './checkContext';
+import { closestInList } from './listSuggestions';
 import { didYouMean } from './makeDiagnostic';
 
 /**
@@ -19,11 +20,11 @@ export const checkTools: Check = context => {
         continue;
       }
       if (known.length === 0 || known.includes(name) || format.toolPatterns.some(p => p.test(name))) continue;
-      const suggestion = closestMatches(name, known, 1);
+      const suggestion = closestInList(name, known, 1);
       const roles = suggestion.length === 0 ? view.closestRoles(name, 1) : [];
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
         : roles.length > 0 ? ` It is close to the role '${roles[0]}', but a role is not a tool.`
-          : ` Known tools: ${known.join(', ')}; MCP tools are written mcp__server__tool.`;
+          : ` Known tools: ${namedSample(known)}; MCP tools are written mcp__server__tool.`;
       context.report('unknown-tool', item.start, item.end, `Unknown tool '${name}'.${fix}`);
     }
   }

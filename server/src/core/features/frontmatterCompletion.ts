@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { DeclarationSpec } from '../config/roleFormat';
 import type { IndexedFile } from '../library/roleIndex';
+import { namedSample } from '../util/namedSample';
 
 /** What the cursor stands on in the frontmatter: a key being typed, or a value of a key (a path such as `handoffs[].agent` for a nested one). */
 export type FrontmatterSpot =
@@ -58,7 +59,7 @@ export function completeKeys(file: IndexedFile, spot: Extract<FrontmatterSpot, {
 }
 
 function describeType(d: DeclarationSpec): string {
-  if (d.values) return `one of ${d.values.join(', ')}`;
+  if (d.values) return `one of ${namedSample(d.values)}`;
   if (d.valuesFrom === 'domains') return "one of the library's domains";
   return d.type ?? 'string';
 }

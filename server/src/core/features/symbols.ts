@@ -15,7 +15,7 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
   const referenceSections = file.library.format.parse.referenceSections;
   const sections = role.sections.map((section): DocumentSymbol => {
     const range: Range = { start: lines.positionAt(section.heading.start), end: lines.positionAt(section.contentEnd) };
-    const children = referenceSections.includes(section.name.toLowerCase()) ? boundarySymbols(role, section.contentStart, section.contentEnd) : [];
+    const children = referenceSections.has(section.name.toLowerCase()) ? boundarySymbols(role, section.contentStart, section.contentEnd) : [];
     return { name: section.name, kind: SymbolKind.Namespace, range, selectionRange: lines.range(section.heading.start, section.heading.end), children };
   });
   if (!role.title) {

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import { DEFAULT_DOMAINS } from '../config/defaultDomains';
 import { compileFormat, resolveFormat, type CompiledFormat } from '../config/compiledFormat';
+import { compileGlob } from '../config/linearGlob';
 import type { RoleFormat } from '../config/roleFormat';
 import type { ConfigFileContent, ConfigProblem } from '../config/configFile';
 import { basename, isWithin, relativePath, resolvePath } from '../util/paths';
@@ -32,7 +32,7 @@ export function createLibrary(
   detected?: RoleFormat, id?: string,
 ): Library {
   const format = compileFormat(resolveFormat(config?.format, detected));
-  const matchers = (config?.exclude ?? []).map(p => picomatch(p, { dot: true }));
+  const matchers = (config?.exclude ?? []).map(compileGlob);
   const indexPath = config?.index ? resolvePath(root, config.index) : undefined;
   return {
     id: id ?? configPath ?? root,

@@ -31,7 +31,8 @@ export interface Frontmatter {
 
 const OPEN = /^(?:\uFEFF)?---[ \t]*([^\s]*)[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const TOP_LEVEL_KEY = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*")[ \t]*:(?:[ \t]+|$)(.*)$/;
+// A key runs to its last character that is not a blank before the colon; written as a lazy `[^:]*?` before `[ \t]*:`, a run of blanks was rescanned at each of its characters.
+const TOP_LEVEL_KEY = /^([^\s#:'"\-?](?:[^: \t]|[ \t]+[^: \t])*|'[^']*'|"[^"]*")[ \t]*:(?:[ \t]+|$)(.*)$/;
 
 function refuse(): never {
   throw new Error('only YAML frontmatter is read');

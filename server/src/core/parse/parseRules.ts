@@ -24,10 +24,13 @@ export interface ParseRules {
   extension: string;
   /** Whether a file of the library is a document (read for references, not checked as a role). */
   isDocument(stem: string, path: string): boolean;
-  /** Sections, lower-cased, in which every reference must name a role and every bullet should name one (the fleet's Boundaries). */
-  referenceSections: readonly string[];
+  /**
+   * Sections, lower-cased, in which every reference must name a role and every bullet should name one (the fleet's Boundaries).
+   * Sets, as the labels: each heading and line is looked up, and a format may list 100,000 of either.
+   */
+  referenceSections: ReadonlySet<string>;
   /** Label lines, lower-cased without their colon, whose following list names roles ("integration with other agents"). */
-  referenceLabels: readonly string[];
+  referenceLabels: ReadonlySet<string>;
   /** Forms beyond bold and links that count as references in those sections and lists. */
   referenceForms: readonly ReferenceForm[];
   /** Frontmatter keys whose values name roles: `agents`, `agents[]`, `handoffs[].agent`. */
@@ -40,8 +43,8 @@ export interface ParseRules {
 export const FLEET_PARSE_RULES: ParseRules = {
   extension: '.md',
   isDocument: stem => isDocumentName(stem),
-  referenceSections: ['boundaries'],
-  referenceLabels: [],
+  referenceSections: new Set(['boundaries']),
+  referenceLabels: new Set(),
   referenceForms: [],
   referenceKeys: [],
 };

@@ -33,14 +33,14 @@ const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w/@-]|\.[a-
 /** The format's reference sections and its labelled lists, in text order. */
 export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
   const places: ReferencePlace[] = sections.map(s => ({ start: s.contentStart, end: s.contentEnd, bullets: [], isSection: true }));
-  if (rules.referenceLabels.length > 0) {
+  if (rules.referenceLabels.size > 0) {
     const inCode = coverageOf(body.codeBlocks);
     const inItem = coverageOf(body.listItems);
     for (let line = 0; line < lines.lineCount; line++) {
       const text = lines.lineText(line);
       if (!text.includes(':') && !/^\s{0,3}#/.test(text)) continue;
       const start = lines.lineStarts[line];
-      if (!rules.referenceLabels.includes(normalizeLabel(text)) || inCode(start) || inItem(start)) continue;
+      if (!rules.referenceLabels.has(normalizeLabel(text)) || inCode(start) || inItem(start)) continue;
       const end = listEnd(lines, body.listItems, line);
       if (end !== undefined) places.push({ start: lines.lineEnd(line), end, bullets: [], isSection: false });
     }

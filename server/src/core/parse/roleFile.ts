@@ -76,7 +76,8 @@ export interface ParsedRole {
   codeBlocks: Span[];
 }
 
-const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+// The value's trailing blanks are cut in code: a lazy value before `[ \t]*$` would rescan a run of blanks at each of its characters.
+const INLINE_DECLARATION = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$/;
 
 export function parseRole(path: string, text: string, rules: ParseRules = FLEET_PARSE_RULES): ParsedRole {
   const lines = new LineIndex(text);
@@ -93,7 +94,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   const leadEnd = firstSectionHeading ? firstSectionHeading.start : text.length;
 
   const sections = collectSections(body.headings, text.length);
-  const referenceSections = rules.referenceSections.length === 0 ? [] : sections.filter(s => rules.referenceSections.includes(s.name.toLowerCase()));
+  const referenceSections = rules.referenceSections.size === 0 ? [] : sections.filter(s => rules.referenceSections.has(s.name.toLowerCase()));
   const places = referencePlaces(lines, body, referenceSections, rules);
   const boundaries = places.filter(p => p.isSection).flatMap(p => p.bullets);
 
@@ -142,11 +143,12 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     if (span.start >= leadEnd) break;
     const m = INLINE_DECLARATION.exec(span.content);
     if (!m) continue;
-    const valueIndex = span.content.trimEnd().length - m[2].length;
+    const value = withoutTrailingBlanks(m[2]);
+    const valueIndex = span.content.trimEnd().length - value.length;
     inlineDeclarations.push({
-      key: m[1], value: m[2], raw: m[2], form: 'inline',
+      key: m[1], value, raw: value, form: 'inline',
       keyStart: codeSpanOffset(span, 0), keyEnd: codeSpanOffset(span, m[1].length),
-      valueStart: codeSpanOffset(span, valueIndex), valueEnd: codeSpanOffset(span, valueIndex + m[2].length),
+      valueStart: codeSpanOffset(span, valueIndex), valueEnd: codeSpanOffset(span, valueIndex + value.length),
     });
   }
 
@@ -194,4 +196,10 @@ function roleLinkTarget(destination: string, extension: string): { slug: string;
   }
   if (!isSlug(slug)) return undefined;
   return { slug, nameOffset, nameLength: pathPart.length - cut - nameOffset };
+}
+
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }

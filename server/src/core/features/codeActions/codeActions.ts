@@ -13,6 +13,14 @@ import { textDocumentEdit } from './edits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fleet-roles`;
 
+/**
+ * The diagnostics of a range that get quick fixes, at most: an editor lists
+ * a few; a line of a hostile file can hold hundreds of thousands, each fix
+ * of an unknown role a template of its own, and a request for all of them
+ * would take minutes and gigabytes.
+ */
+const MAX_QUICK_FIXED = 200;
+
 /** Quick fixes for the diagnostics in a range, and a fix-all for the file when asked for source actions. */
 export async function codeActions(workspace: RoleWorkspace, path: string, range: Range, only: string[] | undefined, token: CancellationToken): Promise<CodeAction[]> {
   const file = workspace.file(path);
@@ -22,7 +30,7 @@ export async function codeActions(workspace: RoleWorkspace, path: string, range:
   const wants = (kind: string) => !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const diagnostic of diagnostics.filter(d => overlaps(d.range, range))) {
+    for (const diagnostic of diagnostics.filter(d => overlaps(d.range, range)).slice(0, MAX_QUICK_FIXED)) {
       actions.push(...await fixesFor({ workspace, path, uri, file, diagnostic }));
       // A fix may read the configuration: the request may be cancelled meanwhile.
       throwIfCancelled(token);
