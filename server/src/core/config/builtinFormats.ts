@@ -35,7 +35,8 @@ const CLAUDE_CODE: RoleFormat = {
   extension: '.md',
   anyMarkdown: false,
   documents: 'upper-case',
-  identity: { key: 'name', matchFile: true },
+  // Claude Code knows a subagent by its `name:` alone: the file's name and folder play no part (plugins name agents apart from their files).
+  identity: { key: 'name', matchFile: false, nameFrom: 'key' },
   declarations: [
     { key: 'name', required: true, pattern: SLUG, patternHint: "lowercase letters and hyphens, such as 'code-reviewer'" },
     { key: 'description', required: true },

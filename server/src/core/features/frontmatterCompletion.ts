@@ -27,7 +27,8 @@ export function frontmatterSpot(file: IndexedFile, position: Position): Frontmat
   const value = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:.*[,[][ \t]*)?['"]?([^\s,'"[\]]*)$/.exec(before);
   if (value) return { kind: 'value', path: value[1], key: value[1], typed: value[2], range: word(value[2]) };
   // A nested line: the top-level key it belongs to is the nearest line above that is not indented.
-  const nested = /^[ \t]+(?:-[ \t]+)?(?:([A-Za-z_][\w-]*)[ \t]*:[ \t]*)?['"]?([^\s,'"[\]]*)$/.exec(before);
+  // What is typed may hold spaces: a display name ('Feature Builder') on an entry line of a list.
+  const nested = /^[ \t]+(?:-[ \t]+)?(?:([A-Za-z_][\w-]*)[ \t]*:[ \t]*)?['"]?([^,'"[\]]*)$/.exec(before);
   if (!nested) return undefined;
   let owner: string | undefined;
   for (let line = position.line - 1; line > 0; line--) {
