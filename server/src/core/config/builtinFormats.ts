@@ -42,7 +42,11 @@ const CLAUDE_CODE: RoleFormat = {
     { key: 'description', required: true },
     { key: 'tools', type: 'list' },
     { key: 'disallowedTools', type: 'list' },
-    { key: 'model', values: ['sonnet', 'opus', 'haiku', 'inherit'], pattern: '^claude-[a-z0-9][a-z0-9.-]*$', plural: 'models' },
+    // Model aliases as Claude Code's model configuration lists them (README: Facts and their sources); a full model id; `inherit`.
+    {
+      key: 'model', values: ['sonnet', 'opus', 'haiku', 'fable', 'best', 'opusplan', 'sonnet[1m]', 'opus[1m]', 'inherit'],
+      pattern: '^claude-[a-z0-9][a-z0-9.-]*(\\[1m\\])?$', plural: 'models', open: true,
+    },
     { key: 'permissionMode', values: ['default', 'acceptEdits', 'auto', 'dontAsk', 'bypassPermissions', 'plan'] },
     { key: 'maxTurns', type: 'number' },
     { key: 'skills', type: 'list' },
@@ -62,15 +66,21 @@ const CLAUDE_CODE: RoleFormat = {
     sections: [], labels: ['Integration with other agents'], keys: [], forms: ['code', 'plain'],
     // `Agent(worker, researcher)` limits the subagents this one may start; `Task(…)` is its older name.
     toolRules: ['Agent', 'Task'],
-    builtins: ['general-purpose', 'Explore', 'Plan', 'statusline-setup', 'output-style-setup'],
+    builtins: ['general-purpose', 'Explore', 'Plan', 'Bash', 'statusline-setup', 'claude-code-guide', 'output-style-setup'],
   },
   tools: {
     keys: ['tools', 'disallowedTools'],
+    // Claude Code's tools reference, then the names of older releases that libraries still list (README: Facts and their sources).
     known: [
-      'Agent', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LS', 'MultiEdit', 'NotebookEdit', 'NotebookRead',
-      'Read', 'SlashCommand', 'Skill', 'Task', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write',
+      'Agent', 'Artifact', 'AskUserQuestion', 'Bash', 'CronCreate', 'CronDelete', 'CronList', 'Edit', 'EnterPlanMode', 'EnterWorktree', 'ExitPlanMode',
+      'ExitWorktree', 'Glob', 'Grep', 'ListMcpResourcesTool', 'LSP', 'Monitor', 'NotebookEdit', 'PowerShell', 'Read', 'ReadMcpResourceTool', 'SendMessage',
+      'Skill', 'TaskCreate', 'TaskGet', 'TaskList', 'TaskOutput', 'TaskStop', 'TaskUpdate', 'TeamCreate', 'TeamDelete', 'TodoWrite', 'ToolSearch',
+      'WebFetch', 'WebSearch', 'Write',
+      'BashOutput', 'KillShell', 'LS', 'MultiEdit', 'NotebookRead', 'SlashCommand', 'Task',
     ],
     patterns: ['^mcp__[A-Za-z0-9_.-]+$', '^[A-Z][A-Za-z]*\\(.*\\)$'],
+    // Every release adds tools: a name near no known one may be newer than this list.
+    open: true,
   },
   severity: { 'unknown-key': 'warning' },
 };

@@ -25,6 +25,8 @@ const declaration = z.strictObject({
   required: z.boolean().optional(),
   type: z.enum(['string', 'boolean', 'list', 'number', 'any']).optional(),
   values: z.array(nonEmpty).optional(),
+  addValues: z.array(nonEmpty).optional(),
+  open: z.boolean().optional(),
   valuesFrom: z.literal('domains').optional(),
   pattern: regex.optional(),
   patternHint: nonEmpty.optional(),
@@ -61,7 +63,9 @@ const format = z.strictObject({
     toolRules: z.array(nonEmpty).optional(),
     builtins: z.array(nonEmpty).optional(),
   }).optional(),
-  tools: z.strictObject({ keys: z.array(nonEmpty).optional(), known: z.array(nonEmpty).optional(), patterns: z.array(regex).optional() }).optional(),
+  tools: z.strictObject({
+    keys: z.array(nonEmpty).optional(), known: z.array(nonEmpty).optional(), addKnown: z.array(nonEmpty).optional(), patterns: z.array(regex).optional(), open: z.boolean().optional(),
+  }).optional(),
   severity: z.record(z.string(), severitySetting).optional(),
 });
 

@@ -22,6 +22,12 @@ export interface DeclarationSpec {
   type?: ValueType;
   /** The values it may take (besides those `pattern` accepts). */
   values?: string[];
+  /**
+   * The tool adds values with its releases (Claude Code's model aliases): a
+   * value that is no near miss of a listed one may be newer than the list,
+   * and is a hint, not an `unknown-value`.
+   */
+  open?: boolean;
   /** Take the values from the library's domains (the fleet's `domain`). */
   valuesFrom?: 'domains';
   /** A regular expression (JavaScript syntax) the whole value must match. */
@@ -75,17 +81,23 @@ export interface RoleFormat {
     /** Agents the tool provides itself (Claude Code's Explore, Copilot's Agent): a reference to one is not unknown; compared without case. */
     builtins: string[];
   };
-  /** Keys that list tools; the tools known by name, and patterns of others (MCP tools). */
-  tools: { keys: string[]; known: string[]; patterns: string[] };
+  /**
+   * Keys that list tools; the tools known by name, and patterns of others (MCP tools). `open`: the
+   * tool adds tools with its releases, so a name that is no near miss of a known one is a hint.
+   */
+  tools: { keys: string[]; known: string[]; patterns: string[]; open?: boolean };
   /** Severity per code for this format, before the configuration's own `severity`. */
   severity: Record<string, SeveritySetting>;
 }
 
 /** What `format` in fleet-roles.json holds: a built-in's name, or a format of one's own, extending a built-in or not. */
-export type FormatSetting = BuiltinFormatName | (Partial<Omit<RoleFormat, 'sections' | 'references' | 'tools' | 'identity'>> & {
+export type FormatSetting = BuiltinFormatName | (Partial<Omit<RoleFormat, 'sections' | 'references' | 'tools' | 'identity' | 'declarations'>> & {
   extends?: BuiltinFormatName;
+  /** `addValues`: values added to those the declaration has (a model alias newer than the built-in list). */
+  declarations?: Array<DeclarationSpec & { addValues?: string[] }>;
   identity?: Partial<RoleFormat['identity']>;
   sections?: Partial<RoleFormat['sections']>;
   references?: Partial<RoleFormat['references']>;
-  tools?: Partial<RoleFormat['tools']>;
+  /** `addKnown`: tools added to those the format knows (a tool newer than the built-in list). */
+  tools?: Partial<RoleFormat['tools']> & { addKnown?: string[] };
 });

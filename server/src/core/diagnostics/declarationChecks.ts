@@ -1,4 +1,4 @@
-import type { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
 import type { DeclarationSpec } from '../config/roleFormat';
 import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
@@ -73,6 +73,13 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     }
     const text = describe(value, raw);
     const suggestions = closestMatches(text, allowed, 1);
+    if (suggestions.length === 0 && spec.open && typeof value === 'string') {
+      // Near no listed value: most likely newer than the list (a new model alias), not a mistake.
+      context.report((codes.unknown ?? 'unknown-value') as DiagnosticCode, declaration.valueStart, declaration.valueEnd,
+        `'${text}' is not one of the ${plural} the ${context.format.name} format knows; if it is newer than this list, add it to the declaration's addValues in fleet-roles.json.`,
+        undefined, DiagnosticSeverity.Hint);
+      return;
+    }
     const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${allowed.join(', ')}.`;
     report(codes.unknown, 'unknown-value', declaration, `Unknown ${key} '${text}'.${fix}`);
     return;

@@ -1,3 +1,4 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { frontmatterItems } from '../parse/frontmatterItems';
 import { closestMatches } from '../util/editDistance';
 import type { Check } from './checkContext';
@@ -6,7 +7,9 @@ import { didYouMean } from './makeDiagnostic';
 /**
  * The keys that list tools: a role of the library there is a mistake (an
  * agent is not a tool), and where the format knows its tools, any other
- * name that is neither a known tool nor of a tool pattern (`mcp__…`) is unknown.
+ * name that is neither a known tool nor of a tool pattern (`mcp__…`) is unknown:
+ * where the tool's list grows with each release (`open`), only a near miss
+ * of a known tool is a warning, any other name a hint.
  */
 export const checkTools: Check = context => {
   const { role, view, format } = context;
@@ -21,6 +24,12 @@ export const checkTools: Check = context => {
       if (known.length === 0 || known.includes(name) || format.toolPatterns.some(p => p.test(name))) continue;
       const suggestion = closestMatches(name, known, 1);
       const roles = suggestion.length === 0 ? view.closestRoles(name, 1) : [];
+      if (suggestion.length === 0 && roles.length === 0 && format.tools.open) {
+        // Near nothing known: most likely a tool newer than this list, not a mistake.
+        context.report('unknown-tool', item.start, item.end,
+          `'${name}' is not a tool the ${format.name} format knows; if the tool is newer than this list, add it to tools.addKnown in fleet-roles.json.`, undefined, DiagnosticSeverity.Hint);
+        continue;
+      }
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
         : roles.length > 0 ? ` It is close to the role '${roles[0]}', but a role is not a tool.`
           : ` Known tools: ${known.join(', ')}; MCP tools are written mcp__server__tool.`;
