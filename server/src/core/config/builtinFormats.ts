@@ -95,10 +95,12 @@ const COPILOT_AGENTS: RoleFormat = {
   // An agent is called by its `name:` (a display name such as 'Feature Builder'), else by its file's name.
   identity: { key: 'name', matchFile: false, nameFrom: 'key' },
   declarations: [
-    { key: 'description' },
+    // GitHub requires it; VS Code does not, and an agent with `target: vscode` is VS Code's alone (unset, the target is both).
+    { key: 'description', required: true, requiredUnless: { key: 'target', value: 'vscode' } },
     { key: 'name' },
     { key: 'tools', type: 'list' },
-    { key: 'model', type: 'any' },
+    // One model or VS Code's list of them; a template's choices copied literally (`GPT-4.1 | 'gpt-5'`) are neither.
+    { key: 'model', type: 'list', pattern: '^[^|\'"]*[^|\'"\\s][^|\'"]*$', patternHint: "one model's name, such as 'GPT-4.1' or 'Claude Sonnet 4.5 (copilot)', not a template's choices" },
     { key: 'argument-hint' },
     { key: 'agents', type: 'list' },
     { key: 'handoffs', type: 'any' },
@@ -109,6 +111,7 @@ const COPILOT_AGENTS: RoleFormat = {
     { key: 'metadata', type: 'any' },
     { key: 'hooks', type: 'any' },
     { key: 'infer', type: 'any', deprecated: 'use `user-invocable` and `disable-model-invocation` instead' },
+    { key: 'user-invokable', type: 'any', deprecated: 'use `user-invocable`, the spelling VS Code documents now' },
   ],
   unknownKeys: 'report',
   title: 'optional',
@@ -117,6 +120,8 @@ const COPILOT_AGENTS: RoleFormat = {
   references: { sections: [], labels: [], keys: ['handoffs[].agent', 'agents[]'], forms: [], toolRules: [], builtins: ['Agent', 'Ask', 'Plan', 'Edit'] },
   tools: { keys: ['tools'], known: [], patterns: [] },
   severity: { 'unknown-key': 'warning' },
+  // GitHub's cap on an agent's prompt; VS Code has none.
+  promptLimit: { characters: 30000, unless: { key: 'target', value: 'vscode' } },
 };
 
 /** A format of one's own starts from nothing: role files anywhere in the role folders, nothing declared. */

@@ -49,6 +49,7 @@ export function resolveFormat(setting: FormatSetting | undefined, detected: Role
     references: { ...base.references, ...setting.references },
     tools: { ...base.tools, ...tools, known: [...(tools.known ?? base.tools.known), ...(addKnown ?? [])] },
     severity: { ...base.severity, ...setting.severity },
+    promptLimit: setting.promptLimit ?? base.promptLimit,
   };
 }
 

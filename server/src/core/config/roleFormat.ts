@@ -12,12 +12,20 @@ export interface DeclarationCodes {
   unknown?: string;
 }
 
+/** A key and the value a role declares it with. */
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
 /** One key a role declares, and what its value must be. */
 export interface DeclarationSpec {
   key: string;
   /** Where it may be written; default the frontmatter. */
   in?: DeclarationPlace;
   required?: boolean;
+  /** Where the role declares this key with this value, a required key is not (Copilot's `description` with `target: vscode`). */
+  requiredUnless?: KeyValue;
   /** Default string; `list` takes a YAML list or a comma-separated string; `any` is not checked. */
   type?: ValueType;
   /** The values it may take (besides those `pattern` accepts). */
@@ -88,6 +96,8 @@ export interface RoleFormat {
   tools: { keys: string[]; known: string[]; patterns: string[]; open?: boolean };
   /** Severity per code for this format, before the configuration's own `severity`. */
   severity: Record<string, SeveritySetting>;
+  /** The most characters the body (the agent's prompt) may hold, unless the role declares `unless` (GitHub's cap, which VS Code does not have). */
+  promptLimit?: { characters: number; unless?: KeyValue };
 }
 
 /** What `format` in fleet-roles.json holds: a built-in's name, or a format of one's own, extending a built-in or not. */

@@ -1,4 +1,3 @@
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { frontmatterItems } from '../parse/frontmatterItems';
 import { closestMatches } from '../util/editDistance';
 import type { Check } from './checkContext';
@@ -26,8 +25,8 @@ export const checkTools: Check = context => {
       const roles = suggestion.length === 0 ? view.closestRoles(name, 1) : [];
       if (suggestion.length === 0 && roles.length === 0 && format.tools.open) {
         // Near nothing known: most likely a tool newer than this list, not a mistake.
-        context.report('unknown-tool', item.start, item.end,
-          `'${name}' is not a tool the ${format.name} format knows; if the tool is newer than this list, add it to tools.addKnown in fleet-roles.json.`, undefined, DiagnosticSeverity.Hint);
+        context.reportQuiet('unknown-tool', item.start, item.end,
+          `'${name}' is not a tool the ${format.name} format knows; if the tool is newer than this list, add it to tools.addKnown in fleet-roles.json.`);
         continue;
       }
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
