@@ -54,3 +54,21 @@ describe('claude-code: tools, models and built-in agents as Claude Code document
     assert.deepEqual(diagnostics.map(d => d.message), ["Unknown tool 'Raed'. Did you mean 'Read'?"]);
   });
 });
+
+describe('claude-code: smaller points', () => {
+  test('a tool listed twice is reported at the second', async () => {
+    const { text, diagnostics } = await diagnosticsOf(['tools:', '  - Read', '  - Grep', '  - Read']);
+    const d = single(diagnostics, 'duplicate-tool');
+    assert.deepEqual(d.range, rangeOf(text, 'Read', 1));
+    assert.equal(d.message, "'Read' is listed twice in 'tools': remove this one.");
+  });
+
+  test('a frontmatter indented by four spaces is one invalid-frontmatter, not its keys missing', async () => {
+    const text = ['    ---', '    name: planner', '    description: Plans.', '    ---', '', 'Plan.', ''].join('\n');
+    const lib = await checkLibrary({ [at('planner')]: text });
+    const d = single(lib.diagnostics(at('planner')), 'invalid-frontmatter');
+    assert.deepEqual(codes(lib.diagnostics(at('planner'))), ['invalid-frontmatter']);
+    assert.equal(d.range.start.line, 0);
+    assert.match(d.message, /^The frontmatter is indented/);
+  });
+});

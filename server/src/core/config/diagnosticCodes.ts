@@ -26,6 +26,7 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-name': { severity: DiagnosticSeverity.Error, summary: 'Another role file of the library declares the same name.' },
   'missing-recommended-section': { severity: DiagnosticSeverity.Information, summary: "A section the library's format recommends is missing." },
   'unknown-tool': { severity: DiagnosticSeverity.Warning, summary: 'A key that lists tools names a tool the format does not know.' },
+  'duplicate-tool': { severity: DiagnosticSeverity.Warning, summary: 'A key that lists tools names a tool twice.' },
   'role-as-tool': { severity: DiagnosticSeverity.Error, summary: 'A key that lists tools names a role of the library: a role is not a tool.' },
   'prompt-too-long': { severity: DiagnosticSeverity.Warning, summary: "The agent's prompt, the body below the frontmatter, is longer than the tool takes (GitHub's 30,000 characters)." },
   'deprecated-key': { severity: DiagnosticSeverity.Warning, summary: 'A key the tool no longer reads, with what replaces it.' },

@@ -4,18 +4,25 @@ import type { Check } from './checkContext';
 import { didYouMean } from './makeDiagnostic';
 
 /**
- * The keys that list tools: a role of the library there is a mistake (an
- * agent is not a tool), and where the format knows its tools, any other
- * name that is neither a known tool nor of a tool pattern (`mcp__…`) is unknown:
- * where the tool's list grows with each release (`open`), only a near miss
- * of a known tool is a warning, any other name a hint.
+ * The keys that list tools: a tool listed twice is reported at the second;
+ * a role of the library there is a mistake (an agent is not a tool), and
+ * where the format knows its tools, any other name that is neither a known
+ * tool nor of a tool pattern (`mcp__…`) is unknown: where the tool's list
+ * grows with each release (`open`), only a near miss of a known tool is a
+ * warning, any other name a hint.
  */
 export const checkTools: Check = context => {
   const { role, view, format } = context;
   const { keys, known } = format.tools;
   for (const key of keys) {
+    const listed = new Set<string>();
     for (const item of frontmatterItems(role.lines, role.frontmatter, key)) {
       const name = item.value;
+      if (listed.has(name)) {
+        context.report('duplicate-tool', item.start, item.end, `'${name}' is listed twice in '${key}': remove this one.`);
+        continue;
+      }
+      listed.add(name);
       if (view.hasRole(name)) {
         context.report('role-as-tool', item.start, item.end, `'${name}' is a role of this library, not a tool: remove it from '${key}'.`);
         continue;

@@ -31,7 +31,7 @@ const TOP_LEVEL_KEY = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*")[ \t]*:(?:[ \t]+|$)(
 export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   if (lines.lineCount < 1) return undefined;
   const open = OPEN.exec(lines.lineText(0));
-  if (!open) return undefined;
+  if (!open) return indentedFrontmatter(lines);
   const language = open[1].toLowerCase();
   let closeLine = -1;
   for (let line = 1; line < lines.lineCount; line++) {
@@ -86,6 +86,26 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   const bodyStart = lines.lineStarts[1];
   const read = readYaml(lines.text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + lines.text.slice(bodyStart, lines.lineStarts[closeLine]));
   return { ...block, data: read.data, keys: read.keys ?? keys, document: read.document, problem: read.problem };
+}
+
+const INDENTED_DELIMITER = /^(?:\uFEFF)?[ \t]+---[ \t]*$/;
+
+/**
+ * A frontmatter whose delimiters are indented (a block pasted four spaces in)
+ * is no frontmatter to any tool: said once, at its opening line, rather than
+ * as every key it would have declared missing.
+ */
+function indentedFrontmatter(lines: LineIndex): Frontmatter | undefined {
+  if (!INDENTED_DELIMITER.test(lines.lineText(0))) return undefined;
+  for (let line = 1; line < lines.lineCount; line++) {
+    if (!INDENTED_DELIMITER.test(lines.lineText(line))) continue;
+    const end = lines.lineEnd(line);
+    return {
+      start: 0, end, bodyLine: line + 1, data: new Map(), keys: [],
+      problem: { message: "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.", start: 0, end: lines.lineEnd(0) },
+    };
+  }
+  return undefined;
 }
 
 /** Where a value stands in the text after `key:`: a quoted string whole, else up to a ` #` comment. */
