@@ -76,23 +76,29 @@ describe('a claude-code library over JSON-RPC, with no configuration', () => {
   });
 });
 
-describe('a plugin of claude-code agents named apart from their files, over JSON-RPC', () => {
-  const LEAD = ['---', 'name: payments-lead', 'description: Leads the payments work.', 'tools: Read, Agent(payments-api-designer)', '---', '', 'Lead.', ''].join('\n');
-  const DESIGNER = ['---', 'name: payments-api-designer', 'description: Designs the payments API.', '---', '', 'Design.', ''].join('\n');
-  const tree = makeTree({ '.claude/agents/lead.md': LEAD, '.claude/agents/design/api-designer.md': DESIGNER });
-  const lead = uriOf(nodePath.join(tree.dir, '.claude/agents/lead.md'));
-  const designer = uriOf(nodePath.join(tree.dir, '.claude/agents/design/api-designer.md'));
-  let client: LspTestClient;
-
+/** The files written to a new folder, and a server started over it for the describe block that calls this. */
+function serve(files: Record<string, string>): { uri(relative: string): string; client(): LspTestClient } {
+  const tree = makeTree(files);
+  let client: LspTestClient | undefined;
   before(async () => {
     ({ client } = await LspTestClient.start([tree.dir]));
   });
   after(async () => {
-    await client.stop();
+    await client?.stop();
     tree.dispose();
   });
+  return { uri: relative => uriOf(nodePath.join(tree.dir, relative)), client: () => client! };
+}
+
+describe('a plugin of claude-code agents named apart from their files, over JSON-RPC', () => {
+  const LEAD = ['---', 'name: payments-lead', 'description: Leads the payments work.', 'tools: Read, Agent(payments-api-designer)', '---', '', 'Lead.', ''].join('\n');
+  const DESIGNER = ['---', 'name: payments-api-designer', 'description: Designs the payments API.', '---', '', 'Design.', ''].join('\n');
+  const served = serve({ '.claude/agents/lead.md': LEAD, '.claude/agents/design/api-designer.md': DESIGNER });
+  const lead = served.uri('.claude/agents/lead.md');
+  const designer = served.uri('.claude/agents/design/api-designer.md');
 
   test('no diagnostic for a name unlike its file; rename by name: edits the key and Agent(…), and moves no file', async () => {
+    const client = served.client();
     assert.deepEqual(await client.diagnostics(lead), []);
     assert.deepEqual(await client.diagnostics(designer), []);
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: designer }, position: { line: 1, character: 8 }, newName: 'billing-api-designer' });
@@ -154,20 +160,12 @@ describe('a copilot-agents library over JSON-RPC: agents named by their name:', 
 
 describe('a copilot-agents list over several lines, over JSON-RPC', () => {
   const TEAM = ['---', 'description: Leads the team.', 'agents: [', "  'Researcher',", '  Feature Buil,', '  "Feature Builder"', ']', '---', '', 'Lead.', ''].join('\n');
-  const tree = makeTree({ '.github/agents/team.agent.md': TEAM, '.github/agents/feature-builder.agent.md': FEATURE_BUILDER, '.github/agents/researcher.agent.md': RESEARCHER });
-  const team = uriOf(nodePath.join(tree.dir, '.github/agents/team.agent.md'));
-  const builder = uriOf(nodePath.join(tree.dir, '.github/agents/feature-builder.agent.md'));
-  let client: LspTestClient;
-
-  before(async () => {
-    ({ client } = await LspTestClient.start([tree.dir]));
-  });
-  after(async () => {
-    await client.stop();
-    tree.dispose();
-  });
+  const served = serve({ '.github/agents/team.agent.md': TEAM, '.github/agents/feature-builder.agent.md': FEATURE_BUILDER, '.github/agents/researcher.agent.md': RESEARCHER });
+  const team = served.uri('.github/agents/team.agent.md');
+  const builder = served.uri('.github/agents/feature-builder.agent.md');
 
   test('each entry is checked, and completion on an entry line of its own replaces what is typed', async () => {
+    const client = served.client();
     assert.deepEqual((await client.diagnostics(team)).map(d => [d.code, d.range.start.line]), [['unknown-role', 4]]);
     const agents = await client.completion(team, { line: 4, character: '  Feature Buil'.length });
     const item = agents.items.find(i => i.label === 'Feature Builder');
@@ -176,7 +174,7 @@ describe('a copilot-agents list over several lines, over JSON-RPC', () => {
   });
 
   test('rename of an agent named inside the list edits its entry there', async () => {
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: builder }, position: { line: 1, character: 8 }, newName: 'Feature Maker' });
+    const edit = await served.client().request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: builder }, position: { line: 1, character: 8 }, newName: 'Feature Maker' });
     const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? c.edits.map(e => [c.textDocument.uri, e.range.start.line, e.range.start.character, e.range.end.character, e.newText]) : []));
     assert.deepEqual(texts.sort(), [[builder, 1, 6, 6 + 'Feature Builder'.length, 'Feature Maker'], [team, 5, 3, 3 + 'Feature Builder'.length, 'Feature Maker']].sort());
   });
