@@ -71,4 +71,10 @@ describe('claude-code: smaller points', () => {
     assert.equal(d.range.start.line, 0);
     assert.match(d.message, /^The frontmatter is indented/);
   });
+
+  test('a frontmatter that is not YAML is reported once: the lines its broken value runs over are no unknown keys', async () => {
+    const text = ['---', 'name: planner', 'description: Use it when: the plan is due. Examples:', '<example>', 'user: "Plan it"', 'assistant: "I will"', '</example>', '---', '', 'Plan.', ''].join('\n');
+    const lib = await checkLibrary({ [at('planner')]: text });
+    assert.deepEqual(codes(lib.diagnostics(at('planner'))), ['invalid-frontmatter']);
+  });
 });

@@ -52,7 +52,8 @@ export const checkUnknownKeys: Check = context => {
   const known = format.declaredKeys;
   const inlineKnown = format.inlineKeys;
   const keys = [
-    ...(context.role.frontmatter?.keys ?? []).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
+    // Keys of a frontmatter that is not YAML are the line scan's guesses (`user:` inside a broken description): it says so itself.
+    ...(context.role.frontmatter?.problem ? [] : context.role.frontmatter?.keys ?? []).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
     ...(inlineKnown ? context.role.inlineDeclarations.map(d => ({ key: d.key, start: d.keyStart, end: d.keyEnd })) : []),
   ];
   for (const { key, start, end } of keys) {
