@@ -5,8 +5,11 @@ import { parseSimpleFrontmatter } from '../../server/src/core/parse/simpleFrontm
 import { readYaml } from '../../server/src/core/parse/yamlFrontmatter';
 
 /** Words YAML may read as something other than a string, beside ordinary ones. */
-const WORDS = ['x-role', 'operations', 'true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n', 'nan', 'inf', 'True', 'FALSE', 'Null', '~', '1', '0x1f', '1e3', '.inf', '2024-01-01', 'a:b', 'a #b', '"q"', '!!str x', '<<', '-'];
-const KEYS = ['class', 'domain', 'persistent_persona', 'Class', 'true', 'null', 'True', '__proto__', 'constructor', 'a-b', '_x', 'x1'];
+const WORDS = ['x-role', 'operations', 'true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n', 'nan', 'inf', 'True', 'FALSE', 'Null', '~', '1', '0x1f', '1e3', '.inf', '2024-01-01', 'a:b', 'a #b', '"q"', '!!str x', '<<', '-',
+  // Sentences, as descriptions are written: commas, colons, hashes, quotes and brackets inside.
+  'Reviews a change, then reports.', 'Use it when: tests fail', 'Use it when:', 'C# and F#', "It's done", 'say "hi" now', 'a [b] {c}', 'http://x.example/a', 'Read, Grep, Agent(a, b)',
+  'x\ty', 'x\u00a0y', 'Ünïcödé text', '@mention', '`code`', '%tag', '*alias', '&anchor', '|', '>', '? q', ': x', ', x', '[a]', '{a: 1}', 'a: ', 'end #', 'x \u2028 y', 'x\u0085y', 'x\ufeffy'];
+const KEYS = ['class', 'domain', 'persistent_persona', 'Class', 'true', 'null', 'True', 'NULL', 'False', '__proto__', 'constructor', 'a-b', '_x', 'x1', 'argument-hint', 'permissionMode'];
 
 const line = fc.oneof(
   fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(':', ': ', ':  ', ' : ', ':\t'), fc.constantFrom(...WORDS), fc.constantFrom('', ' ', '  ', '\t', ' # c'))
@@ -24,14 +27,17 @@ describe('frontmatter without the YAML parser', () => {
       const parsed = readYaml(`${lines.join('\n')}\n`);
       assert.equal(parsed.problem, undefined);
       assert.deepEqual([...simple], [...parsed.data]);
-    }), { numRuns: 3000 });
+    }), { numRuns: 6000 });
     assert.ok(read > 300, `only ${read} inputs were simple enough to compare`);
   });
 
-  test('reads the usual declarations, and leaves anything else to the parser', () => {
+  test('reads the usual declarations and one-line texts, and leaves anything else to the parser', () => {
     assert.deepEqual([...parseSimpleFrontmatter(['class: x-role', 'domain: operations', 'persistent_persona: false'])!],
       [['class', 'x-role'], ['domain', 'operations'], ['persistent_persona', false]]);
-    for (const odd of [['class: x-role', 'class: y-role'], ['class: null'], ['Class: x'], ['__proto__: x'], ['class: "x"'], ['class: x # c'], ['  class: x']]) {
+    assert.deepEqual([...parseSimpleFrontmatter(['name: reviewer', 'description: Reviews a change, then reports.', 'tools: Read, Grep'])!],
+      [['name', 'reviewer'], ['description', 'Reviews a change, then reports.'], ['tools', 'Read, Grep']]);
+    for (const odd of [['class: x-role', 'class: y-role'], ['class: null'], ['True: x'], ['__proto__: x'], ['class: "x"'], ['class: x # c'], ['  class: x'],
+      ['description: Use it when: tests fail'], ['description: first line', '  and the next']]) {
       assert.equal(parseSimpleFrontmatter(odd), undefined, odd.join('\\n'));
     }
   });

@@ -27,9 +27,9 @@ export function frontmatterItems(lines: LineIndex, frontmatter: Frontmatter | un
   const items: FrontmatterItem[] = [];
   const document = frontmatter.document;
   if (!document) {
-    // Read without the parser: every value is one plain word on its key's line.
+    // Read without the parser: every value is plain text on its key's line, its text its value.
     const place = frontmatter.keys.find(k => k.key === key);
-    if (place && field === undefined) addValue(lines.text, place.valueStart, place.valueEnd, items);
+    if (place && field === undefined) splitText(lines.text, place.valueStart, place.valueEnd, items);
     return items;
   }
   // Loaded already: the document was read with it.
@@ -84,9 +84,8 @@ function splitValues(text: string, node: Scalar, items: FrontmatterItem[]): void
   const place = scalarText(text, node);
   if (!place) return;
   const value = node.value as string;
-  const written = text.slice(place.start, place.end);
-  if (written === value) {
-    for (const [from, to] of commaParts(value)) addValue(text, place.start + from, place.start + to, items);
+  if (text.slice(place.start, place.end) === value) {
+    splitText(text, place.start, place.end, items);
     return;
   }
   // Folded across lines, or escaped: each part is placed where its text stands, in order.
@@ -99,6 +98,11 @@ function splitValues(text: string, node: Scalar, items: FrontmatterItem[]): void
     addValue(text, at, at + part.length, items);
     cursor = at + part.length;
   }
+}
+
+/** Text that is its value as written, split at its commas. */
+function splitText(text: string, start: number, end: number, items: FrontmatterItem[]): void {
+  for (const [from, to] of commaParts(text.slice(start, end))) addValue(text, start + from, start + to, items);
 }
 
 function commaParts(value: string): Array<[number, number]> {
