@@ -2,7 +2,7 @@ import type { Document as YamlDocument } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
 import type { FrontmatterKey, FrontmatterProblem } from './frontmatterPlaces';
 import { parseSimpleFrontmatter } from './simpleFrontmatter';
-import { readYaml } from './yamlFrontmatter';
+import { problem, readYaml, repeatedKey } from './yamlFrontmatter';
 
 export type { FrontmatterKey, FrontmatterProblem };
 
@@ -82,7 +82,11 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   }
 
   const simple = parseSimpleFrontmatter(yamlLines);
-  if (simple) return { ...block, data: simple, keys };
+  if (simple instanceof Map) return { ...block, data: simple, keys };
+  if (simple) {
+    const repeat = keys.find(k => lines.lineAt(k.keyStart) === simple.repeated + 1)!;
+    return { ...block, data: new Map(), keys, problem: problem(repeatedKey(repeat.key), repeat.keyStart, repeat.keyEnd) };
+  }
   const bodyStart = lines.lineStarts[1];
   const read = readYaml(lines.text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + lines.text.slice(bodyStart, lines.lineStarts[closeLine]));
   return { ...block, data: read.data, keys: read.keys ?? keys, document: read.document, problem: read.problem };

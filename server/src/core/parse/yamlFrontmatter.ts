@@ -19,6 +19,12 @@ export interface YamlReading {
 const MAX_ALIAS_COUNT = 100;
 
 /**
+ * The parser reads about half a megabyte a second: a frontmatter past this
+ * (a real one holds a few kilobytes) is refused rather than read for seconds.
+ */
+const MAX_YAML_CHARS = 512 * 1024;
+
+/**
  * Reads `text`, the file's text up to the closing delimiter with everything
  * before the frontmatter's first line blanked, so that every place the parser
  * gives is the file's own offset. YAML 1.2's core schema, with merge keys; a tag the schema does not
@@ -26,6 +32,9 @@ const MAX_ALIAS_COUNT = 100;
  * in the text is run.
  */
 export function readYaml(text: string): YamlReading {
+  if (text.length > MAX_YAML_CHARS) {
+    return { data: new Map(), problem: problem(`it is over ${MAX_YAML_CHARS / 1024} KiB, far more than a frontmatter holds, and is not read`, 0, text.includes('\n') ? text.indexOf('\n') : text.length) };
+  }
   // Loaded on first use: most libraries' frontmatter never needs it.
   const yaml = require('yaml') as typeof YamlModule;
   let doc: Document.Parsed;
@@ -69,7 +78,7 @@ function duplicateKey(yaml: typeof YamlModule, doc: Document.Parsed): { code: st
         if (!yaml.isScalar(key) || typeof key.value === 'symbol' || !key.range) continue;
         const name = String(key.value);
         if (seen.has(name)) {
-          found = { code: 'DUPLICATE_KEY', message: `the key '${name}' is repeated`, pos: [key.range[0], key.range[1]] };
+          found = { code: 'DUPLICATE_KEY', message: repeatedKey(name), pos: [key.range[0], key.range[1]] };
           return yaml.visit.BREAK;
         }
         seen.add(name);
@@ -80,7 +89,12 @@ function duplicateKey(yaml: typeof YamlModule, doc: Document.Parsed): { code: st
   return found;
 }
 
-function problem(reason: string, start: number, end: number): FrontmatterProblem {
+/** The reason a repeated key gives, whoever finds it. */
+export function repeatedKey(name: string): string {
+  return `the key '${name}' is repeated`;
+}
+
+export function problem(reason: string, start: number, end: number): FrontmatterProblem {
   return { message: `Invalid YAML frontmatter: ${reason.replace(/[.\s]+$/, '')}.`, start, end: Math.max(end, start) };
 }
 

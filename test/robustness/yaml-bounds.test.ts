@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as nodePath from 'node:path';
+import { checkLibrary } from '../support/checkLibrary';
 import { makeTree } from '../support/runCli';
 import { REPO_ROOT } from '../support/tempLibrary';
 import { assertNoStackTrace } from './support';
@@ -47,4 +48,17 @@ describe('alias bombs in an agent frontmatter: refused within bounds, and the fi
       }
     });
   }
+});
+
+describe('a frontmatter of megabytes that only the parser could read is refused at once', () => {
+  test('200,000 quoted values: one invalid-frontmatter, within a second', async () => {
+    const text = ['---', 'name: big', 'description: Big.', ...Array.from({ length: 200000 }, (_, i) => `k${i}: "v"`), '---', '', 'Body.', ''].join('\n');
+    const started = Date.now();
+    const lib = await checkLibrary({ '/ws/.claude/agents/big.md': text });
+    const diagnostics = lib.diagnostics('/ws/.claude/agents/big.md');
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line, d.message]), [
+      ['invalid-frontmatter', 0, 'Invalid YAML frontmatter: it is over 512 KiB, far more than a frontmatter holds, and is not read.'],
+    ]);
+  });
 });
