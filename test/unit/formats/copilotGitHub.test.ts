@@ -61,3 +61,13 @@ describe('copilot-agents: what GitHub asks, where the agent is GitHub\'s', () =>
     ]);
   });
 });
+
+describe('copilot-agents: key completion', () => {
+  test('offers the keys to write, never a deprecated one', async () => {
+    const text = agentText(['description: Helps', 'us']);
+    const lib = await checkLibrary({ [PATH]: text });
+    const labels = lib.service.getCompletions(PATH, { line: 2, character: 2 }).items.map(i => i.label);
+    assert.ok(labels.includes('user-invocable'), JSON.stringify(labels));
+    assert.ok(!labels.includes('user-invokable') && !labels.includes('infer'), JSON.stringify(labels));
+  });
+});

@@ -44,11 +44,12 @@ export function frontmatterSpot(file: IndexedFile, position: Position): Frontmat
   return { kind: 'value', path, key: owner, typed: nested[2], range: word(nested[2]) };
 }
 
-/** The format's keys the frontmatter does not hold yet, the required first. */
+/** The format's keys the frontmatter does not hold yet, the required first; no deprecated one. */
 export function completeKeys(file: IndexedFile, spot: Extract<FrontmatterSpot, { kind: 'key' }>): CompletionList {
   // The key being retyped on this line is not taken yet.
   const present = new Set(file.role.frontmatter?.keys.filter(k => file.role.lines.lineAt(k.keyStart) !== spot.range.start.line).map(k => k.key));
-  const items = file.library.format.declarations.filter(d => !present.has(d.key) && d.in !== 'inline').map((d, i): CompletionItem => ({
+  // A deprecated key (`infer`, `user-invokable`) is one to take out, not to write.
+  const items = file.library.format.declarations.filter(d => !present.has(d.key) && d.in !== 'inline' && d.deprecated === undefined).map((d, i): CompletionItem => ({
     label: d.key,
     kind: CompletionItemKind.Property,
     detail: `${d.required ? 'required' : 'optional'} ${describeType(d)}`,
