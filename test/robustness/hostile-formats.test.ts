@@ -111,8 +111,9 @@ describe('item 5: a message names a bounded sample of a long list of values or t
   const known = ['Read', ...Array.from({ length: VALUES - 1 }, (_, i) => `Tool${i}`)];
   const FILES = 60;
 
+  // A closed list (open: false): a name near none of it is reported with the list, which is what must stay short.
   test(`${VALUES.toLocaleString('en')} values and tools, ${FILES} files with unknown ones: short messages, exact did-you-mean`, async () => {
-    const files: Record<string, string> = { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', declarations: [{ key: 'color', values }], tools: { known } } }) };
+    const files: Record<string, string> = { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', declarations: [{ key: 'color', values }], tools: { known, open: false } } }) };
     for (let i = 0; i < FILES; i++) {
       const lines = i % 3 === 0 ? ['color: reed', 'tools: Raed'] : i % 3 === 1 ? ['color: "#zzzzzzzz"', 'tools: Qqqqqqqqqqqqq'] : ['color: ""'];
       files[`${AGENTS}/agent-${i}.md`] = agent(lines).replace('name: checked', `name: agent-${i}`);
