@@ -82,7 +82,7 @@ describe('A Claude Code library (.claude/agents, no fleet-roles.json) in a real 
 
     await replaceText(document, 'model: sonnet', 'model: ');
     const values = await completionLabels(document.uri, positionOf(document, 'model: ', 'model: '.length));
-    assert.deepEqual([...values].sort(), ['haiku', 'inherit', 'opus', 'sonnet']);
+    assert.deepEqual([...values].sort(), ['best', 'fable', 'haiku', 'inherit', 'opus', 'opus[1m]', 'opusplan', 'sonnet', 'sonnet[1m]']);
     await replaceText(document, 'model: ', 'model: sonnet');
 
     await replaceText(document, '- Hand failing builds to build-doctor\n', '- Hand failing builds to build-doctor\n- Ask sec\n');
