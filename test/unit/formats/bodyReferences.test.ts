@@ -1,0 +1,117 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TextDocumentEdit } from 'vscode-languageserver-types';
+import { checkLibrary } from '../../support/checkLibrary';
+import { rangeOf } from '../helpers';
+import { subagent } from './agentText';
+
+const DIR = '/ws/.claude/agents';
+const at = (name: string) => `${DIR}/${name}.md`;
+const team = ['code-writer', 'qa-reviewer', 'docs-writer', 'threat-modeler'];
+const others = Object.fromEntries(team.map(name => [at(name), subagent(name, [], [`# One job`, '', 'You do one job well.'])]));
+
+/** The names the diagnostics of one file stand on, with their messages. */
+function reported(lib: Awaited<ReturnType<typeof checkLibrary>>, path: string): string[] {
+  const lines = lib.fs.files.get(path)!.split('\n');
+  return lib.diagnostics(path).map(d => `${d.code} ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}: ${d.message}`);
+}
+
+describe('claude-code: agent names in the whole body, where real files put them', () => {
+  test('each form that stands where an agent name stands reports a name no agent has, with did-you-mean', async () => {
+    const text = subagent('planner', [], [
+      '## Team',
+      '- **code-writer** - Writes the code',
+      '- **qa-reviwer** - Reviews pull requests for style',
+      '',
+      'Delegate the clean-up to `cleanup-expert`.',
+      'When the docs are thin → call `docs-writter`.',
+      'Mention @agent-rails-api-designer for the routes.',
+      'Use the migration-planner agent for schema changes, then hand off to security-auditor.',
+      '',
+      '| Area | Agent |',
+      '| --- | --- |',
+      '| Docs | `docs-writer` |',
+      '| Threats | `threat-modeller` |',
+      '',
+      '## Related',
+      '- **Complements**: edge-architect (hosting), code-writer (code)',
+      '- **With ios-developer**: iOS specifics',
+      '- **With qa-reviewer**: the test plan',
+      '',
+      '```python',
+      'Task(description="run the tests", subagent_type="test-runner")',
+      '```',
+    ]);
+    const lib = await checkLibrary({ ...others, [at('planner')]: text });
+    assert.deepEqual(reported(lib, at('planner')), [
+      "unknown-role qa-reviwer: Unknown role 'qa-reviwer'. Did you mean 'qa-reviewer'?",
+      "unknown-role cleanup-expert: Unknown role 'cleanup-expert'. No role file 'cleanup-expert.md' exists in this library.",
+      "unknown-role docs-writter: Unknown role 'docs-writter'. Did you mean 'docs-writer'?",
+      "unknown-role rails-api-designer: Unknown role 'rails-api-designer'. No role file 'rails-api-designer.md' exists in this library.",
+      "unknown-role migration-planner: Unknown role 'migration-planner'. No role file 'migration-planner.md' exists in this library.",
+      "unknown-role security-auditor: Unknown role 'security-auditor'. No role file 'security-auditor.md' exists in this library.",
+      "unknown-role threat-modeller: Unknown role 'threat-modeller'. Did you mean 'threat-modeler'?",
+      "unknown-role edge-architect: Unknown role 'edge-architect'. No role file 'edge-architect.md' exists in this library.",
+      "unknown-role ios-developer: Unknown role 'ios-developer'. No role file 'ios-developer.md' exists in this library.",
+      "unknown-role test-runner: Unknown role 'test-runner'. No role file 'test-runner.md' exists in this library.",
+    ]);
+  });
+
+  test('prose, tools, skills, teams and placeholders in those shapes are not agents', async () => {
+    const text = subagent('planner', [], [
+      '# @planner',
+      '',
+      'Purpose→Problem→User. Tone: brutalist, retro-futuristic, luxury.',
+      '- Should a desk hand off to another, or do they disagree (hands-up)?',
+      'Call `get-library-docs` twice, then load the `eval-harness-first` skill.',
+      'Hand off to cross-team reviewers when stuck.',
+      'Ready for review by @suggested-reviewers.',
+      '',
+      '## Tools',
+      '- **bats-core**: Bash testing',
+      '- **pre-commit**: hooks before each commit',
+      '',
+      '## Collaboration',
+      '- **With qa-reviewer**: the test plan',
+      '- **With sales-teams**: shared funnels',
+      '- **With change-management**: the roll-out',
+      '',
+      '| Step | Tool |',
+      '| --- | --- |',
+      '| Lint | `shell-check` |',
+    ]);
+    const lib = await checkLibrary({ ...others, [at('planner')]: text });
+    assert.deepEqual(reported(lib, at('planner')), []);
+  });
+
+  test('a name anywhere in prose that an agent has is a reference: definition, hover, references, rename, lens and graph', async () => {
+    const planner = subagent('planner', [], [
+      '- **code-writer** - Writes the code',
+      'Then delegate to `qa-reviewer`; ask @agent-docs-writer for the notes.',
+      'The threat-modeler sees every change.',
+    ]);
+    const lib = await checkLibrary({ ...others, [at('planner')]: planner });
+    assert.deepEqual(lib.diagnostics(at('planner')), []);
+    for (const name of team) {
+      const where = rangeOf(planner, name).start;
+      assert.deepEqual(lib.service.getDefinition(at('planner'), where).map(l => l.uri), [`file://${at(name)}`], name);
+      assert.match((lib.service.getHover(at('planner'), where)!.contents as { value: string }).value, new RegExp(`Handles ${name} work`), name);
+      const own = lib.fs.files.get(at(name))!;
+      assert.deepEqual(lib.service.getReferences(at(name), rangeOf(own, name).start, false).map(r => r.range), [rangeOf(planner, name)], name);
+    }
+    const edit = lib.service.rename(at('planner'), rangeOf(planner, 'docs-writer').start, 'notes-writer');
+    assert.ok(!('error' in edit));
+    const inPlanner = edit.documentChanges!.filter((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === `file://${at('planner')}`);
+    assert.deepEqual(inPlanner.flatMap(d => d.edits.map(e => e.range)), [rangeOf(planner, 'docs-writer')], 'the name after @agent-, not the prefix');
+    const graph = lib.service.getRoleGraphs()[0];
+    assert.deepEqual(graph.edges.filter(e => e.from === 'planner').map(e => e.to).sort(), [...team].sort());
+    assert.deepEqual(lib.service.getCodeLenses(at('qa-reviewer')).map(l => [l.title, l.locations.length]), [['1 role refers to this role', 1]]);
+  });
+
+  test('a name of no agent in prose is prose: no hover, no completion of a diagnostic', async () => {
+    const planner = subagent('planner', [], ['The long-term plan is a ghost-agent away.']);
+    const lib = await checkLibrary({ ...others, [at('planner')]: planner });
+    assert.deepEqual(lib.diagnostics(at('planner')), []);
+    assert.equal(lib.service.getHover(at('planner'), rangeOf(planner, 'ghost-agent').start), null);
+  });
+});
