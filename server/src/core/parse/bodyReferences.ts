@@ -11,9 +11,10 @@ import { coverageOf } from './spans';
  *
  * - `strong`: it stands where only an agent's name stands: after a delegation
  *   ("delegate to x", "hand off to x", "→ consult x", "AGENT: x"), in "use
- *   the x agent", as `@agent-x` (Claude Code's mention), or as the value of
- *   `subagent_type` in an example. A name there that no agent has is unknown.
- * - `group`: it stands in a roster (`- **x** - …`, `- **With x**: …`), a
+ *   the x agent", as `@agent-x` (Claude Code's mention) or `@x` where x reads
+ *   as an agent, or as the value of `subagent_type` in an example. A name
+ *   there that no agent has is unknown.
+ * - `group`: it stands in a roster (`- **x** - …`, `- x: …`, `- **With x**: …`), a
  *   labelled list (`**Complements**: x (…), y (…)`) or a table's agents
  *   column: such a list may list tools as well as agents, so it must name an
  *   agent when another name of the same list does.
@@ -44,9 +45,9 @@ const HANDS_OFF = new RegExp('(?:' + [
 /** "use the x agent": a verb of starting an agent, the name, then "agent". */
 const STARTS = /\b(?:use|using|invoke|call|launch|spawn|ask|run|dispatch|engage)\s+(?:the\s+|an?\s+)?[`*]*$/i;
 const AGENT_AFTER = /^[`*]*\s+(?:sub-?)?agents?\b/i;
-/** A roster line: the bullet opens with the name, bold or code, then a dash or a colon (`- **x** - …`, `- \`x\`: …`). */
-const ROSTER_BEFORE = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*|`)$/;
-const ROSTER_AFTER = /^(?:\*\*|`)\s*(?:[-–—:]|\(|$)|^:\*\*/;
+/** A roster line: the bullet opens with the name, bold, code or plain, then a dash, a colon or nothing (`- **x** - …`, `- x: …`). */
+const ROSTER_BEFORE = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*|`)?$/;
+const ROSTER_AFTER = /^(?:\*\*|`)?\s*(?:[-–—:]|\(|$)|^:\*\*/;
 /** `- **With x**: …`, `- **vs x**: …`: a bullet on working beside another agent. */
 const BESIDE_BEFORE = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\*\*(?:with|vs\.?|versus|use)\s+$/i;
 const BESIDE_AFTER = /^(?:\*\*|\s+for\*\*|:\*\*)/i;
@@ -91,6 +92,8 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       const standsAlone = marked || next === undefined || CONNECTIVES.has(next.toLowerCase());
       const ref: BodyReference = { slug, kind: code ? 'code' : 'plain', start, end: start + slug.length, strong: false, marked };
       if (at && m[2].startsWith('agent-')) ref.strong = true;
+      // `@x` where x reads as an agent ("Try @api-architect"); a person's handle (`@github-user`) does not.
+      else if (at && readsAsAgent(slug) && !slug.endsWith('-user')) ref.strong = true;
       else if (standsAlone && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
       else if (!readsAsAgent(slug)) { /* weak: a roster may list teams and tools beside agents */ }
       else if ((ROSTER_BEFORE.test(before) && ROSTER_AFTER.test(after)) || (BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after))) ref.group = sectionGroup(body, start);
