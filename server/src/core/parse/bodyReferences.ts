@@ -58,6 +58,9 @@ const LIST_POSITION = /(?:\*\*:?|[:,;]|\band|\bor|&|\/)\s*[`*]*$/i;
 /** `subagent_type: "x"`, `subagent_type="x"`: the agent a Task call starts, in examples and code. */
 const SUBAGENT_TYPE = /\bsubagent_type["']?\s*[:=]\s*["']?([A-Za-z][\w-]*)/g;
 
+/** How much of the line on either side of a name its place is read from: a long line costs each name a constant. */
+const WINDOW = 120;
+
 export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: number): BodyReference[] {
   const out: BodyReference[] = [];
   const inCode = coverageOf(body.codeBlocks);
@@ -65,26 +68,33 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
   const hidden = coverageOf([...body.comments, ...body.links, ...body.strongs.filter(s => s.marker === '_')]);
   const inCodeSpan = coverageOf(body.codeSpans);
   const inStrong = coverageOf(body.strongs);
+  const examples = new Set<number>();
+  const section = sectionCursor(body);
   let table: { header: string[]; group: number } | undefined;
   for (let line = firstLine; line < lines.lineCount; line++) {
     const lineStart = lines.lineStarts[line];
     const lineText = lines.lineText(line);
     for (const m of lineText.matchAll(SUBAGENT_TYPE)) {
       const start = lineStart + m.index! + m[0].length - m[1].length;
-      if (!hidden(start)) out.push({ slug: m[1], kind: 'code', start, end: start + m[1].length, strong: true, marked: true });
+      if (hidden(start)) continue;
+      examples.add(start);
+      out.push({ slug: m[1], kind: 'code', start, end: start + m[1].length, strong: true, marked: true });
     }
     if (inCode(lineStart + lineText.length - 1) || inCode(lineStart)) { table = undefined; continue; }
     table = tableRow(lineText, table, line);
+    let rowCells: ReturnType<typeof cells> | undefined;
     const label = LABEL.exec(lineText);
     for (const m of lineText.matchAll(NAME)) {
       const at = m[1] === '@';
       let slug = m[2];
       let start = lineStart + m.index! + (at ? 1 : 0);
-      if (hidden(start) || out.some(r => r.start === start)) continue;
+      if (hidden(start) || examples.has(start)) continue;
       // Claude Code's mention of an agent is `@agent-<name>`.
       if (at && slug.startsWith('agent-')) { slug = slug.slice(6); start += 6; }
-      const before = lineText.slice(0, m.index!);
-      const after = lineText.slice(m.index! + m[0].length);
+      const whole = m.index! <= WINDOW;
+      const before = lineText.slice(Math.max(0, m.index! - WINDOW), m.index!);
+      const afterStart = m.index! + m[0].length;
+      const after = lineText.slice(afterStart, afterStart + WINDOW);
       const code = inCodeSpan(start);
       const marked = at || code || inStrong(start);
       const next = /^[`*]*[ \t]+([A-Za-z]+)/.exec(after)?.[1];
@@ -96,9 +106,9 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       else if (at && readsAsAgent(slug) && !slug.endsWith('-user')) ref.strong = true;
       else if (standsAlone && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
       else if (!readsAsAgent(slug)) { /* weak: a roster may list teams and tools beside agents */ }
-      else if ((ROSTER_BEFORE.test(before) && ROSTER_AFTER.test(after)) || (BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after))) ref.group = sectionGroup(body, start);
-      else if (label && label.index < m.index! && standsAlone && LIST_POSITION.test(before.slice(label.index + label[0].length - 2))) ref.group = lineStart;
-      else if (table && isAgentsCell(lineText, m.index!, m[0].length, table.header)) ref.group = table.group;
+      else if (whole && ((ROSTER_BEFORE.test(before) && ROSTER_AFTER.test(after)) || (BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after)))) ref.group = section(start);
+      else if (label && label.index < m.index! && standsAlone && LIST_POSITION.test(lineText.slice(Math.max(label.index + label[0].length - 2, m.index! - WINDOW), m.index!))) ref.group = lineStart;
+      else if (table && isAgentsCell((rowCells ??= cells(lineText)), m.index!, m[0].length, table.header)) ref.group = table.group;
       out.push(ref);
     }
   }
@@ -116,14 +126,14 @@ function readsAsAgent(slug: string): boolean {
 }
 const AGENT_NOUN = /(?:er|or|ist|yst|ian|ant|ect|advocate|expert|pro|lead|admin|agent|bot|coach|guru|ops)$/;
 
-/** Rosters of one section are one list: the heading before the name, or the body's start, identifies it. */
-function sectionGroup(body: ScannedBody, offset: number): number {
+/** Rosters of one section are one list: the heading before the name, or the body's start, identifies it. Asked in text order. */
+function sectionCursor(body: ScannedBody): (offset: number) => number {
+  let next = 0;
   let group = -1;
-  for (const heading of body.headings) {
-    if (heading.start > offset) break;
-    group = heading.start;
-  }
-  return group;
+  return offset => {
+    for (; next < body.headings.length && body.headings[next].start <= offset; next++) group = body.headings[next].start;
+    return group;
+  };
 }
 
 /** The table a line belongs to: a header row, a delimiter row, then rows; its group is its header's line. */
@@ -145,8 +155,7 @@ function cells(row: string): Array<{ text: string; start: number; end: number }>
 }
 
 /** Whether the name is the whole cell (markup aside) of a column whose header speaks of agents. */
-function isAgentsCell(row: string, index: number, length: number, header: string[]): boolean {
-  const all = cells(row);
+function isAgentsCell(all: ReturnType<typeof cells>, index: number, length: number, header: string[]): boolean {
   const column = all.findIndex(c => index >= c.start && index < c.end);
   if (column < 0 || !/\b(?:agents?|sub-?agents?|delegate(?:s|d)?(?: to)?|hand-?offs?|owner)\b/.test(header[column] ?? '')) return false;
   return all[column].text.replace(/[`*@]/g, '').trim().length === length;
