@@ -116,6 +116,16 @@ describe('claude-code: agent names in the whole body, where real files put them'
     assert.deepEqual(lib.service.getCodeLenses(at('qa-reviewer')).map(l => [l.title, l.locations.length]), [['1 role refers to this role', 1]]);
   });
 
+  test('completion offers the agents where only an agent name stands, and nowhere else in prose', async () => {
+    const planner = subagent('planner', [], ['Delegate the review to `qa-r`.', 'Ask @agent-do for notes.', 'Keep the qa-r list short.']);
+    const lib = await checkLibrary({ ...others, [at('planner')]: planner });
+    const labelsAt = (needle: string) => lib.service.getCompletions(at('planner'), rangeOf(planner, needle).end).items.map(i => i.label);
+    assert.deepEqual(labelsAt('`qa-r'), ['qa-reviewer']);
+    assert.deepEqual(lib.service.getCompletions(at('planner'), rangeOf(planner, '`qa-r').end).items[0].textEdit, { range: rangeOf(planner, 'qa-r'), newText: 'qa-reviewer' });
+    assert.deepEqual(labelsAt('@agent-do'), ['docs-writer']);
+    assert.deepEqual(labelsAt('the qa-r'), []);
+  });
+
   test('a name of no agent in prose is prose: no hover, no completion of a diagnostic', async () => {
     const planner = subagent('planner', [], ['The long-term plan is a ghost-agent away.']);
     const lib = await checkLibrary({ ...others, [at('planner')]: planner });

@@ -33,6 +33,9 @@ export interface BodyReference {
   marked: boolean;
 }
 
+/** How much of the line on either side of a name its place is read from: a long line costs each name a constant. */
+const WINDOW = 120;
+
 /** A kebab-case name of two words or more, with an optional `@` before it; not part of a path, a URL, a file name or a longer word. */
 const NAME = /(?<![\w./#:@\\-])(@)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w/@-]|\.[a-z0-9])/g;
 
@@ -42,6 +45,10 @@ const HANDS_OFF = new RegExp('(?:' + [
   String.raw`(?:→|->|⇒|=>)\s*(?:call|consult|invoke|use|ask|delegate\s+to|hand\s+off\s+to|route\s+to|escalate\s+to)`,
   String.raw`\bAGENT:`,
 ].map(p => `(?:${p})`).join('|') + ')' + String.raw`\s+(?:the\s+)?[\x60*]*$`, 'i');
+/** Whether the text ends where only an agent's name stands: after a hand-off (its opening markup allowed) or `@agent-`. */
+export function standsForAgent(before: string): boolean {
+  return /(?:^|[^\w.])@agent-$/.test(before) || HANDS_OFF.test(before.slice(-WINDOW));
+}
 /** "use the x agent": a verb of starting an agent, the name, then "agent". */
 const STARTS = /\b(?:use|using|invoke|call|launch|spawn|ask|run|dispatch|engage)\s+(?:the\s+|an?\s+)?[`*]*$/i;
 const AGENT_AFTER = /^[`*]*\s+(?:sub-?)?agents?\b/i;
@@ -57,9 +64,6 @@ const LABEL = /\*\*(?:complements|complemented by|works with|collaborates with|c
 const LIST_POSITION = /(?:\*\*:?|[:,;]|\band|\bor|&|\/)\s*[`*]*$/i;
 /** `subagent_type: "x"`, `subagent_type="x"`: the agent a Task call starts, in examples and code. */
 const SUBAGENT_TYPE = /\bsubagent_type["']?\s*[:=]\s*["']?([A-Za-z][\w-]*)/g;
-
-/** How much of the line on either side of a name its place is read from: a long line costs each name a constant. */
-const WINDOW = 120;
 
 export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: number): BodyReference[] {
   const out: BodyReference[] = [];
