@@ -44,6 +44,7 @@ describe('claude-code: agent names in the whole body, where real files put them'
       '',
       '```python',
       'Task(description="run the tests", subagent_type="test-runner")',
+      'Task(description="review", subagent_type="review-kit:qa-reviewer")',
       '```',
     ]);
     const lib = await checkLibrary({ ...others, [at('planner')]: text });

@@ -62,8 +62,8 @@ const BESIDE_AFTER = /^(?:\*\*|\s+for\*\*|:\*\*)/i;
 const LABEL = /\*\*(?:complements|complemented by|works with|collaborates with|coordinates with|related agents|delegates to|hands off to|before|after)\*\*:?|\*\*(?:complements|works with|collaborates with|coordinates with|related agents|delegates to|hands off to|before|after):\*\*/i;
 /** In a labelled list, a name stands at the start of the value or after a separator. */
 const LIST_POSITION = /(?:\*\*:?|[:,;]|\band|\bor|&|\/)\s*[`*]*$/i;
-/** `subagent_type: "x"`, `subagent_type="x"`: the agent a Task call starts, in examples and code. */
-const SUBAGENT_TYPE = /\bsubagent_type["']?\s*[:=]\s*["']?([A-Za-z][\w-]*)/g;
+/** `subagent_type: "x"`, `subagent_type="x"`: the agent a Task call starts, in examples and code; a plugin's agent is `plugin:x`, its name the x. */
+const SUBAGENT_TYPE = /\bsubagent_type["']?\s*[:=]\s*["']?(?:[A-Za-z][\w-]*::?)?([A-Za-z][\w-]*)/g;
 
 export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: number): BodyReference[] {
   const out: BodyReference[] = [];
