@@ -117,6 +117,22 @@ describe('claude-code: agent names in the whole body, where real files put them'
     assert.deepEqual(lib.service.getCodeLenses(at('qa-reviewer')).map(l => [l.title, l.locations.length]), [['1 role refers to this role', 1]]);
   });
 
+  test('semantic tokens mark as unknown the names that are reported, and leave prose alone', async () => {
+    const planner = subagent('planner', [], ['## Team', '- **code-writer** - Writes', '- **ghost-writer** - Haunts', '', 'The long-term plan: delegate to `qa-reviewer`.']);
+    const lib = await checkLibrary({ ...others, [at('planner')]: planner });
+    const tokens = lib.service.getSemanticTokens(at('planner')).data;
+    const decoded: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens.length; i += 5) {
+      line += tokens[i];
+      character = tokens[i] === 0 ? character + tokens[i + 1] : tokens[i + 1];
+      decoded.push(`${planner.split('\n')[line].slice(character, character + tokens[i + 2])}${tokens[i + 4] ? ' (unknown)' : ''}`);
+    }
+    assert.deepEqual(decoded, ['code-writer', 'ghost-writer (unknown)', 'qa-reviewer']);
+    assert.deepEqual(lib.diagnostics(at('planner')).map(d => d.message), ["Unknown role 'ghost-writer'. No role file 'ghost-writer.md' exists in this library."]);
+  });
+
   test('completion offers the agents where only an agent name stands, and nowhere else in prose', async () => {
     const planner = subagent('planner', [], ['Delegate the review to `qa-r`.', 'Ask @agent-do for notes.', 'Keep the qa-r list short.']);
     const lib = await checkLibrary({ ...others, [at('planner')]: planner });
