@@ -10,10 +10,14 @@ const at = (name: string) => `${DIR}/${name}.md`;
 const team = ['code-writer', 'qa-reviewer', 'docs-writer', 'threat-modeler'];
 const others = Object.fromEntries(team.map(name => [at(name), subagent(name, [], [`# One job`, '', 'You do one job well.'])]));
 
-/** The names the diagnostics of one file stand on, with their messages. */
+/** The names the diagnostics of one file stand on, each with its code, the name its message gives and its did-you-mean. */
 function reported(lib: Awaited<ReturnType<typeof checkLibrary>>, path: string): string[] {
   const lines = lib.fs.files.get(path)!.split('\n');
-  return lib.diagnostics(path).map(d => `${d.code} ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}: ${d.message}`);
+  return lib.diagnostics(path).map(d => {
+    const named = /^Unknown role '([^']*)'\./.exec(d.message)?.[1];
+    const suggestion = / Did you mean '([^']*)'\?/.exec(d.message)?.[1];
+    return `${d.code} ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}: ${named}${suggestion ? ` → ${suggestion}` : ''}`;
+  });
 }
 
 describe('claude-code: agent names in the whole body, where real files put them', () => {
@@ -49,18 +53,18 @@ describe('claude-code: agent names in the whole body, where real files put them'
     ]);
     const lib = await checkLibrary({ ...others, [at('planner')]: text });
     assert.deepEqual(reported(lib, at('planner')), [
-      "unknown-role qa-reviwer: Unknown role 'qa-reviwer'. Did you mean 'qa-reviewer'?",
-      "unknown-role cleanup-expert: Unknown role 'cleanup-expert'. No role file 'cleanup-expert.md' exists in this library.",
-      "unknown-role docs-writter: Unknown role 'docs-writter'. Did you mean 'docs-writer'?",
-      "unknown-role rails-api-designer: Unknown role 'rails-api-designer'. No role file 'rails-api-designer.md' exists in this library.",
-      "unknown-role rails-api-architect: Unknown role 'rails-api-architect'. No role file 'rails-api-architect.md' exists in this library.",
-      "unknown-role migration-planner: Unknown role 'migration-planner'. No role file 'migration-planner.md' exists in this library.",
-      "unknown-role security-auditor: Unknown role 'security-auditor'. No role file 'security-auditor.md' exists in this library.",
-      "unknown-role threat-modeller: Unknown role 'threat-modeller'. Did you mean 'threat-modeler'?",
-      "unknown-role cleanup-planner: Unknown role 'cleanup-planner'. No role file 'cleanup-planner.md' exists in this library.",
-      "unknown-role edge-architect: Unknown role 'edge-architect'. No role file 'edge-architect.md' exists in this library.",
-      "unknown-role ios-developer: Unknown role 'ios-developer'. No role file 'ios-developer.md' exists in this library.",
-      "unknown-role test-runner: Unknown role 'test-runner'. No role file 'test-runner.md' exists in this library.",
+      "unknown-role qa-reviwer: qa-reviwer → qa-reviewer",
+      "unknown-role cleanup-expert: cleanup-expert",
+      "unknown-role docs-writter: docs-writter → docs-writer",
+      "unknown-role rails-api-designer: rails-api-designer",
+      "unknown-role rails-api-architect: rails-api-architect",
+      "unknown-role migration-planner: migration-planner",
+      "unknown-role security-auditor: security-auditor",
+      "unknown-role threat-modeller: threat-modeller → threat-modeler",
+      "unknown-role cleanup-planner: cleanup-planner",
+      "unknown-role edge-architect: edge-architect",
+      "unknown-role ios-developer: ios-developer",
+      "unknown-role test-runner: test-runner",
     ]);
   });
 
@@ -130,7 +134,7 @@ describe('claude-code: agent names in the whole body, where real files put them'
       decoded.push(`${planner.split('\n')[line].slice(character, character + tokens[i + 2])}${tokens[i + 4] ? ' (unknown)' : ''}`);
     }
     assert.deepEqual(decoded, ['code-writer', 'ghost-writer (unknown)', 'qa-reviewer']);
-    assert.deepEqual(lib.diagnostics(at('planner')).map(d => d.message), ["Unknown role 'ghost-writer'. No role file 'ghost-writer.md' exists in this library."]);
+    assert.deepEqual(reported(lib, at('planner')), ['unknown-role ghost-writer: ghost-writer']);
   });
 
   test('completion offers the agents where only an agent name stands, and nowhere else in prose', async () => {
