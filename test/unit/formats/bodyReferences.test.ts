@@ -46,6 +46,10 @@ describe('claude-code: agent names in the whole body, where real files put them'
       '- **With ios-developer**: iOS specifics',
       '- **With qa-reviewer**: the test plan',
       '',
+      '## Around',
+      '- **Complements**: cloud-planner (hosting), cost-auditor (spend)',
+      '- **vs schema-designer**: designs tables, not services',
+      '',
       '```python',
       'Task(description="run the tests", subagent_type="test-runner")',
       'Task(description="review", subagent_type="review-kit:qa-reviewer")',
@@ -64,6 +68,9 @@ describe('claude-code: agent names in the whole body, where real files put them'
       "unknown-role cleanup-planner: cleanup-planner",
       "unknown-role edge-architect: edge-architect",
       "unknown-role ios-developer: ios-developer",
+      "unknown-role cloud-planner: cloud-planner",
+      "unknown-role cost-auditor: cost-auditor",
+      "unknown-role schema-designer: schema-designer",
       "unknown-role test-runner: test-runner",
     ]);
   });

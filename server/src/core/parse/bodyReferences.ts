@@ -14,10 +14,13 @@ import { coverageOf } from './spans';
  *   the x agent", as `@agent-x` (Claude Code's mention) or `@x` where x reads
  *   as an agent, or as the value of `subagent_type` in an example. A name
  *   there that no agent has is unknown.
- * - `group`: it stands in a roster (`- **x** - …`, `- x: …`, `- **With x**: …`), a
- *   labelled list (`**Complements**: x (…), y (…)`) or a table's agents
- *   column: such a list may list tools as well as agents, so it must name an
- *   agent when another name of the same list does.
+ *   So does a name that reads as an agent's in a bullet on working beside
+ *   it (`- **With x**: …`, `- **vs x**: …`) or after a label of
+ *   collaborators (`**Complements**: x (…), y (…)`, `**Works with**:`).
+ * - `group`: it stands in a roster (`- **x** - …`, `- x: …`), a list after
+ *   `**Before**:` or `**After**:`, or a table's agents column: such a list
+ *   may list tools or steps as well as agents, so it must name an agent when
+ *   another name of the same list does.
  * - otherwise weak: a reference when an agent has the name; written as code,
  *   bold or a mention, also when it is a near miss of exactly one agent.
  */
@@ -110,8 +113,14 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       else if (at && readsAsAgent(slug) && !slug.endsWith('-user')) ref.strong = true;
       else if (standsAlone && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
       else if (!readsAsAgent(slug)) { /* weak: a roster may list teams and tools beside agents */ }
-      else if (whole && ((ROSTER_BEFORE.test(before) && ROSTER_AFTER.test(after)) || (BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after)))) ref.group = section(start);
-      else if (label && label.index < m.index! && standsAlone && LIST_POSITION.test(lineText.slice(Math.max(label.index + label[0].length - 2, m.index! - WINDOW), m.index!))) ref.group = lineStart;
+      // A bullet on working beside an agent names one, whatever its neighbours are.
+      else if (whole && BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after)) ref.strong = true;
+      else if (whole && ROSTER_BEFORE.test(before) && ROSTER_AFTER.test(after)) ref.group = section(start);
+      else if (label && label.index < m.index! && standsAlone && LIST_POSITION.test(lineText.slice(Math.max(label.index + label[0].length - 2, m.index! - WINDOW), m.index!))) {
+        // "Complements", "Works with": collaborators, agents; "Before", "After" may order steps as well as agents.
+        if (/^\*\*(?:before|after)\b/i.test(label[0])) ref.group = lineStart;
+        else ref.strong = true;
+      }
       else if (table && isAgentsCell((rowCells ??= cells(lineText)), m.index!, m[0].length, table.header)) ref.group = table.group;
       out.push(ref);
     }
