@@ -15,7 +15,7 @@ function reported(lib: Awaited<ReturnType<typeof checkLibrary>>, path: string): 
   const lines = lib.fs.files.get(path)!.split('\n');
   return lib.diagnostics(path).map(d => {
     const named = /^Unknown role '([^']*)'\./.exec(d.message)?.[1];
-    const suggestion = / Did you mean '([^']*)'\?/.exec(d.message)?.[1];
+    const suggestion = / Did you mean (.*)\?$/.exec(d.message)?.[1].replace(/'/g, '');
     return `${d.code} ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}: ${named}${suggestion ? ` → ${suggestion}` : ''}`;
   });
 }
@@ -72,6 +72,18 @@ describe('claude-code: agent names in the whole body, where real files put them'
       "unknown-role cost-auditor: cost-auditor",
       "unknown-role schema-designer: schema-designer",
       "unknown-role test-runner: test-runner",
+    ]);
+  });
+
+  test('a short name that plugins scoped is answered with the scoped names', async () => {
+    const planner = subagent('planner', [], ['- **Complements**: api-designer (contracts), edge-architect (hosting)']);
+    const lib = await checkLibrary({
+      ...others, [at('planner')]: planner,
+      [at('payments-api-designer')]: subagent('payments-api-designer'), [at('orders-api-designer')]: subagent('orders-api-designer'),
+    });
+    assert.deepEqual(reported(lib, at('planner')), [
+      'unknown-role api-designer: api-designer → orders-api-designer or payments-api-designer',
+      'unknown-role edge-architect: edge-architect',
     ]);
   });
 

@@ -18,6 +18,7 @@ export const checkBoundaryReferences: Check = context => {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
     } else if (!view.hasRole(ref.slug) && !format.builtinRoles.has(ref.slug.toLowerCase())) {
       const suggestion = view.closestRoles(ref.slug, 1, name);
+      if (suggestion.length === 0) suggestion.push(...scopedNames(view, ref.slug, name));
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
         : namedByKey(format.identity) ? ` No role of this library is named '${ref.slug}', by its ${format.identity.key} or its file's name.`
           : ` No role file '${ref.slug}${format.extension}' exists in this library.`;
@@ -30,6 +31,22 @@ export const checkBoundaryReferences: Check = context => {
     context.reportRange('boundary-without-role', range, 'This boundary names no role: say whose lane the work is, as **role-name**.');
   });
 };
+
+/** Most scoped names a did-you-mean lists. */
+const MAX_SCOPED = 3;
+
+/**
+ * The names that scope this one (`payments-api-designer` for `api-designer`):
+ * plugins name their agents after themselves so names stay unique across a
+ * marketplace, and the agents' prose keeps the short names. Asked only of
+ * a name that has no closer suggestion.
+ */
+function scopedNames(view: LibraryView, slug: string, self: string): string[] {
+  const tail = `-${slug}`;
+  const found: string[] = [];
+  for (const name of view.roleNames()) if (name.endsWith(tail) && name !== self) found.push(name);
+  return found.sort().slice(0, MAX_SCOPED);
+}
 
 /**
  * Whether a reference where references are checked must name a role: all
