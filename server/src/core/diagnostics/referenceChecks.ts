@@ -18,7 +18,8 @@ export const checkBoundaryReferences: Check = context => {
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
     } else if (!view.hasRole(ref.slug) && !format.builtinRoles.has(ref.slug.toLowerCase())) {
       const suggestion = view.closestRoles(ref.slug, 1, name);
-      if (suggestion.length === 0) suggestion.push(...scopedNames(view, ref.slug, name));
+      // Agent libraries scope names by plugin; the fleet's do not, and a walk of ten thousand roles per unknown name is not free.
+      if (suggestion.length === 0 && format.parse.referenceForms.includes('body')) suggestion.push(...scopedNames(view, ref.slug, name));
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
         : namedByKey(format.identity) ? ` No role of this library is named '${ref.slug}', by its ${format.identity.key} or its file's name.`
           : ` No role file '${ref.slug}${format.extension}' exists in this library.`;
