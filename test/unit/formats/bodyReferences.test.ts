@@ -94,7 +94,7 @@ describe('claude-code: agent names in the whole body, where real files put them'
       'Purpose→Problem→User. Tone: brutalist, retro-futuristic, luxury.',
       '- Should a desk hand off to another, or do they disagree (hands-up)?',
       'Call `get-library-docs` twice, then load the `eval-harness-first` skill.',
-      'Hand off to cross-team reviewers when stuck.',
+      'Hand off to cross-team reviewers when stuck; escalate to on-call, or route to dead-letter.',
       'Ready for review by @suggested-reviewers; owner @github-user.',
       '- sequential-thinking: structured analysis',
       '- code-writer: the change',

@@ -42,10 +42,10 @@ const WINDOW = 120;
 /** A kebab-case name of two words or more, with an optional `@` before it; not part of a path, a URL, a file name or a longer word. */
 const NAME = /(?<![\w./#:@\\-])(@)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w/@-]|\.[a-z0-9])/g;
 
-/** Words that hand work to the name after them, up to it (its opening markup allowed). */
+/** Words that hand work to the name after them, up to it (its opening markup allowed); not "route to", said of queues (`dead-letter`). */
 const HANDS_OFF = new RegExp('(?:' + [
-  String.raw`\b(?:delegat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+(?:\w+\s+)?off|handoff|escalat(?:e|es|ed|ing)|rout(?:e|es|ed|ing))\s+(?:[\w'"“”-]+\s+){0,3}?to`,
-  String.raw`(?:→|->|⇒|=>)\s*(?:call|consult|invoke|use|ask|delegate\s+to|hand\s+off\s+to|route\s+to|escalate\s+to)`,
+  String.raw`\b(?:delegat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+(?:\w+\s+)?off|handoff|escalat(?:e|es|ed|ing))\s+(?:[\w'"“”-]+\s+){0,3}?to`,
+  String.raw`(?:→|->|⇒|=>)\s*(?:call|consult|invoke|use|ask|delegate\s+to|hand\s+off\s+to|escalate\s+to)`,
   String.raw`\bAGENT:`,
 ].map(p => `(?:${p})`).join('|') + ')' + String.raw`\s+(?:the\s+)?[\x60*]*$`, 'i');
 /** Whether the text ends where only an agent's name stands: after a hand-off (its opening markup allowed) or `@agent-`. */
@@ -111,7 +111,8 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       if (at && m[2].startsWith('agent-')) ref.strong = true;
       // `@x` where x reads as an agent ("Try @api-architect"); a person's handle (`@github-user`) does not.
       else if (at && readsAsAgent(slug) && !slug.endsWith('-user')) ref.strong = true;
-      else if (standsAlone && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
+      // Unmarked, a name handed work must read as an agent's too: work is escalated to `on-call` people and queues as well.
+      else if (standsAlone && (marked || readsAsAgent(slug)) && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
       else if (!readsAsAgent(slug)) { /* weak: a roster may list teams and tools beside agents */ }
       // A bullet on working beside an agent names one, whatever its neighbours are.
       else if (whole && BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after)) ref.strong = true;
