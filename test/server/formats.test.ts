@@ -62,7 +62,7 @@ describe('a claude-code library over JSON-RPC, with no configuration', () => {
     assert.deepEqual(actions.map(a => a.title), ["Change the key to 'model'"]);
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: builder }, position: { line: 1, character: 7 }, newName: 'maker' });
     const renames = edit.documentChanges!.filter(c => 'kind' in c);
-    assert.deepEqual(renames, [{ kind: 'rename', oldUri: builder, newUri: uriOf(nodePath.join(tree.dir, '.claude/agents/maker.md')) }]);
+    assert.deepEqual(renames, [{ kind: 'rename', oldUri: builder, newUri: uriOf(nodePath.join(tree.dir, '.claude/agents/maker.md')) }], 'a file named as its agent keeps its name');
     const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? [[c.textDocument.uri, c.edits.length]] : []));
     assert.deepEqual(texts, [[builder, 1], [planner, 1]], 'the name key; the plain name (a tools entry is no reference)');
   });
@@ -73,6 +73,38 @@ describe('a claude-code library over JSON-RPC, with no configuration', () => {
     const insert = result.edit.documentChanges![1] as { edits: Array<{ newText: string }> };
     assert.match(insert.edits[0].newText, /^---\nname: tester\ndescription: What the Tester does, and when to use it\.\n---\n/);
     await assert.rejects(client.request('fleetRoles/newRole', { name: 'builder', near: planner }), /A role named 'builder' already exists/);
+  });
+});
+
+/** The files written to a new folder, and a server started over it for the describe block that calls this. */
+function serve(files: Record<string, string>): { uri(relative: string): string; client(): LspTestClient } {
+  const tree = makeTree(files);
+  let client: LspTestClient | undefined;
+  before(async () => {
+    ({ client } = await LspTestClient.start([tree.dir]));
+  });
+  after(async () => {
+    await client?.stop();
+    tree.dispose();
+  });
+  return { uri: relative => uriOf(nodePath.join(tree.dir, relative)), client: () => client! };
+}
+
+describe('a plugin of claude-code agents named apart from their files, over JSON-RPC', () => {
+  const LEAD = ['---', 'name: payments-lead', 'description: Leads the payments work.', 'tools: Read, Agent(payments-api-designer)', '---', '', 'Lead.', ''].join('\n');
+  const DESIGNER = ['---', 'name: payments-api-designer', 'description: Designs the payments API.', '---', '', 'Design.', ''].join('\n');
+  const served = serve({ '.claude/agents/lead.md': LEAD, '.claude/agents/design/api-designer.md': DESIGNER });
+  const lead = served.uri('.claude/agents/lead.md');
+  const designer = served.uri('.claude/agents/design/api-designer.md');
+
+  test('no diagnostic for a name unlike its file; rename by name: edits the key and Agent(…), and moves no file', async () => {
+    const client = served.client();
+    assert.deepEqual(await client.diagnostics(lead), []);
+    assert.deepEqual(await client.diagnostics(designer), []);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: designer }, position: { line: 1, character: 8 }, newName: 'billing-api-designer' });
+    assert.deepEqual(edit.documentChanges!.filter(c => 'kind' in c), []);
+    const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? c.edits.map(e => [c.textDocument.uri, e.range.start.line, e.range.start.character, e.newText]) : []));
+    assert.deepEqual(texts, [[designer, 1, 6, 'billing-api-designer'], [lead, 3, 'tools: Read, Agent('.length, 'billing-api-designer']]);
   });
 });
 
@@ -123,5 +155,27 @@ describe('a copilot-agents library over JSON-RPC: agents named by their name:', 
     assert.deepEqual(edit.documentChanges!.filter(c => 'kind' in c), []);
     const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? [[c.textDocument.uri, c.edits.map(e => e.newText)]] : []));
     assert.deepEqual(texts, [[coordinator, ['Feature Maker']], [builder, ['Feature Maker']]]);
+  });
+});
+
+describe('a copilot-agents list over several lines, over JSON-RPC', () => {
+  const TEAM = ['---', 'description: Leads the team.', 'agents: [', "  'Researcher',", '  Feature Buil,', '  "Feature Builder"', ']', '---', '', 'Lead.', ''].join('\n');
+  const served = serve({ '.github/agents/team.agent.md': TEAM, '.github/agents/feature-builder.agent.md': FEATURE_BUILDER, '.github/agents/researcher.agent.md': RESEARCHER });
+  const team = served.uri('.github/agents/team.agent.md');
+  const builder = served.uri('.github/agents/feature-builder.agent.md');
+
+  test('each entry is checked, and completion on an entry line of its own replaces what is typed', async () => {
+    const client = served.client();
+    assert.deepEqual((await client.diagnostics(team)).map(d => [d.code, d.range.start.line]), [['unknown-role', 4]]);
+    const agents = await client.completion(team, { line: 4, character: '  Feature Buil'.length });
+    const item = agents.items.find(i => i.label === 'Feature Builder');
+    assert.ok(item, JSON.stringify(agents.items.map(i => i.label)));
+    assert.deepEqual(item.textEdit, { range: { start: { line: 4, character: 2 }, end: { line: 4, character: '  Feature Buil'.length } }, newText: 'Feature Builder' });
+  });
+
+  test('rename of an agent named inside the list edits its entry there', async () => {
+    const edit = await served.client().request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: builder }, position: { line: 1, character: 8 }, newName: 'Feature Maker' });
+    const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? c.edits.map(e => [c.textDocument.uri, e.range.start.line, e.range.start.character, e.range.end.character, e.newText]) : []));
+    assert.deepEqual(texts.sort(), [[builder, 1, 6, 6 + 'Feature Builder'.length, 'Feature Maker'], [team, 5, 3, 3 + 'Feature Builder'.length, 'Feature Maker']].sort());
   });
 });

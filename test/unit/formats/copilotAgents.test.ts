@@ -24,7 +24,7 @@ describe('copilot-agents: a .github/agents folder, with no configuration', () =>
       [at('planner')]: planner,
       [at('implementer')]: agentText(['description: Builds what the plan says', 'target: vscode']),
       [at('reviewer')]: agentText(['name: Reviewer', 'description: Reviews without editing', 'user-invocable: false']),
-      [`${DIR}/notes.md`]: 'an agent too: VS Code reads every .md file in .github/agents',
+      [`${DIR}/notes.md`]: agentText(['description: Takes notes'], ['an agent too: VS Code reads every .md file in .github/agents']),
       '/ws/.github/workflows/ci.md': 'never walked',
     });
     assert.deepEqual(lib.workspace.paths(), [at('implementer'), `${DIR}/notes.md`, at('planner'), at('reviewer')]);

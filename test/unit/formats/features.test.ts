@@ -31,7 +31,7 @@ describe('features in a claude-code library', () => {
   test('completion: the values of model, the tools of tools, the file name for name', async () => {
     const text = agentText(['name: ', 'description: Plans', 'model: so', 'tools: Read, Gr'], ['x']);
     const lib = await checkLibrary({ [at('planner')]: text });
-    assert.deepEqual(labels(lib.service.getCompletions(at('planner'), { line: 3, character: 9 }).items), ['sonnet', 'opus', 'haiku', 'inherit']);
+    assert.deepEqual(labels(lib.service.getCompletions(at('planner'), { line: 3, character: 9 }).items), ['sonnet', 'opus', 'haiku', 'fable', 'best', 'opusplan', 'sonnet[1m]', 'opus[1m]', 'inherit']);
     assert.ok(labels(lib.service.getCompletions(at('planner'), { line: 4, character: 15 }).items).includes('Grep'));
     assert.deepEqual(labels(lib.service.getCompletions(at('planner'), { line: 1, character: 6 }).items), ['planner']);
   });

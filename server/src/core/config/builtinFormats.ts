@@ -35,13 +35,18 @@ const CLAUDE_CODE: RoleFormat = {
   extension: '.md',
   anyMarkdown: false,
   documents: 'upper-case',
-  identity: { key: 'name', matchFile: true },
+  // Claude Code knows a subagent by its `name:` alone: the file's name and folder play no part (plugins name agents apart from their files).
+  identity: { key: 'name', matchFile: false, nameFrom: 'key' },
   declarations: [
     { key: 'name', required: true, pattern: SLUG, patternHint: "lowercase letters and hyphens, such as 'code-reviewer'" },
     { key: 'description', required: true },
     { key: 'tools', type: 'list' },
     { key: 'disallowedTools', type: 'list' },
-    { key: 'model', values: ['sonnet', 'opus', 'haiku', 'inherit'], pattern: '^claude-[a-z0-9][a-z0-9.-]*$', plural: 'models' },
+    // Model aliases as Claude Code's model configuration lists them (README: Facts and their sources); a full model id; `inherit`.
+    {
+      key: 'model', values: ['sonnet', 'opus', 'haiku', 'fable', 'best', 'opusplan', 'sonnet[1m]', 'opus[1m]', 'inherit'],
+      pattern: '^claude-[a-z0-9][a-z0-9.-]*(\\[1m\\])?$', plural: 'models', open: true,
+    },
     { key: 'permissionMode', values: ['default', 'acceptEdits', 'auto', 'dontAsk', 'bypassPermissions', 'plan'] },
     { key: 'maxTurns', type: 'number' },
     { key: 'skills', type: 'list' },
@@ -61,15 +66,21 @@ const CLAUDE_CODE: RoleFormat = {
     sections: [], labels: ['Integration with other agents'], keys: [], forms: ['code', 'plain', 'body'],
     // `Agent(worker, researcher)` limits the subagents this one may start; `Task(…)` is its older name.
     toolRules: ['Agent', 'Task'],
-    builtins: ['general-purpose', 'Explore', 'Plan', 'statusline-setup', 'output-style-setup'],
+    builtins: ['general-purpose', 'Explore', 'Plan', 'Bash', 'statusline-setup', 'claude-code-guide', 'output-style-setup'],
   },
   tools: {
     keys: ['tools', 'disallowedTools'],
+    // Claude Code's tools reference, then the names of older releases that libraries still list (README: Facts and their sources).
     known: [
-      'Agent', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LS', 'MultiEdit', 'NotebookEdit', 'NotebookRead',
-      'Read', 'SlashCommand', 'Skill', 'Task', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write',
+      'Agent', 'Artifact', 'AskUserQuestion', 'Bash', 'CronCreate', 'CronDelete', 'CronList', 'Edit', 'EnterPlanMode', 'EnterWorktree', 'ExitPlanMode',
+      'ExitWorktree', 'Glob', 'Grep', 'ListMcpResourcesTool', 'LSP', 'Monitor', 'NotebookEdit', 'PowerShell', 'Read', 'ReadMcpResourceTool', 'SendMessage',
+      'Skill', 'TaskCreate', 'TaskGet', 'TaskList', 'TaskOutput', 'TaskStop', 'TaskUpdate', 'TeamCreate', 'TeamDelete', 'TodoWrite', 'ToolSearch',
+      'WebFetch', 'WebSearch', 'Write',
+      'BashOutput', 'KillShell', 'LS', 'MultiEdit', 'NotebookRead', 'SlashCommand', 'Task',
     ],
     patterns: ['^mcp__[A-Za-z0-9_.-]+$', '^[A-Z][A-Za-z]*\\(.*\\)$'],
+    // Every release adds tools: a name near no known one may be newer than this list.
+    open: true,
   },
   severity: { 'unknown-key': 'warning' },
 };
@@ -84,10 +95,12 @@ const COPILOT_AGENTS: RoleFormat = {
   // An agent is called by its `name:` (a display name such as 'Feature Builder'), else by its file's name.
   identity: { key: 'name', matchFile: false, nameFrom: 'key' },
   declarations: [
-    { key: 'description' },
+    // GitHub requires it; VS Code does not, and an agent with `target: vscode` is VS Code's alone (unset, the target is both).
+    { key: 'description', required: true, requiredUnless: { key: 'target', value: 'vscode' } },
     { key: 'name' },
     { key: 'tools', type: 'list' },
-    { key: 'model', type: 'any' },
+    // One model or VS Code's list of them; a template's choices copied literally (`GPT-4.1 | 'gpt-5'`) are neither.
+    { key: 'model', type: 'list', pattern: '^[^|\'"]*[^|\'"\\s][^|\'"]*$', patternHint: "one model's name, such as 'GPT-4.1' or 'Claude Sonnet 4.5 (copilot)', not a template's choices" },
     { key: 'argument-hint' },
     { key: 'agents', type: 'list' },
     { key: 'handoffs', type: 'any' },
@@ -98,6 +111,7 @@ const COPILOT_AGENTS: RoleFormat = {
     { key: 'metadata', type: 'any' },
     { key: 'hooks', type: 'any' },
     { key: 'infer', type: 'any', deprecated: 'use `user-invocable` and `disable-model-invocation` instead' },
+    { key: 'user-invokable', type: 'any', deprecated: 'use `user-invocable`, the spelling VS Code documents now' },
   ],
   unknownKeys: 'report',
   title: 'optional',
@@ -106,6 +120,8 @@ const COPILOT_AGENTS: RoleFormat = {
   references: { sections: [], labels: [], keys: ['handoffs[].agent', 'agents[]'], forms: ['body'], toolRules: [], builtins: ['Agent', 'Ask', 'Plan', 'Edit'] },
   tools: { keys: ['tools'], known: [], patterns: [] },
   severity: { 'unknown-key': 'warning' },
+  // GitHub's cap on an agent's prompt; VS Code has none.
+  promptLimit: { characters: 30000, unless: { key: 'target', value: 'vscode' } },
 };
 
 /** A format of one's own starts from nothing: role files anywhere in the role folders, nothing declared. */

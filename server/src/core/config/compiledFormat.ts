@@ -26,12 +26,15 @@ export function resolveFormat(setting: FormatSetting | undefined, detected: Role
   if (setting === undefined) return detected;
   if (typeof setting === 'string') return BUILTIN_FORMATS[setting];
   const base = setting.extends ? BUILTIN_FORMATS[setting.extends] : BLANK_FORMAT;
-  const declarations = base.declarations.map(d => ({ ...d }));
-  for (const override of setting.declarations ?? []) {
+  const declarations: DeclarationSpec[] = base.declarations.map(d => ({ ...d }));
+  for (const { addValues, ...override } of setting.declarations ?? []) {
     const at = declarations.findIndex(d => d.key === override.key);
-    if (at >= 0) declarations[at] = { ...declarations[at], ...override };
-    else declarations.push(override);
+    const merged: DeclarationSpec = at >= 0 ? { ...declarations[at], ...override } : override;
+    if (addValues) merged.values = [...(merged.values ?? []), ...addValues];
+    if (at >= 0) declarations[at] = merged;
+    else declarations.push(merged);
   }
+  const { addKnown, ...tools } = setting.tools ?? {};
   return {
     name: setting.name ?? (setting.extends ? `${setting.extends}+` : BLANK_FORMAT.name),
     folders: setting.folders ?? base.folders,
@@ -44,8 +47,9 @@ export function resolveFormat(setting: FormatSetting | undefined, detected: Role
     title: setting.title ?? base.title,
     sections: { ...base.sections, ...setting.sections },
     references: { ...base.references, ...setting.references },
-    tools: { ...base.tools, ...setting.tools },
+    tools: { ...base.tools, ...tools, known: [...(tools.known ?? base.tools.known), ...(addKnown ?? [])] },
     severity: { ...base.severity, ...setting.severity },
+    promptLimit: setting.promptLimit ?? base.promptLimit,
   };
 }
 

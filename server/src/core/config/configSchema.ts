@@ -19,12 +19,17 @@ const regex = z.string().refine(source => {
 const place = z.enum(['frontmatter', 'inline', 'both']);
 const severitySetting = z.enum(SEVERITY_SETTINGS);
 
+const keyValue = z.strictObject({ key: nonEmpty, value: z.string() });
+
 const declaration = z.strictObject({
   key: nonEmpty,
   in: place.optional(),
   required: z.boolean().optional(),
+  requiredUnless: keyValue.optional(),
   type: z.enum(['string', 'boolean', 'list', 'number', 'any']).optional(),
   values: z.array(nonEmpty).optional(),
+  addValues: z.array(nonEmpty).optional(),
+  open: z.boolean().optional(),
   valuesFrom: z.literal('domains').optional(),
   pattern: regex.optional(),
   patternHint: nonEmpty.optional(),
@@ -61,8 +66,11 @@ const format = z.strictObject({
     toolRules: z.array(nonEmpty).optional(),
     builtins: z.array(nonEmpty).optional(),
   }).optional(),
-  tools: z.strictObject({ keys: z.array(nonEmpty).optional(), known: z.array(nonEmpty).optional(), patterns: z.array(regex).optional() }).optional(),
+  tools: z.strictObject({
+    keys: z.array(nonEmpty).optional(), known: z.array(nonEmpty).optional(), addKnown: z.array(nonEmpty).optional(), patterns: z.array(regex).optional(), open: z.boolean().optional(),
+  }).optional(),
   severity: z.record(z.string(), severitySetting).optional(),
+  promptLimit: z.strictObject({ characters: z.number().int().positive(), unless: keyValue.optional() }).optional(),
 });
 
 /** What a fleet-roles.json may hold; its messages are the ones an invalid configuration gets. */

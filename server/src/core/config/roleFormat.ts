@@ -12,16 +12,30 @@ export interface DeclarationCodes {
   unknown?: string;
 }
 
+/** A key and the value a role declares it with. */
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
 /** One key a role declares, and what its value must be. */
 export interface DeclarationSpec {
   key: string;
   /** Where it may be written; default the frontmatter. */
   in?: DeclarationPlace;
   required?: boolean;
+  /** Where the role declares this key with this value, a required key is not (Copilot's `description` with `target: vscode`). */
+  requiredUnless?: KeyValue;
   /** Default string; `list` takes a YAML list or a comma-separated string; `any` is not checked. */
   type?: ValueType;
   /** The values it may take (besides those `pattern` accepts). */
   values?: string[];
+  /**
+   * The tool adds values with its releases (Claude Code's model aliases): a
+   * value that is no near miss of a listed one may be newer than the list,
+   * and is a hint, not an `unknown-value`.
+   */
+  open?: boolean;
   /** Take the values from the library's domains (the fleet's `domain`). */
   valuesFrom?: 'domains';
   /** A regular expression (JavaScript syntax) the whole value must match. */
@@ -75,17 +89,25 @@ export interface RoleFormat {
     /** Agents the tool provides itself (Claude Code's Explore, Copilot's Agent): a reference to one is not unknown; compared without case. */
     builtins: string[];
   };
-  /** Keys that list tools; the tools known by name, and patterns of others (MCP tools). */
-  tools: { keys: string[]; known: string[]; patterns: string[] };
+  /**
+   * Keys that list tools; the tools known by name, and patterns of others (MCP tools). `open`: the
+   * tool adds tools with its releases, so a name that is no near miss of a known one is a hint.
+   */
+  tools: { keys: string[]; known: string[]; patterns: string[]; open?: boolean };
   /** Severity per code for this format, before the configuration's own `severity`. */
   severity: Record<string, SeveritySetting>;
+  /** The most characters the body (the agent's prompt) may hold, unless the role declares `unless` (GitHub's cap, which VS Code does not have). */
+  promptLimit?: { characters: number; unless?: KeyValue };
 }
 
 /** What `format` in fleet-roles.json holds: a built-in's name, or a format of one's own, extending a built-in or not. */
-export type FormatSetting = BuiltinFormatName | (Partial<Omit<RoleFormat, 'sections' | 'references' | 'tools' | 'identity'>> & {
+export type FormatSetting = BuiltinFormatName | (Partial<Omit<RoleFormat, 'sections' | 'references' | 'tools' | 'identity' | 'declarations'>> & {
   extends?: BuiltinFormatName;
+  /** `addValues`: values added to those the declaration has (a model alias newer than the built-in list). */
+  declarations?: Array<DeclarationSpec & { addValues?: string[] }>;
   identity?: Partial<RoleFormat['identity']>;
   sections?: Partial<RoleFormat['sections']>;
   references?: Partial<RoleFormat['references']>;
-  tools?: Partial<RoleFormat['tools']>;
+  /** `addKnown`: tools added to those the format knows (a tool newer than the built-in list). */
+  tools?: Partial<RoleFormat['tools']> & { addKnown?: string[] };
 });

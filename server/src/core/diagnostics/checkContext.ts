@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
 import type { CompiledFormat } from '../config/compiledFormat';
 import type { LibraryView } from '../library/libraryView';
 import type { RoleDeclarations } from '../parse/declarations';
@@ -6,6 +6,7 @@ import type { ParsedRole } from '../parse/roleFile';
 import { titleLineRange } from '../parse/titleLine';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
 import { makeDiagnostic } from './makeDiagnostic';
+import { markQuiet } from './quietDiagnostics';
 
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -17,6 +18,12 @@ export class CheckContext {
     const diagnostic = makeDiagnostic(code, this.role.lines.range(start, end), message, related);
     if (severity !== undefined) diagnostic.severity = severity;
     this.diagnostics.push(diagnostic);
+  }
+
+  /** A hint that stays one whatever severity its code is given (see quietDiagnostics). */
+  reportQuiet(code: DiagnosticCode, start: number, end: number, message: string): void {
+    this.report(code, start, end, message, undefined, DiagnosticSeverity.Hint);
+    markQuiet(this.diagnostics[this.diagnostics.length - 1]);
   }
 
   reportRange(code: DiagnosticCode, range: Range, message: string, severity?: DiagnosticSeverity): void {

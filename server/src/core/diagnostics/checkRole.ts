@@ -10,9 +10,10 @@ import { checkFrontmatter, checkPrototypeKeys, checkUnknownKeys } from './frontm
 import { checkBoundaryReferences } from './referenceChecks';
 import { checkStructure } from './structureChecks';
 import { checkIndexDocument } from './indexDocumentCheck';
+import { checkPromptLimit } from './promptLimit';
 
 const CHECKS: Check[] = [
-  checkFrontmatter, checkPrototypeKeys, checkDeclarations, checkConflicts, checkUnknownKeys, checkStructure, checkBoundaryReferences, checkTools, checkHiddenCharacters,
+  checkFrontmatter, checkPrototypeKeys, checkDeclarations, checkConflicts, checkUnknownKeys, checkStructure, checkBoundaryReferences, checkTools, checkHiddenCharacters, checkPromptLimit,
 ];
 
 /** Every diagnostic of one role file, in document order. Of the library's documents, only its index is checked. */

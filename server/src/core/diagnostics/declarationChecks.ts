@@ -1,6 +1,6 @@
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../config/diagnosticCodes';
-import type { DeclarationSpec } from '../config/roleFormat';
+import type { DeclarationSpec, KeyValue } from '../config/roleFormat';
 import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { Declaration } from '../parse/roleFile';
 import { closestMatches } from '../util/editDistance';
@@ -37,7 +37,7 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
   if (!declaration) {
     // A frontmatter that cannot be read declares nothing, and says so itself.
     const unreadable = context.role.frontmatter?.problem !== undefined && (spec.in ?? 'frontmatter') === 'frontmatter';
-    if (spec.required && !unreadable) reportMissing(context, spec, (codes.missing ?? 'missing-key') as DiagnosticCode, severity);
+    if (spec.required && !unreadable && !declares(context, spec.requiredUnless)) reportMissing(context, spec, (codes.missing ?? 'missing-key') as DiagnosticCode, severity);
     return;
   }
   if (spec.deprecated !== undefined) {
@@ -59,7 +59,14 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
   }
   if (type === 'list') {
     const isList = typeof value === 'string' || value === null || (Array.isArray(value) && value.every(v => typeof v === 'string'));
-    if (!isList) report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${raw}': a list of names is expected, as \`${key}: a, b\` or a YAML list.`);
+    if (!isList) {
+      report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${raw}': a list of names is expected, as \`${key}: a, b\` or a YAML list.`);
+      return;
+    }
+    // A pattern is each name's: the whole string, or each entry of the list.
+    const pattern = context.format.patterns.get(key);
+    const wrong = pattern ? (Array.isArray(value) ? value as string[] : typeof value === 'string' ? [value] : []).find(name => !pattern.test(name)) : undefined;
+    if (wrong !== undefined) report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${wrong}': a ${key} is ${spec.patternHint ?? `text matching ${spec.pattern}`}.`);
     return;
   }
   const allowed = spec.values ?? (spec.valuesFrom === 'domains' ? context.view.library.domains : undefined);
@@ -73,6 +80,12 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     }
     const text = describe(value, raw);
     const suggestions = closestMatches(text, allowed, 1);
+    if (suggestions.length === 0 && spec.open && typeof value === 'string') {
+      // Near no listed value: most likely newer than the list (a new model alias), not a mistake.
+      context.reportQuiet((codes.unknown ?? 'unknown-value') as DiagnosticCode, declaration.valueStart, declaration.valueEnd,
+        `'${text}' is not one of the ${plural} the ${context.format.name} format knows; if it is newer than this list, add it to the declaration's addValues in fleet-roles.json.`);
+      return;
+    }
     const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${allowed.join(', ')}.`;
     report(codes.unknown, 'unknown-value', declaration, `Unknown ${key} '${text}'.${fix}`);
     return;
@@ -91,6 +104,11 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     return;
   }
   if (key === context.format.identity.key) checkIdentity(context, declaration, value as string);
+}
+
+/** Whether the role declares the key with the value (a `requiredUnless`). */
+export function declares(context: CheckContext, pair: KeyValue | undefined): boolean {
+  return pair !== undefined && context.declarations[pair.key]?.primary?.value === pair.value;
 }
 
 /** The identity key names the file's role: it must be the file's name, and no other file's. */
@@ -132,7 +150,8 @@ function reportMissing(context: CheckContext, spec: DeclarationSpec, code: Diagn
   // A key that only the frontmatter can hold is missing from the frontmatter: that is where the author looks, and where the fix goes.
   const frontmatter = context.role.frontmatter;
   const range = place === 'frontmatter' && frontmatter ? context.role.lines.lineRange(context.role.lines.lineAt(frontmatter.start)) : context.titleRange;
-  context.reportRange(code, range, `The role declares no ${key}: add \`${key}: ${example}\` to ${where}.`, severity);
+  const unless = spec.requiredUnless ? ` It is required unless the role declares \`${spec.requiredUnless.key}: ${spec.requiredUnless.value}\`.` : '';
+  context.reportRange(code, range, `The role declares no ${key}: add \`${key}: ${example}\` to ${where}.${unless}`, severity);
 }
 
 export const checkConflicts: Check = context => {

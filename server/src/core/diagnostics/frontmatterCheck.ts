@@ -1,3 +1,4 @@
+import { otherToolOfKey } from '../config/otherToolsKeys';
 import { unquotedColonValues } from '../parse/colonValues';
 import { closestMatches } from '../util/editDistance';
 import type { Check } from './checkContext';
@@ -43,18 +44,27 @@ export const checkPrototypeKeys: Check = context => {
  * fleet's), only a near miss of a declared key (`persistant_persona`,
  * `Class`) is reported, as the typo it almost surely is; where the format
  * lists every key (an agent's frontmatter), every other key is reported,
- * with the closest known one.
+ * with the closest known one; a key of another agent tool is named as that
+ * tool's, a hint, and never gets a did-you-mean.
  */
 export const checkUnknownKeys: Check = context => {
   const { format } = context;
   const known = format.declaredKeys;
   const inlineKnown = format.inlineKeys;
   const keys = [
-    ...(context.role.frontmatter?.keys ?? []).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
+    // Keys of a frontmatter that is not YAML are the line scan's guesses (`user:` inside a broken description): it says so itself.
+    ...(context.role.frontmatter?.problem ? [] : context.role.frontmatter?.keys ?? []).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
     ...(inlineKnown ? context.role.inlineDeclarations.map(d => ({ key: d.key, start: d.keyStart, end: d.keyEnd })) : []),
   ];
   for (const { key, start, end } of keys) {
     if (known.includes(key) || PROTOTYPE_KEYS.has(key)) continue;
+    const tool = otherToolOfKey(key);
+    if (tool !== undefined) {
+      if (format.unknownKeys === 'report') {
+        context.reportQuiet('unknown-key', start, end, `'${key}' is a key of ${tool}'s agent files; the ${format.name} format does not read it.`);
+      }
+      continue;
+    }
     const [suggestion] = closestMatches(key, known, 1);
     if (suggestion) context.report('unknown-key', start, end, `Unknown key '${key}'. Did you mean '${suggestion}'?`);
     else if (format.unknownKeys === 'report') context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${known.join(', ')}.`);

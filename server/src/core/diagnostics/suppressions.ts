@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeveritySetting } from '../config/configFile';
 import { DIAGNOSTIC_SEVERITY } from '../config/severitySettings';
 import type { ParsedRole } from '../parse/roleFile';
+import { isQuiet } from './quietDiagnostics';
 
 const DIRECTIVE = /^<!--\s*fleet-roles-disable(-next-line|-line)?\b([^>]*?)-->$/;
 
@@ -27,7 +28,7 @@ export function applySuppressions(diagnostics: Diagnostic[], role: ParsedRole, s
     const setting = severity[code];
     if (setting === 'off') continue;
     if (silences.silenced(d.range.start.line, code)) continue;
-    out.push(setting ? { ...d, severity: DIAGNOSTIC_SEVERITY[setting] } : d);
+    out.push(setting && !isQuiet(d) ? { ...d, severity: DIAGNOSTIC_SEVERITY[setting] } : d);
   }
   return out;
 }

@@ -119,7 +119,7 @@ function completeFrontmatterValue(
  */
 function referenceValueSpot(file: IndexedFile, line: number, character: number): { typed: string; range: Range; quoted: boolean } {
   const lineText = file.role.lines.lineText(line);
-  const m = /(?:^[ \t]*-[ \t]*|:[ \t]*|[[,][ \t]*)(['"]?)([^'",[\]:]*)$/.exec(lineText.slice(0, character));
+  const m = /(?:^[ \t]*-[ \t]*|^[ \t]*|:[ \t]*|[[,][ \t]*)(['"]?)([^'",[\]:]*)$/.exec(lineText.slice(0, character));
   const typed = m?.[2] ?? '';
   const rest = /^[^'",\]#]*/.exec(lineText.slice(character))![0].trimEnd();
   return { typed, quoted: (m?.[1] ?? '') !== '', range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } } };

@@ -27,7 +27,8 @@ export function frontmatterSpot(file: IndexedFile, position: Position): Frontmat
   const value = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:.*[,[][ \t]*)?['"]?([^\s,'"[\]]*)$/.exec(before);
   if (value) return { kind: 'value', path: value[1], key: value[1], typed: value[2], range: word(value[2]) };
   // A nested line: the top-level key it belongs to is the nearest line above that is not indented.
-  const nested = /^[ \t]+(?:-[ \t]+)?(?:([A-Za-z_][\w-]*)[ \t]*:[ \t]*)?['"]?([^\s,'"[\]]*)$/.exec(before);
+  // What is typed may hold spaces: a display name ('Feature Builder') on an entry line of a list.
+  const nested = /^[ \t]+(?:-[ \t]+)?(?:([A-Za-z_][\w-]*)[ \t]*:[ \t]*)?['"]?([^,'"[\]]*)$/.exec(before);
   if (!nested) return undefined;
   let owner: string | undefined;
   for (let line = position.line - 1; line > 0; line--) {
@@ -43,11 +44,12 @@ export function frontmatterSpot(file: IndexedFile, position: Position): Frontmat
   return { kind: 'value', path, key: owner, typed: nested[2], range: word(nested[2]) };
 }
 
-/** The format's keys the frontmatter does not hold yet, the required first. */
+/** The format's keys the frontmatter does not hold yet, the required first; no deprecated one. */
 export function completeKeys(file: IndexedFile, spot: Extract<FrontmatterSpot, { kind: 'key' }>): CompletionList {
   // The key being retyped on this line is not taken yet.
   const present = new Set(file.role.frontmatter?.keys.filter(k => file.role.lines.lineAt(k.keyStart) !== spot.range.start.line).map(k => k.key));
-  const items = file.library.format.declarations.filter(d => !present.has(d.key) && d.in !== 'inline').map((d, i): CompletionItem => ({
+  // A deprecated key (`infer`, `user-invokable`) is one to take out, not to write.
+  const items = file.library.format.declarations.filter(d => !present.has(d.key) && d.in !== 'inline' && d.deprecated === undefined).map((d, i): CompletionItem => ({
     label: d.key,
     kind: CompletionItemKind.Property,
     detail: `${d.required ? 'required' : 'optional'} ${describeType(d)}`,

@@ -1,21 +1,10 @@
-import type matterFunction from 'gray-matter';
+import type { Document as YamlDocument } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
+import type { FrontmatterKey, FrontmatterProblem } from './frontmatterPlaces';
 import { parseSimpleFrontmatter } from './simpleFrontmatter';
+import { problem, readYaml, repeatedKey } from './yamlFrontmatter';
 
-export interface FrontmatterKey {
-  key: string;
-  /** Offsets of the key and of its value text on the key's line (value may be empty). */
-  keyStart: number;
-  keyEnd: number;
-  valueStart: number;
-  valueEnd: number;
-}
-
-export interface FrontmatterProblem {
-  message: string;
-  start: number;
-  end: number;
-}
+export type { FrontmatterKey, FrontmatterProblem };
 
 export interface Frontmatter {
   /** Offsets of the whole block, delimiters included. */
@@ -26,25 +15,14 @@ export interface Frontmatter {
   /** Parsed values by key; only own keys, in a prototype-free record. */
   data: Map<string, unknown>;
   keys: FrontmatterKey[];
+  /** The YAML parser's document, a mapping whose every node is placed in the file; undefined where the parser was not needed or failed. */
+  document?: YamlDocument.Parsed;
   problem?: FrontmatterProblem;
 }
 
 const OPEN = /^(?:\uFEFF)?---[ \t]*([^\s]*)[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const TOP_LEVEL_KEY = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*")[ \t]*:(?:[ \t]+|$)(.*)$/;
-
-function refuse(): never {
-  throw new Error('only YAML frontmatter is read');
-}
-
-/**
- * Every engine but YAML refuses: gray-matter would otherwise eval `---js`
- * blocks, and looks engines up by the name the file gives.
- */
-const SAFE_OPTIONS = {
-  language: 'yaml',
-  engines: { javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse },
-};
 
 /**
  * Finds and parses a role file's frontmatter. Returns undefined when the file
@@ -53,7 +31,7 @@ const SAFE_OPTIONS = {
 export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   if (lines.lineCount < 1) return undefined;
   const open = OPEN.exec(lines.lineText(0));
-  if (!open) return undefined;
+  if (!open) return indentedFrontmatter(lines);
   const language = open[1].toLowerCase();
   let closeLine = -1;
   for (let line = 1; line < lines.lineCount; line++) {
@@ -104,21 +82,34 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   }
 
   const simple = parseSimpleFrontmatter(yamlLines);
-  if (simple) return { ...block, data: simple, keys };
-  try {
-    // Loaded on first use: most libraries' frontmatter never needs it, and it is slow to load.
-    const matter = require('gray-matter') as typeof matterFunction;
-    const parsed = matter(`---\n${yamlLines.join('\n')}\n---\n`, SAFE_OPTIONS as unknown as Parameters<typeof matter>[1]).data as unknown;
-    const data = new Map<string, unknown>();
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      for (const key of Object.keys(parsed)) data.set(key, (parsed as Record<string, unknown>)[key]);
-    } else if (parsed !== null && parsed !== undefined) {
-      return { ...block, data, keys, problem: { message: 'The frontmatter must be a YAML mapping of keys to values.', start, end } };
-    }
-    return { ...block, data, keys };
-  } catch (error) {
-    return { ...block, data: new Map(), keys, problem: yamlProblem(error, lines, block) };
+  if (simple instanceof Map) return { ...block, data: simple, keys };
+  if (simple) {
+    const repeat = keys.find(k => lines.lineAt(k.keyStart) === simple.repeated + 1)!;
+    return { ...block, data: new Map(), keys, problem: problem(repeatedKey(repeat.key), repeat.keyStart, repeat.keyEnd) };
   }
+  const bodyStart = lines.lineStarts[1];
+  const read = readYaml(lines.text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + lines.text.slice(bodyStart, lines.lineStarts[closeLine]));
+  return { ...block, data: read.data, keys: read.keys ?? keys, document: read.document, problem: read.problem };
+}
+
+const INDENTED_DELIMITER = /^(?:\uFEFF)?[ \t]+---[ \t]*$/;
+
+/**
+ * A frontmatter whose delimiters are indented (a block pasted four spaces in)
+ * is no frontmatter to any tool: said once, at its opening line, rather than
+ * as every key it would have declared missing.
+ */
+function indentedFrontmatter(lines: LineIndex): Frontmatter | undefined {
+  if (!INDENTED_DELIMITER.test(lines.lineText(0))) return undefined;
+  for (let line = 1; line < lines.lineCount; line++) {
+    if (!INDENTED_DELIMITER.test(lines.lineText(line))) continue;
+    const end = lines.lineEnd(line);
+    return {
+      start: 0, end, bodyLine: line + 1, data: new Map(), keys: [],
+      problem: { message: "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.", start: 0, end: lines.lineEnd(0) },
+    };
+  }
+  return undefined;
 }
 
 /** Where a value stands in the text after `key:`: a quoted string whole, else up to a ` #` comment. */
@@ -152,23 +143,4 @@ function indentedLinesBelow(lines: LineIndex, keyLine: number, closeLine: number
   if (first < 0) return undefined;
   const start = lines.lineStarts[first] + (/^[ \t]*/.exec(lines.lineText(first))![0].length);
   return [start, lines.lineStarts[last] + lines.lineText(last).trimEnd().length];
-}
-
-interface YamlMark {
-  line?: number;
-  column?: number;
-}
-
-function yamlProblem(error: unknown, lines: LineIndex, block: { start: number; end: number }): FrontmatterProblem {
-  const e = error as { reason?: string; message?: string; mark?: YamlMark };
-  const reason = e.reason ?? e.message ?? String(error);
-  // gray-matter hands js-yaml the text after '---', which begins with the
-  // opening line's break, so js-yaml's 0-based line is the document's line.
-  const mark = e.mark;
-  if (mark && typeof mark.line === 'number' && mark.line >= 1 && mark.line < lines.lineCount) {
-    const at = Math.min(lines.lineStarts[mark.line] + (mark.column ?? 0), lines.lineEnd(mark.line));
-    const stop = at < lines.lineEnd(mark.line) ? at + 1 : at;
-    return { message: `Invalid YAML frontmatter: ${reason}.`, start: at, end: stop };
-  }
-  return { message: `Invalid YAML frontmatter: ${reason}.`, start: block.start, end: block.end };
 }

@@ -1,25 +1,45 @@
-/** `key: value`, both plain lower-case words: what nearly every role file's frontmatter holds. */
-const SIMPLE_LINE = /^([a-z_][a-z0-9_]*): +([a-z][a-z0-9-]*) *$/;
+/**
+ * `key: value` on one line, the value a plain scalar or nothing (null, as
+ * every line here stands at the first column): what nearly every role
+ * file's frontmatter holds (`name: reviewer`, `description: Reviews a change,
+ * then reports.`, `tools: Read, Grep`). A value that YAML could read as
+ * anything but a string, or as more than this line, does not match: its
+ * first character is an indicator (`-?:,[]{}#&*!|>'"%@` and the backquote)
+ * or one a number, a null or `.inf` starts with, or it holds `: ` or ` #`,
+ * or ends with `:`.
+ */
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\s\-?:,[\]{}#&*!|>'"%@`0-9+.~][^\t]*?))? *$/;
+const NOT_PLAIN_TEXT = /: | #|:$/;
+/** Keys and values the core schema reads as a boolean or null, in any case: left to the parser, but the usual `true` and `false`. */
+const SPECIAL = /^(?:true|false|null)$/i;
 
 /**
- * Reads frontmatter made only of `key: word` lines (and empty lines) without
- * the YAML parser, which costs more than the rest of a role file's parse.
- * Returns undefined for anything else, and the YAML parser reads it. For what
- * it accepts the answer is the parser's, value for value: a lower-case word
- * is a string in YAML's core schema except `true` and `false` (booleans) and
- * `null`, which is left to the parser, as are a repeated key (an error) and
- * `__proto__`; a lower-case key is the same string as a key (upper-case
- * `True` would become `true`). Nothing here can run code: there are no tags.
+ * Reads frontmatter made only of such lines (and empty lines) without the
+ * YAML parser, which costs more than the rest of a role file's parse.
+ * Returns undefined for anything else, and the YAML parser reads it. For
+ * what it accepts the answer is the parser's, value for value: the value is
+ * the line's text, a string in YAML's core schema, but `true` and `false`
+ * (booleans); `__proto__` is left to the parser. A key repeated in such
+ * lines is the error the parser would report, and is said without it: the
+ * line of the first repeat (a megabyte of `k: v` lines costs the parser
+ * seconds). Nothing here can run code: there are no tags.
  */
-export function parseSimpleFrontmatter(lines: readonly string[]): Map<string, unknown> | undefined {
+export function parseSimpleFrontmatter(lines: readonly string[]): Map<string, unknown> | { repeated: number } | undefined {
   const data = new Map<string, unknown>();
-  for (const line of lines) {
+  let repeated: number | undefined;
+  for (const [index, line] of lines.entries()) {
     if (line === '') continue;
     const m = SIMPLE_LINE.exec(line);
     if (!m) return undefined;
-    const [, key, word] = m;
-    if (word === 'null' || key === '__proto__' || data.has(key)) return undefined;
-    data.set(key, word === 'true' ? true : word === 'false' ? false : word);
+    const [, key, value] = m as Array<string | undefined> as [string, string, string | undefined];
+    if ((value !== undefined && NOT_PLAIN_TEXT.test(value)) || SPECIAL.test(key) || key === '__proto__') return undefined;
+    if (data.has(key)) repeated ??= index;
+    if (value === undefined) {
+      data.set(key, null);
+      continue;
+    }
+    if (SPECIAL.test(value) && value !== 'true' && value !== 'false') return undefined;
+    data.set(key, value === 'true' ? true : value === 'false' ? false : value);
   }
-  return data;
+  return repeated === undefined ? data : { repeated };
 }
