@@ -104,6 +104,24 @@ describe('fleet-roles check', () => {
     assert.deepEqual(JSON.parse(result.stdout).files, [{ path: 'roles/alpha.md', diagnostics: [] }]);
   });
 
+  test('a single agent file in a subfolder of .claude/agents is checked against its whole library', () => {
+    const agent = (name: string, body: string) => `---\nname: ${name}\ndescription: Handles ${name} work.\n---\n\n${body}\n`;
+    const agents = makeTree({
+      '.claude/agents/design/brand-keeper.md': agent('brand-keeper', 'Delegate copy to `copy-writer`; hand off layout to `layout-helper`.'),
+      '.claude/agents/content/copy-writer.md': agent('copy-writer', 'Write the copy.'),
+    });
+    try {
+      const result = runCli(['check', '.claude/agents/design/brand-keeper.md', '--format', 'json'], agents.dir);
+      const report = JSON.parse(result.stdout);
+      assert.deepEqual(report.files.map((f: { path: string; diagnostics: Array<{ message: string }> }) => [f.path, f.diagnostics.map(d => /^Unknown role '[^']*'\./.exec(d.message)?.[0])]), [
+        ['.claude/agents/design/brand-keeper.md', ["Unknown role 'layout-helper'."]],
+      ]);
+      assert.equal(report.summary.roles, 2);
+    } finally {
+      agents.dispose();
+    }
+  });
+
   test('warnings alone exit 0', () => {
     const result = runCli(['check', 'roles/beta.md'], tree.dir);
     assert.equal(result.status, 0);

@@ -53,6 +53,13 @@ describe('fuzz: a Claude Code subagent of 4 MiB, in a worker that a hang cannot 
       `${head}Integration with other agents:\n- ${linesUpTo(size, i => (i % 2 === 0 ? `with qa-lead${i % 9} ` : `and build-doctor on step ${i},`)).replace(/\n/g, ' ')}\n`),
     sized('a frontmatter tools line of tens of thousands of Agent(…) rules', size =>
       `---\nname: release-captain\ndescription: Plans releases.\ntools: Read, ${linesUpTo(size, i => `Agent(${['qa-lead', 'build-doctor', 'qa-leed'][i % 3]}),`).replace(/\n/g, ' ')} Bash\n---\n\nYou steer a release.\n`),
+    // Names anywhere in the body are placed by a window of the line around each: a line this long would be quadratic read whole.
+    sized('one body line of tens of thousands of names, delegated, mentioned and listed', size =>
+      `${head}${linesUpTo(size, i => [`delegate to \`qa-leed${i % 7}\`,`, `@agent-build-doctor${i % 5}`, `**Complements**: qa-lead (tests),`, `| \`ghost-expert\` |`][i % 4]).replace(/\n/g, ' ')}\n`),
+    sized('an agents table of tens of thousands of rows, under headings by the thousand', size =>
+      `${head}${linesUpTo(size, i => (i % 50 === 0 ? `## Part ${i}\n\n| Step | Agent |\n| --- | --- |` : `| ${i} | \`${['qa-lead', 'build-doctor', 'qa-leed'][i % 3]}\` |`))}\n`),
+    sized('rosters of bold names by the thousand, with "With" bullets', size =>
+      `${head}${linesUpTo(size, i => (i % 40 === 0 ? `### Team ${i}` : [`- **qa-lead** - tests`, `- **With build-doctr**: builds`, `- ghost-writer: notes`][i % 3]))}\n`),
     // Each key is an unknown key with a did-you-mean, and YAML's reading of it: values of a sentence keep that cost per MB in bounds.
     sized('a frontmatter of distinct keys', size =>
       `---\nname: release-captain\ndescription: Plans releases.\n${linesUpTo(size, i => `key-${i}: the value of a key, as long as a short sentence`)}\n---\n\nYou steer a release.\n`),

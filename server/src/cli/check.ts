@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import {
-  createLanguageService, describeReadFailure, isWithin, MAX_ROLE_FILE_BYTES, problemLocation, relativePath, type ConfigProblem, type RoleLanguageService,
+  createLanguageService, describeReadFailure, detectFormat, isWithin, MAX_ROLE_FILE_BYTES, problemLocation, relativePath, type ConfigProblem, type RoleLanguageService,
   type WorkspaceStatus,
 } from '../core';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
@@ -110,11 +110,16 @@ export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'confi
 
 /**
  * Where to look for a path's library: a file is checked in the library of the
- * highest `roles` folder above it, so its references resolve.
+ * highest `roles` folder above it, or of the agents folder it is in, however
+ * deep (`.claude/agents/design/x.md`), so its references resolve.
  */
 function searchRoot({ path, isDirectory }: { path: string; isDirectory: boolean }): string {
   if (isDirectory) return path;
   const parts = path.split('/');
+  for (let end = 2; end < parts.length; end++) {
+    const folder = parts.slice(0, end).join('/');
+    if (detectFormat(folder)) return folder;
+  }
   const rolesAt = parts.indexOf('roles');
   return rolesAt > 0 && rolesAt < parts.length - 1 ? parts.slice(0, rolesAt + 1).join('/') : path.slice(0, path.lastIndexOf('/')) || '/';
 }

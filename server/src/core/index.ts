@@ -17,6 +17,7 @@ export { isRefusal, type FileMove, type Refusal } from './features/rename';
 export type { NewRole } from './features/newRole';
 export { newLibraryFiles, type LibraryFile } from './features/newLibrary';
 export { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './config/roleFormat';
+export { detectFormat } from './config/compiledFormat';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export { FIX_ALL_KIND } from './features/codeActions/codeActions';
 export type { ReferrersLens } from './features/codeLens';

@@ -63,7 +63,7 @@ const CLAUDE_CODE: RoleFormat = {
   title: 'optional',
   sections: { required: [], recommended: [] },
   references: {
-    sections: [], labels: ['Integration with other agents'], keys: [], forms: ['code', 'plain'],
+    sections: [], labels: ['Integration with other agents'], keys: [], forms: ['code', 'plain', 'body'],
     // `Agent(worker, researcher)` limits the subagents this one may start; `Task(…)` is its older name.
     toolRules: ['Agent', 'Task'],
     builtins: ['general-purpose', 'Explore', 'Plan', 'Bash', 'statusline-setup', 'claude-code-guide', 'output-style-setup'],
@@ -117,7 +117,7 @@ const COPILOT_AGENTS: RoleFormat = {
   title: 'optional',
   sections: { required: [], recommended: [] },
   // The built-in agents (Edit in older releases); the documentation's own handoff names `agent: agent`.
-  references: { sections: [], labels: [], keys: ['handoffs[].agent', 'agents[]'], forms: [], toolRules: [], builtins: ['Agent', 'Ask', 'Plan', 'Edit'] },
+  references: { sections: [], labels: [], keys: ['handoffs[].agent', 'agents[]'], forms: ['body'], toolRules: [], builtins: ['Agent', 'Ask', 'Plan', 'Edit'] },
   tools: { keys: ['tools'], known: [], patterns: [] },
   severity: { 'unknown-key': 'warning' },
   // GitHub's cap on an agent's prompt; VS Code has none.

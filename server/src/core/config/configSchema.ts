@@ -65,7 +65,7 @@ const format = z.strictObject({
     sections: z.array(nonEmpty).optional(),
     labels: z.array(nonEmpty).optional(),
     keys: z.array(z.string().regex(/^[^[\]]+(\[\](\.[^[\]]+)?)?$/, 'must be a key, "key[]" or "key[].field"')).optional(),
-    forms: z.array(z.enum(['bold', 'link', 'code', 'plain'])).optional(),
+    forms: z.array(z.enum(['bold', 'link', 'code', 'plain', 'body'])).optional(),
     toolRules: z.array(nonEmpty).optional(),
     builtins: z.array(nonEmpty).optional(),
   }).optional(),

@@ -8,13 +8,18 @@ import { namedByKey } from '../library/roleName';
 export const checkBoundaryReferences: Check = context => {
   const { role, view, name, format } = context;
   const named = new Set<number>();
+  const groups = namingGroups(view, role.references);
   for (const ref of role.references) {
-    if (!ref.inBoundaries || !mustNameRole(view, ref, name)) continue;
+    if (!ref.inBoundaries || !mustNameRole(view, ref, name, groups)) continue;
     if (ref.bullet !== undefined) named.add(ref.bullet);
     if (ref.slug === name) {
+      // An agent's prose may speak of itself ("# @arm-cortex-expert"); a boundary may not.
+      if (ref.inBody) continue;
       context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
     } else if (!view.hasRole(ref.slug) && !format.builtinRoles.has(ref.slug.toLowerCase())) {
       const suggestion = view.closestRoles(ref.slug, 1, name);
+      // Agent libraries scope names by plugin; the fleet's do not, and a walk of ten thousand roles per unknown name is not free.
+      if (suggestion.length === 0 && format.parse.referenceForms.includes('body')) suggestion.push(...scopedNames(view, ref.slug, name));
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
         : namedByKey(format.identity) ? ` No role of this library is named '${ref.slug}', by its ${format.identity.key} or its file's name.`
           : ` No role file '${ref.slug}${format.extension}' exists in this library.`;
@@ -28,12 +33,38 @@ export const checkBoundaryReferences: Check = context => {
   });
 };
 
+/** Most scoped names a did-you-mean lists. */
+const MAX_SCOPED = 3;
+
+/**
+ * The names that scope this one (`payments-api-designer` for `api-designer`):
+ * plugins name their agents after themselves so names stay unique across a
+ * marketplace, and the agents' prose keeps the short names. Asked only of
+ * a name that has no closer suggestion.
+ */
+function scopedNames(view: LibraryView, slug: string, self: string): string[] {
+  const tail = `-${slug}`;
+  const found: string[] = [];
+  for (const name of view.roleNames()) if (name.endsWith(tail) && name !== self) found.push(name);
+  return found.sort().slice(0, MAX_SCOPED);
+}
+
 /**
  * Whether a reference where references are checked must name a role: all
- * but prose, that is a weak name no role has, unless it is a one-word name
+ * but prose, that is a weak name no role has, unless it is a name
  * where a name stands, one edit or so from exactly one role (a typo of
- * that role). `self` is the referring role's name, never a suggestion.
+ * that role), or a name of a roster whose other names name roles.
+ * `self` is the referring role's name, never a suggestion; `groups`, the
+ * rosters of the file that name a role (namingGroups).
  */
-export function mustNameRole(view: LibraryView, ref: RoleReference, self: string): boolean {
-  return !ref.weak || view.hasRole(ref.slug) || (ref.spelling === true && view.closestRoles(ref.slug, 2, self).length === 1);
+export function mustNameRole(view: LibraryView, ref: RoleReference, self: string, groups: ReadonlySet<number>): boolean {
+  return !ref.weak || view.hasRole(ref.slug) || (ref.group !== undefined && groups.has(ref.group))
+    || (ref.spelling === true && view.closestRoles(ref.slug, 2, self).length === 1);
+}
+
+/** The rosters, labelled lists and agents columns of a file of which some name is a role's: a list of agents. */
+export function namingGroups(view: LibraryView, references: readonly RoleReference[]): Set<number> {
+  const groups = new Set<number>();
+  for (const ref of references) if (ref.group !== undefined && !groups.has(ref.group) && view.hasRole(ref.slug)) groups.add(ref.group);
+  return groups;
 }

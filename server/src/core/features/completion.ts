@@ -7,6 +7,7 @@ import { describeRole } from '../parse/roleSummary';
 import { yamlScalar } from '../parse/yamlScalar';
 import { lowerBound } from '../util/sortedStrings';
 import { completeKeys, frontmatterSpot, toolItems, valueItems } from './frontmatterCompletion';
+import { standsForAgent } from '../parse/bodyReferences';
 
 /**
  * Past this many matches the list is cut and marked incomplete, so the editor
@@ -33,6 +34,8 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
   const before = lineText.slice(0, position.character);
   const after = lineText.slice(position.character);
   const offset = lines.offsetAt(position);
+  const handedTo = handOff(workspace, file, before, after, position, offset, token);
+  if (handedTo) return handedTo;
   if (insideCode(file, offset)) return EMPTY;
 
   const domain = domainContext(file, position.line, before);
@@ -74,6 +77,19 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
     return completeRoles(workspace, file, plain[1], range, name => name, token);
   }
   return EMPTY;
+}
+
+/** Where only an agent's name stands in the body ("delegate to `", "@agent-"), in a format that reads names there: the agents. */
+function handOff(workspace: RoleWorkspace, file: IndexedFile, before: string, after: string, position: Position, offset: number, token: CancellationToken): CompletionList | undefined {
+  if (!file.library.format.parse.referenceForms.includes('body')) return undefined;
+  // After `@agent-` the name is what follows the prefix, hyphens and all.
+  const typed = (/@agent-([a-z0-9-]*)$/.exec(before) ?? /[a-z0-9-]*$/.exec(before)!).at(-1)!;
+  if (!standsForAgent(before.slice(0, before.length - typed.length))) return undefined;
+  if (file.role.codeBlocks.some(f => offset >= f.start && offset <= f.end)) return undefined;
+  if (file.role.frontmatter && position.line < file.role.frontmatter.bodyLine) return undefined;
+  const rest = /^[a-z0-9-]*/.exec(after)![0];
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
+  return completeRoles(workspace, file, typed, range, name => name, token);
 }
 
 /** A value in the frontmatter: role names for a reference key, tools for a tools key, else the key's values. */

@@ -1,7 +1,8 @@
 import { isDocumentName } from '../util/slug';
 
 /** How a reference may be written where references stand: bold and links count anywhere, code spans and plain names only there. */
-export type ReferenceForm = 'bold' | 'link' | 'code' | 'plain';
+/** `body`: agent names in the whole body, by where they stand (see bodyReferences). */
+export type ReferenceForm = 'bold' | 'link' | 'code' | 'plain' | 'body';
 
 /** Where a key may be declared: in the frontmatter, as an inline code span `key: value` in the lead, or either. */
 export type DeclarationPlace = 'frontmatter' | 'inline' | 'both';

@@ -19,7 +19,7 @@
 export type PlainNameStrength = 'strong' | 'spelling' | 'weak';
 
 /** Words that may follow an agent's name in prose ("with api-designer on the contract"); any other word makes a compound an adjective. */
-const CONNECTIVES: ReadonlySet<string> = new Set([
+export const CONNECTIVES: ReadonlySet<string> = new Set([
   'on', 'for', 'with', 'to', 'in', 'and', 'or', 'when', 'about', 'during', 'regarding', 'through', 'via', 'at', 'by', 'as', 'if',
   'before', 'after', 'while', 'from', 'into', 'of', 'agent', 'agents', 'who', 'which', 'that', 'so', 'then', 'where', 'whenever', 'whose',
 ]);

@@ -4,6 +4,7 @@ import type { BoundaryBullet } from './bullets';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
+import { bodyReferences } from './bodyReferences';
 import { placedReferences, referencePlaces } from './placedReferences';
 import { coverageOf, sortByStart, spanIndexAt, type Span } from './spans';
 import { spanCursor } from './spanCursor';
@@ -40,6 +41,10 @@ export interface RoleReference {
   spelling?: boolean;
   /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
   bullet?: number;
+  /** A name found in the body's prose (see bodyReferences): its own name there is no self-reference. */
+  inBody?: boolean;
+  /** The roster, labelled list or agents column the name stands in: it must name a role when another name of the group does. */
+  group?: number;
 }
 
 export type { BoundaryBullet } from './bullets';
@@ -136,6 +141,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       });
     }
   }
+  if (rules.referenceForms.includes('body')) addBodyReferences(references, bodyReferences(lines, body, bodyLine));
   sortByStart(references);
 
   const inlineDeclarations: Declaration[] = [];
@@ -158,6 +164,28 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
     referencePlaces: places, comments: body.comments, codeBlocks: body.codeBlocks,
   };
+}
+
+/**
+ * Names found in the body, where no other form placed them. Bold found
+ * anywhere is a reference already, but checked only where names stand:
+ * a bold name the body places (a roster, a delegation) is checked so.
+ */
+function addBodyReferences(references: RoleReference[], found: ReturnType<typeof bodyReferences>): void {
+  const at = new Map<number, RoleReference>();
+  for (const ref of references) at.set(ref.start, ref);
+  for (const ref of found) {
+    const weak = ref.strong ? undefined : true;
+    const existing = at.get(ref.start);
+    if (existing) {
+      if (existing.kind === 'bold' && !existing.inBoundaries) Object.assign(existing, { inBoundaries: true, inBody: true, weak, spelling: weak, group: ref.group });
+      continue;
+    }
+    references.push({
+      slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, inBoundaries: true, inBody: true, weak,
+      spelling: weak && ref.marked ? true : undefined, group: ref.group,
+    });
+  }
 }
 
 /** Each `##` section runs to the next heading of level 1 or 2: walked from the end, each heading is looked at once. */
