@@ -118,9 +118,14 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.deepEqual(values, ["Unknown permissionMode 'acceptEdit'. Did you mean 'acceptEdits'?", "Unknown model 'sonet'. Did you mean 'sonnet'?"]);
   });
 
-  test('a key far from every known key is still reported, with the list of known keys', async () => {
-    const lib = await checkLibrary({ [at('planner')]: subagent('planner', ['owner: team-a']) });
-    assert.match(single(lib.diagnostics(at('planner')), 'unknown-key').message, /^Unknown key 'owner': the claude-code format knows name, description, tools, /);
+  test("a team's own keys, near no known key, are not reported; unknownKeys 'report' reports them with the known keys", async () => {
+    const own = subagent('planner', ['owner: team-a', 'version: 1.2.0', 'tags: [python, perf]', 'author: someone']);
+    const quiet = await checkLibrary({ [at('planner')]: own });
+    assert.deepEqual(quiet.diagnostics(at('planner')).filter(d => d.code === 'unknown-key'), []);
+    const strict = await checkLibrary({ '/ws/fleet-roles.json': '{ "format": { "extends": "claude-code", "unknownKeys": "report" } }', [at('planner')]: own });
+    const reported = strict.diagnostics(at('planner')).filter(d => d.code === 'unknown-key').map(d => d.message);
+    assert.equal(reported.length, 4, reported.join(' | '));
+    assert.match(reported[0], /^Unknown key 'owner': the claude-code(\+)? format knows name, description, tools, /);
   });
 
   test('missing name and description are errors at the first line', async () => {

@@ -48,16 +48,14 @@ describe('copilot-agents: what GitHub asks, where the agent is GitHub\'s', () =>
     assert.equal(d.message, "'user-invokable' is deprecated: use `user-invocable`, the spelling VS Code documents now.");
   });
 
-  test("another tool's key is named as that tool's, a hint, never a did-you-mean that would write an invalid value", async () => {
-    const diagnostics = await check(['description: Helps', 'mode: primary', 'temperature: 0.2']);
-    assert.deepEqual(diagnostics.map(d => [d.code, d.severity, d.message]), [
-      ['unknown-key', DiagnosticSeverity.Hint, "'mode' is a key of OpenCode's agent files; the copilot-agents format does not read it."],
-      ['unknown-key', DiagnosticSeverity.Hint, "'temperature' is a key of OpenCode's agent files; the copilot-agents format does not read it."],
-    ]);
-    const lib = await checkLibrary({ '/ws/.claude/agents/helper.md': subagent('helper', ['mode: subagent', 'target: vscode']) });
-    assert.deepEqual(lib.diagnostics('/ws/.claude/agents/helper.md').map(x => x.message), [
-      "'mode' is a key of OpenCode's agent files; the claude-code format does not read it.",
-      "'target' is a key of GitHub Copilot's agent files; the claude-code format does not read it.",
+  test("another tool's key is never a did-you-mean that would write an invalid value: quiet, or under unknownKeys 'report' a hint naming its tool", async () => {
+    assert.deepEqual(await check(['description: Helps', 'mode: primary', 'temperature: 0.2']), []);
+    const shared = { '/ws/.claude/agents/helper.md': subagent('helper', ['mode: subagent', 'target: vscode']) };
+    assert.deepEqual((await checkLibrary(shared)).diagnostics('/ws/.claude/agents/helper.md'), []);
+    const strict = await checkLibrary({ '/ws/fleet-roles.json': '{ "format": { "extends": "claude-code", "unknownKeys": "report" } }', ...shared });
+    assert.deepEqual(strict.diagnostics('/ws/.claude/agents/helper.md').map(x => [x.severity, x.message.replace('claude-code+', 'claude-code')]), [
+      [DiagnosticSeverity.Hint, "'mode' is a key of OpenCode's agent files; the claude-code format does not read it."],
+      [DiagnosticSeverity.Hint, "'target' is a key of GitHub Copilot's agent files; the claude-code format does not read it."],
     ]);
   });
 });

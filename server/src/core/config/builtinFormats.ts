@@ -59,7 +59,9 @@ const CLAUDE_CODE: RoleFormat = {
     { key: 'color' },
     { key: 'initialPrompt' },
   ],
-  unknownKeys: 'report',
+  // Claude Code ignores keys it does not read, and teams keep their own (author, version, tags) on purpose;
+  // its releases add keys too. Only a near miss of a known key (`descripton`) is the typo it almost surely is.
+  unknownKeys: 'near-miss',
   title: 'optional',
   sections: { required: [], recommended: [] },
   references: {
@@ -113,7 +115,8 @@ const COPILOT_AGENTS: RoleFormat = {
     { key: 'infer', type: 'any', deprecated: 'use `user-invocable` and `disable-model-invocation` instead' },
     { key: 'user-invokable', type: 'any', deprecated: 'use `user-invocable`, the spelling VS Code documents now' },
   ],
-  unknownKeys: 'report',
+  // As for Claude Code: a file shared between tools, or a team's own metadata, holds other keys on purpose.
+  unknownKeys: 'near-miss',
   title: 'optional',
   sections: { required: [], recommended: [] },
   // The built-in agents (Edit in older releases); the documentation's own handoff names `agent: agent`.
