@@ -72,6 +72,13 @@ describe('claude-code: smaller points', () => {
     assert.match(d.message, /^The frontmatter is indented/);
   });
 
+  test('an indented frontmatter after a blank first line is the same one invalid-frontmatter, at its opening line', async () => {
+    const text = ['', '    ---', '    name: planner', '    description: Plans.', '    ---', '', 'Plan.', ''].join('\n');
+    const lib = await checkLibrary({ [at('planner')]: text });
+    assert.deepEqual(codes(lib.diagnostics(at('planner'))), ['invalid-frontmatter']);
+    assert.equal(single(lib.diagnostics(at('planner')), 'invalid-frontmatter').range.start.line, 1);
+  });
+
   test('a frontmatter that is not YAML is reported once: the lines its broken value runs over are no unknown keys', async () => {
     const text = ['---', 'name: planner', 'description: Use it when: the plan is due. Examples:', '<example>', 'user: "Plan it"', 'assistant: "I will"', '</example>', '---', '', 'Plan.', ''].join('\n');
     const lib = await checkLibrary({ [at('planner')]: text });

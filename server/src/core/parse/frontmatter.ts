@@ -96,18 +96,20 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
 const INDENTED_DELIMITER = /^(?:\uFEFF)?[ \t]+---[ \t]*$/;
 
 /**
- * A frontmatter whose delimiters are indented (a block pasted four spaces in)
- * is no frontmatter to any tool: said once, at its opening line, rather than
- * as every key it would have declared missing.
+ * A frontmatter whose delimiters are indented (a block pasted four spaces in,
+ * often after a blank first line) is no frontmatter to any tool: said once,
+ * at its opening line, rather than as every key it would have declared missing.
  */
 function indentedFrontmatter(lines: LineIndex): Frontmatter | undefined {
-  if (!INDENTED_DELIMITER.test(lines.lineText(0))) return undefined;
-  for (let line = 1; line < lines.lineCount; line++) {
+  let open = 0;
+  while (open < lines.lineCount && lines.lineText(open).trim() === '') open++;
+  if (open >= lines.lineCount || !INDENTED_DELIMITER.test(lines.lineText(open))) return undefined;
+  for (let line = open + 1; line < lines.lineCount; line++) {
     if (!INDENTED_DELIMITER.test(lines.lineText(line))) continue;
-    const end = lines.lineEnd(line);
+    const start = lines.lineStarts[open];
     return {
-      start: 0, end, bodyLine: line + 1, data: new Map(), keys: [],
-      problem: { message: "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.", start: 0, end: lines.lineEnd(0) },
+      start, end: lines.lineEnd(line), bodyLine: line + 1, data: new Map(), keys: [],
+      problem: { message: "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.", start, end: lines.lineEnd(open) },
     };
   }
   return undefined;
