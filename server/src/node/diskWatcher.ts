@@ -123,7 +123,8 @@ export class DiskWatcher {
 
   private heard(path: string): void {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (path.split('/').some(part => skipped(part))) return;
+    // The entry's own name alone: every watch is of one folder, none below a skipped one, and a watched folder may lie inside a hidden one (`.claude/agents`).
+    if (skipped(name)) return;
     const relevant = name.toLowerCase().endsWith('.md') || name === CONFIG_FILE_NAME || !name.includes('.');
     if (!relevant) return;
     this.pending.add(path);
