@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerStatus } from '../../server/src/lsp/protocol';
+import { counted } from '../../server/src/core/util/counted';
 
 /** A language status item on role files: how many roles are indexed and whether the server is healthy. */
 export class StatusItem implements vscode.Disposable {
@@ -24,14 +25,14 @@ export class StatusItem implements vscode.Disposable {
       this.item.text = '$(sync~spin) Fleet Roles: indexing';
       return;
     }
-    const roles = `${status.roles} role${status.roles === 1 ? '' : 's'}`;
+    const roles = counted(status.roles, 'role');
     if (status.problems.length > 0) {
       this.item.text = `$(warning) Fleet Roles: ${roles}, configuration invalid`;
       this.item.detail = status.problems[0];
       this.item.severity = vscode.LanguageStatusSeverity.Error;
     } else {
       this.item.text = `$(check) Fleet Roles: ${roles}`;
-      this.item.detail = `${status.libraries} librar${status.libraries === 1 ? 'y' : 'ies'}`;
+      this.item.detail = counted(status.libraries, 'library', 'libraries');
       this.item.severity = vscode.LanguageStatusSeverity.Information;
     }
   }

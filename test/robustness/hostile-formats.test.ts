@@ -154,6 +154,19 @@ describe('item 6: reference labels are looked up, not scanned, at each line', ()
   });
 });
 
+describe('item 5: a format that declares a long list of keys loads in time', () => {
+  test('100,000 declared keys, then overrides of a built-in key and of one of them: an answer within the bound, each override merged', async () => {
+    const declarations = [
+      ...Array.from({ length: 100_000 }, (_, i) => ({ key: `key-${i}` })),
+      { key: 'color', values: ['red'] }, { key: 'key-99999', required: true }, { key: 'key-99999', values: ['yes'] },
+    ];
+    const outcome = await answered(agentLibrary({ declarations }), agent(['color: blue', 'key-99999: no']), 3000);
+    assert.deepEqual([outcome.codes, outcome.count], [['unknown-value'], 2]);
+    const missing = await answered(agentLibrary({ declarations }), agent(['color: red']), 3000);
+    assert.deepEqual([missing.codes, missing.count], [['missing-key'], 1]);
+  });
+});
+
 describe("item 18: a format's severity and keys are checked as the configuration's own", () => {
   test("an unknown code in format.severity is reported, with did-you-mean; 'constructor' and '__proto__' as what they are", () => {
     const problems = configProblems({ format: { extends: 'claude-code', severity: { 'unknwn-tool': 'off', constructor: 'off', 'unknown-tool': 'hint' } } });

@@ -2,13 +2,16 @@
  * The server's own watcher, for a client that watches no files (issue 23,
  * items 8 and 9): a role folder of thousands of folders does not take every
  * inotify watch the user has, and the server says when it stops watching; a
- * role folder deleted and made again is watched again.
+ * role folder deleted and made again is watched again; one inside a hidden
+ * folder (`.claude/agents`) is heard at all.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import { WATCH_BUDGET } from '../../server/src/node/diskWatcher';
+import { DiskWatcher, WATCH_BUDGET } from '../../server/src/node/diskWatcher';
+import { toCorePath } from '../../server/src/node/nodeFileSystem';
 import { LspTestClient, uriOf } from '../support/lspClient';
 import { roleText } from '../unit/helpers';
 import { copySampleLibrary } from '../support/tempLibrary';
@@ -91,5 +94,29 @@ describe("a role folder deleted and made again is watched again", () => {
     const path = nodePath.join(ws.roles, 'late-role.md');
     writeFileSync(path, role('late-role', 'no-such-role'));
     await within(client.publishedUntil(p => (p.get(uriOf(path)) ?? []).some(d => d.code === 'unknown-role')), 10_000, 'a role file in the folder made again');
+  });
+});
+
+describe('a role folder inside a hidden folder is watched', () => {
+  test('a file written in .claude/agents is heard; a hidden file and node_modules in it are not', async () => {
+    const root = mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-hidden-'));
+    const agents = nodePath.join(root, '.claude', 'agents');
+    mkdirSync(agents, { recursive: true });
+    const heard: string[] = [];
+    const watcher = new DiskWatcher(events => heard.push(...events.map(e => e.path)), () => undefined, 20);
+    try {
+      watcher.watch([{ path: toCorePath(agents), recursive: true }]);
+      writeFileSync(nodePath.join(agents, '.draft.md'), 'hidden');
+      mkdirSync(nodePath.join(agents, 'node_modules'));
+      writeFileSync(nodePath.join(agents, 'reviewer.md'), 'seen');
+      const reviewer = toCorePath(nodePath.join(agents, 'reviewer.md'));
+      const deadline = Date.now() + 5_000;
+      while (!heard.includes(reviewer) && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
+      await new Promise(r => setTimeout(r, 100));
+      assert.deepEqual([...new Set(heard)], [reviewer]);
+    } finally {
+      watcher.dispose();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import * as nodePath from 'node:path';
-import { CONFIG_FILE_NAME } from '../core';
+import { CONFIG_FILE_NAME, isWithin } from '../core';
 import { toCorePath, toPlatformPath } from './nodeFileSystem';
 
 export interface WatchedFolder {
@@ -123,7 +123,8 @@ export class DiskWatcher {
 
   private heard(path: string): void {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (path.split('/').some(part => skipped(part))) return;
+    // The entry's own name alone: every watch is of one folder, none below a skipped one, and a watched folder may lie inside a hidden one (`.claude/agents`).
+    if (skipped(name)) return;
     const relevant = name.toLowerCase().endsWith('.md') || name === CONFIG_FILE_NAME || !name.includes('.');
     if (!relevant) return;
     this.pending.add(path);
@@ -143,10 +144,10 @@ export class DiskWatcher {
   /** A folder gone takes its watches with it; one that appeared in a watched tree, or where a watched folder was, is watched. */
   private follow(path: string, deleted: boolean): void {
     if (deleted) {
-      for (const dir of [...this.watchers.keys()]) if (isBelow(dir, path)) this.stop(dir);
+      for (const dir of [...this.watchers.keys()]) if (isWithin(dir, path)) this.stop(dir);
       return;
     }
-    const folder = this.wanted.find(f => (f.recursive ? isBelow(path, f.path) : f.path === path));
+    const folder = this.wanted.find(f => (f.recursive ? isWithin(path, f.path) : f.path === path));
     if (!folder || !isDirectory(path)) return;
     const dirs = new Set(this.watchers.keys());
     this.collect(path, folder.recursive, dirs);
@@ -164,8 +165,4 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isBelow(path: string, dir: string): boolean {
-  return path === dir || path.startsWith(`${dir}/`);
 }

@@ -28,12 +28,15 @@ export function resolveFormat(setting: FormatSetting | undefined, detected: Role
   if (typeof setting === 'string') return BUILTIN_FORMATS[setting];
   const base = setting.extends ? BUILTIN_FORMATS[setting.extends] : BLANK_FORMAT;
   const declarations: DeclarationSpec[] = base.declarations.map(d => ({ ...d }));
+  // Each key's first place, looked up: a format may declare 100,000 keys, and a scan per key would compare every pair.
+  const placeOf = new Map<string, number>();
+  declarations.forEach((d, i) => placeOf.has(d.key) || placeOf.set(d.key, i));
   for (const { addValues, ...override } of setting.declarations ?? []) {
-    const at = declarations.findIndex(d => d.key === override.key);
-    const merged: DeclarationSpec = at >= 0 ? { ...declarations[at], ...override } : override;
+    const at = placeOf.get(override.key);
+    const merged: DeclarationSpec = at !== undefined ? { ...declarations[at], ...override } : override;
     if (addValues) merged.values = [...(merged.values ?? []), ...addValues];
-    if (at >= 0) declarations[at] = merged;
-    else declarations.push(merged);
+    if (at !== undefined) declarations[at] = merged;
+    else placeOf.set(override.key, declarations.push(merged) - 1);
   }
   const { addKnown, ...tools } = setting.tools ?? {};
   return {

@@ -3,6 +3,7 @@ import { mustNameRole, namingGroups } from '../diagnostics/referenceChecks';
 import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
 import { roleFacts } from '../parse/roleSummary';
+import { counted } from '../util/counted';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { referringRoles } from './references';
 import { roleAtPosition } from './roleAtPosition';
@@ -39,7 +40,7 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   if (summary.description) parts.push(escapeMarkdown(summary.description));
   const mandate = mandateStart(role);
   if (mandate) parts.push(mandate);
-  parts.push(`${referrers} role${referrers === 1 ? '' : 's'} refer${referrers === 1 ? 's' : ''} to this role.`);
+  parts.push(`${counted(referrers, 'role')} refer${referrers === 1 ? 's' : ''} to this role.`);
   return { range: target.range, contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') } };
 }
 

@@ -60,11 +60,26 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
     };
   }
 
-  const keys: FrontmatterKey[] = [];
   const yamlLines: string[] = [];
+  for (let line = 1; line < closeLine; line++) yamlLines.push(lines.lineText(line));
+  const simple = parseSimpleFrontmatter(yamlLines);
+  if (simple) {
+    const keys = scannedKeys(lines, closeLine);
+    if (simple instanceof Map) return { ...block, data: simple, keys };
+    const repeat = keys.find(k => lines.lineAt(k.keyStart) === simple.repeated + 1)!;
+    return { ...block, data: new Map(), keys, problem: problem(repeatedKey(repeat.key), repeat.keyStart, repeat.keyEnd) };
+  }
+  const bodyStart = lines.lineStarts[1];
+  const read = readYaml(lines.text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + lines.text.slice(bodyStart, lines.lineStarts[closeLine]));
+  // The parser places the keys of what it read; of a text it could not read, they are looked for line by line.
+  return { ...block, data: read.data, keys: read.keys ?? scannedKeys(lines, closeLine), document: read.document, problem: read.problem };
+}
+
+/** The top-level keys found line by line, each with the place of its value: where the parser did not read the frontmatter. */
+function scannedKeys(lines: LineIndex, closeLine: number): FrontmatterKey[] {
+  const keys: FrontmatterKey[] = [];
   for (let line = 1; line < closeLine; line++) {
     const lineText = lines.lineText(line);
-    yamlLines.push(lineText);
     const m = TOP_LEVEL_KEY.exec(lineText);
     if (!m) continue;
     const lineStart = lines.lineStarts[line];
@@ -81,16 +96,7 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
     }
     keys.push({ key, keyStart: lineStart, keyEnd: lineStart + rawKey.length, valueStart, valueEnd });
   }
-
-  const simple = parseSimpleFrontmatter(yamlLines);
-  if (simple instanceof Map) return { ...block, data: simple, keys };
-  if (simple) {
-    const repeat = keys.find(k => lines.lineAt(k.keyStart) === simple.repeated + 1)!;
-    return { ...block, data: new Map(), keys, problem: problem(repeatedKey(repeat.key), repeat.keyStart, repeat.keyEnd) };
-  }
-  const bodyStart = lines.lineStarts[1];
-  const read = readYaml(lines.text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + lines.text.slice(bodyStart, lines.lineStarts[closeLine]));
-  return { ...block, data: read.data, keys: read.keys ?? keys, document: read.document, problem: read.problem };
+  return keys;
 }
 
 const INDENTED_DELIMITER = /^(?:\uFEFF)?[ \t]+---[ \t]*$/;
