@@ -112,7 +112,8 @@ describe('item 5: a message names a bounded sample of a long list of values or t
   const FILES = 60;
 
   test(`${VALUES.toLocaleString('en')} values and tools, ${FILES} files with unknown ones: short messages, exact did-you-mean`, async () => {
-    const files: Record<string, string> = { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', declarations: [{ key: 'color', values }], tools: { known } } }) };
+    // A closed list of tools: over an open one (Claude Code's own), a name near none is a hint that names no list at all.
+    const files: Record<string, string> = { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', declarations: [{ key: 'color', values }], tools: { known, open: false } } }) };
     for (let i = 0; i < FILES; i++) {
       const lines = i % 3 === 0 ? ['color: reed', 'tools: Raed'] : i % 3 === 1 ? ['color: "#zzzzzzzz"', 'tools: Qqqqqqqqqqqqq'] : ['color: ""'];
       files[`${AGENTS}/agent-${i}.md`] = agent(lines).replace('name: checked', `name: agent-${i}`);
