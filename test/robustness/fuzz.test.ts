@@ -278,6 +278,8 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
   // A run of blanks between two letters, where a parse pattern once rescanned the run at each blank (quadratic: 100,000 blanks took 9 s).
   const blanks = (size: number) => `a${repeated(' ', size - 2)}b`;
   cases.push({ name: 'blanks between two letters, a frontmatter line with no colon', small: `---\nclass: operations-manager\n${blanks(SIZE / 4)}\n---\n${SEED_TEXT}`, full: `---\nclass: operations-manager\n${blanks(SIZE)}\n---\n${SEED_TEXT}` });
+  cases.push({ name: 'blanks between two letters, the value of a frontmatter `key: value` line', small: `---\nnote: ${blanks(SIZE / 4)}\n---\n${SEED_TEXT}`, full: `---\nnote: ${blanks(SIZE)}\n---\n${SEED_TEXT}` });
+  cases.push({ name: 'blanks between two letters, a heading', small: place('top', `## ${blanks(SIZE / 4)}`), full: place('top', `## ${blanks(SIZE)}`) });
   cases.push({ name: 'blanks between two letters, a `key: value` code span in the lead', small: place('lead', `\`class: ${blanks(SIZE / 4)}\``), full: place('lead', `\`class: ${blanks(SIZE)}\``) });
 
   describe('under the fleet format', () => longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases));

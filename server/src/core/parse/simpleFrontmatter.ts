@@ -8,7 +8,8 @@
  * or one a number, a null or `.inf` starts with, or it holds `: ` or ` #`,
  * or ends with `:`.
  */
-const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\s\-?:,[\]{}#&*!|>'"%@`0-9+.~][^\t]*?))? *$/;
+// The value is taken to the line's end and its trailing blanks cut in code: a lazy value before ` *$` rescanned a run of blanks at each blank (quadratic).
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\s\-?:,[\]{}#&*!|>'"%@`0-9+.~][^\t]*)| *)$/;
 const NOT_PLAIN_TEXT = /: | #|:$/;
 /** Keys and values the core schema reads as a boolean or null, in any case: left to the parser, but the usual `true` and `false`. */
 const SPECIAL = /^(?:true|false|null)$/i;
@@ -31,7 +32,8 @@ export function parseSimpleFrontmatter(lines: readonly string[]): Map<string, un
     if (line === '') continue;
     const m = SIMPLE_LINE.exec(line);
     if (!m) return undefined;
-    const [, key, value] = m as Array<string | undefined> as [string, string, string | undefined];
+    const [, key, untrimmed] = m as Array<string | undefined> as [string, string, string | undefined];
+    const value = untrimmed === undefined ? undefined : withoutTrailingBlanks(untrimmed);
     if ((value !== undefined && NOT_PLAIN_TEXT.test(value)) || SPECIAL.test(key) || key === '__proto__') return undefined;
     if (data.has(key)) repeated ??= index;
     if (value === undefined) {
@@ -42,4 +44,11 @@ export function parseSimpleFrontmatter(lines: readonly string[]): Map<string, un
     data.set(key, value === 'true' ? true : value === 'false' ? false : value);
   }
   return repeated === undefined ? data : { repeated };
+}
+
+/** The text without the spaces that end it: YAML's plain scalar leaves them out. */
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  return text.slice(0, end);
 }

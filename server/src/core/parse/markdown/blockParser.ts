@@ -401,7 +401,7 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
         closeUnmatchedBlocks();
         const heading = addChild(Kind.Heading);
         heading.level = level;
-        const content = ln.slice(offset).replace(/^[ \t]*#+[ \t]*$/, '').replace(/[ \t]+#+[ \t]*$/, '');
+        const content = withoutClosingSequence(ln.slice(offset));
         heading.lines = [{ start: base + offset, end: base + offset + content.length }];
         advanceOffset(ln.length - offset, false);
         return 2;
@@ -611,6 +611,21 @@ function isThematicBreak(line: string, at: number): boolean {
 
 function acceptsLines(kind: Kind): boolean {
   return kind === Kind.Paragraph || kind === Kind.CodeBlock || kind === Kind.Html || kind === Kind.Table;
+}
+
+/**
+ * A heading's text without its closing sequence of `#`s, when the text is
+ * only that or a blank precedes it. Scanned from the end: a pattern for
+ * blanks before `#`s rescanned a run of blanks at each blank (quadratic).
+ */
+function withoutClosingSequence(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && text.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
+  if (hashes === end || (hashes > 0 && !isSpaceOrTab(text.charCodeAt(hashes - 1)))) return text;
+  while (hashes > 0 && isSpaceOrTab(text.charCodeAt(hashes - 1))) hashes--;
+  return text.slice(0, hashes);
 }
 
 /** A paragraph's content ends before its last line's trailing blanks. */
