@@ -18,6 +18,7 @@ import {
   comparable, Editor, freshDiskDiagnostics, positions, prng, sampleFiles, SEED_NAME, seedText, serverView, startServer, stopServer,
   tempWorkspace, uriOf, within,
 } from './support';
+import { underHostileFormat } from './customFormats';
 
 const { Created, Changed, Deleted } = FileChangeType;
 const SAMPLE = sampleFiles();
@@ -34,9 +35,15 @@ function minimalChange(oldText: string, newText: string): TextDocumentContentCha
   return { range: { start: doc.positionAt(start), end: doc.positionAt(oldText.length - end) }, text: newText.slice(start, newText.length - end) };
 }
 
-/** Diagnostics the core gives for a library of files (name → text) and open buffers (name → text), by name. */
-async function expectedFor(disk: Map<string, string | undefined>, buffers: Map<string, string>, names: string[]): Promise<Map<string, string[]>> {
-  const files: Record<string, string> = { ...SAMPLE };
+/** A hostile format of the library's own over the fleet format, as a fleet-roles.json beside the roles. */
+const HOSTILE_CONFIG = underHostileFormat({ files: {}, path: '' }, '/ws/roles/fleet-roles.json', 'fleet').files['/ws/roles/fleet-roles.json'];
+
+/**
+ * Diagnostics the core gives for a library of files (name → text) and open
+ * buffers (name → text), by name; with `config`, a fleet-roles.json beside them.
+ */
+async function expectedFor(disk: Map<string, string | undefined>, buffers: Map<string, string>, names: string[], config?: string): Promise<Map<string, string[]>> {
+  const files: Record<string, string> = { ...SAMPLE, ...(config === undefined ? {} : { '/ws/roles/fleet-roles.json': config }) };
   for (const [name, text] of disk) {
     if (text === undefined) delete files[`/ws/roles/${name}`];
     else files[`/ws/roles/${name}`] = text;
@@ -108,8 +115,9 @@ describe('fast typing: hundreds of changes sent without waiting', () => {
   });
 });
 
-describe('a seeded model of an editing session: change, save, external change and delete, open, close', () => {
+for (const [formatTitle, config] of [['the fleet format', undefined], ['a hostile format of its own', HOSTILE_CONFIG]] as const) describe(`a seeded model of an editing session, under ${formatTitle}: change, save, external change and delete, open, close`, () => {
   const ws = tempWorkspace();
+  if (config !== undefined) writeFileSync(nodePath.join(ws.roles, 'fleet-roles.json'), config);
   const path = (name: string) => nodePath.join(ws.roles, name);
   const uri = (name: string) => uriOf(path(name));
   let client: LspTestClient;
@@ -187,7 +195,7 @@ describe('a seeded model of an editing session: change, save, external change an
       }
       if (step % 8 === 7 || step === 399) {
         checks++;
-        const expected = await expectedFor(disk, buffers, NAMES);
+        const expected = await expectedFor(disk, buffers, NAMES, config);
         for (const n of NAMES) {
           const actual = described(await within(client.diagnostics(uri(n)), 10000, `diagnostics of ${n}`));
           assert.deepEqual(actual, expected.get(n), `${n} after step ${step}:\n${log.slice(-12).join('\n')}`);

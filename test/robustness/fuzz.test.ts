@@ -19,6 +19,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -137,10 +138,19 @@ const invalidUtf8: fc.Arbitrary<string> = fc.oneof(
 
 const lfOf = (text: string) => text.replace(/\r\n?/g, '\n');
 
-describe('fuzz: the core checks any text (fast-check, fixed seed)', () => {
+/** Where the seed's library keeps a configuration of its own: beside its roles. */
+const CONFIG_PATH = `${nodePath.posix.dirname(PATH)}/fleet-roles.json`;
+
+/** The sample library under the fleet format, and under a hostile format of its own over it: every shape runs under both. */
+const FORMATS: ReadonlyArray<readonly [title: string, files: () => Record<string, string>]> = [
+  ['the fleet format', () => sampleFiles()],
+  ['a hostile format of its own over the fleet format', () => underHostileFormat(sampleLibrary(), CONFIG_PATH, 'fleet').files],
+];
+
+for (const [formatTitle, libraryFiles] of FORMATS) describe(`fuzz: the core checks any text, under ${formatTitle} (fast-check, fixed seed)`, () => {
   let service: RoleLanguageService;
   before(async () => {
-    service = (await checkLibrary(sampleFiles())).service;
+    service = (await checkLibrary(libraryFiles())).service;
   });
 
   /** Checks a text as the seed's open buffer: no throw, in time, well formed. */
@@ -209,7 +219,7 @@ describe('fuzz: the core checks any text (fast-check, fixed seed)', () => {
 
   test('a fresh load reads a mutated file from the disk layer as well (NUL: one unreadable-file)', async () => {
     await fc.assert(fc.asyncProperty(fc.oneof(mutatedSeed, invalidUtf8), async text => {
-      const lib = await checkLibrary({ ...sampleFiles(), [PATH]: text });
+      const lib = await checkLibrary({ ...libraryFiles(), [PATH]: text });
       const ds = lib.diagnostics(PATH);
       assertWellFormed(text, ds);
       if (text.includes('\u0000')) assert.deepEqual(ds.map(d => d.code), ['unreadable-file']);
@@ -284,11 +294,13 @@ describe('fuzz: long lines and long runs, in a worker that a hang cannot stop', 
 
   describe('under the fleet format', () => longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases));
   describe('under a hostile format of its own over the fleet format', () =>
-    longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases, underHostileFormat(sampleLibrary(), `${nodePath.posix.dirname(PATH)}/fleet-roles.json`, 'fleet')));
+    longTextTests(c => `${sizeOf(c)} of ${c.name}`, cases, underHostileFormat(sampleLibrary(), CONFIG_PATH, 'fleet')));
 });
 
-describe('fuzz: the server takes a few hundred mutated buffers and goes on answering', () => {
+for (const [formatTitle, libraryFiles] of FORMATS) describe(`fuzz: the server takes a few hundred mutated buffers and goes on answering, under ${formatTitle}`, () => {
   const ws = tempWorkspace();
+  const config = libraryFiles()[CONFIG_PATH];
+  if (config !== undefined) writeFileSync(nodePath.join(ws.roles, 'fleet-roles.json'), config);
   const seedUri = uriOf(nodePath.join(ws.roles, SEED_NAME));
   const logErrors: string[] = [];
   let client: LspTestClient;
@@ -333,19 +345,21 @@ describe('fuzz: the server takes a few hundred mutated buffers and goes on answe
     const finalText = editor.text(seedUri);
     const ds = await within(client.diagnostics(seedUri), 10000, 'diagnostics after the buffers');
     assertWellFormed(finalText, ds, 'final');
-    const core = await checkLibrary({ ...sampleFiles(), [PATH]: finalText });
+    const core = await checkLibrary({ ...libraryFiles(), [PATH]: finalText });
     core.service.setDocument(PATH, finalText);
     assert.deepEqual(ds.map(d => [d.code, d.range]), (core.service.getDiagnostics(PATH)?.diagnostics ?? []).map(d => [d.code, d.range]),
       'the server and the core disagree on the last text');
 
-    // Back to the seed: clean again, and completion and definition answer as before.
+    // Back to the seed: as the core sees it (clean under the fleet format), and completion and definition answer as before.
     await editor.replaceAll(seedUri, SEED_TEXT.replace('**project-manager**', '**pro'));
     const line = SEED_TEXT.split('\n').findIndex(l => l.includes('**project-manager**'));
     const character = SEED_TEXT.split('\n')[line].indexOf('**project-manager**') + 5;
     const list = await within(client.completion(seedUri, { line, character }), 10000, 'completion after the buffers');
     assert.ok(list.items.some(i => i.label === 'project-manager'), list.items.map(i => i.label).join());
     await editor.replaceAll(seedUri, SEED_TEXT);
-    assert.deepEqual(await within(client.diagnostics(seedUri), 10000, 'diagnostics of the seed again'), []);
+    const seedDiagnostics = (await checkLibrary(libraryFiles())).diagnostics(PATH).map(d => [d.code, d.range]);
+    if (config === undefined) assert.deepEqual(seedDiagnostics, [], 'the seed is clean under the fleet format');
+    assert.deepEqual((await within(client.diagnostics(seedUri), 10000, 'diagnostics of the seed again')).map(d => [d.code, d.range]), seedDiagnostics);
     const hrLine = SEED_TEXT.split('\n').findIndex(l => l.includes('**hr-generalist**'));
     const def = await client.definition(seedUri, { line: hrLine, character: SEED_TEXT.split('\n')[hrLine].indexOf('hr-generalist') + 2 });
     assert.equal(def[0]?.uri, uriOf(nodePath.join(ws.roles, 'hr-generalist.md')));
