@@ -1,9 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import type {
-  CodeAction, CodeLens, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, SemanticTokens, WorkspaceSymbol,
+  CodeAction, TextEdit, WorkspaceEdit, CodeLens, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, SemanticTokens, WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../support/applyEdit';
 import { LITTLE_CAPABILITIES, LspTestClient, uriOf } from '../support/lspClient';
@@ -155,6 +156,55 @@ describe('a client that declares little', () => {
   test('the server asked nothing the client did not declare, and logged no error', () => {
     assert.deepEqual(client.serverRequests.filter(m => UNDECLARED.includes(m)), []);
     assert.deepEqual(client.errors(), []);
+  });
+});
+
+describe('a client that cannot move files renames agents named by their key', () => {
+  const workspace = mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-key-rename-'));
+  const files: Record<string, string> = {
+    '.github/agents/feature-builder.agent.md': '---\nname: Feature Builder\ndescription: Builds features.\n---\n\nBuild it.\n',
+    '.github/agents/planner.agent.md': "---\nname: Planner\ndescription: Plans.\nagents: ['Feature Builder']\n---\n\nPlan it.\n",
+    '.claude/agents/helper.md': '---\nname: helper\ndescription: Helps.\n---\n\nHelp.\n',
+    '.claude/agents/lead.md': '---\nname: lead\ndescription: Leads.\ntools: Agent(helper)\n---\n\nLead.\n',
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(nodePath.dirname(nodePath.join(workspace, rel)), { recursive: true });
+    writeFileSync(nodePath.join(workspace, rel), text);
+  }
+  const uri = (rel: string) => uriOf(nodePath.join(workspace, rel));
+  const at = (rel: string, needle: string) => {
+    const lines = files[rel].split('\n');
+    const line = lines.findIndex(l => l.includes(needle));
+    return { textDocument: { uri: uri(rel) }, position: { line, character: lines[line].indexOf(needle) + 1 } };
+  };
+  let client: LspTestClient;
+  before(async () => {
+    ({ client } = await LspTestClient.start([workspace], { capabilities: LITTLE_CAPABILITIES, rootOnly: true }));
+    await client.open(uri('.github/agents/planner.agent.md'), files['.github/agents/planner.agent.md']);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('a Copilot agent named by name: is renamed in its key and every reference; no file moves, so nothing is refused', async () => {
+    const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', at('.github/agents/planner.agent.md', 'Feature Builder'));
+    assert.deepEqual(Object.keys(prepared).sort(), ['placeholder', 'range'], 'the protocol\'s answer, nothing of the core\'s');
+    assert.equal(prepared.placeholder, 'Feature Builder');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('.github/agents/planner.agent.md', 'Feature Builder'), newName: 'Feature Maker' });
+    assert.equal(edit.documentChanges, undefined);
+    const changed = (rel: string) => applyTextEdits(files[rel], edit.changes![uri(rel)] as TextEdit[]);
+    assert.match(changed('.github/agents/feature-builder.agent.md'), /^name: Feature Maker$/m);
+    assert.match(changed('.github/agents/planner.agent.md'), /^agents: \['Feature Maker'\]$/m);
+  });
+
+  test('a Claude Code agent whose file bears its name is refused only when the rename would move that file, which it names', async () => {
+    const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', at('.claude/agents/lead.md', 'helper'));
+    assert.equal(prepared.placeholder, 'helper');
+    await assert.rejects(client.request('textDocument/rename', { ...at('.claude/agents/lead.md', 'helper'), newName: 'assistant' }), (error: Error) => {
+      assert.match(error.message, /moves its file helper\.md, and this editor cannot move files/);
+      return true;
+    });
   });
 });
 

@@ -10,10 +10,10 @@ export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './conf
 export { CONFIG_FILE_NAME, problemLocation, type ConfigProblem } from './config/configFile';
 export { CancelledError, type CancellationToken } from './util/cancellation';
 export { describeReadFailure } from './util/readFailure';
-export { isWithin, relativePath } from './util/paths';
+export { basename, isWithin, relativePath } from './util/paths';
 export { counted } from './util/counted';
 export { closestMatches } from './util/editDistance';
-export { isRefusal, type FileMove, type Refusal } from './features/rename';
+export { isRefusal, type FileMove, type Refusal, type RenameTarget } from './features/rename';
 export type { NewRole } from './features/newRole';
 export { newLibraryFiles, type LibraryFile } from './features/newLibrary';
 export { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './config/roleFormat';

@@ -10,7 +10,7 @@ import { documentLinks } from './features/documentLinks';
 import { hover } from './features/hover';
 import { planNewRole, type NewRole } from './features/newRole';
 import { findReferences } from './features/references';
-import { isRefusal, prepareRename, rename, type FileMove, type Refusal } from './features/rename';
+import { isRefusal, prepareRename, rename, type FileMove, type Refusal, type RenameTarget } from './features/rename';
 import { roleGraphs, type RoleGraph } from './features/roleGraph';
 import { semanticTokens } from './features/semanticTokens';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -78,7 +78,7 @@ export interface RoleLanguageService {
   getHover(path: string, position: Position, token?: CancellationToken): Hover | null;
   getReferences(path: string, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[];
   getCodeLenses(path: string, token?: CancellationToken): ReferrersLens[];
-  prepareRename(path: string, position: Position, token?: CancellationToken): { range: Range; placeholder: string } | Refusal;
+  prepareRename(path: string, position: Position, token?: CancellationToken): RenameTarget | Refusal;
   /**
    * The edit that renames the role at the position, made on the files' text as the editor holds
    * it or as the disk holds it now; the file moves it holds are remembered, so willRenameFiles does not answer them twice.

@@ -35,14 +35,22 @@ export function actionsForClient(actions: CodeAction[], support: ClientSupport):
 }
 
 /**
- * A rename moves the role's file (the file name is the role's identity). A
- * client that cannot move files through a workspace edit gets a refusal that
- * says why and what to do, before it asks for the new name.
+ * A rename that moves a role's file, asked by a client that cannot move files
+ * through a workspace edit, is refused with why and what to do, rather than
+ * half applied (references renamed, the file not moved). `fileName` is the
+ * file that would move.
  */
-export function refuseRenameWithoutMoves(oldName: string, support: ClientSupport): void {
-  if (support.renameFiles) return;
+export function refuseRenameWithoutMoves(oldName: string, fileName: string | undefined, support: ClientSupport): void {
+  if (support.renameFiles || fileName === undefined) return;
   throw new ResponseError(LSPErrorCodes.RequestFailed,
-    `Renaming role '${oldName}' moves its file ${oldName}.md, and this editor cannot move files through the language server ` +
+    `Renaming role '${oldName}' moves its file ${fileName}, and this editor cannot move files through the language server ` +
     `(its LSP client declares no workspace-edit rename operation), so the rename would leave the library broken. ` +
-    `List the references first (find references), then move ${oldName}.md to the new name and change its class declaration and each reference: those left show as unknown-role.`);
+    `List the references first (find references), then move ${fileName} to the new name and change its declared name and each reference: those left show as unknown-role.`);
+}
+
+/** The name of the first file an edit moves, if any. */
+export function firstMovedFile(edit: WorkspaceEdit): string | undefined {
+  const move = (edit.documentChanges ?? []).find(change => 'kind' in change && change.kind === 'rename');
+  if (!move || !('oldUri' in move)) return undefined;
+  return decodeURIComponent(move.oldUri.slice(move.oldUri.lastIndexOf('/') + 1));
 }

@@ -16,13 +16,28 @@ export function isRefusal(value: unknown): value is Refusal {
   return typeof value === 'object' && value !== null && 'error' in value;
 }
 
+/** What rename would change at the position: its range, the name to offer, and the files any new name moves. */
+export interface RenameTarget {
+  range: Range;
+  placeholder: string;
+  /**
+   * The role's files that every rename moves (core paths): those of a role
+   * named by its file. A role named by its key keeps its file, unless its
+   * file bears that name and the new one is a slug: the rename's own edit
+   * says so then.
+   */
+  movedFiles: string[];
+}
+
 /** What rename would change at the position, or why it cannot. */
-export function prepareRename(workspace: RoleWorkspace, path: string, position: Position): { range: Range; placeholder: string } | Refusal {
+export function prepareRename(workspace: RoleWorkspace, path: string, position: Position): RenameTarget | Refusal {
   const file = workspace.file(path);
   const target = file && roleAtPosition(file, position);
   if (!file || !target) return { error: 'Only a role can be renamed here: put the cursor on a role reference, the class, or the title.' };
-  if (workspace.index.roleFiles(file.library, target.slug).length === 0) return { error: `There is no role '${target.slug}' to rename.` };
-  return { range: target.range, placeholder: target.slug };
+  const files = workspace.index.roleFiles(file.library, target.slug);
+  if (files.length === 0) return { error: `There is no role '${target.slug}' to rename.` };
+  const movedFiles = namedByKey(file.library.format.identity) ? [] : files;
+  return { range: target.range, placeholder: target.slug, movedFiles };
 }
 
 /** A file a rename moves, or the editor moved: core paths. */
