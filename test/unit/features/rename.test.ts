@@ -15,11 +15,24 @@ describe('prepare rename', () => {
   test('on a reference, the class or the title: the role\'s name and what stands there', async () => {
     const { service } = await loadService(library());
     const text = seed();
-    assert.deepEqual(service.prepareRename(SEED_PATH, positionAt(text, '**project-manager**', 4)), { range: rangeOf(text, 'project-manager'), placeholder: 'project-manager' });
+    assert.deepEqual(service.prepareRename(SEED_PATH, positionAt(text, '**project-manager**', 4)), {
+      range: rangeOf(text, 'project-manager'), placeholder: 'project-manager', movedFiles: [PM],
+    });
     assert.deepEqual(service.prepareRename(SEED_PATH, positionAt(text, 'class: operations-manager', 9)), {
-      range: rangeOf(text, 'operations-manager', 1), placeholder: 'operations-manager',
+      range: rangeOf(text, 'operations-manager', 1), placeholder: 'operations-manager', movedFiles: [SEED_PATH],
     });
     assert.equal((service.prepareRename(SEED_PATH, { line: 0, character: 5 }) as { placeholder: string }).placeholder, 'operations-manager');
+  });
+
+  test('an agent named by its key: no file that every rename moves (whether one moves depends on the new name)', async () => {
+    const lead = '---\nname: lead\ndescription: Leads.\ntools: Agent(payments-designer)\n---\n\nLead.\n';
+    const { service } = await loadService({
+      '/ws/.claude/agents/designer.md': '---\nname: payments-designer\ndescription: Designs.\n---\n\nDesign.\n',
+      '/ws/.claude/agents/lead.md': lead,
+    });
+    assert.deepEqual(service.prepareRename('/ws/.claude/agents/lead.md', positionAt(lead, 'payments-designer', 2)), {
+      range: rangeOf(lead, 'payments-designer'), placeholder: 'payments-designer', movedFiles: [],
+    });
   });
 
   test('refuses what is not a role, and a role that does not exist', async () => {
