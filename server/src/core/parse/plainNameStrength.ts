@@ -1,3 +1,5 @@
+import { trailingBlanksStart } from './markdown/characters';
+
 /**
  * How much a plain kebab-case name in a labelled list counts. Lists such as
  * "Integration with other agents:" name agents in running prose ("Work with
@@ -50,7 +52,6 @@ export function plainNameStrength(name: string, before: string, sincePrevious: s
  * with many names costs each name a constant, not the bullet's length.
  */
 function handsTo(before: string): boolean {
-  let end = before.length;
-  while (end > 0 && (before[end - 1] === ' ' || before[end - 1] === '\t')) end--;
+  const end = trailingBlanksStart(before);
   return end < before.length && HANDS_TO.test(before.slice(Math.max(0, end - 5), end));
 }

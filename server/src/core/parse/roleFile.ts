@@ -5,6 +5,7 @@ import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
 import { bodyReferences } from './bodyReferences';
+import { trailingBlanksStart } from './markdown/characters';
 import { placedReferences, referencePlaces } from './placedReferences';
 import { coverageOf, sortByStart, spanIndexAt, type Span } from './spans';
 import { spanCursor } from './spanCursor';
@@ -149,7 +150,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     if (span.start >= leadEnd) break;
     const m = INLINE_DECLARATION.exec(span.content);
     if (!m) continue;
-    const value = withoutTrailingBlanks(m[2]);
+    const value = m[2].slice(0, trailingBlanksStart(m[2]));
     const valueIndex = span.content.trimEnd().length - value.length;
     inlineDeclarations.push({
       key: m[1], value, raw: value, form: 'inline',
@@ -226,8 +227,3 @@ function roleLinkTarget(destination: string, extension: string): { slug: string;
   return { slug, nameOffset, nameLength: pathPart.length - cut - nameOffset };
 }
 
-function withoutTrailingBlanks(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-  return text.slice(0, end);
-}

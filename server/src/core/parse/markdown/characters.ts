@@ -8,6 +8,13 @@ export function isSpaceOrTab(code: number): boolean {
   return code === SPACE || code === TAB;
 }
 
+/** Where the spaces and tabs that end `text` begin: its length when none do. A loop, never a pattern, so a long run stays linear. */
+export function trailingBlanksStart(text: string): number {
+  let end = text.length;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** Space, tab or line break: what ends a bare link destination or separates a title. */
 export function isLineEndingOrSpace(code: number): boolean {
   return code === SPACE || code === TAB || code === LF || code === 13;
