@@ -1,7 +1,7 @@
 import {
   CodeActionKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
 } from 'vscode-languageserver/node';
-import { basename, FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleGraph, type RoleLanguageService } from '../core';
+import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleGraph, type RoleLanguageService } from '../core';
 import { guardAsync } from './cancellation';
 import type { ClientSupport } from './clientSupport';
 import { hoverForClient } from './hoverFormat';
@@ -9,7 +9,7 @@ import { untilApplied } from './loadWait';
 import { GRAPH_REQUEST, NEW_ROLE_REQUEST, SHOW_REFERENCES_COMMAND, type NewRoleResult } from './protocol';
 import { graphRequest, newRoleRequest } from './requestParams';
 import { pathToUri, uriToPath } from './uris';
-import { actionsForClient, editForClient, firstMovedFile, refuseRenameWithoutMoves } from './workspaceEdits';
+import { actionsForClient, editForClient, firstMovedPath, refuseRenameWithoutMoves } from './workspaceEdits';
 
 interface FeatureDeps {
   /** What the client declared, known once it has initialized. */
@@ -55,14 +55,14 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
   // Refused before the client asks the new name only where every new name moves a file; otherwise by what the rename's edit moves.
   connection.onPrepareRename((p, token) => at(p.textDocument.uri, token, path => {
     const { range, placeholder, movedFiles } = refuseOr(service.prepareRename(path, p.position, token));
-    refuseRenameWithoutMoves(placeholder, movedFiles.length > 0 ? basename(movedFiles[0]) : undefined, support());
+    refuseRenameWithoutMoves(placeholder, movedFiles[0], support());
     return { range, placeholder };
   }, null));
   connection.onRenameRequest((p, token) => at(p.textDocument.uri, token, async path => {
     const prepared = refuseOr(service.prepareRename(path, p.position, token));
-    const refused = (fileName: string | undefined) => {
+    const refused = (movedPath: string | undefined) => {
       try {
-        refuseRenameWithoutMoves(prepared.placeholder, fileName, support());
+        refuseRenameWithoutMoves(prepared.placeholder, movedPath, support());
       } catch (error) {
         // A client that does not prepare renames may drop a rename's error unread (ALE: "No rename result"): the reason is shown too.
         if (!support().prepareRename && error instanceof ResponseError) {
@@ -71,11 +71,11 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
         throw error;
       }
     };
-    refused(prepared.movedFiles.length > 0 ? basename(prepared.movedFiles[0]) : undefined);
+    refused(prepared.movedFiles[0]);
     // In turn with the file events: a rename reads the disk, and an event applied meanwhile would change the index under it.
     const edit = refuseOr(await inTurn(() => service.rename(path, p.position, p.newName, token)));
     const forClient = editForClient(edit, support());
-    if (forClient === undefined) refused(firstMovedFile(edit));
+    if (forClient === undefined) refused(firstMovedPath(edit));
     return forClient ?? null;
   }, null));
   connection.onCodeAction((p, token) => at(p.textDocument.uri, token,

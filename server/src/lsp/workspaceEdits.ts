@@ -1,5 +1,7 @@
 import { LSPErrorCodes, ResponseError, type CodeAction, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { basename } from '../core';
 import type { ClientSupport } from './clientSupport';
+import { uriToPath } from './uris';
 
 /**
  * A workspace edit in the form the client takes: documentChanges, or a map
@@ -37,20 +39,20 @@ export function actionsForClient(actions: CodeAction[], support: ClientSupport):
 /**
  * A rename that moves a role's file, asked by a client that cannot move files
  * through a workspace edit, is refused with why and what to do, rather than
- * half applied (references renamed, the file not moved). `fileName` is the
- * file that would move.
+ * half applied (references renamed, the file not moved). `movedPath` is the
+ * file that would move (a core path).
  */
-export function refuseRenameWithoutMoves(oldName: string, fileName: string | undefined, support: ClientSupport): void {
-  if (support.renameFiles || fileName === undefined) return;
+export function refuseRenameWithoutMoves(oldName: string, movedPath: string | undefined, support: ClientSupport): void {
+  if (support.renameFiles || movedPath === undefined) return;
+  const fileName = basename(movedPath);
   throw new ResponseError(LSPErrorCodes.RequestFailed,
     `Renaming role '${oldName}' moves its file ${fileName}, and this editor cannot move files through the language server ` +
     `(its LSP client declares no workspace-edit rename operation), so the rename would leave the library broken. ` +
     `List the references first (find references), then move ${fileName} to the new name and change its declared name and each reference: those left show as unknown-role.`);
 }
 
-/** The name of the first file an edit moves, if any. */
-export function firstMovedFile(edit: WorkspaceEdit): string | undefined {
+/** The first file an edit moves (a core path), if any. */
+export function firstMovedPath(edit: WorkspaceEdit): string | undefined {
   const move = (edit.documentChanges ?? []).find(change => 'kind' in change && change.kind === 'rename');
-  if (!move || !('oldUri' in move)) return undefined;
-  return decodeURIComponent(move.oldUri.slice(move.oldUri.lastIndexOf('/') + 1));
+  return move && 'oldUri' in move ? uriToPath(move.oldUri) : undefined;
 }
