@@ -62,6 +62,15 @@ export function mustNameRole(view: LibraryView, ref: RoleReference, self: string
     || (ref.spelling === true && view.closestRoles(ref.slug, 2, self).length === 1);
 }
 
+/**
+ * Whether a name that no role has is only words, to hover and highlight as
+ * the checks see it: bold outside the places where references are checked
+ * is emphasis (`**persistent**`), and a name that need not name a role is prose.
+ */
+export function isUnreportedProse(view: LibraryView, ref: RoleReference, self: string, groups: ReadonlySet<number>): boolean {
+  return (!ref.inBoundaries && ref.kind === 'bold') || !mustNameRole(view, ref, self, groups);
+}
+
 /** The rosters, labelled lists and agents columns of a file of which some name is a role's: a list of agents. */
 export function namingGroups(view: LibraryView, references: readonly RoleReference[]): Set<number> {
   const groups = new Set<number>();

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { mustNameRole, namingGroups } from '../diagnostics/referenceChecks';
+import { isUnreportedProse, namingGroups } from '../diagnostics/referenceChecks';
 import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
 import { roleFacts } from '../parse/roleSummary';
@@ -10,9 +10,9 @@ import { roleAtPosition } from './roleAtPosition';
 
 const MANDATE_LINES = 3;
 
-function mustNameRoleHere(workspace: RoleWorkspace, file: NonNullable<ReturnType<RoleWorkspace['file']>>, ref: ParsedRole['references'][number]): boolean {
+function isProseHere(workspace: RoleWorkspace, file: NonNullable<ReturnType<RoleWorkspace['file']>>, ref: ParsedRole['references'][number]): boolean {
   const view = workspace.index.view(file.library, workspace.uriOf);
-  return mustNameRole(view, ref, file.name, namingGroups(view, file.role.references));
+  return isUnreportedProse(view, ref, file.name, namingGroups(view, file.role.references));
 }
 
 /** On a reference: the role's title, declarations, the start of its Mandate, and how many roles refer to it. */
@@ -23,8 +23,8 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   if (!target || target.kind !== 'reference') return null;
   const [rolePath] = workspace.index.roleFiles(file.library, target.slug);
   const ref = file.role.references.find(r => file.role.lines.offsetAt(target.range.start) === r.start);
-  // Outside the places where references are checked, bold that names no role is emphasis, and a weak name prose: nothing to say about them.
-  if (!rolePath && ref && ((!ref.inBoundaries && ref.kind === 'bold') || !mustNameRoleHere(workspace, file, ref))) return null;
+  // A name no role has that is only words (isUnreportedProse): nothing to say about it.
+  if (!rolePath && ref && isProseHere(workspace, file, ref)) return null;
   if (!rolePath) {
     const builtin = file.library.format.builtinRoles.has(target.slug.toLowerCase());
     const what = builtin ? `a built-in agent of the ${file.library.format.name} format, not a file of this library` : 'no such role in this library';

@@ -1,5 +1,5 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
-import { mustNameRole, namingGroups } from '../diagnostics/referenceChecks';
+import { isUnreportedProse, namingGroups } from '../diagnostics/referenceChecks';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 
 /** A role reference is a `role`; one to a role that does not exist carries `unknown`. */
@@ -23,8 +23,7 @@ export function semanticTokens(workspace: RoleWorkspace, path: string): Semantic
     // Tokens are single-line; a name never spans lines, but a guard keeps the encoding valid.
     if (end.line !== start.line) continue;
     const unknown = workspace.index.roleFiles(file.library, ref.slug).length === 0;
-    // Outside Boundaries, bold that names no role is emphasis (`**persistent**`), not a reference; a name that need not name a role is prose.
-    if (unknown && ((!ref.inBoundaries && ref.kind === 'bold') || !mustNameRole(view, ref, file.name, groups))) continue;
+    if (unknown && isUnreportedProse(view, ref, file.name, groups)) continue;
     const modifiers = unknown ? UNKNOWN : 0;
     data.push(start.line - previousLine, start.line === previousLine ? start.character - previousChar : start.character, end.character - start.character, 0, modifiers);
     previousLine = start.line;
