@@ -10,7 +10,7 @@ export const checkBoundaryReferences: Check = context => {
   const named = new Set<number>();
   const groups = namingGroups(view, role.references);
   for (const ref of role.references) {
-    if (!ref.inBoundaries || !mustNameRole(view, ref, name, groups)) continue;
+    if (!ref.inCheckedPlace || !mustNameRole(view, ref, name, groups)) continue;
     if (ref.bullet !== undefined) named.add(ref.bullet);
     if (ref.slug === name) {
       // An agent's prose may speak of itself ("# @arm-cortex-expert"); a boundary may not.
@@ -68,7 +68,7 @@ export function mustNameRole(view: LibraryView, ref: RoleReference, self: string
  * is emphasis (`**persistent**`), and a name that need not name a role is prose.
  */
 export function isUnreportedProse(view: LibraryView, ref: RoleReference, self: string, groups: ReadonlySet<number>): boolean {
-  return (!ref.inBoundaries && ref.kind === 'bold') || !mustNameRole(view, ref, self, groups);
+  return (!ref.inCheckedPlace && ref.kind === 'bold') || !mustNameRole(view, ref, self, groups);
 }
 
 /** The rosters, labelled lists and agents columns of a file of which some name is a role's: a list of agents. */

@@ -35,7 +35,7 @@ export function roleGraphs(workspace: RoleWorkspace, token: CancellationToken): 
     graph.nodes.push({ id: file.name, domain: summary.domain, title: summary.title, path, uri: workspace.uriOf(path) });
     for (const ref of file.role.references) {
       const key = `${file.library.id}\u0000${file.name}\u0000${ref.slug}`;
-      if (!ref.inBoundaries || ref.slug === file.name || seen.has(key)) continue;
+      if (!ref.inCheckedPlace || ref.slug === file.name || seen.has(key)) continue;
       if (workspace.index.roleFiles(file.library, ref.slug).length === 0) continue;
       seen.add(key);
       graph.edges.push({ from: file.name, to: ref.slug });

@@ -35,7 +35,7 @@ export interface RoleReference {
    * name must exist: the fleet's Boundaries, or the format's other
    * sections, labelled lists and frontmatter keys.
    */
-  inBoundaries: boolean;
+  inCheckedPlace: boolean;
   /** A plain name that may be prose: a reference when a role has that name, else prose (no diagnostic, no hover). */
   weak?: boolean;
   /** A weak name where a name stands: reported when it is a near miss of exactly one role. */
@@ -106,13 +106,13 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
 
   const references: RoleReference[] = [];
   // Places may overlap (a labelled list inside a reference section): asked of their union.
-  const inBoundaries = coverageOf(places);
+  const inPlace = coverageOf(places);
   // Strong spans and links each come in text order, as do bullets: a cursor per pass.
   let bulletAt = spanCursor(boundaries);
   for (const strong of body.strongs) {
     // Bold is `**name**`: `__name__` is strong emphasis too, but not a reference.
     if (strong.marker !== '*' || strong.text === undefined || !isSlug(strong.text)) continue;
-    references.push({ slug: strong.text, kind: 'bold', start: strong.start, end: strong.end, inBoundaries: inBoundaries(strong.start), bullet: bulletAt(strong.start) });
+    references.push({ slug: strong.text, kind: 'bold', start: strong.start, end: strong.end, inCheckedPlace: inPlace(strong.start), bullet: bulletAt(strong.start) });
   }
   bulletAt = spanCursor(boundaries);
   for (const link of body.links) {
@@ -120,7 +120,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     if (!target) continue;
     references.push({
       slug: target.slug, kind: 'link', start: destinationOffset(link, target.nameOffset), end: destinationOffset(link, target.nameOffset + target.nameLength),
-      inBoundaries: inBoundaries(link.start), bullet: bulletAt(link.start),
+      inCheckedPlace: inPlace(link.start), bullet: bulletAt(link.start),
     });
   }
   const placed = places.length > 0 || rules.referenceKeys.length > 0 || rules.toolRules !== undefined
@@ -137,7 +137,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       placedAt.add(ref.start);
       // Field by field: a spread of placed references (of two shapes) took V8's slow path, 7 µs a reference.
       references.push({
-        slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, spelling: ref.spelling, inBoundaries: true,
+        slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, spelling: ref.spelling, inCheckedPlace: true,
         bullet: ref.kind === 'key' ? undefined : spanIndexAt(boundaries, ref.start),
       });
     }
@@ -179,11 +179,11 @@ function addBodyReferences(references: RoleReference[], found: ReturnType<typeof
     const weak = ref.strong ? undefined : true;
     const existing = at.get(ref.start);
     if (existing) {
-      if (existing.kind === 'bold' && !existing.inBoundaries) Object.assign(existing, { inBoundaries: true, inBody: true, weak, spelling: weak, group: ref.group });
+      if (existing.kind === 'bold' && !existing.inCheckedPlace) Object.assign(existing, { inCheckedPlace: true, inBody: true, weak, spelling: weak, group: ref.group });
       continue;
     }
     references.push({
-      slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, inBoundaries: true, inBody: true, weak,
+      slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, inCheckedPlace: true, inBody: true, weak,
       spelling: weak && ref.marked ? true : undefined, group: ref.group,
     });
   }
