@@ -31,7 +31,7 @@ function productReading(text: string): OracleDocument {
   const body = scanBody(role.lines, role.frontmatter?.bodyLine ?? 0);
   return {
     // The fleet's format (the parse's default) finds bold and links only.
-    references: role.references.map(r => ({ slug: r.slug, kind: r.kind as 'bold' | 'link', start: r.start, end: r.end })),
+    references: role.references.map(r => ({ slug: r.name, kind: r.kind as 'bold' | 'link', start: r.start, end: r.end })),
     headings: role.headings.map(h => ({ level: h.level, line: h.line, endLine: role.lines.lineAt(h.end) })),
     codeSpans: body.codeSpans.map(c => ({ start: c.start, end: c.end })),
   };

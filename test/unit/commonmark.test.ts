@@ -15,7 +15,7 @@ const PATH = '/ws/roles/x-role.md';
 /** Each reference as [name, kind, the text its range covers]. */
 function refs(body: string): Array<[string, string, string]> {
   const text = `# X role\n\n${body}\n`;
-  return parseRole(PATH, text).references.map(r => [r.slug, r.kind, text.slice(r.start, r.end)]);
+  return parseRole(PATH, text).references.map(r => [r.name, r.kind, text.slice(r.start, r.end)]);
 }
 
 const names = (body: string) => refs(body).map(r => r[0]);
@@ -24,7 +24,7 @@ const names = (body: string) => refs(body).map(r => r[0]);
 function boundaries(body: string): { names: string[]; bullets: string[] } {
   const text = `# X role\n\n${body}\n`;
   const role = parseRole(PATH, text);
-  return { names: role.references.filter(r => r.inCheckedPlace).map(r => r.slug), bullets: role.boundaries.map(b => text.slice(b.start, b.end)) };
+  return { names: role.references.filter(r => r.inCheckedPlace).map(r => r.name), bullets: role.boundaries.map(b => text.slice(b.start, b.end)) };
 }
 
 describe('fenced code ends with its container', () => {
@@ -212,7 +212,7 @@ describe('positions stay exact', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const text = ['# X role', '', '- 😀\t**ops-lead** 漢字', '  [x](./qa-lead.md)', '> `a', '> b` **hr-lead**'].join(eol);
       const role = parseRole(PATH, text);
-      assert.deepEqual(role.references.map(r => [r.slug, text.slice(r.start, r.end)]), [['ops-lead', 'ops-lead'], ['qa-lead', 'qa-lead'], ['hr-lead', 'hr-lead']], JSON.stringify(eol));
+      assert.deepEqual(role.references.map(r => [r.name, text.slice(r.start, r.end)]), [['ops-lead', 'ops-lead'], ['qa-lead', 'qa-lead'], ['hr-lead', 'hr-lead']], JSON.stringify(eol));
       assert.deepEqual(role.references.map(r => role.lines.positionAt(r.start)), [{ line: 2, character: 7 }, { line: 3, character: 8 }, { line: 5, character: 7 }]);
     }
   });

@@ -9,10 +9,10 @@ export const checkIndexDocument: Check = context => {
   const { role, view } = context;
   const listed = new Set<string>();
   for (const ref of role.references) {
-    listed.add(ref.slug);
-    if (view.hasRole(ref.slug)) continue;
-    const suggestion = view.closestRoles(ref.slug, 1);
-    context.report('index-unknown-role', ref.start, ref.end, `The index lists '${ref.slug}', which is not a role of this library.${didYouMean(suggestion)}`);
+    listed.add(ref.name);
+    if (view.hasRole(ref.name)) continue;
+    const suggestion = view.closestRoles(ref.name, 1);
+    context.report('index-unknown-role', ref.start, ref.end, `The index lists '${ref.name}', which is not a role of this library.${didYouMean(suggestion)}`);
   }
   const missing = [...view.roleNames()].filter(name => !listed.has(name)).sort();
   for (const name of missing) {

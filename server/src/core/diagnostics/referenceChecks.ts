@@ -12,18 +12,18 @@ export const checkBoundaryReferences: Check = context => {
   for (const ref of role.references) {
     if (!ref.inCheckedPlace || !mustNameRole(view, ref, name, groups)) continue;
     if (ref.bullet !== undefined) named.add(ref.bullet);
-    if (ref.slug === name) {
+    if (ref.name === name) {
       // An agent's prose may speak of itself ("# @arm-cortex-expert"); a boundary may not.
       if (ref.inBody) continue;
-      context.report('self-reference', ref.start, ref.end, `'${ref.slug}' is this role: a boundary names the other role whose lane the work is.`);
-    } else if (!view.hasRole(ref.slug) && !format.builtinRoles.has(ref.slug.toLowerCase())) {
-      const suggestion = view.closestRoles(ref.slug, 1, name);
+      context.report('self-reference', ref.start, ref.end, `'${ref.name}' is this role: a boundary names the other role whose lane the work is.`);
+    } else if (!view.hasRole(ref.name) && !format.builtinRoles.has(ref.name.toLowerCase())) {
+      const suggestion = view.closestRoles(ref.name, 1, name);
       // Agent libraries scope names by plugin; the fleet's do not, and a walk of ten thousand roles per unknown name is not free.
-      if (suggestion.length === 0 && format.parse.referenceForms.includes('body')) suggestion.push(...scopedNames(view, ref.slug, name));
+      if (suggestion.length === 0 && format.parse.referenceForms.includes('body')) suggestion.push(...scopedNames(view, ref.name, name));
       const fix = suggestion.length > 0 ? didYouMean(suggestion)
-        : namedByKey(format.identity) ? ` No role of this library is named '${ref.slug}', by its ${format.identity.key} or its file's name.`
-          : ` No role file '${ref.slug}${format.extension}' exists in this library.`;
-      context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.slug}'.${fix}`);
+        : namedByKey(format.identity) ? ` No role of this library is named '${ref.name}', by its ${format.identity.key} or its file's name.`
+          : ` No role file '${ref.name}${format.extension}' exists in this library.`;
+      context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.name}'.${fix}`);
     }
   }
   role.boundaries.forEach((bullet, index) => {
@@ -42,8 +42,8 @@ const MAX_SCOPED = 3;
  * marketplace, and the agents' prose keeps the short names. Asked only of
  * a name that has no closer suggestion.
  */
-function scopedNames(view: LibraryView, slug: string, self: string): string[] {
-  const tail = `-${slug}`;
+function scopedNames(view: LibraryView, name: string, self: string): string[] {
+  const tail = `-${name}`;
   const found: string[] = [];
   for (const name of view.roleNames()) if (name.endsWith(tail) && name !== self) found.push(name);
   return found.sort().slice(0, MAX_SCOPED);
@@ -58,8 +58,8 @@ function scopedNames(view: LibraryView, slug: string, self: string): string[] {
  * rosters of the file that name a role (namingGroups).
  */
 export function mustNameRole(view: LibraryView, ref: RoleReference, self: string, groups: ReadonlySet<number>): boolean {
-  return !ref.weak || view.hasRole(ref.slug) || (ref.group !== undefined && groups.has(ref.group))
-    || (ref.spelling === true && view.closestRoles(ref.slug, 2, self).length === 1);
+  return !ref.weak || view.hasRole(ref.name) || (ref.group !== undefined && groups.has(ref.group))
+    || (ref.spelling === true && view.closestRoles(ref.name, 2, self).length === 1);
 }
 
 /**
@@ -74,6 +74,6 @@ export function isUnreportedProse(view: LibraryView, ref: RoleReference, self: s
 /** The rosters, labelled lists and agents columns of a file of which some name is a role's: a list of agents. */
 export function namingGroups(view: LibraryView, references: readonly RoleReference[]): Set<number> {
   const groups = new Set<number>();
-  for (const ref of references) if (ref.group !== undefined && !groups.has(ref.group) && view.hasRole(ref.slug)) groups.add(ref.group);
+  for (const ref of references) if (ref.group !== undefined && !groups.has(ref.group) && view.hasRole(ref.name)) groups.add(ref.group);
   return groups;
 }

@@ -11,8 +11,8 @@ export function documentLinks(workspace: RoleWorkspace, path: string): DocumentL
   const links: DocumentLink[] = [];
   for (const ref of file.role.references) {
     if (ref.kind !== 'bold') continue;
-    const [target] = workspace.index.roleFiles(file.library, ref.slug);
-    if (target) links.push({ range: file.role.lines.range(ref.start, ref.end), target: workspace.uriOf(target), tooltip: `Open role ${ref.slug}` });
+    const [target] = workspace.index.roleFiles(file.library, ref.name);
+    if (target) links.push({ range: file.role.lines.range(ref.start, ref.end), target: workspace.uriOf(target), tooltip: `Open role ${ref.name}` });
   }
   return links;
 }

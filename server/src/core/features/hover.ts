@@ -21,22 +21,22 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   if (!file) return null;
   const target = roleAtPosition(file, position);
   if (!target || target.kind !== 'reference') return null;
-  const [rolePath] = workspace.index.roleFiles(file.library, target.slug);
+  const [rolePath] = workspace.index.roleFiles(file.library, target.name);
   const ref = file.role.references.find(r => file.role.lines.offsetAt(target.range.start) === r.start);
   // A name no role has that is only words (isUnreportedProse): nothing to say about it.
   if (!rolePath && ref && isProseHere(workspace, file, ref)) return null;
   if (!rolePath) {
-    const builtin = file.library.format.builtinRoles.has(target.slug.toLowerCase());
+    const builtin = file.library.format.builtinRoles.has(target.name.toLowerCase());
     const what = builtin ? `a built-in agent of the ${file.library.format.name} format, not a file of this library` : 'no such role in this library';
-    return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(target.slug)}**: ${what}.` } };
+    return { range: target.range, contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(target.name)}**: ${what}.` } };
   }
   const role = workspace.file(rolePath)!.role;
   const summary = workspace.file(rolePath)!.summary;
-  const referrers = referringRoles(workspace, file.library, target.slug).length;
+  const referrers = referringRoles(workspace, file.library, target.name).length;
   const format = file.library.format;
   const declared = roleFacts(roleDeclarations(role, format.declared), format.factKeys);
-  const facts = [`${format.identity.key ?? 'name'} \`${target.slug}\``, ...declared].join(' · ');
-  const parts = [`**${escapeMarkdown(summary.title ?? target.slug)}**`, facts];
+  const facts = [`${format.identity.key ?? 'name'} \`${target.name}\``, ...declared].join(' · ');
+  const parts = [`**${escapeMarkdown(summary.title ?? target.name)}**`, facts];
   if (summary.description) parts.push(escapeMarkdown(summary.description));
   const mandate = mandateStart(role);
   if (mandate) parts.push(mandate);

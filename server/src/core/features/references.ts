@@ -14,22 +14,22 @@ export interface ReferenceSite {
 }
 
 /** Every reference to a role in its library, role files and documents alike, in path order. */
-export function referenceSites(workspace: RoleWorkspace, library: Library, slug: string, token: CancellationToken): ReferenceSite[] {
+export function referenceSites(workspace: RoleWorkspace, library: Library, name: string, token: CancellationToken): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
-  for (const path of workspace.index.referrersOf(library, slug).sort()) {
+  for (const path of workspace.index.referrersOf(library, name).sort()) {
     throwIfCancelled(token);
     const file = workspace.file(path);
     if (!file) continue;
-    for (const ref of file.role.references) if (ref.slug === slug) sites.push({ path, start: ref.start, end: ref.end, kind: ref.kind });
+    for (const ref of file.role.references) if (ref.name === name) sites.push({ path, start: ref.start, end: ref.end, kind: ref.kind });
   }
   return sites;
 }
 
 /** The role files (not documents) that refer to a role, other than its own file. */
-export function referringRoles(workspace: RoleWorkspace, library: Library, slug: string): string[] {
-  return workspace.index.referrersOf(library, slug).filter(p => {
+export function referringRoles(workspace: RoleWorkspace, library: Library, name: string): string[] {
+  return workspace.index.referrersOf(library, name).filter(p => {
     const file = workspace.file(p);
-    return file !== undefined && !file.role.isDocument && file.name !== slug;
+    return file !== undefined && !file.role.isDocument && file.name !== name;
   });
 }
 
@@ -41,11 +41,11 @@ export function findReferences(workspace: RoleWorkspace, path: string, position:
   if (!target) return [];
   const locations: Location[] = [];
   if (includeDeclaration) {
-    for (const rolePath of workspace.index.roleFiles(file.library, target.slug)) {
+    for (const rolePath of workspace.index.roleFiles(file.library, target.name)) {
       locations.push({ uri: workspace.uriOf(rolePath), range: titleLineRange(workspace.file(rolePath)!.role) });
     }
   }
-  for (const site of referenceSites(workspace, file.library, target.slug, token)) {
+  for (const site of referenceSites(workspace, file.library, target.name, token)) {
     locations.push({ uri: workspace.uriOf(site.path), range: workspace.file(site.path)!.role.lines.range(site.start, site.end) });
   }
   return locations;

@@ -34,10 +34,10 @@ export function prepareRename(workspace: RoleWorkspace, path: string, position: 
   const file = workspace.file(path);
   const target = file && roleAtPosition(file, position);
   if (!file || !target) return { error: 'Only a role can be renamed here: put the cursor on a role reference, the class, or the title.' };
-  const files = workspace.index.roleFiles(file.library, target.slug);
-  if (files.length === 0) return { error: `There is no role '${target.slug}' to rename.` };
+  const files = workspace.index.roleFiles(file.library, target.name);
+  if (files.length === 0) return { error: `There is no role '${target.name}' to rename.` };
   const movedFiles = namedByKey(file.library.format.identity) ? [] : files;
-  return { range: target.range, placeholder: target.slug, movedFiles };
+  return { range: target.range, placeholder: target.name, movedFiles };
 }
 
 /** A file a rename moves, or the editor moved: core paths. */
@@ -53,12 +53,12 @@ export function rename(
   const file = workspace.file(path);
   const target = file && roleAtPosition(file, position);
   if (!file || !target) return { error: 'Only a role can be renamed here.' };
-  const refusal = checkNewName(workspace, file.library, target.slug, newName);
+  const refusal = checkNewName(workspace, file.library, target.name, newName);
   if (refusal) return refusal;
-  if (newName === target.slug) return { edit: { documentChanges: [] }, moves: [], edited: [] };
-  const moves = workspace.index.roleFiles(file.library, target.slug).filter(from => !keepsFile(workspace, from, newName)).map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
+  if (newName === target.name) return { edit: { documentChanges: [] }, moves: [], edited: [] };
+  const moves = workspace.index.roleFiles(file.library, target.name).filter(from => !keepsFile(workspace, from, newName)).map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
-  const edits = textEdits(workspace, file.library, target.slug, newName, token);
+  const edits = textEdits(workspace, file.library, target.name, newName, token);
   if (isRefusal(edits)) return edits;
   return { edit: { documentChanges: [...documentEdits(workspace, edits), ...renames] }, moves, edited: [...edits.keys()] };
 }

@@ -5,7 +5,7 @@ import { referenceAt } from './referenceAt';
 
 export interface RoleTarget {
   /** The role named at the position. */
-  slug: string;
+  name: string;
   /** What stands there: the name to replace, for rename. */
   range: Range;
   kind: 'reference' | 'class' | 'title';
@@ -18,17 +18,17 @@ export interface RoleTarget {
 export function roleAtPosition(file: IndexedFile, position: Position): RoleTarget | undefined {
   const { role } = file;
   const ref = referenceAt(file, position);
-  if (ref) return { slug: ref.slug, range: role.lines.range(ref.start, ref.end), kind: 'reference' };
+  if (ref) return { name: ref.name, range: role.lines.range(ref.start, ref.end), kind: 'reference' };
   if (role.isDocument) return undefined;
   const offset = role.lines.offsetAt(position);
   const identityKey = file.library.format.identity.key;
   const identity = identityKey === undefined ? undefined : roleDeclarations(role, file.library.format.declared)[identityKey];
   const classDeclarations = identity ? [identity.primary, ...identity.conflicts].filter(d => d !== undefined) : [];
   for (const d of classDeclarations) {
-    if (offset >= d.valueStart && offset <= d.valueEnd) return { slug: file.name, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'class' };
+    if (offset >= d.valueStart && offset <= d.valueEnd) return { name: file.name, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'class' };
   }
   if (role.title && position.line === role.title.line) {
-    return { slug: file.name, range: role.lines.lineRange(role.title.line), kind: 'title' };
+    return { name: file.name, range: role.lines.lineRange(role.title.line), kind: 'title' };
   }
   return undefined;
 }

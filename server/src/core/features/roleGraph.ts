@@ -34,11 +34,11 @@ export function roleGraphs(workspace: RoleWorkspace, token: CancellationToken): 
     const summary = file.summary;
     graph.nodes.push({ id: file.name, domain: summary.domain, title: summary.title, path, uri: workspace.uriOf(path) });
     for (const ref of file.role.references) {
-      const key = `${file.library.id}\u0000${file.name}\u0000${ref.slug}`;
-      if (!ref.inCheckedPlace || ref.slug === file.name || seen.has(key)) continue;
-      if (workspace.index.roleFiles(file.library, ref.slug).length === 0) continue;
+      const key = `${file.library.id}\u0000${file.name}\u0000${ref.name}`;
+      if (!ref.inCheckedPlace || ref.name === file.name || seen.has(key)) continue;
+      if (workspace.index.roleFiles(file.library, ref.name).length === 0) continue;
       seen.add(key);
-      graph.edges.push({ from: file.name, to: ref.slug });
+      graph.edges.push({ from: file.name, to: ref.name });
     }
   }
   return [...graphs.values()];

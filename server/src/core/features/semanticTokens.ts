@@ -22,7 +22,7 @@ export function semanticTokens(workspace: RoleWorkspace, path: string): Semantic
     const end = lines.positionAt(ref.end);
     // Tokens are single-line; a name never spans lines, but a guard keeps the encoding valid.
     if (end.line !== start.line) continue;
-    const unknown = workspace.index.roleFiles(file.library, ref.slug).length === 0;
+    const unknown = workspace.index.roleFiles(file.library, ref.name).length === 0;
     if (unknown && isUnreportedProse(view, ref, file.name, groups)) continue;
     const modifiers = unknown ? UNKNOWN : 0;
     data.push(start.line - previousLine, start.line === previousLine ? start.character - previousChar : start.character, end.character - start.character, 0, modifiers);

@@ -45,7 +45,7 @@ function boundarySymbols(role: ParsedRole, start: number, end: number): Document
   return role.boundaries.slice(firstStartingAt(role.boundaries, start), firstStartingAt(role.boundaries, end)).map(bullet => {
     while (next < references.length && references[next].start < bullet.start) next++;
     const names: string[] = [];
-    while (next < references.length && references[next].start < bullet.end) names.push(references[next++].slug);
+    while (next < references.length && references[next].start < bullet.end) names.push(references[next++].name);
     const text = lines.text.slice(bullet.start, bullet.end).replace(/^\s*[-*+]\s+/, '').replace(/\s+/g, ' ');
     return {
       name: text.length > 80 ? `${text.slice(0, 79)}…` : text || 'boundary',

@@ -3,7 +3,7 @@ import type { Library } from './library';
 /** What a check may ask of the library beyond the file it checks. */
 export interface LibraryView {
   readonly library: Library;
-  hasRole(slug: string): boolean;
+  hasRole(name: string): boolean;
   roleNames(): Iterable<string>;
   /** The role names closest to a missing one, best first, at most `limit` (3), leaving out `exclude`. */
   closestRoles(word: string, limit: number, exclude?: string): string[];

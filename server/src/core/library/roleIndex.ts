@@ -99,8 +99,8 @@ export class RoleIndex {
       tables.classes.add(entry.className, path);
     }
     for (const ref of role.references) {
-      tables.referrers.add(ref.slug, path);
-      if (!tables.roles.has(ref.slug)) tables.unresolved.add(ref.slug);
+      tables.referrers.add(ref.name, path);
+      if (!tables.roles.has(ref.name)) tables.unresolved.add(ref.name);
     }
     if (isNewRole && crossFile) this.addNameDependents(tables, name, affected);
     affected.add(path);
@@ -124,7 +124,7 @@ export class RoleIndex {
     const tables = this.tablesOf(library);
     return {
       library,
-      hasRole: slug => tables.roles.has(slug),
+      hasRole: name => tables.roles.has(name),
       roleNames: () => tables.roles.keys(),
       closestRoles: (word, limit, exclude) => tables.suggestions.closest(word, limit, exclude),
       filesDeclaringClass: name => [...tables.classes.get(name)].sort(),
@@ -133,8 +133,8 @@ export class RoleIndex {
   }
 
   /** Role files of a library with the given name. */
-  roleFiles(library: Library, slug: string): string[] {
-    return [...this.tablesOf(library).roles.get(slug)];
+  roleFiles(library: Library, name: string): string[] {
+    return [...this.tablesOf(library).roles.get(name)];
   }
 
   roleNames(library: Library): IterableIterator<string> {
@@ -151,8 +151,8 @@ export class RoleIndex {
     return this.tablesOf(library).names.sorted();
   }
 
-  referrersOf(library: Library, slug: string): string[] {
-    return [...this.tablesOf(library).referrers.get(slug)];
+  referrersOf(library: Library, name: string): string[] {
+    return [...this.tablesOf(library).referrers.get(name)];
   }
 
   private tablesOf(library: Library): LibraryTables {
@@ -168,8 +168,8 @@ export class RoleIndex {
     this.files.delete(path);
     const tables = this.tablesOf(old.library);
     for (const ref of old.role.references) {
-      tables.referrers.delete(ref.slug, path);
-      if (!tables.referrers.has(ref.slug)) tables.unresolved.delete(ref.slug);
+      tables.referrers.delete(ref.name, path);
+      if (!tables.referrers.has(ref.name)) tables.unresolved.delete(ref.name);
     }
     tables.documents.delete(path);
     if (!old.role.isDocument) {
@@ -195,14 +195,14 @@ export class RoleIndex {
    * name close to it.
    */
   private addNameDependents(tables: LibraryTables, name: string, affected: Set<string>): void {
-    const touch = (slug: string) => {
-      for (const p of tables.referrers.get(slug)) affected.add(p);
+    const touch = (referred: string) => {
+      for (const p of tables.referrers.get(referred)) affected.add(p);
     };
     touch(name);
     for (const doc of tables.documents) affected.add(doc);
-    for (const slug of tables.unresolved) {
-      const budget = suggestionBudget(slug);
-      if (slug !== name && boundedEditDistance(slug, name, budget) <= budget) touch(slug);
+    for (const missing of tables.unresolved) {
+      const budget = suggestionBudget(missing);
+      if (missing !== name && boundedEditDistance(missing, name, budget) <= budget) touch(missing);
     }
   }
 }

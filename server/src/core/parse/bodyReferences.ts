@@ -25,7 +25,7 @@ import { coverageOf } from './spans';
  *   bold or a mention, also when it is a near miss of exactly one agent.
  */
 export interface BodyReference {
-  slug: string;
+  name: string;
   kind: 'code' | 'plain';
   start: number;
   end: number;
@@ -85,7 +85,7 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       const start = lineStart + m.index! + m[0].length - m[1].length;
       if (hidden(start)) continue;
       examples.add(start);
-      out.push({ slug: m[1], kind: 'code', start, end: start + m[1].length, strong: true, marked: true });
+      out.push({ name: m[1], kind: 'code', start, end: start + m[1].length, strong: true, marked: true });
     }
     if (inCode(lineStart + lineText.length - 1) || inCode(lineStart)) { table = undefined; continue; }
     table = tableRow(lineText, table, line);
@@ -93,11 +93,11 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
     const label = LABEL.exec(lineText);
     for (const m of lineText.matchAll(NAME)) {
       const at = m[1] === '@';
-      let slug = m[2];
+      let name = m[2];
       let start = lineStart + m.index! + (at ? 1 : 0);
       if (hidden(start) || examples.has(start)) continue;
       // Claude Code's mention of an agent is `@agent-<name>`.
-      if (at && slug.startsWith('agent-')) { slug = slug.slice(6); start += 6; }
+      if (at && name.startsWith('agent-')) { name = name.slice(6); start += 6; }
       const whole = m.index! <= WINDOW;
       const before = lineText.slice(Math.max(0, m.index! - WINDOW), m.index!);
       const afterStart = m.index! + m[0].length;
@@ -107,13 +107,13 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       const next = /^[`*]*[ \t]+([A-Za-z]+)/.exec(after)?.[1];
       // A compound before a noun is an adjective ("hand off to cross-team reviewers"), unless marked as a name.
       const standsAlone = marked || next === undefined || CONNECTIVES.has(next.toLowerCase());
-      const ref: BodyReference = { slug, kind: code ? 'code' : 'plain', start, end: start + slug.length, strong: false, marked };
+      const ref: BodyReference = { name, kind: code ? 'code' : 'plain', start, end: start + name.length, strong: false, marked };
       if (at && m[2].startsWith('agent-')) ref.strong = true;
       // `@x` where x reads as an agent ("Try @api-architect"); a person's handle (`@github-user`) does not.
-      else if (at && readsAsAgent(slug) && !slug.endsWith('-user')) ref.strong = true;
+      else if (at && readsAsAgent(name) && !name.endsWith('-user')) ref.strong = true;
       // Unmarked, a name handed work must read as an agent's too: work is escalated to `on-call` people and queues as well.
-      else if (standsAlone && (marked || readsAsAgent(slug)) && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
-      else if (!readsAsAgent(slug)) { /* weak: a roster may list teams and tools beside agents */ }
+      else if (standsAlone && (marked || readsAsAgent(name)) && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
+      else if (!readsAsAgent(name)) { /* weak: a roster may list teams and tools beside agents */ }
       // A bullet on working beside an agent names one, whatever its neighbours are.
       else if (whole && BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after)) ref.strong = true;
       else if (whole && ROSTER_BEFORE.test(before) && ROSTER_AFTER.test(after)) ref.group = section(start);
@@ -135,8 +135,8 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
  * not a plural or a field (`sales-teams`, `change-management`), which
  * rosters of collaborators list beside agents.
  */
-function readsAsAgent(slug: string): boolean {
-  return AGENT_NOUN.test(slug.slice(slug.lastIndexOf('-') + 1));
+function readsAsAgent(name: string): boolean {
+  return AGENT_NOUN.test(name.slice(name.lastIndexOf('-') + 1));
 }
 const AGENT_NOUN = /(?:er|or|ist|yst|ian|ant|ect|advocate|expert|pro|lead|admin|agent|bot|coach|guru|ops)$/;
 

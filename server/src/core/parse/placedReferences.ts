@@ -17,7 +17,7 @@ export interface ReferencePlace extends Span {
 }
 
 export interface PlacedReference {
-  slug: string;
+  name: string;
   kind: 'code' | 'plain' | 'key';
   start: number;
   end: number;
@@ -80,7 +80,7 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
     for (const span of body.codeSpans) {
       if (!inPlace(span.start) || !isSlug(span.content) || inComment(span.start)) continue;
       const start = codeSpanOffset(span, 0);
-      out.push({ slug: span.content, kind: 'code', start, end: start + span.content.length });
+      out.push({ name: span.content, kind: 'code', start, end: start + span.content.length });
     }
   }
   if (rules.referenceForms.includes('plain')) {
@@ -104,14 +104,14 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
           const sincePrevious = previous > bullet.start ? lines.text.slice(previous, start) : undefined;
           const strength = plainNameStrength(m[0], text.slice(0, m.index!), sincePrevious, next);
           if (strength !== 'weak') previous = start + m[0].length;
-          out.push({ slug: m[0], kind: 'plain', start, end: start + m[0].length, weak: strength === 'strong' ? undefined : true, spelling: strength === 'spelling' || undefined });
+          out.push({ name: m[0], kind: 'plain', start, end: start + m[0].length, weak: strength === 'strong' ? undefined : true, spelling: strength === 'spelling' || undefined });
         }
       }
     }
   }
   for (const key of rules.referenceKeys) {
     // `agents: ['*']` allows every agent: a wildcard, not a name.
-    for (const item of frontmatterItems(lines, frontmatter, key)) if (item.value !== '*') out.push({ slug: item.value, kind: 'key', start: item.start, end: item.end });
+    for (const item of frontmatterItems(lines, frontmatter, key)) if (item.value !== '*') out.push({ name: item.value, kind: 'key', start: item.start, end: item.end });
   }
   // A loop, not a spread: a tools key may hold more rules than a call takes arguments.
   if (rules.toolRules) for (const reference of toolRuleReferences(lines, frontmatter, rules.toolRules)) out.push(reference);

@@ -24,7 +24,7 @@ export interface Declaration {
 }
 
 export interface RoleReference {
-  slug: string;
+  name: string;
   /** Bold and links count anywhere; code spans and plain names where references stand; `key` is a frontmatter value. */
   kind: 'bold' | 'link' | 'code' | 'plain' | 'key';
   /** Offsets of the role name itself (inside the asterisks, or the file name in the link). */
@@ -112,14 +112,14 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   for (const strong of body.strongs) {
     // Bold is `**name**`: `__name__` is strong emphasis too, but not a reference.
     if (strong.marker !== '*' || strong.text === undefined || !isSlug(strong.text)) continue;
-    references.push({ slug: strong.text, kind: 'bold', start: strong.start, end: strong.end, inCheckedPlace: inPlace(strong.start), bullet: bulletAt(strong.start) });
+    references.push({ name: strong.text, kind: 'bold', start: strong.start, end: strong.end, inCheckedPlace: inPlace(strong.start), bullet: bulletAt(strong.start) });
   }
   bulletAt = spanCursor(boundaries);
   for (const link of body.links) {
     const target = roleLinkTarget(link.destination, rules.extension);
     if (!target) continue;
     references.push({
-      slug: target.slug, kind: 'link', start: destinationOffset(link, target.nameOffset), end: destinationOffset(link, target.nameOffset + target.nameLength),
+      name: target.name, kind: 'link', start: destinationOffset(link, target.nameOffset), end: destinationOffset(link, target.nameOffset + target.nameLength),
       inCheckedPlace: inPlace(link.start), bullet: bulletAt(link.start),
     });
   }
@@ -137,7 +137,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       placedAt.add(ref.start);
       // Field by field: a spread of placed references (of two shapes) took V8's slow path, 7 µs a reference.
       references.push({
-        slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, spelling: ref.spelling, inCheckedPlace: true,
+        name: ref.name, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, spelling: ref.spelling, inCheckedPlace: true,
         bullet: ref.kind === 'key' ? undefined : spanIndexAt(boundaries, ref.start),
       });
     }
@@ -183,7 +183,7 @@ function addBodyReferences(references: RoleReference[], found: ReturnType<typeof
       continue;
     }
     references.push({
-      slug: ref.slug, kind: ref.kind, start: ref.start, end: ref.end, inCheckedPlace: true, inBody: true, weak,
+      name: ref.name, kind: ref.kind, start: ref.start, end: ref.end, inCheckedPlace: true, inBody: true, weak,
       spelling: weak && ref.marked ? true : undefined, group: ref.group,
     });
   }
@@ -208,7 +208,7 @@ function collectSections(headings: Heading[], textLength: number): Section[] {
  * is read decoded (escapes, character references), and the name's place is
  * mapped back to the text.
  */
-function roleLinkTarget(destination: string, extension: string): { slug: string; nameOffset: number; nameLength: number } | undefined {
+function roleLinkTarget(destination: string, extension: string): { name: string; nameOffset: number; nameLength: number } | undefined {
   // A scheme (`https:`), a root-relative path (`/roles/x.md`) or a network path (`//host/x.md`) leaves the library.
   if (/^[a-z][a-z0-9+.-]*:/i.test(destination) || destination.startsWith('/')) return undefined;
   const pathPart = destination.replace(/[?#].*$/, '');
@@ -217,13 +217,13 @@ function roleLinkTarget(destination: string, extension: string): { slug: string;
   // A format's longer extension ('.agent.md') is part of no role's name.
   const cut = lower.endsWith(extension.toLowerCase()) ? extension.length : 3;
   const nameOffset = pathPart.lastIndexOf('/') + 1;
-  let slug: string;
+  let name: string;
   try {
-    slug = decodeURIComponent(pathPart.slice(nameOffset, -cut));
+    name = decodeURIComponent(pathPart.slice(nameOffset, -cut));
   } catch {
     return undefined;
   }
-  if (!isSlug(slug)) return undefined;
-  return { slug, nameOffset, nameLength: pathPart.length - cut - nameOffset };
+  if (!isSlug(name)) return undefined;
+  return { name, nameOffset, nameLength: pathPart.length - cut - nameOffset };
 }
 

@@ -9,8 +9,8 @@ import { frontmatterItems } from './frontmatterItems';
  */
 export function toolRuleReferences(
   lines: LineIndex, frontmatter: Frontmatter | undefined, toolRules: { keys: readonly string[]; rules: readonly string[] },
-): Array<{ slug: string; kind: 'key'; start: number; end: number }> {
-  const out: Array<{ slug: string; kind: 'key'; start: number; end: number }> = [];
+): Array<{ name: string; kind: 'key'; start: number; end: number }> {
+  const out: Array<{ name: string; kind: 'key'; start: number; end: number }> = [];
   for (const key of toolRules.keys) {
     for (const item of frontmatterItems(lines, frontmatter, key)) {
       const open = item.value.indexOf('(');
@@ -21,7 +21,7 @@ export function toolRuleReferences(
         const lead = part.length - part.trimStart().length;
         const name = part.trim();
         const start = item.start + open + 1 + from + lead;
-        if (name !== '' && name !== '*') out.push({ slug: name, kind: 'key', start, end: start + name.length });
+        if (name !== '' && name !== '*') out.push({ name: name, kind: 'key', start, end: start + name.length });
         from += part.length + 1;
       }
     }

@@ -33,7 +33,7 @@ export function indexEntry(index: IndexedFile, name: string, domain: string | un
   if (model) {
     afterLine = lines.lineAt(model.start);
     const text = lines.lineText(afterLine);
-    const swapped = text.split(model.slug).join(name);
+    const swapped = text.split(model.name).join(name);
     const dash = swapped.indexOf(' — ');
     newLine = dash >= 0 ? `${swapped.slice(0, dash)} — ${description}` : swapped;
   } else {
