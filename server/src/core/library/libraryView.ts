@@ -7,7 +7,7 @@ export interface LibraryView {
   roleNames(): Iterable<string>;
   /** The role names closest to a missing one, best first, at most `limit` (3), leaving out `exclude`. */
   closestRoles(word: string, limit: number, exclude?: string): string[];
-  /** Role files of the library that declare this class. */
-  filesDeclaringClass(className: string): readonly string[];
+  /** Role files of the library that declare this name under the identity key (the fleet's class, an agent's name). */
+  filesDeclaringName(declaredName: string): readonly string[];
   uriOf(path: string): string;
 }

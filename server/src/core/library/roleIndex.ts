@@ -15,7 +15,7 @@ export interface IndexedFile {
   /** Domain, title and description, derived once per parse for completion, hover and the graph. */
   summary: RoleSummary;
   /** The name the role declares under its format's identity key (the fleet's class), when it is a string. */
-  className?: string;
+  declaredName?: string;
   /** What the role is called where others refer to it: its file's name, or its identity key's value where the format says so. */
   name: string;
   /** Why the file's text could not be read; the role then has an empty text and this one diagnostic. */
@@ -25,8 +25,8 @@ export interface IndexedFile {
 class LibraryTables {
   /** Role name (file stem, or the identity key's value where the format names roles so) → role files with that name. */
   readonly roles = new StringMultiMap();
-  /** Declared class → role files declaring it. */
-  readonly classes = new StringMultiMap();
+  /** Declared name (the identity key's value: the fleet's class, an agent's name) → role files declaring it. */
+  readonly declaredNames = new StringMultiMap();
   /** Referenced role name → files that refer to it. */
   readonly referrers = new StringMultiMap();
   /** Referenced names with no role: the only ones a new role's name can change a suggestion for. */
@@ -72,13 +72,13 @@ export class RoleIndex {
     const format = library.format;
     const role = parseRole(path, text, format.parse);
     const declarations = roleDeclarations(role, format.declared);
-    const className = role.isDocument ? undefined : declaredString(declarations, format.identity.key);
+    const declaredName = role.isDocument ? undefined : declaredString(declarations, format.identity.key);
     const entry: IndexedFile = {
-      library, role, summary: summarizeRole(role, declarations), className, name: roleNameOf(role.stem, className, format.identity), unreadable,
+      library, role, summary: summarizeRole(role, declarations), declaredName, name: roleNameOf(role.stem, declaredName, format.identity), unreadable,
     };
     const old = this.files.get(path);
-    // An edit that keeps the file's library and class cannot change another file's diagnostics.
-    const crossFile = trackAffected && !(old && old.library === library && old.className === entry.className);
+    // An edit that keeps the file's library and declared name cannot change another file's diagnostics.
+    const crossFile = trackAffected && !(old && old.library === library && old.declaredName === entry.declaredName);
     const affected = this.detach(path, crossFile);
     this.files.set(path, entry);
     const tables = this.tablesOf(library);
@@ -94,9 +94,9 @@ export class RoleIndex {
     } else {
       tables.documents.add(path);
     }
-    if (entry.className !== undefined) {
-      if (crossFile) for (const other of tables.classes.get(entry.className)) affected.add(other);
-      tables.classes.add(entry.className, path);
+    if (entry.declaredName !== undefined) {
+      if (crossFile) for (const other of tables.declaredNames.get(entry.declaredName)) affected.add(other);
+      tables.declaredNames.add(entry.declaredName, path);
     }
     for (const ref of role.references) {
       tables.referrers.add(ref.name, path);
@@ -127,7 +127,7 @@ export class RoleIndex {
       hasRole: name => tables.roles.has(name),
       roleNames: () => tables.roles.keys(),
       closestRoles: (word, limit, exclude) => tables.suggestions.closest(word, limit, exclude),
-      filesDeclaringClass: name => [...tables.classes.get(name)].sort(),
+      filesDeclaringName: name => [...tables.declaredNames.get(name)].sort(),
       uriOf,
     };
   }
@@ -181,9 +181,9 @@ export class RoleIndex {
         if (trackAffected) this.addNameDependents(tables, old.name, affected);
       }
     }
-    if (old.className !== undefined) {
-      tables.classes.delete(old.className, path);
-      if (trackAffected) for (const other of tables.classes.get(old.className)) affected.add(other);
+    if (old.declaredName !== undefined) {
+      tables.declaredNames.delete(old.declaredName, path);
+      if (trackAffected) for (const other of tables.declaredNames.get(old.declaredName)) affected.add(other);
     }
     affected.add(path);
     return affected;

@@ -31,11 +31,11 @@ export function identityMismatchFixes(context: FixContext): CodeAction[] {
   const { diagnostic, file, workspace, uri, path } = context;
   const { identity, extension } = file.library.format;
   const stem = file.role.stem;
-  const className = file.className ?? '';
+  const declaredName = file.declaredName ?? '';
   const actions = [quickFix(`Change the ${identity.key ?? 'name'} to '${stem}'`, singleEdit(uri, { range: diagnostic.range, newText: stem }), diagnostic, true)];
-  if (workspace.index.roleFiles(file.library, className).length === 0) {
-    actions.push(quickFix(`Rename the file to ${className}${extension}`, {
-      documentChanges: [{ kind: 'rename', oldUri: uri, newUri: workspace.uriOf(joinPath(dirname(path), `${className}${extension}`)) }],
+  if (workspace.index.roleFiles(file.library, declaredName).length === 0) {
+    actions.push(quickFix(`Rename the file to ${declaredName}${extension}`, {
+      documentChanges: [{ kind: 'rename', oldUri: uri, newUri: workspace.uriOf(joinPath(dirname(path), `${declaredName}${extension}`)) }],
     }, diagnostic));
   }
   return actions;
