@@ -8,7 +8,7 @@ export interface RoleTarget {
   name: string;
   /** What stands there: the name to replace, for rename. */
   range: Range;
-  kind: 'reference' | 'class' | 'title';
+  kind: 'reference' | 'identity' | 'title';
 }
 
 /**
@@ -23,9 +23,9 @@ export function roleAtPosition(file: IndexedFile, position: Position): RoleTarge
   const offset = role.lines.offsetAt(position);
   const identityKey = file.library.format.identity.key;
   const identity = identityKey === undefined ? undefined : roleDeclarations(role, file.library.format.declared)[identityKey];
-  const classDeclarations = identity ? [identity.primary, ...identity.conflicts].filter(d => d !== undefined) : [];
-  for (const d of classDeclarations) {
-    if (offset >= d.valueStart && offset <= d.valueEnd) return { name: file.name, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'class' };
+  const identityDeclarations = identity ? [identity.primary, ...identity.conflicts].filter(d => d !== undefined) : [];
+  for (const d of identityDeclarations) {
+    if (offset >= d.valueStart && offset <= d.valueEnd) return { name: file.name, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'identity' };
   }
   if (role.title && position.line === role.title.line) {
     return { name: file.name, range: role.lines.lineRange(role.title.line), kind: 'title' };
