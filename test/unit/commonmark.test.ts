@@ -24,7 +24,7 @@ const names = (body: string) => refs(body).map(r => r[0]);
 function boundaries(body: string): { names: string[]; bullets: string[] } {
   const text = `# X role\n\n${body}\n`;
   const role = parseRole(PATH, text);
-  return { names: role.references.filter(r => r.inCheckedPlace).map(r => r.name), bullets: role.boundaries.map(b => text.slice(b.start, b.end)) };
+  return { names: role.references.filter(r => r.inCheckedPlace).map(r => r.name), bullets: role.sectionBullets.map(b => text.slice(b.start, b.end)) };
 }
 
 describe('fenced code ends with its container', () => {

@@ -26,7 +26,7 @@ export const checkBoundaryReferences: Check = context => {
       context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.name}'.${fix}`);
     }
   }
-  role.boundaries.forEach((bullet, index) => {
+  role.sectionBullets.forEach((bullet, index) => {
     if (named.has(index)) return;
     const range = role.lines.lineRange(bullet.line);
     context.reportRange('boundary-without-role', range, 'This boundary names no role: say whose lane the work is, as **role-name**.');

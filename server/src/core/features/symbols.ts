@@ -42,7 +42,7 @@ function boundarySymbols(role: ParsedRole, start: number, end: number): Document
   // Bullets and references are both in text order: one walk pairs them, from the section's first reference.
   let next = firstStartingAt(references, start);
   // The section's bullets by binary search: many reference sections do not each filter every bullet.
-  return role.boundaries.slice(firstStartingAt(role.boundaries, start), firstStartingAt(role.boundaries, end)).map(bullet => {
+  return role.sectionBullets.slice(firstStartingAt(role.sectionBullets, start), firstStartingAt(role.sectionBullets, end)).map(bullet => {
     while (next < references.length && references[next].start < bullet.start) next++;
     const names: string[] = [];
     while (next < references.length && references[next].start < bullet.end) names.push(references[next++].name);

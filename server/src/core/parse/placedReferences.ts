@@ -1,6 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import { isSlug } from '../util/slug';
-import { collectBullets, type BoundaryBullet } from './bullets';
+import { collectBullets, type ReferenceBullet } from './bullets';
 import type { Frontmatter } from './frontmatter';
 import { frontmatterItems } from './frontmatterItems';
 import { toolRuleReferences } from './toolRuleReferences';
@@ -11,7 +11,7 @@ import { coverageOf, firstStartingAt, type Span } from './spans';
 
 /** Where references stand in the body: a reference section's content, or a labelled list; with its bullets. */
 export interface ReferencePlace extends Span {
-  bullets: BoundaryBullet[];
+  bullets: ReferenceBullet[];
   /** A reference section, whose every bullet should name a role; else a labelled list. */
   isSection: boolean;
 }

@@ -1,6 +1,6 @@
 import { LineIndex } from '../text/lineIndex';
 import { isSlug, stemOf } from '../util/slug';
-import type { BoundaryBullet } from './bullets';
+import type { ReferenceBullet } from './bullets';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
@@ -40,7 +40,7 @@ export interface RoleReference {
   weak?: boolean;
   /** A weak name where a name stands: reported when it is a near miss of exactly one role. */
   spelling?: boolean;
-  /** Index into `boundaries` when the reference stands in a Boundaries bullet. */
+  /** Index into `sectionBullets` when the reference stands in a bullet of a reference section (the fleet's Boundaries). */
   bullet?: number;
   /** A name found in the body's prose (see bodyReferences): its own name there is no self-reference. */
   inBody?: boolean;
@@ -48,7 +48,7 @@ export interface RoleReference {
   group?: number;
 }
 
-export type { BoundaryBullet } from './bullets';
+export type { ReferenceBullet } from './bullets';
 
 export interface Section {
   name: string;
@@ -73,7 +73,8 @@ export interface ParsedRole {
   /** Every `key: value` code span before the first `##` heading. */
   inlineDeclarations: Declaration[];
   references: RoleReference[];
-  boundaries: BoundaryBullet[];
+  /** The bullets of the reference sections (the fleet's Boundaries): each should name a role. */
+  sectionBullets: ReferenceBullet[];
   /** Where references stand in the body: the format's reference sections and labelled lists. */
   referencePlaces: Span[];
   /** HTML comments, for the directives that silence diagnostics. */
@@ -102,19 +103,19 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   const sections = collectSections(body.headings, text.length);
   const referenceSections = rules.referenceSections.size === 0 ? [] : sections.filter(s => rules.referenceSections.has(s.name.toLowerCase()));
   const places = referencePlaces(lines, body, referenceSections, rules);
-  const boundaries = places.filter(p => p.isSection).flatMap(p => p.bullets);
+  const sectionBullets = places.filter(p => p.isSection).flatMap(p => p.bullets);
 
   const references: RoleReference[] = [];
   // Places may overlap (a labelled list inside a reference section): asked of their union.
   const inPlace = coverageOf(places);
   // Strong spans and links each come in text order, as do bullets: a cursor per pass.
-  let bulletAt = spanCursor(boundaries);
+  let bulletAt = spanCursor(sectionBullets);
   for (const strong of body.strongs) {
     // Bold is `**name**`: `__name__` is strong emphasis too, but not a reference.
     if (strong.marker !== '*' || strong.text === undefined || !isSlug(strong.text)) continue;
     references.push({ name: strong.text, kind: 'bold', start: strong.start, end: strong.end, inCheckedPlace: inPlace(strong.start), bullet: bulletAt(strong.start) });
   }
-  bulletAt = spanCursor(boundaries);
+  bulletAt = spanCursor(sectionBullets);
   for (const link of body.links) {
     const target = roleLinkTarget(link.destination, rules.extension);
     if (!target) continue;
@@ -138,7 +139,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       // Field by field: a spread of placed references (of two shapes) took V8's slow path, 7 µs a reference.
       references.push({
         name: ref.name, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, spelling: ref.spelling, inCheckedPlace: true,
-        bullet: ref.kind === 'key' ? undefined : spanIndexAt(boundaries, ref.start),
+        bullet: ref.kind === 'key' ? undefined : spanIndexAt(sectionBullets, ref.start),
       });
     }
   }
@@ -162,7 +163,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   const stem = stemOf(path, rules.extension);
   return {
     path, stem, isDocument: rules.isDocument(stem, path), lines, frontmatter,
-    title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, boundaries,
+    title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, sectionBullets,
     referencePlaces: places, comments: body.comments, codeBlocks: body.codeBlocks,
   };
 }
