@@ -1,7 +1,7 @@
 import { isDocumentName } from '../util/slug';
 import type { FactKey } from '../parse/roleSummary';
 import type { DeclaredKey, ParseRules } from '../parse/parseRules';
-import { normalizeLabel } from '../parse/parseRules';
+import { labelLineKey } from '../parse/parseRules';
 import { BLANK_FORMAT, BUILTIN_FORMATS } from './builtinFormats';
 import type { DeclarationSpec, FormatSetting, RoleFormat } from './roleFormat';
 import { compileGlob } from './linearGlob';
@@ -70,7 +70,7 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
       ? (_stem, path) => documentMatchers.some(m => m(path.slice(path.lastIndexOf('/') + 1)))
       : stem => isDocumentName(stem),
     referenceSections: new Set(format.references.sections.map(s => s.toLowerCase())),
-    referenceLabels: new Set(format.references.labels.map(normalizeLabel)),
+    referenceLabels: new Set(format.references.labels.map(labelLineKey)),
     referenceForms: format.references.forms,
     referenceKeys: format.references.keys,
     toolRules: format.references.toolRules.length === 0 ? undefined : { keys: format.tools.keys, rules: format.references.toolRules },

@@ -5,7 +5,7 @@ import type { Frontmatter } from './frontmatter';
 import { frontmatterItems } from './frontmatterItems';
 import { toolRuleReferences } from './toolRuleReferences';
 import { codeSpanOffset, type ScannedBody } from './markdownScanner';
-import { normalizeLabel, type ParseRules } from './parseRules';
+import { labelLineKey, type ParseRules } from './parseRules';
 import { plainNameStrength } from './plainNameStrength';
 import { coverageOf, firstStartingAt, type Span } from './spans';
 
@@ -40,7 +40,7 @@ export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: R
       const text = lines.lineText(line);
       if (!text.includes(':') && !/^\s{0,3}#/.test(text)) continue;
       const start = lines.lineStarts[line];
-      if (!rules.referenceLabels.has(normalizeLabel(text)) || inCode(start) || inItem(start)) continue;
+      if (!rules.referenceLabels.has(labelLineKey(text)) || inCode(start) || inItem(start)) continue;
       const end = listEnd(lines, body.listItems, line);
       if (end !== undefined) places.push({ start: lines.lineEnd(line), end, bullets: [], isSection: false });
     }
