@@ -3,7 +3,7 @@ import type { Span } from '../spans';
 import { isSpaceOrTab } from './characters';
 import { endsHtmlBlock, htmlBlockStart } from './htmlBlocks';
 import type { Segment } from './inlineSource';
-import { normalizeLabel, scanDestination, scanLabel, skipWhitespace, TitleScanner } from './linkSyntax';
+import { normalizeLinkLabel, scanDestination, scanLabel, skipWhitespace, TitleScanner } from './linkSyntax';
 import { delimiterCellCount, headCellCount, rowCells } from './tableRows';
 
 /** A heading as the document keeps it: its inline content goes to `inlines`, so that this holds no segments alive. */
@@ -674,7 +674,7 @@ function definitionEnd(s: string, at: number, titles: TitleScanner, definitions?
   }
   if (end < 0) end = lineEndAfterBlanks(s, afterDestination);
   if (end < 0) return -1;
-  definitions?.add(normalizeLabel(s.slice(at + 1, labelEnd - 1)));
+  definitions?.add(normalizeLinkLabel(s.slice(at + 1, labelEnd - 1)));
   return end;
 }
 

@@ -1,5 +1,5 @@
 import { CharClass, classify, isAsciiPunctuation } from './characters';
-import { normalizeLabel, scanLabel, scanResource, TitleScanner } from './linkSyntax';
+import { normalizeLinkLabel, scanLabel, scanResource, TitleScanner } from './linkSyntax';
 import { RawHtmlScanner } from './rawHtml';
 
 /** Ranges are indices of the block's inline text. */
@@ -237,7 +237,7 @@ export class InlineParser {
     }
     const textStart = opener.at + (opener.image ? 2 : 1);
     // Without definitions in the document no label is defined: most documents, and no label to fold.
-    const defined = isDefined !== undefined && isDefined(normalizeLabel(s.slice(textStart, at)));
+    const defined = isDefined !== undefined && isDefined(normalizeLinkLabel(s.slice(textStart, at)));
     let end = -1;
     let destination: InlineLink['destination'];
     let inline = false;
@@ -253,7 +253,7 @@ export class InlineParser {
       }
     } else if (after === 91 /* [ */) {
       const labelEnd = scanLabel(s, at + 1);
-      if (labelEnd > 0 && isDefined?.(normalizeLabel(s.slice(at + 2, labelEnd - 1)))) end = labelEnd;
+      if (labelEnd > 0 && isDefined?.(normalizeLinkLabel(s.slice(at + 2, labelEnd - 1)))) end = labelEnd;
       else if (defined && s.charCodeAt(at + 2) === 93) end = at + 3;
     } else if (defined) {
       end = at + 1;
