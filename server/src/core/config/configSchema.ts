@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../util/slug';
-import { DIAGNOSTIC_CODES } from './diagnosticCodes';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnosticCodes';
 import { PROTOTYPE_KEYS } from './prototypeKeys';
 import { BUILTIN_FORMAT_NAMES } from './roleFormat';
 import { SEVERITY_SETTINGS } from './severitySettings';
@@ -10,7 +10,7 @@ import { unboundedPatternReason } from './userPattern';
 const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
 const relativePath = z.string().min(1, 'must not be empty');
 const nonEmpty = z.string().min(1, 'must not be empty');
-const code = z.enum(Object.keys(DIAGNOSTIC_CODES) as [string, ...string[]]);
+const code = z.enum(Object.keys(DIAGNOSTIC_CODES) as [DiagnosticCode, ...DiagnosticCode[]]);
 /** A check that refuses a pattern or glob by its text, with why. */
 const refusedWhen = (why: (source: string) => string | undefined) => (source: string, context: z.RefinementCtx) => {
   const reason = why(source);

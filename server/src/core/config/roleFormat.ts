@@ -1,4 +1,5 @@
 import type { DeclarationPlace, ReferenceForm, ValueType } from '../parse/parseRules';
+import type { DiagnosticCode } from './diagnosticCodes';
 import type { SeveritySetting } from './severitySettings';
 
 /** The formats the project knows by name. */
@@ -7,9 +8,9 @@ export type BuiltinFormatName = (typeof BUILTIN_FORMAT_NAMES)[number];
 
 /** The codes a declaration's problems are reported under; the fleet's contract names its own, other formats share the generic ones. */
 export interface DeclarationCodes {
-  missing?: string;
-  invalid?: string;
-  unknown?: string;
+  missing?: DiagnosticCode;
+  invalid?: DiagnosticCode;
+  unknown?: DiagnosticCode;
 }
 
 /** A key and the value a role declares it with. */
@@ -68,7 +69,7 @@ export interface RoleFormat {
    * role is called where others refer to it: the file's name (`file`, the default), or the key's
    * value when the file declares one, else the file's name (`key`: Copilot's display names).
    */
-  identity: { key?: string; matchFile: boolean; nameFrom?: 'file' | 'key'; codes?: { mismatch?: string; duplicate?: string } };
+  identity: { key?: string; matchFile: boolean; nameFrom?: 'file' | 'key'; codes?: { mismatch?: DiagnosticCode; duplicate?: DiagnosticCode } };
   declarations: DeclarationSpec[];
   /** `report`: every key the format does not declare; `near-miss`: only those close to a declared key (a typo). */
   unknownKeys: 'report' | 'near-miss';

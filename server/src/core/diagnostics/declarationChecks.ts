@@ -33,13 +33,13 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
   const { key } = spec;
   const codes = spec.codes ?? {};
   const severity = spec.severity ? DIAGNOSTIC_SEVERITY[spec.severity] : undefined;
-  const report = (code: string | undefined, fallback: DiagnosticCode, d: Declaration, message: string) =>
-    context.report((code ?? fallback) as DiagnosticCode, d.valueStart, d.valueEnd, message, undefined, severity);
+  const report = (code: DiagnosticCode | undefined, fallback: DiagnosticCode, d: Declaration, message: string) =>
+    context.report(code ?? fallback, d.valueStart, d.valueEnd, message, undefined, severity);
   const declaration = context.declarations[key]?.primary;
   if (!declaration) {
     // A frontmatter that cannot be read declares nothing, and says so itself.
     const unreadable = context.role.frontmatter?.problem !== undefined && (spec.in ?? 'frontmatter') === 'frontmatter';
-    if (spec.required && !unreadable && !declares(context, spec.requiredUnless)) reportMissing(context, spec, (codes.missing ?? 'missing-key') as DiagnosticCode, severity);
+    if (spec.required && !unreadable && !declares(context, spec.requiredUnless)) reportMissing(context, spec, codes.missing ?? 'missing-key', severity);
     return;
   }
   if (spec.deprecated !== undefined) {
@@ -84,7 +84,7 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     const suggestions = closestInList(text, allowed, 1);
     if (suggestions.length === 0 && spec.open && typeof value === 'string') {
       // Near no listed value: most likely newer than the list (a new model alias), not a mistake.
-      context.reportQuiet((codes.unknown ?? 'unknown-value') as DiagnosticCode, declaration.valueStart, declaration.valueEnd,
+      context.reportQuiet(codes.unknown ?? 'unknown-value', declaration.valueStart, declaration.valueEnd,
         `'${text}' is not one of the ${plural} the ${context.format.name} format knows; if it is newer than this list, add it to the declaration's addValues in fleet-roles.json.`);
       return;
     }
@@ -120,7 +120,7 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
   const { valueStart, valueEnd } = declaration;
   const stem = context.role.stem;
   if (identity.matchFile && value !== stem) {
-    context.report((identity.codes?.mismatch ?? 'name-filename-mismatch') as DiagnosticCode, valueStart, valueEnd,
+    context.report(identity.codes?.mismatch ?? 'name-filename-mismatch', valueStart, valueEnd,
       `${capitalized(key)} '${value}' does not match the file name '${stem}${extension}': rename the ${key} to '${stem}' or the file to '${value}${extension}'.`);
   }
   const others = context.view.filesDeclaringName(value).filter(p => p !== context.role.path);
@@ -128,7 +128,7 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
     // Named in full up to a few: a library where hundreds share a name must not get messages of hundreds of names.
     const names = others.slice(0, MAX_NAMED).map(p => p.slice(context.view.library.root.length + 1));
     const more = others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : '';
-    context.report((identity.codes?.duplicate ?? 'duplicate-name') as DiagnosticCode, valueStart, valueEnd,
+    context.report(identity.codes?.duplicate ?? 'duplicate-name', valueStart, valueEnd,
       `${capitalized(key)} '${value}' is also declared by ${names.join(', ')}${more}: a ${key} is unique in its library.`,
       others.slice(0, MAX_RELATED).map(p => ({ location: { uri: context.view.uriOf(p), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `'${value}' is declared here too.` })));
   }
