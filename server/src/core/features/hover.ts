@@ -22,9 +22,8 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
   const target = roleAtPosition(file, position);
   if (!target || target.kind !== 'reference') return null;
   const [rolePath] = workspace.index.roleFiles(file.library, target.name);
-  const ref = file.role.references.find(r => file.role.lines.offsetAt(target.range.start) === r.start);
   // A name no role has that is only words (isUnreportedProse): nothing to say about it.
-  if (!rolePath && ref && isProseHere(workspace, file, ref)) return null;
+  if (!rolePath && isProseHere(workspace, file, target.reference)) return null;
   if (!rolePath) {
     const builtin = file.library.format.builtinRoles.has(target.name.toLowerCase());
     const what = builtin ? `a built-in agent of the ${file.library.format.name} format, not a file of this library` : 'no such role in this library';

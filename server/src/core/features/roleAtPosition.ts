@@ -1,15 +1,21 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { IndexedFile } from '../library/roleIndex';
-import { roleDeclarations } from '../parse/declarations';
+import { roleDeclarations, type KeyDeclarations } from '../parse/declarations';
+import type { RoleReference } from '../parse/roleFile';
 import { referenceAt } from './referenceAt';
 
-export interface RoleTarget {
+interface TargetPlace {
   /** The role named at the position. */
   name: string;
   /** What stands there: the name to replace, for rename. */
   range: Range;
-  kind: 'reference' | 'identity' | 'title';
 }
+
+/** What a position names, with what was found there, so no feature has to look for it again. */
+export type RoleTarget =
+  | TargetPlace & { kind: 'reference'; reference: RoleReference }
+  | TargetPlace & { kind: 'identity'; identity: KeyDeclarations }
+  | TargetPlace & { kind: 'title' };
 
 /**
  * The role a position names: a reference (in any form) names its role; the
@@ -17,18 +23,21 @@ export interface RoleTarget {
  */
 export function roleAtPosition(file: IndexedFile, position: Position): RoleTarget | undefined {
   const { role } = file;
-  const ref = referenceAt(file, position);
-  if (ref) return { name: ref.name, range: role.lines.range(ref.start, ref.end), kind: 'reference' };
+  const reference = referenceAt(file, position);
+  if (reference) return { name: reference.name, range: role.lines.range(reference.start, reference.end), kind: 'reference', reference };
   if (role.isDocument) return undefined;
   const offset = role.lines.offsetAt(position);
-  const identityKey = file.library.format.identity.key;
-  const identity = identityKey === undefined ? undefined : roleDeclarations(role, file.library.format.declared)[identityKey];
-  const identityDeclarations = identity ? [identity.primary, ...identity.conflicts].filter(d => d !== undefined) : [];
-  for (const d of identityDeclarations) {
-    if (offset >= d.valueStart && offset <= d.valueEnd) return { name: file.name, range: role.lines.range(d.valueStart, d.valueEnd), kind: 'identity' };
-  }
+  const identity = identityDeclarations(file);
+  const value = identity && [identity.primary, ...identity.conflicts].find(d => d !== undefined && offset >= d.valueStart && offset <= d.valueEnd);
+  if (identity && value) return { name: file.name, range: role.lines.range(value.valueStart, value.valueEnd), kind: 'identity', identity };
   if (role.title && position.line === role.title.line) {
     return { name: file.name, range: role.lines.lineRange(role.title.line), kind: 'title' };
   }
   return undefined;
+}
+
+/** The declarations of the file's identity key (the fleet's class, an agent's name), when its format has one. */
+export function identityDeclarations(file: IndexedFile): KeyDeclarations | undefined {
+  const key = file.library.format.identity.key;
+  return key === undefined ? undefined : roleDeclarations(file.role, file.library.format.declared)[key];
 }
