@@ -1,6 +1,6 @@
 import type { Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit, RenameFile } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
-import { roleDeclarations } from '../parse/declarations';
+import type { KeyDeclarations } from '../parse/declarations';
 import { yamlScalar } from '../parse/yamlScalar';
 import { basename, dirname, joinPath } from '../util/paths';
 import { isSlug, stemOf } from '../util/slug';
@@ -8,7 +8,7 @@ import type { CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { namedByKey } from '../library/roleName';
 import { referenceSites } from './references';
-import { roleAtPosition } from './roleAtPosition';
+import { identityDeclarations, roleAtPosition } from './roleAtPosition';
 
 export type Refusal = { error: string };
 
@@ -58,7 +58,7 @@ export function rename(
   if (newName === target.name) return { edit: { documentChanges: [] }, moves: [], edited: [] };
   const moves = workspace.index.roleFiles(file.library, target.name).filter(from => !keepsFile(workspace, from, newName)).map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
-  const edits = textEdits(workspace, file.library, target.name, newName, token);
+  const edits = textEdits(workspace, file.library, target.name, newName, token, target.kind === 'identity' ? { path, identity: target.identity } : undefined);
   if (isRefusal(edits)) return edits;
   return { edit: { documentChanges: [...documentEdits(workspace, edits), ...renames] }, moves, edited: [...edits.keys()] };
 }
@@ -115,8 +115,11 @@ function checkNewName(workspace: RoleWorkspace, library: Library, oldName: strin
  * written as YAML that reads it back (`"123"`, `"true"`), or inside the
  * quotes already there; a name YAML holds over several lines or escaped is
  * refused, as replacing the text on its first line would leave the rest behind.
+ * `found`: the identity's declarations the position was found by, not read again.
  */
-function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken): Map<string, TextEdit[]> | Refusal {
+function textEdits(
+  workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken, found?: { path: string; identity: KeyDeclarations },
+): Map<string, TextEdit[]> | Refusal {
   const byPath = new Map<string, TextEdit[]>();
   const add = (path: string, start: number, end: number, newText: string) => {
     const range = workspace.file(path)!.role.lines.range(start, end);
@@ -141,8 +144,9 @@ function textEdits(workspace: RoleWorkspace, library: Library, oldName: string, 
   }
   const identityKey = library.format.identity.key;
   for (const rolePath of identityKey === undefined ? [] : workspace.index.roleFiles(library, oldName)) {
-    const role = workspace.file(rolePath)!.role;
-    const declarations = roleDeclarations(role, library.format.declared)[identityKey!];
+    const roleFile = workspace.file(rolePath)!;
+    const role = roleFile.role;
+    const declarations = (found?.path === rolePath ? found.identity : identityDeclarations(roleFile)) ?? { conflicts: [] };
     for (const d of [declarations.primary, ...declarations.conflicts]) {
       if (!d || d.value !== oldName) continue;
       const [start, end] = d.raw.length === oldName.length + 2 ? [d.valueStart + 1, d.valueEnd - 1] : [d.valueStart, d.valueEnd];

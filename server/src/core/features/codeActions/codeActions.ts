@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../../config/configFile';
+import { roleDeclarations, type RoleDeclarations } from '../../parse/declarations';
 import { throwIfCancelled, type CancellationToken } from '../../util/cancellation';
 import { joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
@@ -27,17 +28,19 @@ export async function codeActions(workspace: RoleWorkspace, path: string, range:
   const diagnostics = workspace.diagnosticsOf(path)?.diagnostics;
   if (!file || !diagnostics) return [];
   const uri = workspace.uriOf(path);
+  let declared: RoleDeclarations | undefined;
+  const declarations = () => (declared ??= roleDeclarations(file.role, file.library.format.declared));
   const wants = (kind: string) => !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of diagnostics.filter(d => overlaps(d.range, range)).slice(0, MAX_QUICK_FIXED)) {
-      actions.push(...await fixesFor({ workspace, path, uri, file, diagnostic }));
+      actions.push(...await fixesFor({ workspace, path, uri, file, diagnostic, declarations }));
       // A fix may read the configuration: the request may be cancelled meanwhile.
       throwIfCancelled(token);
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits({ workspace, path, uri, file }, diagnostics);
+    const edits = fixAllEdits({ workspace, path, uri, file, declarations }, diagnostics);
     if (edits.length > 0) actions.push({ title: 'Fix all fleet-roles problems in this file', kind: FIX_ALL_KIND, edit: { documentChanges: [textDocumentEdit(uri, edits)] }, diagnostics });
   }
   return actions;

@@ -1,7 +1,7 @@
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { DeclarationSpec } from '../../config/roleFormat';
 import type { IndexedFile } from '../../library/roleIndex';
-import { roleDeclarations, type KeyDeclarations } from '../../parse/declarations';
+import type { KeyDeclarations } from '../../parse/declarations';
 import { dirname, joinPath } from '../../util/paths';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
 import { quickFix, singleEdit } from './edits';
@@ -15,10 +15,11 @@ export function missingKey(file: IndexedFile, diagnostic: Diagnostic): Declarati
 }
 
 /** The declaration whose value a diagnostic points at, with what the file declares under its key. */
-export function specAt(file: IndexedFile, diagnostic: Diagnostic): { spec: DeclarationSpec; declared: KeyDeclarations } | undefined {
+export function specAt(context: FixContext): { spec: DeclarationSpec; declared: KeyDeclarations } | undefined {
+  const { file, diagnostic } = context;
   const lines = file.role.lines;
   const start = lines.offsetAt(diagnostic.range.start);
-  const declarations = roleDeclarations(file.role, file.library.format.declared);
+  const declarations = context.declarations();
   for (const spec of file.library.format.declarations) {
     const declared = declarations[spec.key];
     if (declared !== undefined && [declared.primary, ...declared.conflicts].some(x => x !== undefined && x.valueStart === start)) return { spec, declared };
@@ -92,7 +93,7 @@ export function defaultValue(workspace: RoleWorkspace, file: IndexedFile, spec: 
 
 /** A boolean written as a string that means one: `"true"`, `yes`, `1`. */
 export function booleanFix(context: FixContext): CodeAction[] {
-  const at = specAt(context.file, context.diagnostic);
+  const at = specAt(context);
   if (!at || at.spec.type !== 'boolean') return [];
   const raw = at.declared.primary?.raw.replace(/^['"]|['"]$/g, '').toLowerCase();
   const value = raw === 'true' || raw === 'yes' || raw === '1' ? 'true' : raw === 'false' || raw === 'no' || raw === '0' ? 'false' : undefined;

@@ -23,7 +23,7 @@ export function unknownKeyFixes(context: FixContext): CodeAction[] {
 
 /** unknown-value: the closest value the key allows. */
 export function unknownValueFixes(context: FixContext): CodeAction[] {
-  const spec = specAt(context.file, context.diagnostic)?.spec;
+  const spec = specAt(context)?.spec;
   return spec?.values ? replacements(context, spec.key, spec.values) : [];
 }
 
