@@ -1,5 +1,6 @@
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
-import { editsForFileRename, type FileMove } from './features/rename';
+import type { FileMove } from './features/fileMove';
+import { editsForFileRename } from './features/rename';
 import type { CancellationToken } from './util/cancellation';
 import type { FileEvent } from './workspace/fileEvents';
 import type { RoleWorkspace } from './workspace/roleWorkspace';

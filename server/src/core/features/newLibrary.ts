@@ -5,7 +5,7 @@ import type { BuiltinFormatName } from '../config/roleFormat';
 import { DEFAULT_DOMAINS } from '../config/defaultDomains';
 import { titleOf, roleTemplate } from './codeActions/roleTemplate';
 import { roleNameRefusal } from './newRole';
-import type { Refusal } from './rename';
+import type { Refusal } from './refusal';
 
 /** A file of a new library, relative to its root. */
 export interface LibraryFile {

@@ -6,7 +6,7 @@ import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { textDocumentEdit } from './codeActions/edits';
 import { indexEntry } from './codeActions/indexFixes';
 import { roleTemplate, titleOf } from './codeActions/roleTemplate';
-import type { Refusal } from './rename';
+import type { Refusal } from './refusal';
 
 /** A new role: its file and text, the line that lists it in the index, and the same as one edit for an editor. */
 export interface NewRole {

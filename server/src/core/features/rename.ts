@@ -8,13 +8,9 @@ import type { CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { namedByKey } from '../library/roleName';
 import { referenceSites } from './references';
+import type { FileMove } from './fileMove';
+import { isRefusal, type Refusal } from './refusal';
 import { identityDeclarations, roleAtPosition } from './roleAtPosition';
-
-export type Refusal = { error: string };
-
-export function isRefusal(value: unknown): value is Refusal {
-  return typeof value === 'object' && value !== null && 'error' in value;
-}
 
 /** What rename would change at the position: its range, the name to offer, and the files any new name moves. */
 export interface RenameTarget {
@@ -38,12 +34,6 @@ export function prepareRename(workspace: RoleWorkspace, path: string, position: 
   if (files.length === 0) return { error: `There is no role '${target.name}' to rename.` };
   const movedFiles = namedByKey(file.library.format.identity) ? [] : files;
   return { range: target.range, placeholder: target.name, movedFiles };
-}
-
-/** A file a rename moves, or the editor moved: core paths. */
-export interface FileMove {
-  from: string;
-  to: string;
 }
 
 /** Renames a role everywhere: every reference form, its identity key (the fleet's class, an agent's name), and its file; with the files it moves. */
