@@ -1,5 +1,6 @@
 import { otherToolOfKey } from '../config/otherToolsKeys';
 import { unquotedColonValues } from '../parse/colonValues';
+import type { FrontmatterProblem } from '../parse/frontmatter';
 import { PROTOTYPE_KEYS } from '../config/prototypeKeys';
 import { closestMatches } from '../util/editDistance';
 import { namedSample } from '../util/namedSample';
@@ -20,8 +21,26 @@ export const checkFrontmatter: Check = context => {
     context.report('invalid-frontmatter', key.valueStart, key.valueEnd,
       `Invalid YAML frontmatter: the value of '${key.key}' holds ': ', which YAML reads as another key. Quote the value.`);
   }
-  if (!colons.some(k => lines.lineAt(k.valueStart) === lines.lineAt(problem.start))) context.report('invalid-frontmatter', problem.start, problem.end, problem.message);
+  if (!colons.some(k => lines.lineAt(k.valueStart) === lines.lineAt(problem.start))) context.report('invalid-frontmatter', problem.start, problem.end, problemMessage(problem));
 };
+
+/** Why the frontmatter was not read, in words: what it is, and what to do. */
+function problemMessage(problem: FrontmatterProblem): string {
+  switch (problem.kind) {
+    case 'unclosed': return "The frontmatter is not closed: add a line '---' after its last key.";
+    case 'not-yaml': return `Frontmatter in '${problem.language}' is refused: a role file takes YAML frontmatter only, and nothing in it is run.`;
+    case 'indented': return "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.";
+    case 'not-a-mapping': return 'The frontmatter must be a YAML mapping of keys to values.';
+    case 'repeated-key': return invalidYaml(`the key '${problem.key}' is repeated`);
+    case 'too-large': return invalidYaml(`it is over ${problem.limitKiB} KiB, far more than a frontmatter holds, and is not read`);
+    case 'alias-expansion': return invalidYaml(`its aliases expand to more than ${problem.limit} nodes`);
+    case 'invalid-yaml': return invalidYaml(problem.reason);
+  }
+}
+
+function invalidYaml(reason: string): string {
+  return `Invalid YAML frontmatter: ${reason.replace(/[.\s]+$/, '')}.`;
+}
 
 /**
  * A prototype key is reported at the key, or at the merge key `<<` that

@@ -2,7 +2,7 @@ import type { Document as YamlDocument } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
 import type { FrontmatterKey, FrontmatterProblem } from './frontmatterPlaces';
 import { parseSimpleFrontmatter } from './simpleFrontmatter';
-import { problem, readYaml, repeatedKey } from './yamlFrontmatter';
+import { readYaml } from './yamlFrontmatter';
 
 export type { FrontmatterKey, FrontmatterProblem };
 
@@ -45,7 +45,7 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   if (closeLine < 0) {
     return {
       start, end: lines.lineEnd(0), bodyLine: 1, data: new Map(), keys: [],
-      problem: { message: "The frontmatter is not closed: add a line '---' after its last key.", start, end: lines.lineEnd(0) },
+      problem: { kind: 'unclosed', start, end: lines.lineEnd(0) },
     };
   }
   const end = lines.lineEnd(closeLine);
@@ -53,10 +53,7 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
     return {
       ...block, data: new Map(), keys: [],
-      problem: {
-        message: `Frontmatter in '${open[1]}' is refused: a role file takes YAML frontmatter only, and nothing in it is run.`,
-        start, end,
-      },
+      problem: { kind: 'not-yaml', language: open[1], start, end },
     };
   }
 
@@ -67,7 +64,7 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
     const keys = scannedKeys(lines, closeLine);
     if (simple instanceof Map) return { ...block, data: simple, keys };
     const repeat = keys.find(k => lines.lineAt(k.keyStart) === simple.repeated + 1)!;
-    return { ...block, data: new Map(), keys, problem: problem(repeatedKey(repeat.key), repeat.keyStart, repeat.keyEnd) };
+    return { ...block, data: new Map(), keys, problem: { kind: 'repeated-key', key: repeat.key, start: repeat.keyStart, end: repeat.keyEnd } };
   }
   const bodyStart = lines.lineStarts[1];
   const read = readYaml(lines.text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + lines.text.slice(bodyStart, lines.lineStarts[closeLine]));
@@ -115,7 +112,7 @@ function indentedFrontmatter(lines: LineIndex): Frontmatter | undefined {
     const start = lines.lineStarts[open];
     return {
       start, end: lines.lineEnd(line), bodyLine: line + 1, data: new Map(), keys: [],
-      problem: { message: "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.", start, end: lines.lineEnd(open) },
+      problem: { kind: 'indented', start, end: lines.lineEnd(open) },
     };
   }
   return undefined;

@@ -33,7 +33,7 @@ const MAX_YAML_CHARS = 512 * 1024;
  */
 export function readYaml(text: string): YamlReading {
   if (text.length > MAX_YAML_CHARS) {
-    return { data: new Map(), problem: problem(`it is over ${MAX_YAML_CHARS / 1024} KiB, far more than a frontmatter holds, and is not read`, 0, text.includes('\n') ? text.indexOf('\n') : text.length) };
+    return { data: new Map(), problem: { kind: 'too-large', limitKiB: MAX_YAML_CHARS / 1024, start: 0, end: text.includes('\n') ? text.indexOf('\n') : text.length } };
   }
   // Loaded on first use: most libraries' frontmatter never needs it.
   const yaml = require('yaml') as typeof YamlModule;
@@ -42,34 +42,34 @@ export function readYaml(text: string): YamlReading {
   try {
     // The parser's own check of unique keys compares every pair of keys of a mapping: sets do it here.
     doc = yaml.parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: false });
-    const failure = doc.errors[0] ?? doc.warnings.find(w => w.code === 'TAG_RESOLVE_FAILED') ?? duplicateKey(yaml, doc);
+    const failure = doc.errors[0] ?? doc.warnings.find(w => w.code === 'TAG_RESOLVE_FAILED');
     if (failure) {
       // A mapping nested where a value stands: the parser points at the value's start, the cause is the `:` that made it a mapping.
       const colon = failure.code === 'BLOCK_AS_IMPLICIT_KEY' ? /:(?=[ \t\r\n]|$)/g : undefined;
       if (colon) colon.lastIndex = failure.pos[0];
       const at = colon?.exec(text)?.index;
-      return { data: new Map(), problem: at === undefined ? problem(failure.message, failure.pos[0], failure.pos[1]) : problem(failure.message, at, at + 1) };
+      return { data: new Map(), problem: at === undefined ? invalidYaml(failure.message, failure.pos[0], failure.pos[1]) : invalidYaml(failure.message, at, at + 1) };
     }
+    const repeated = repeatedKey(yaml, doc);
+    if (repeated) return { data: new Map(), problem: repeated };
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // The alias count's ReferenceError, or a stack overflow on nesting too deep to read.
-    const reason = error instanceof ReferenceError && /alias/i.test(error.message)
-      ? `its aliases expand to more than ${MAX_ALIAS_COUNT} nodes`
-      : error instanceof Error ? error.message : String(error);
-    return { data: new Map(), problem: problem(reason, 0, text.length) };
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) return { data: new Map(), problem: { kind: 'alias-expansion', limit: MAX_ALIAS_COUNT, start: 0, end: text.length } };
+    return { data: new Map(), problem: invalidYaml(error instanceof Error ? error.message : String(error), 0, text.length) };
   }
   const data = new Map<string, unknown>();
   if (value === null || value === undefined) return { data, keys: [] };
   if (typeof value !== 'object' || Array.isArray(value) || !yaml.isMap(doc.contents)) {
-    return { data, keys: [], problem: { message: 'The frontmatter must be a YAML mapping of keys to values.', start: 0, end: text.length } };
+    return { data, keys: [], problem: { kind: 'not-a-mapping', start: 0, end: text.length } };
   }
   for (const key of Object.keys(value)) data.set(key, (value as Record<string, unknown>)[key]);
   return { data, keys: topLevelKeys(yaml, doc.contents, text), document: doc };
 }
 
 /** The first key that repeats one before it in the same mapping, as the parser's own check would report it. */
-function duplicateKey(yaml: typeof YamlModule, doc: Document.Parsed): { code: string; message: string; pos: [number, number] } | undefined {
-  let found: { code: string; message: string; pos: [number, number] } | undefined;
+function repeatedKey(yaml: typeof YamlModule, doc: Document.Parsed): FrontmatterProblem | undefined {
+  let found: FrontmatterProblem | undefined;
   yaml.visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
@@ -78,7 +78,7 @@ function duplicateKey(yaml: typeof YamlModule, doc: Document.Parsed): { code: st
         if (!yaml.isScalar(key) || typeof key.value === 'symbol' || !key.range) continue;
         const name = String(key.value);
         if (seen.has(name)) {
-          found = { code: 'DUPLICATE_KEY', message: repeatedKey(name), pos: [key.range[0], key.range[1]] };
+          found = { kind: 'repeated-key', key: name, start: key.range[0], end: key.range[1] };
           return yaml.visit.BREAK;
         }
         seen.add(name);
@@ -89,13 +89,8 @@ function duplicateKey(yaml: typeof YamlModule, doc: Document.Parsed): { code: st
   return found;
 }
 
-/** The reason a repeated key gives, whoever finds it. */
-export function repeatedKey(name: string): string {
-  return `the key '${name}' is repeated`;
-}
-
-export function problem(reason: string, start: number, end: number): FrontmatterProblem {
-  return { message: `Invalid YAML frontmatter: ${reason.replace(/[.\s]+$/, '')}.`, start, end: Math.max(end, start) };
+function invalidYaml(reason: string, start: number, end: number): FrontmatterProblem {
+  return { kind: 'invalid-yaml', reason, start, end: Math.max(end, start) };
 }
 
 /** Each top-level key written as a scalar, with the place of its value (a block scalar's from its first line of text). */
