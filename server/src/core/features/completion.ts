@@ -3,7 +3,7 @@ import type { IndexedFile } from '../library/roleIndex';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import { dirname, relativePath } from '../util/paths';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
-import { describeRole } from '../parse/roleSummary';
+import { describeRole } from './roleDescription';
 import { yamlScalar } from '../parse/yamlScalar';
 import { lowerBound } from '../util/sortedStrings';
 import { completeKeys, frontmatterSpot, toolItems, valueItems } from './frontmatterCompletion';

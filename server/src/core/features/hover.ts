@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { isUnreportedProse, namingGroups } from '../diagnostics/referenceChecks';
 import { roleDeclarations } from '../parse/declarations';
 import type { ParsedRole } from '../parse/roleFile';
-import { roleFacts } from '../parse/roleSummary';
+import { roleFacts } from './roleDescription';
 import { counted } from '../util/counted';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { referringRoles } from './references';
