@@ -5,7 +5,7 @@ import { dirname, relativePath } from '../util/paths';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { describeRole } from './roleDescription';
 import { yamlScalar } from '../parse/yamlScalar';
-import { lowerBound } from '../util/sortedStrings';
+import { lowerBound } from '../util/lowerBound';
 import { completeKeys, frontmatterSpot, toolItems, valueItems } from './frontmatterCompletion';
 import { standsForAgent } from '../parse/bodyReferences';
 
@@ -206,7 +206,7 @@ function completeRoles(
  * sorted names, then the other names that hold its letters in order.
  */
 function* matchingNames(sorted: readonly string[], needle: string): Generator<string> {
-  const first = lowerBound(sorted, needle);
+  const first = lowerBound(sorted, name => name < needle);
   let end = first;
   while (end < sorted.length && sorted[end].startsWith(needle)) yield sorted[end++];
   // Display names ('Feature Builder') hold capitals: they match the lower-cased needle by their lower case.

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../text/lineIndex';
+import { lowerBound } from '../util/lowerBound';
 import { isSlug } from '../util/slug';
 import { collectBullets, type ReferenceBullet } from './bullets';
 import type { Frontmatter } from './frontmatter';
@@ -120,12 +121,6 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
 
 /** The last of the sorted offsets before `offset` and past `floor`, else `floor`. */
 function lastBefore(sorted: readonly number[], offset: number, floor: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && sorted[lo - 1] > floor ? sorted[lo - 1] : floor;
+  const after = lowerBound(sorted, end => end <= offset);
+  return after > 0 && sorted[after - 1] > floor ? sorted[after - 1] : floor;
 }

@@ -1,3 +1,5 @@
+import { lowerBound } from '../util/lowerBound';
+
 /** Offsets into the document text; `end` is exclusive: shared by the Markdown parser and what reads its results. */
 export interface Span {
   start: number;
@@ -47,30 +49,14 @@ export function coverageOf(spans: readonly Span[]): (offset: number) => boolean 
     }
   }
   return offset => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const at = lowerBound(starts, start => start <= offset) - 1;
     return at >= 0 && offset < ends[at];
   };
 }
 
 /** The index of the first span that starts at or after an offset (spans sorted by start), by binary search. */
 export function firstStartingAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(spans, span => span.start < offset);
 }
 
 /** Which of a sorted list of disjoint spans holds an offset, for offsets in any order (spanCursor is for offsets in order). */

@@ -1,4 +1,5 @@
 import type { Position, Range } from 'vscode-languageserver-types';
+import { lowerBound } from '../util/lowerBound';
 
 const LINE_BREAK = /\r\n?|\n/g;
 
@@ -42,14 +43,7 @@ export class LineIndex {
   }
 
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lowerBound(this.lineStarts, start => start <= offset) - 1);
   }
 
   positionAt(offset: number): Position {

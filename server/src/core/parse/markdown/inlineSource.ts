@@ -1,3 +1,5 @@
+import { lowerBound } from '../../util/lowerBound';
+
 /** A piece of one line of the file that holds inline content. */
 export interface Segment {
   start: number;
@@ -38,15 +40,8 @@ export class InlineSource {
 
   /** The file offset of an index of the text; the LF between two lines stands at the end of the first. */
   offset(index: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    const segment = this.segments[lo];
-    return Math.min(segment.start + index - starts[lo], segment.end);
+    const at = Math.max(0, lowerBound(this.starts, start => start <= index) - 1);
+    const segment = this.segments[at];
+    return Math.min(segment.start + index - this.starts[at], segment.end);
   }
 }
