@@ -1,27 +1,23 @@
-import {
-  createConnection, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification,
-  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, createLanguageService, isWithin, SEMANTIC_TOKENS_LEGEND, type DiscoveryOptions } from '../core';
-import { DiskWatcher } from '../node/diskWatcher';
-import { libraryRootOf } from '../node/libraryRoot';
-import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
+import { createLanguageService, type DiscoveryOptions } from '../core';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { readClientSupport, type ClientSupport } from './clientSupport';
 import { registerDiagnostics } from './diagnosticsHandlers';
 import { registerDocuments } from './documents';
-import { CODE_ACTION_KINDS, registerFeatures } from './featureHandlers';
+import { registerFeatures } from './featureHandlers';
 import { applyInOrder, registerFileEvents } from './fileEvents';
+import { discoveryOf, rootsOf } from './initializeParams';
 import { JobQueue } from './jobQueue';
 import { loadWorkspace } from './load';
 import { registerMoves } from './moves';
-import type { InitializationOptions } from './protocol';
 import { DiagnosticsPublisher } from './pushDiagnostics';
 import { Refresher } from './refresh';
+import { changedRoots, rootOpenedOutside } from './roots';
+import { serverCapabilities } from './serverCapabilities';
 import { foldersToWatch } from './watchedFolders';
-import { pathToUri, uriToPath } from './uris';
-
-const RENAME_FILTERS = { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }] };
+import { registerClientWatchers, serverWatcher } from './watching';
+import { pathToUri } from './uris';
 
 /**
  * The language server: a thin shell that turns LSP messages into calls on the
@@ -44,14 +40,7 @@ export function startServer(version: string): Connection {
   let roots: string[] = [];
   let discovery: DiscoveryOptions = {};
   // Where the client watches nothing, the server watches the libraries' folders itself, after each load.
-  const watcher = new DiskWatcher(
-    events => void applyInOrder(deps, () => service.filesChanged(events)),
-    // Logged, and shown: the user learns that changes outside the editor may go unseen.
-    message => {
-      connection.console.warn(message);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-    },
-  );
+  const watcher = serverWatcher(connection, events => void applyInOrder(deps, () => service.filesChanged(events)));
   const watchLibraries = () => {
     if (!support.watchedFiles) watcher.watch(foldersToWatch(roots, service.status()));
   };
@@ -62,67 +51,30 @@ export function startServer(version: string): Connection {
   }).then(() => refresher.refreshAll());
 
   connection.onInitialize((params): InitializeResult => {
-    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-    roots = folders.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    roots = rootsOf(params);
     support = readClientSupport(params.capabilities);
     refresher.capabilities = support.refresh;
     // A client that does not pull is sent the diagnostics: every change is followed by the publications it calls for.
     if (!support.pullDiagnostics) new DiagnosticsPublisher(connection, service, documents, () => queue.settled()).follow(refresher.changes);
-    const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    const untrusted = options.trusted === false;
-    const configPath = typeof options.configFile === 'string' && options.configFile ? toCorePath(options.configFile) : undefined;
-    discovery = {
-      configPath: configPath && (!untrusted || roots.some(r => isWithin(configPath, r))) ? configPath : undefined,
-      extraRoleFolders: Array.isArray(options.roleFolders) ? options.roleFolders.filter(f => typeof f === 'string').map(toCorePath) : undefined,
-      withinRootsOnly: untrusted,
-    };
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['*', '(', '/', ':', '.'] },
-        definitionProvider: true,
-        ...(support.pullDiagnostics ? { diagnosticProvider: { identifier: 'fleet-roles', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
-        hoverProvider: true,
-        referencesProvider: true,
-        codeLensProvider: { resolveProvider: false },
-        renameProvider: { prepareProvider: true },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-        documentLinkProvider: { resolveProvider: false },
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        workspace: {
-          workspaceFolders: { supported: true, changeNotifications: support.workspaceFolders },
-          fileOperations: { willRename: RENAME_FILTERS, didRename: RENAME_FILTERS },
-        },
-      },
-      serverInfo: { name: 'fleet-roles', version },
-    };
+    discovery = discoveryOf(params, roots);
+    return { capabilities: serverCapabilities(support), serverInfo: { name: 'fleet-roles', version } };
   });
 
   connection.onInitialized(() => {
     queue.open();
     void reload();
-    if (support.watchedFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
-      });
-    }
+    if (support.watchedFiles) registerClientWatchers(connection);
     if (support.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(event => {
-        const removed = new Set(event.removed.map(f => uriToPath(f.uri)));
-        roots = [...roots.filter(r => !removed.has(r)), ...event.added.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+        roots = changedRoots(roots, event);
         void reload();
       });
     }
   });
 
-  /** A role file opened outside every root (no folder open, or a client that named none) brings in its library. */
   const opened = (path: string) => {
-    // Untrusted, nothing outside the workspace folders is read, a library beside them included.
-    if (discovery.withinRootsOnly || roots.some(r => isWithin(path, r))) return;
-    const root = libraryRootOf(path);
-    if (root === undefined || roots.includes(root)) return;
+    const root = rootOpenedOutside(path, roots, discovery.withinRootsOnly === true);
+    if (root === undefined) return;
     roots = [...roots, root];
     void reload();
   };

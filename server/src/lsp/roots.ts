@@ -1,0 +1,22 @@
+import type { WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+import { isWithin } from '../core';
+import { libraryRootOf } from '../node/libraryRoot';
+import { uriToPath } from './uris';
+
+/** The roots once the client removed and added workspace folders. */
+export function changedRoots(roots: readonly string[], event: WorkspaceFoldersChangeEvent): string[] {
+  const removed = new Set(event.removed.map(f => uriToPath(f.uri)));
+  return [...roots.filter(r => !removed.has(r)), ...event.added.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+}
+
+/**
+ * The root a role file opened outside every root brings in (no folder open,
+ * or a client that named none): its library's, unless that is loaded
+ * already. Untrusted, nothing outside the workspace folders is read, a
+ * library beside them included.
+ */
+export function rootOpenedOutside(path: string, roots: readonly string[], withinRootsOnly: boolean): string | undefined {
+  if (withinRootsOnly || roots.some(r => isWithin(path, r))) return undefined;
+  const root = libraryRootOf(path);
+  return root === undefined || roots.includes(root) ? undefined : root;
+}
