@@ -78,6 +78,20 @@ describe('rename', () => {
     assert.deepEqual(await service.rename(SEED_PATH, at, 'Delivery Lead'), { error: "'Delivery Lead' is not a role name: use a kebab-case slug such as 'project-manager'." });
     assert.deepEqual(await service.rename(SEED_PATH, at, 'project-manager'), { documentChanges: [] });
   });
+
+  test('a format whose identity key is not among its declarations: the rename moves the file and edits the references', async () => {
+    const role = (name: string, other: string) => `---\nclass: ${name}\ndomain: operations\npersistent_persona: false\nhandle: ${name}\n---\n# ${name}\n\n## Mandate\n\n## Boundaries\n\n- **Does NOT x** — the **${other}**.\n\n## Persona\n`;
+    const { service } = await loadService({
+      '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'fleet', identity: { key: 'handle', matchFile: false } } }),
+      '/ws/roles/a-role.md': role('a-role', 'b-role'),
+      '/ws/roles/b-role.md': role('b-role', 'a-role'),
+    });
+    const edit = await service.rename('/ws/roles/a-role.md', { line: 6, character: 3 }, 'c-role') as WorkspaceEdit;
+    assert.deepEqual(edit.documentChanges, [
+      { textDocument: { uri: 'file:///ws/roles/b-role.md', version: null }, edits: [{ range: rangeOf(role('b-role', 'a-role'), 'a-role'), newText: 'c-role' }] },
+      { kind: 'rename', oldUri: 'file:///ws/roles/a-role.md', newUri: 'file:///ws/roles/c-role.md' },
+    ]);
+  });
 });
 
 describe('rename from the explorer (willRenameFiles)', () => {
