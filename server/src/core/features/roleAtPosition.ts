@@ -36,7 +36,7 @@ export function roleAtPosition(file: IndexedFile, position: Position): RoleTarge
   return undefined;
 }
 
-/** The declarations of the file's identity key (the fleet's class, an agent's name), when its format has one. */
+/** The declarations of the file's identity key (the fleet's class, an agent's name), when its format has one and declares it. */
 export function identityDeclarations(file: IndexedFile): KeyDeclarations | undefined {
   const key = file.library.format.identity.key;
   return key === undefined ? undefined : roleDeclarations(file.role, file.library.format.declared)[key];
