@@ -67,7 +67,7 @@ export function startServer(version: string): Connection {
     support = readClientSupport(params.capabilities);
     refresher.capabilities = support.refresh;
     // A client that does not pull is sent the diagnostics: every change is followed by the publications it calls for.
-    if (!support.pullDiagnostics) new DiagnosticsPublisher(connection, service, documents, () => queue.settled()).follow(refresher.changes);
+    if (!support.pullDiagnostics) new DiagnosticsPublisher(connection, service, documents, () => queue.settled(), support.codeDescription).follow(refresher.changes);
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     const untrusted = options.trusted === false;
     const configPath = typeof options.configFile === 'string' && options.configFile ? toCorePath(options.configFile) : undefined;
@@ -137,7 +137,7 @@ export function startServer(version: string): Connection {
     return new Promise<T>((resolve, reject) => void queue.enqueue(() => job().then(resolve, reject)));
   };
   registerFeatures(connection, service, { support: () => support, settled: () => queue.settled(), inTurn });
-  registerDiagnostics({ connection, service, documents, ready: () => queue.settled(), changes: refresher.changes });
+  registerDiagnostics({ connection, service, documents, ready: () => queue.settled(), changes: refresher.changes, linked: () => support.codeDescription });
   connection.onShutdown(() => watcher.dispose());
   documents.listen(connection);
   connection.listen();
