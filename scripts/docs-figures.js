@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run docs:figures`: measures the figures the README gives and writes
-// them between its `<!-- figure:NAME -->` and `<!-- /figure -->` marks, so
+// `npm run docs:figures`: measures the figures the documents give and writes
+// them between their `<!-- figure:NAME -->` and `<!-- /figure -->` marks, in
+// whichever page of the README, CONTRIBUTING.md and docs/ holds them, so
 // that none is typed by hand: the sizes of the npm tarball and of the .vsix
 // (packed here, from the build), and the time and test count of each group
 // of suites, from the last green run of each (test-output/timings.json,
@@ -13,7 +14,14 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const readme = path.join(root, 'README.md');
+
+/** The pages that may hold figures: the README, CONTRIBUTING.md and every page of docs/. */
+function pages() {
+  const docs = fs.readdirSync(path.join(root, 'docs'), { recursive: true })
+    .filter(name => String(name).endsWith('.md'))
+    .map(name => path.join('docs', String(name)));
+  return ['README.md', 'CONTRIBUTING.md', ...docs].filter(page => fs.existsSync(path.join(root, page)));
+}
 
 function run(cmd, args) {
   const result = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -63,19 +71,24 @@ function testFigures() {
 
 function main() {
   const figures = { tarball: tarball(), vsix: vsix(), ...testFigures() };
-  let text = fs.readFileSync(readme, 'utf8');
-  const marks = [...text.matchAll(/<!-- figure:([a-z0-9-]+) -->/g)].map(m => m[1]);
-  for (const name of marks) {
-    if (figures[name] === undefined) {
-      console.log(`docs:figures: ${name} not measured here (no green run of its suites in test-output/timings.json): left as it was`);
-      continue;
+  const marked = new Set();
+  for (const page of pages()) {
+    const file = path.join(root, page);
+    let text = fs.readFileSync(file, 'utf8');
+    const marks = [...text.matchAll(/<!-- figure:([a-z0-9-]+) -->/g)].map(m => m[1]);
+    for (const name of marks) {
+      marked.add(name);
+      if (figures[name] === undefined) {
+        console.log(`docs:figures: ${page}: ${name} not measured here (no green run of its suites in test-output/timings.json): left as it was`);
+        continue;
+      }
+      text = text.replace(new RegExp(`(<!-- figure:${name} -->)[^<]*(<!-- /figure -->)`), `$1${figures[name]}$2`);
+      console.log(`docs:figures: ${page}: ${name}: ${figures[name]}`);
     }
-    text = text.replace(new RegExp(`(<!-- figure:${name} -->)[^<]*(<!-- /figure -->)`), `$1${figures[name]}$2`);
-    console.log(`docs:figures: ${name}: ${figures[name]}`);
+    if (marks.length > 0) fs.writeFileSync(file, text);
   }
-  const unused = Object.keys(figures).filter(name => !marks.includes(name));
-  if (unused.length > 0) console.log(`docs:figures: measured but not in the README: ${unused.join(', ')}`);
-  fs.writeFileSync(readme, text);
+  const unused = Object.keys(figures).filter(name => !marked.has(name));
+  if (unused.length > 0) console.log(`docs:figures: measured but in no page: ${unused.join(', ')}`);
 }
 
 main();

@@ -48,7 +48,7 @@ const e2e = [
 const which = process.argv[2] || 'all';
 const groups = { node, clients, e2e };
 const steps = Object.entries(groups).filter(([name]) => which === name || !(which in groups)).flatMap(([group, list]) => list.map(step => ({ ...step, group })));
-// Each group's time and count from its last complete, green run: `npm run docs:figures` puts them in the README.
+// Each group's time and count from its last complete, green run: `npm run docs:figures` puts them in CONTRIBUTING.md.
 const timings = path.join(root, 'test-output', 'timings.json');
 
 function run(step) {

@@ -93,6 +93,8 @@ describe('fleet-roles check', () => {
     const domain = run.results.find((r: { ruleId: string }) => r.ruleId === 'unknown-domain');
     assert.equal(domain.level, 'error');
     assert.equal(ruleIds[domain.ruleIndex], 'unknown-domain');
+    // Each rule links to its code's page (SARIF's helpUri), as the editor's diagnostics do.
+    assert.equal(run.tool.driver.rules[domain.ruleIndex].helpUri, 'https://github.com/fleet-roles/fleet-roles/blob/main/docs/diagnostics/unknown-domain.md');
     assert.deepEqual(domain.locations[0].physicalLocation.artifactLocation, { uri: 'roles/gamma.md', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(domain.locations[0].physicalLocation.region, { startLine: 3, startColumn: 9, endLine: 3, endColumn: 18 });
     assert.equal(run.results.find((r: { ruleId: string }) => r.ruleId === 'boundary-without-role').level, 'warning');

@@ -6,15 +6,15 @@ import { makeTree, runCli } from '../support/runCli';
 import { REPO_ROOT } from '../support/tempLibrary';
 
 /*
- * The README's table of usage errors (The command line), row by row: each
- * command, run in a folder with a copy of the sample library and a folder
- * of notes, gives exactly its line on stderr, nothing on stdout, and its
- * exit code. A row added to the README is a test; a message changed in
- * the code and not in the README fails here.
+ * The table of usage errors in docs/cli.md, row by row: each command, run
+ * in a folder with a copy of the sample library and a folder of notes,
+ * gives exactly its line on stderr, nothing on stdout, and its exit code.
+ * A row added to the page is a test; a message changed in the code and not
+ * in the page fails here.
  */
 
-const README = readFileSync(nodePath.join(REPO_ROOT, 'README.md'), 'utf8');
-const section = README.slice(README.indexOf('\n## The command line\n'), README.indexOf('\n### Installing the CLI\n'));
+const PAGE = readFileSync(nodePath.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
+const section = PAGE.slice(0, PAGE.indexOf('\n## Installing the CLI\n'));
 const ROW = /^\| `fleet-roles((?: [^`]*)?)` \| `([^`]+)` \| (\d) \|$/gm;
 const rows = [...section.matchAll(ROW)].map(([, command, stderr, exit]) => ({ command: command.trim(), stderr, exit: Number(exit) }));
 
@@ -23,7 +23,7 @@ function words(command: string): string[] {
   return (command.match(/'[^']*'|\S+/g) ?? []).map(w => (w.startsWith("'") ? w.slice(1, -1) : w));
 }
 
-describe("the README's usage errors", () => {
+describe("docs/cli.md's usage errors", () => {
   const tree = makeTree({ 'docs/guide.md': '# Guide\n\nNotes, not roles.\n' });
   cpSync(nodePath.join(REPO_ROOT, 'roles'), nodePath.join(tree.dir, 'roles'), { recursive: true });
   after(() => tree.dispose());

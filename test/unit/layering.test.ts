@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 
 /**
- * The layering the README's architecture section states, read from the
+ * The layering ARCHITECTURE.md states, read from the
  * import lines of server/src. The core's folders, lowest first: a file may
  * import its own layer and those below it, never one above. The files at the
  * core's root (the language service, the file moves, the index) are its top.

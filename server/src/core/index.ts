@@ -6,7 +6,7 @@ export type { DiagnosticsResult } from './workspace/roleWorkspace';
 export type { DiagnosticsReport } from './workspace/changedDiagnostics';
 export type { FileEvent, FileEventsResult } from './workspace/fileEvents';
 export type { LibraryStatus, WorkspaceStatus } from './workspace/status';
-export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './config/diagnosticCodes';
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, diagnosticPage, isDiagnosticCode, type DiagnosticCode } from './config/diagnosticCodes';
 export { CONFIG_FILE_NAME, problemLocation, type ConfigProblem } from './config/configFile';
 export { CancelledError, type CancellationToken } from './util/cancellation';
 export { describeReadFailure } from './util/readFailure';

@@ -9,6 +9,8 @@ import type { ClientCapabilities } from 'vscode-languageserver/node';
 export interface ClientSupport {
   /** textDocument/diagnostic: else diagnostics are pushed (textDocument/publishDiagnostics). */
   pullDiagnostics: boolean;
+  /** A diagnostic's codeDescription (the link to its code's page) is shown, in the way diagnostics reach this client. */
+  codeDescription: boolean;
   workspaceFolders: boolean;
   /** workspace/didChangeWatchedFiles with dynamic registration: else the server watches the disk itself. */
   watchedFiles: boolean;
@@ -28,8 +30,10 @@ export function readClientSupport(capabilities: ClientCapabilities): ClientSuppo
   const workspace = capabilities.workspace;
   const resourceOperations = workspace?.workspaceEdit?.resourceOperations ?? [];
   const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
+  const pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   return {
-    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    pullDiagnostics,
+    codeDescription: codeDescriptionSupport(capabilities, pullDiagnostics),
     workspaceFolders: workspace?.workspaceFolders === true,
     watchedFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     // Resource operations exist only in documentChanges: a client declaring them takes that form (Neovim 0.7 declares only the operations).
@@ -45,4 +49,17 @@ export function readClientSupport(capabilities: ClientCapabilities): ClientSuppo
       semanticTokens: workspace?.semanticTokens?.refreshSupport === true,
     },
   };
+}
+
+/**
+ * LSP 3.16 declares codeDescription under publishDiagnostics only, and 3.17's
+ * pull capability has no such field, so a client that pulls declares it there
+ * (VS Code's does); 3.18 adds it to textDocument.diagnostic, which wins when
+ * the client states it.
+ */
+function codeDescriptionSupport(capabilities: ClientCapabilities, pulled: boolean): boolean {
+  const published = capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
+  if (!pulled) return published;
+  const pull = capabilities.textDocument?.diagnostic as { codeDescriptionSupport?: boolean } | undefined;
+  return pull?.codeDescriptionSupport ?? published;
 }

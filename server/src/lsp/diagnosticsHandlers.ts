@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, type RoleLanguageService } from '../core';
 import type { ChangeSignal } from './changeSignal';
 import { guard, guardAsync } from './cancellation';
+import { withPageLinks } from './diagnosticLinks';
 import { pathToUri, uriToPath } from './uris';
 
 interface DiagnosticsDeps {
@@ -13,6 +14,8 @@ interface DiagnosticsDeps {
   documents: TextDocuments<TextDocument>;
   ready: () => Promise<void>;
   changes: ChangeSignal;
+  /** Whether each diagnostic carries the link to its code's page. */
+  linked: () => boolean;
 }
 
 /**
@@ -20,16 +23,16 @@ interface DiagnosticsDeps {
  * the result ids the client holds, and when nothing has, it waits for a
  * change: the client asks again as soon as it gets an answer.
  */
-export function registerDiagnostics({ connection, service, documents, ready, changes }: DiagnosticsDeps): void {
+export function registerDiagnostics({ connection, service, documents, ready, changes, linked }: DiagnosticsDeps): void {
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     await ready();
     const path = uriToPath(params.textDocument.uri);
     if (path === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return guard(() => {
       const result = service.getDiagnostics(path, token);
-      if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: service.getConfigDiagnostics(path, token) ?? [] };
+      if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: withPageLinks(service.getConfigDiagnostics(path, token) ?? [], linked()) };
       if (params.previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: result.diagnostics };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: withPageLinks(result.diagnostics, linked()) };
     });
   });
 
@@ -38,7 +41,7 @@ export function registerDiagnostics({ connection, service, documents, ready, cha
     const previous = new Map(params.previousResultIds.map(p => [p.uri, p.value]));
     return guardAsync(async () => {
       for (;;) {
-        const items = await changedReports(service, documents, previous, token);
+        const items = await changedReports(service, documents, previous, token, linked());
         if (items.length > 0 || previous.size === 0) return { items };
         const next = changes.next();
         await Promise.race([next, cancelled(token)]);
@@ -49,7 +52,7 @@ export function registerDiagnostics({ connection, service, documents, ready, cha
 }
 
 async function changedReports(
-  service: RoleLanguageService, documents: TextDocuments<TextDocument>, previous: Map<string, string>, token: CancellationToken,
+  service: RoleLanguageService, documents: TextDocuments<TextDocument>, previous: Map<string, string>, token: CancellationToken, linked: boolean,
 ): Promise<WorkspaceDocumentDiagnosticReport[]> {
   const byPath = new Map<string, string>();
   const clientUris = new Map<string, string>();
@@ -65,9 +68,10 @@ async function changedReports(
     if (report.kind === 'gone') return { kind: DocumentDiagnosticReportKind.Full, uri: clientUris.get(report.path)!, version: null, items: [] };
     const uri = pathToUri(report.path);
     const version = documents.get(uri)?.version ?? null;
+    const items = withPageLinks(report.diagnostics, linked);
     return report.kind === 'file'
-      ? { kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: report.resultId, items: report.diagnostics }
-      : { kind: DocumentDiagnosticReportKind.Full, uri, version, items: report.diagnostics };
+      ? { kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: report.resultId, items }
+      : { kind: DocumentDiagnosticReportKind.Full, uri, version, items };
   });
 }
 

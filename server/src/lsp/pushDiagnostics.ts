@@ -2,6 +2,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RoleLanguageService } from '../core';
 import type { ChangeSignal } from './changeSignal';
+import { withPageLinks } from './diagnosticLinks';
 import { pathToUri } from './uris';
 
 /**
@@ -26,6 +27,8 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     /** Resolves once the file events and loads received so far are applied. */
     private readonly settled: () => Promise<void>,
+    /** Whether each diagnostic carries the link to its code's page. */
+    private readonly linked: boolean,
   ) {}
 
   /** Publishes after each change the signal reports, from now on. */
@@ -72,6 +75,6 @@ export class DiagnosticsPublisher {
 
   private send(path: string, diagnostics: Diagnostic[]): void {
     const uri = pathToUri(path);
-    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics: withPageLinks(diagnostics, this.linked) });
   }
 }

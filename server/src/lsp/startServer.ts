@@ -55,7 +55,7 @@ export function startServer(version: string): Connection {
     support = readClientSupport(params.capabilities);
     refresher.capabilities = support.refresh;
     // A client that does not pull is sent the diagnostics: every change is followed by the publications it calls for.
-    if (!support.pullDiagnostics) new DiagnosticsPublisher(connection, service, documents, () => queue.settled()).follow(refresher.changes);
+    if (!support.pullDiagnostics) new DiagnosticsPublisher(connection, service, documents, () => queue.settled(), support.codeDescription).follow(refresher.changes);
     discovery = discoveryOf(params, roots);
     return { capabilities: serverCapabilities(support), serverInfo: { name: 'fleet-roles', version } };
   });
@@ -89,7 +89,7 @@ export function startServer(version: string): Connection {
     return new Promise<T>((resolve, reject) => void queue.enqueue(() => job().then(resolve, reject)));
   };
   registerFeatures(connection, service, { support: () => support, settled: () => queue.settled(), inTurn });
-  registerDiagnostics({ connection, service, documents, ready: () => queue.settled(), changes: refresher.changes });
+  registerDiagnostics({ connection, service, documents, ready: () => queue.settled(), changes: refresher.changes, linked: () => support.codeDescription });
   connection.onShutdown(() => watcher.dispose());
   documents.listen(connection);
   connection.listen();

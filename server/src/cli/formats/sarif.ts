@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core';
+import { DIAGNOSTIC_CODES, diagnosticPage, type DiagnosticCode } from '../../core';
 import type { CheckReport } from '../report';
 import { severityName } from '../report';
 
@@ -13,6 +13,7 @@ export function formatSarif(report: CheckReport, version: string): string {
   const rules = codes.map(code => ({
     id: code,
     shortDescription: { text: DIAGNOSTIC_CODES[code].summary },
+    helpUri: diagnosticPage(code),
     defaultConfiguration: { level: LEVELS[severityName(DIAGNOSTIC_CODES[code].severity)] },
   }));
   const results = report.files.flatMap(file => file.diagnostics.map(d => ({

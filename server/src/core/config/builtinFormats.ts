@@ -42,7 +42,7 @@ const CLAUDE_CODE: RoleFormat = {
     { key: 'description', required: true },
     { key: 'tools', type: 'list' },
     { key: 'disallowedTools', type: 'list' },
-    // Model aliases as Claude Code's model configuration lists them (README: Facts and their sources); a full model id; `inherit`.
+    // Model aliases as Claude Code's model configuration lists them (docs/formats.md: Facts and their sources); a full model id; `inherit`.
     {
       key: 'model', values: ['sonnet', 'opus', 'haiku', 'fable', 'best', 'opusplan', 'sonnet[1m]', 'opus[1m]', 'inherit'],
       pattern: '^claude-[a-z0-9][a-z0-9.-]*(\\[1m\\])?$', plural: 'models', open: true,
@@ -72,7 +72,7 @@ const CLAUDE_CODE: RoleFormat = {
   },
   tools: {
     keys: ['tools', 'disallowedTools'],
-    // Claude Code's tools reference, then the names of older releases that libraries still list (README: Facts and their sources).
+    // Claude Code's tools reference, then the names of older releases that libraries still list (docs/formats.md: Facts and their sources).
     known: [
       'Agent', 'Artifact', 'AskUserQuestion', 'Bash', 'CronCreate', 'CronDelete', 'CronList', 'Edit', 'EnterPlanMode', 'EnterWorktree', 'ExitPlanMode',
       'ExitWorktree', 'Glob', 'Grep', 'ListMcpResourcesTool', 'LSP', 'Monitor', 'NotebookEdit', 'PowerShell', 'Read', 'ReadMcpResourceTool', 'SendMessage',

@@ -40,3 +40,15 @@ export const DIAGNOSTIC_CODES = {
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 export const DIAGNOSTIC_SOURCE = 'fleet-roles';
+
+/** Where each code's page is published: docs/diagnostics/ of the repository that package.json names. */
+const DIAGNOSTIC_PAGES = 'https://github.com/fleet-roles/fleet-roles/blob/main/docs/diagnostics/';
+
+/** The page that says what a code means, why, and how to fix it. */
+export function diagnosticPage(code: DiagnosticCode): string {
+  return `${DIAGNOSTIC_PAGES}${code}.md`;
+}
+
+export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
+  return typeof code === 'string' && Object.hasOwn(DIAGNOSTIC_CODES, code);
+}

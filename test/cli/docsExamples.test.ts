@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { DIAGNOSTIC_CODES } from '../../server/src/core';
 import { SEVERITY_NAMES } from '../../server/src/cli/report';
@@ -9,13 +9,18 @@ import { makeTree, runCli } from '../support/runCli';
 import { REPO_ROOT } from '../support/tempLibrary';
 
 /*
- * docs/role-format.md is the reference of the format; this test keeps it
- * true. Its examples are read out of the Markdown and run through the CLI:
- * each diagnostic's example must give that code and no other (but those its
- * section says come with it), and its fix must leave the library clean.
+ * The documents' examples, run through the CLI so that no page can drift
+ * from what the checker does. docs/diagnostics/ has a page per code: its
+ * example must give that code and no other (but those its **Comes with:**
+ * line names), and its fix must leave the library clean. The overview of
+ * docs/role-format.md must check clean.
  */
 
-const DOC = readFileSync(nodePath.join(REPO_ROOT, 'docs', 'role-format.md'), 'utf8');
+const DOCS = nodePath.join(REPO_ROOT, 'docs');
+const DOC = readFileSync(nodePath.join(DOCS, 'role-format.md'), 'utf8');
+const PAGES = nodePath.join(DOCS, 'diagnostics');
+const INDEX = readFileSync(nodePath.join(PAGES, 'README.md'), 'utf8');
+const pageOf = (code: string) => readFileSync(nodePath.join(PAGES, `${code}.md`), 'utf8');
 
 /** A fenced block: its language, the file it stands for (the info string's second word), its text. */
 interface Block {
@@ -85,20 +90,36 @@ function apply(dir: string, blocks: Block[]): void {
   }
 }
 
-/** The codes the CLI reports for the library, configuration errors included. */
+/**
+ * The codes the CLI reports for the library, configuration errors included.
+ * Each exit code means one thing (docs/cli.md), and the output must agree
+ * with it: 0 and 1 give the JSON report, without and with an error; 2 here
+ * can only be an invalid configuration, on stderr; anything else is a failure.
+ */
 function check(dir: string): { codes: string[]; output: string } {
   const result = runCli(['check', '--format', 'json'], dir);
   const output = `exit ${result.status}\n${result.stdout}${result.stderr}`;
-  if (result.status === 2) return { codes: [...result.stderr.matchAll(/ error (invalid-config) /g)].map(m => m[1]), output };
-  const report = JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }> };
+  if (result.status === 2) {
+    // Each problem at its place, then the one line that says nothing was checked.
+    const lines = result.stderr.split('\n').filter(line => line !== '');
+    const problems = lines.slice(0, -1);
+    assert.ok(
+      result.stdout === '' && problems.length > 0 && lines.at(-1) === 'fleet-roles: the configuration is not valid; nothing was checked'
+        && problems.every(line => /^\S+:\d+:\d+ error invalid-config /.test(line)),
+      `exit 2 for another reason than an invalid configuration:\n${output}`,
+    );
+    return { codes: problems.map(() => 'invalid-config'), output };
+  }
+  assert.ok(result.status === 0 || result.status === 1, `exit ${result.status} is no report:\n${output}`);
+  const report = JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }>; summary: { errors: number } };
+  assert.equal(result.status === 1, report.summary.errors > 0, `exit ${result.status} with ${report.summary.errors} errors:\n${output}`);
   return { codes: report.files.flatMap(f => f.diagnostics.map(d => d.code)), output };
 }
 
-const diagnosticsSection = sections(DOC, 2).get('Diagnostics') ?? '';
-const perCode = sections(diagnosticsSection, 3);
-const baseLibrary = blocksOf(perCode.get('The library of the examples') ?? '');
+const baseLibrary = blocksOf(sections(INDEX, 2).get('The library of the examples') ?? '');
+const CODES = Object.keys(DIAGNOSTIC_CODES);
 
-describe('docs/role-format.md', () => {
+describe('docs/diagnostics', () => {
   test('the library of the examples is there and checks clean', () => {
     assert.equal(baseLibrary.length, 2);
     const tree = makeTree({});
@@ -110,26 +131,31 @@ describe('docs/role-format.md', () => {
     }
   });
 
-  test('the diagnostics table lists every code once, with its severity', () => {
-    const rows = [...diagnosticsSection.matchAll(/^\| `([a-z-]+)` \| (\w+) \|/gm)].map(m => [m[1], m[2]]);
-    assert.deepEqual(rows, Object.entries(DIAGNOSTIC_CODES).map(([code, { severity }]) => [code, SEVERITY_NAMES[severity]]));
+  test('the table lists every code once, with its severity and a link to its page', () => {
+    const rows = [...INDEX.matchAll(/^\| \[`([a-z-]+)`\]\(([a-z-]+)\.md\) \| (\w+) \|/gm)].map(m => [m[1], m[2], m[3]]);
+    assert.deepEqual(rows, Object.entries(DIAGNOSTIC_CODES).map(([code, { severity }]) => [code, code, SEVERITY_NAMES[severity]]));
   });
 
-  test('every code has a section with an example and a fix, and no section names an unknown code', () => {
-    const documented = [...perCode.keys()].filter(h => h !== 'The library of the examples').map(h => h.replace(/`/g, ''));
-    assert.deepEqual(documented, Object.keys(DIAGNOSTIC_CODES));
+  test('every code has a page, and every page is a code', () => {
+    const pages = readdirSync(PAGES).filter(name => name !== 'README.md').sort();
+    assert.deepEqual(pages, CODES.map(code => `${code}.md`).sort());
   });
 
-  for (const code of Object.keys(DIAGNOSTIC_CODES)) {
-    test(`${code}: the example gives ${code} and nothing else; the fix leaves the library clean`, () => {
-      const section = perCode.get(`\`${code}\``) ?? '';
-      const [example, fix] = section.split(/^\*\*Fix:\*\*/m);
-      assert.ok(fix !== undefined, `the section of ${code} has no **Fix:**`);
+  for (const code of CODES) {
+    test(`${code}: its page says what, why, an example and the fix; the example gives ${code} and nothing else; the fix leaves the library clean`, () => {
+      const page = pageOf(code);
+      assert.ok(page.startsWith(`# \`${code}\`\n`), `docs/diagnostics/${code}.md does not start with its code`);
+      const parts = sections(page, 2);
+      assert.deepEqual([...parts.keys()], ['What', 'Why', 'Example', 'Fix'], `the sections of docs/diagnostics/${code}.md`);
+      for (const [title, text] of parts) assert.ok(text.trim() !== '', `${code}: ${title} is empty`);
+      const example = parts.get('Example')!;
+      const fix = parts.get('Fix')!;
+      assert.ok(blocksOf(example).length > 0 && blocksOf(fix).length > 0, `${code}: the example and the fix each need a block to run`);
       const tree = makeTree({});
       try {
         apply(tree.dir, baseLibrary);
         apply(tree.dir, blocksOf(example));
-        // Codes that cannot but follow from this one, as the section says.
+        // Codes that cannot but follow from this one, as the page says.
         const comesWith = [.../^\*\*Comes with:\*\* (.*)$/m.exec(example)?.[1].matchAll(/`([a-z-]+)`/g) ?? []].map(m => m[1]);
         const failing = check(tree.dir);
         assert.ok(failing.codes.includes(code) && failing.codes.every(c => c === code || comesWith.includes(c)), `expected ${[code, ...comesWith].join(', ')}:\n${failing.output}`);
@@ -141,8 +167,10 @@ describe('docs/role-format.md', () => {
       }
     });
   }
+});
 
-  test('the overview\'s role file and configuration check clean in the library of the examples', () => {
+describe('docs/role-format.md', () => {
+  test("the overview's role file and configuration check clean in the library of the examples", () => {
     const overview = blocksOf(DOC.slice(0, DOC.indexOf('\n## Diagnostics'))).filter(b => b.path);
     assert.deepEqual(overview.map(b => b.path), ['roles/sales-lead.md', 'fleet-roles.json']);
     const tree = makeTree({});
