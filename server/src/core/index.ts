@@ -16,7 +16,7 @@ export { closestMatches } from './util/editDistance';
 export { isRefusal, type FileMove, type Refusal, type RenameTarget } from './features/rename';
 export type { NewRole } from './features/newRole';
 export { newLibraryFiles, type LibraryFile } from './features/newLibrary';
-export { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './config/roleFormat';
+export { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './config/builtinFormatNames';
 export { detectFormat } from './config/compiledFormat';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export { FIX_ALL_KIND } from './features/codeActions/codeActions';

@@ -3,7 +3,7 @@ import { SLUG_PATTERN } from '../util/slug';
 import { DEFAULT_DOMAINS } from './defaultDomains';
 import { DIAGNOSTIC_CODES } from './diagnosticCodes';
 import { PROTOTYPE_KEYS } from './prototypeKeys';
-import { BUILTIN_FORMAT_NAMES } from './roleFormat';
+import { BUILTIN_FORMAT_NAMES } from './builtinFormatNames';
 import { CONFIGURABLE_CODES } from './severityKeys';
 import { SEVERITY_SETTINGS } from './severitySettings';
 import { unboundedGlobReason } from './linearGlob';

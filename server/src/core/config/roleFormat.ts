@@ -1,11 +1,9 @@
 import type { z } from 'zod';
+import type { BuiltinFormatName } from './builtinFormatNames';
 import type {
   declarationSchema, formatSettingSchema, identitySchema, promptLimitSchema, referencesSchema, sectionsSchema, toolsSchema,
 } from './configSchema';
 
-/** The formats the project knows by name. */
-export const BUILTIN_FORMAT_NAMES = ['fleet', 'claude-code', 'copilot-agents'] as const;
-export type BuiltinFormatName = (typeof BUILTIN_FORMAT_NAMES)[number];
 
 /*
  * The types of a format, from the configuration's one definition

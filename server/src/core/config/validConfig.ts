@@ -1,7 +1,7 @@
 import { SLUG_PATTERN } from '../util/slug';
 import type { ConfigFileContent } from './configSchema';
 import { unboundedGlobReason } from './linearGlob';
-import { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './roleFormat';
+import { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './builtinFormatNames';
 import { CONFIGURABLE_CODES } from './severityKeys';
 import { SEVERITY_SETTINGS, type SeveritySetting } from './severitySettings';
 
