@@ -21,7 +21,7 @@ import { Refresher } from './refresh';
 import { foldersToWatch } from './watchedFolders';
 import { pathToUri, uriToPath } from './uris';
 
-const RENAME_FILTERS = { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }] };
+const RENAME_FILTERS = { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }, { scheme: 'file', pattern: { glob: '**/*.mdc' } }] };
 
 /**
  * The language server: a thin shell that turns LSP messages into calls on the
@@ -105,7 +105,7 @@ export function startServer(version: string): Connection {
     void reload();
     if (support.watchedFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.mdc' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
       });
     }
     if (support.workspaceFolders) {

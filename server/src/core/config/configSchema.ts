@@ -110,7 +110,7 @@ export const formatSettingSchema = z.strictObject({
   extends: z.enum(BUILTIN_FORMAT_NAMES).optional().describe('The built-in format this one starts from.'),
   name: nonEmpty.optional().describe("The format's name, for messages."),
   folders: z.array(relativePath).optional().describe('Where role files live, relative to this file (`.claude/agents`); found with no other configuration. Empty: every folder named `roles`.'),
-  extension: z.string().regex(/^\.[^/\\]*\.?md$/i, 'must end in ".md", such as ".md" or ".agent.md"').optional().describe("The end of a role file's name: `.md` or `.agent.md`; new role files get it."),
+  extension: z.string().regex(/^\.[^/\\]*\.?mdc?$/i, 'must end in ".md" or ".mdc", such as ".md", ".agent.md" or ".mdc"').optional().describe("The end of a role file's name: `.md`, `.agent.md`, or `.mdc` (Cursor's rules); new role files get it."),
   anyMarkdown: z.boolean().optional().describe('Whether any other `.md` file of the role folders is a role too (VS Code reads every `.md` file in `.github/agents`).'),
   documents: z.union([z.literal('upper-case'), z.array(glob)]).optional().describe("The library's documents (read for references, not checked): `upper-case` names (README.md, LIBRARY.md), or glob patterns of file names."),
   identity: identitySchema.optional().describe('The key that names the role, and how the role is called.'),
