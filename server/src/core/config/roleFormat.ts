@@ -4,7 +4,6 @@ import type {
   declarationSchema, formatSettingSchema, identitySchema, promptLimitSchema, referencesSchema, sectionsSchema, toolsSchema,
 } from './configSchema';
 
-
 /*
  * The types of a format, from the configuration's one definition
  * (configSchema.ts, where each field's meaning is described): a format
