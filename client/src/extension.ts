@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/lsp/protocol';
+import { DOCUMENT_SELECTOR } from './documentSelector';
 import { RestartingErrorHandler } from './errorHandler';
 import { GraphPanel } from './graphPanel';
 import { newRole } from './newRole';
@@ -30,9 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FleetR
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // The server answers for role files (and reports a broken fleet-roles.json on the file itself);
-    // other Markdown gets nothing from it and stays VS Code's.
-    documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', pattern: '**/fleet-roles.json' }],
+    documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: initializationOptions(),
     errorHandler,
     outputChannelName: 'Fleet Roles',

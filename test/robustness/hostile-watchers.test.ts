@@ -97,26 +97,38 @@ describe("a role folder deleted and made again is watched again", () => {
   });
 });
 
+/** The paths the server's own watcher hears while these entries are made in a new folder at `folder` (below a temporary root): files, or folders for a trailing '/'. */
+async function heardWhileMaking(folder: string, entries: string[], awaited: string): Promise<string[]> {
+  const root = mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-watched-'));
+  const watched = nodePath.join(root, folder);
+  mkdirSync(watched, { recursive: true });
+  const heard: string[] = [];
+  const watcher = new DiskWatcher(events => heard.push(...events.map(e => e.path)), () => undefined, 20);
+  try {
+    watcher.watch([{ path: toCorePath(watched), recursive: true }]);
+    for (const entry of entries) {
+      if (entry.endsWith('/')) mkdirSync(nodePath.join(watched, entry));
+      else writeFileSync(nodePath.join(watched, entry), entry);
+    }
+    const expected = toCorePath(nodePath.join(watched, awaited));
+    const deadline = Date.now() + 5_000;
+    while (!heard.includes(expected) && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
+    await new Promise(r => setTimeout(r, 100));
+    return [...new Set(heard)].map(path => path.slice(toCorePath(watched).length + 1));
+  } finally {
+    watcher.dispose();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 describe('a role folder inside a hidden folder is watched', () => {
   test('a file written in .claude/agents is heard; a hidden file and node_modules in it are not', async () => {
-    const root = mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-hidden-'));
-    const agents = nodePath.join(root, '.claude', 'agents');
-    mkdirSync(agents, { recursive: true });
-    const heard: string[] = [];
-    const watcher = new DiskWatcher(events => heard.push(...events.map(e => e.path)), () => undefined, 20);
-    try {
-      watcher.watch([{ path: toCorePath(agents), recursive: true }]);
-      writeFileSync(nodePath.join(agents, '.draft.md'), 'hidden');
-      mkdirSync(nodePath.join(agents, 'node_modules'));
-      writeFileSync(nodePath.join(agents, 'reviewer.md'), 'seen');
-      const reviewer = toCorePath(nodePath.join(agents, 'reviewer.md'));
-      const deadline = Date.now() + 5_000;
-      while (!heard.includes(reviewer) && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
-      await new Promise(r => setTimeout(r, 100));
-      assert.deepEqual([...new Set(heard)], [reviewer]);
-    } finally {
-      watcher.dispose();
-      rmSync(root, { recursive: true, force: true });
-    }
+    assert.deepEqual(await heardWhileMaking('.claude/agents', ['.draft.md', 'node_modules/', 'reviewer.md'], 'reviewer.md'), ['reviewer.md']);
+  });
+});
+
+describe("the server's own watcher hears .mdc files", () => {
+  test('an .mdc file (Cursor rules, a format may name it) is heard; a .txt file is not', async () => {
+    assert.deepEqual(await heardWhileMaking('.cursor/rules', ['notes.txt', 'testing.mdc'], 'testing.mdc'), ['testing.mdc']);
   });
 });

@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as nodePath from 'node:path';
-import type { CodeAction, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { writeFileSync } from 'node:fs';
+import { DidChangeWatchedFilesNotification, FileChangeType, type CodeAction, type DidChangeWatchedFilesRegistrationOptions, type Hover, type InitializeResult, type Location, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient, uriOf } from '../support/lspClient';
 import { makeTree } from '../support/runCli';
 
@@ -177,5 +178,47 @@ describe('a copilot-agents list over several lines, over JSON-RPC', () => {
     const edit = await served.client().request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: builder }, position: { line: 1, character: 8 }, newName: 'Feature Maker' });
     const texts = edit.documentChanges!.flatMap(c => ('textDocument' in c ? c.edits.map(e => [c.textDocument.uri, e.range.start.line, e.range.start.character, e.range.end.character, e.newText]) : []));
     assert.deepEqual(texts.sort(), [[builder, 1, 6, 6 + 'Feature Builder'.length, 'Feature Maker'], [team, 5, 3, 3 + 'Feature Builder'.length, 'Feature Maker']].sort());
+  });
+});
+
+describe("Cursor rules, .mdc files of a format of one's own, over JSON-RPC", () => {
+  const CONFIG = JSON.stringify({
+    format: { name: 'cursor-rules', folders: ['.cursor/rules'], extension: '.mdc', declarations: [{ key: 'description', required: true }, { key: 'alwaysApply', type: 'boolean' }] },
+  });
+  const RULE = ['---', 'description: How tests are written', 'alwaysApply: false', '---', '', 'Write the test first.', ''].join('\n');
+  const tree = makeTree({ 'fleet-roles.json': CONFIG, '.cursor/rules/testing.mdc': RULE });
+  const testing = uriOf(nodePath.join(tree.dir, '.cursor/rules/testing.mdc'));
+  let client: LspTestClient;
+  let result: InitializeResult;
+
+  before(async () => {
+    ({ client, result } = await LspTestClient.start([tree.dir]));
+  });
+  after(async () => {
+    await client.stop();
+    tree.dispose();
+  });
+
+  test('the server watches .mdc files, and takes their moves as renames', async () => {
+    await client.diagnostics(testing);
+    const watchers = client.registered.filter(r => r.method === DidChangeWatchedFilesNotification.method)
+      .flatMap(r => (r.registerOptions as DidChangeWatchedFilesRegistrationOptions).watchers.map(w => w.globPattern));
+    assert.ok(watchers.includes('**/*.mdc'), JSON.stringify(watchers));
+    const renames = result.capabilities.workspace?.fileOperations?.willRename?.filters.map(f => f.pattern.glob);
+    assert.ok(renames?.includes('**/*.mdc'), JSON.stringify(renames));
+  });
+
+  test('an .mdc file is checked on disk, opened as plain text (its language in VS Code), and once created', async () => {
+    assert.deepEqual(await client.diagnostics(testing), []);
+    await client.open(testing, RULE.replace('description: How tests are written\n', ''), 'plaintext');
+    assert.deepEqual((await client.diagnostics(testing)).map(d => d.code), ['missing-key']);
+    await client.close(testing);
+
+    const style = nodePath.join(tree.dir, '.cursor/rules/style.mdc');
+    writeFileSync(style, RULE.replace('alwaysApply: false', 'alwaysApply: sometimes'));
+    const refreshed = client.nextRefresh();
+    await client.filesChanged([{ uri: uriOf(style), type: FileChangeType.Created }]);
+    await refreshed;
+    assert.deepEqual((await client.diagnostics(uriOf(style))).map(d => d.code), ['invalid-value']);
   });
 });

@@ -6,7 +6,7 @@ import {
   DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExitNotification, InitializedNotification, InitializeRequest, RegistrationRequest,
   ShutdownRequest, DiagnosticRefreshRequest, WorkspaceDiagnosticRequest,
   type CompletionList, type Diagnostic, type FileEvent, type InitializeResult, type Location, type Position,
-  type PreviousResultId, type PublishDiagnosticsParams, type WorkspaceDiagnosticReport,
+  type PreviousResultId, type PublishDiagnosticsParams, type Registration, type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
 
@@ -74,6 +74,8 @@ export function uriOf(platformPath: string): string {
 export class LspTestClient {
   refreshes = 0;
   registrations: string[] = [];
+  /** Every registration the server asked for, with its options. */
+  registered: Registration[] = [];
   /** Every request the server sent, by method. */
   serverRequests: string[] = [];
   /** window/logMessage and window/showMessage, in order. */
@@ -98,6 +100,7 @@ export class LspTestClient {
     connection.onRequest(RegistrationRequest.type, params => {
       client.serverRequests.push(RegistrationRequest.method);
       client.registrations.push(...params.registrations.map(r => r.method));
+      client.registered.push(...params.registrations);
       return null;
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
@@ -173,9 +176,9 @@ export class LspTestClient {
     return new Promise(resolve => this.refreshWaiters.push(resolve));
   }
 
-  async open(uri: string, text: string): Promise<void> {
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
     this.versions.set(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
   }
 
   async change(uri: string, text: string): Promise<void> {

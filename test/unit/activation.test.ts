@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
+import { DOCUMENT_SELECTOR } from '../../client/src/documentSelector';
 import { REPO_ROOT } from '../support/tempLibrary';
 
 /**
@@ -27,5 +28,26 @@ describe('activation events', () => {
   test('a folder of notes does not activate it', () => assert.equal(activates(['README.md', 'docs/guide.md']), false));
   test('a role file opened on its own starts it through the Markdown language', () => {
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+  });
+});
+
+describe("the client's document selector", () => {
+  /** Whether a file on disk with this language is sent to the server, as VS Code matches a document filter. */
+  const sent = (path: string, language: string) =>
+    DOCUMENT_SELECTOR.some(f => (f.language === undefined || f.language === language) && (f.pattern === undefined || picomatch(f.pattern, { dot: true })(path)));
+
+  test('Markdown files, whatever their name, and fleet-roles.json', () => {
+    assert.ok(sent('roles/qa-engineer.md', 'markdown'));
+    assert.ok(sent('fleet-roles.json', 'json'));
+    assert.equal(sent('package.json', 'json'), false);
+  });
+
+  test('.mdc files (Cursor rules), which VS Code opens as plain text, and no other plain text', () => {
+    assert.ok(sent('.cursor/rules/testing.mdc', 'plaintext'));
+    assert.equal(sent('notes.txt', 'plaintext'), false);
+  });
+
+  test('a Cursor rules library, which names its format in fleet-roles.json, activates the extension', () => {
+    assert.ok(activates(['fleet-roles.json', '.cursor/rules/testing.mdc']));
   });
 });

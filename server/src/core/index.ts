@@ -11,6 +11,7 @@ export { CONFIG_FILE_NAME, problemLocation, type ConfigProblem } from './config/
 export { CancelledError, type CancellationToken } from './util/cancellation';
 export { describeReadFailure } from './util/readFailure';
 export { basename, isWithin, relativePath } from './util/paths';
+export { hasMarkdownEnding } from './util/markdownEnding';
 export { counted } from './util/counted';
 export { closestMatches } from './util/editDistance';
 export type { FileMove } from './features/fileMove';
@@ -18,7 +19,7 @@ export { isRefusal, type Refusal } from './features/refusal';
 export type { RenameTarget } from './features/rename';
 export type { NewRole } from './features/newRole';
 export { newLibraryFiles, type LibraryFile } from './features/newLibrary';
-export { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './config/roleFormat';
+export { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './config/builtinFormatNames';
 export { detectFormat } from './config/compiledFormat';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export { FIX_ALL_KIND } from './features/codeActions/codeActions';

@@ -17,6 +17,6 @@ export function serverWatcher(connection: Connection, onEvents: (events: Array<{
 /** Asks a client that watches files to tell the server of role files, configurations and `roles` folders. */
 export function registerClientWatchers(connection: Connection): void {
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
+    watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.mdc' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
   });
 }

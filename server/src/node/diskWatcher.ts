@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import * as nodePath from 'node:path';
-import { CONFIG_FILE_NAME, isWithin } from '../core';
+import { CONFIG_FILE_NAME, hasMarkdownEnding, isWithin } from '../core';
 import { toCorePath, toPlatformPath } from './nodeFileSystem';
 
 export interface WatchedFolder {
@@ -125,7 +125,7 @@ export class DiskWatcher {
     const name = path.slice(path.lastIndexOf('/') + 1);
     // The entry's own name alone: every watch is of one folder, none below a skipped one, and a watched folder may lie inside a hidden one (`.claude/agents`).
     if (skipped(name)) return;
-    const relevant = name.toLowerCase().endsWith('.md') || name === CONFIG_FILE_NAME || !name.includes('.');
+    const relevant = hasMarkdownEnding(name) || name === CONFIG_FILE_NAME || !name.includes('.');
     if (!relevant) return;
     this.pending.add(path);
     this.timer ??= setTimeout(() => this.flush(), this.settleMs);

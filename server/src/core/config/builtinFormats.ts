@@ -1,4 +1,5 @@
-import type { BuiltinFormatName, RoleFormat } from './roleFormat';
+import type { BuiltinFormatName } from './builtinFormatNames';
+import type { RoleFormat } from './roleFormat';
 
 const SLUG = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../util/slug';
+import { DEFAULT_DOMAINS } from './defaultDomains';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnosticCodes';
 import { PROTOTYPE_KEYS } from './prototypeKeys';
-import { BUILTIN_FORMAT_NAMES } from './roleFormat';
+import { BUILTIN_FORMAT_NAMES } from './builtinFormatNames';
+import { CONFIGURABLE_CODES } from './severityKeys';
 import { SEVERITY_SETTINGS } from './severitySettings';
 import { unboundedGlobReason } from './linearGlob';
 import { unboundedPatternReason } from './userPattern';
+
+/*
+ * The one definition of fleet-roles.json: the checker validates with it, the
+ * types come from it (z.infer), and `npm run schema` writes the JSON schema
+ * and the docs' field table from it. Descriptions are Markdown. A `.meta()`
+ * other than a description is a JSON-schema-only constraint: the editor
+ * flags what the checker reports elsewhere (confinedPaths, severityKeys) or
+ * lets pass, so the checker's messages stay its own.
+ */
+
+/** What the editor refuses as a path leaving the configuration's folder: absolute, a drive, or `..`; confinedPaths reports them with the real path. */
+const INSIDE_FOLDER = '^(?![/\\\\])(?![A-Za-z]:)(?!\\.\\.([/\\\\]|$))';
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be a kebab-case slug such as "customer-success"');
 const relativePath = z.string().min(1, 'must not be empty');
@@ -16,75 +30,109 @@ const refusedWhen = (why: (source: string) => string | undefined) => (source: st
   const reason = why(source);
   if (reason !== undefined) context.addIssue({ code: 'custom', message: `'${source}' is refused: ${reason}` });
 };
-const regex = z.string().superRefine(refusedWhen(unboundedPatternReason));
+const regex = z.string().superRefine(refusedWhen(unboundedPatternReason)).meta({ minLength: 1 });
 const glob = nonEmpty.superRefine(refusedWhen(unboundedGlobReason));
 const frontmatterKey = nonEmpty.refine(key => !PROTOTYPE_KEYS.has(key), 'cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object\'s prototype');
 const place = z.enum(['frontmatter', 'inline', 'both']);
 const severitySetting = z.enum(SEVERITY_SETTINGS);
+/** Unknown codes are reported on the syntax tree (severityKeys), before zod: the record takes any key, the editor only codes. */
+const severityTable = z.record(z.string(), severitySetting).meta({ propertyNames: { enum: [...CONFIGURABLE_CODES] } });
 
-const keyValue = z.strictObject({ key: nonEmpty, value: z.string() });
+const keyValue = z.strictObject({
+  key: nonEmpty.describe('The key.'),
+  value: z.string().describe('Its value.'),
+});
 
-const declaration = z.strictObject({
-  key: frontmatterKey,
-  in: place.optional(),
-  required: z.boolean().optional(),
-  requiredUnless: keyValue.optional(),
-  type: z.enum(['string', 'boolean', 'list', 'number', 'any']).optional(),
-  values: z.array(nonEmpty).optional(),
-  addValues: z.array(nonEmpty).optional(),
-  open: z.boolean().optional(),
-  valuesFrom: z.literal('domains').optional(),
-  pattern: regex.optional(),
-  patternHint: nonEmpty.optional(),
-  deprecated: nonEmpty.optional(),
-  plural: nonEmpty.optional(),
-  labels: z.tuple([nonEmpty, nonEmpty]).optional(),
-  severity: severitySetting.exclude(['off']).optional(),
-  codes: z.strictObject({ missing: code.optional(), invalid: code.optional(), unknown: code.optional() }).optional(),
+const declarationCodes = z.strictObject({
+  missing: code.optional().describe('For a role that does not declare the key.'),
+  invalid: code.optional().describe('For a value of the wrong type, or that does not match `pattern`.'),
+  unknown: code.optional().describe('For a value that is not one of `values`.'),
+});
+
+export const declarationSchema = z.strictObject({
+  key: frontmatterKey.describe('The key, as written in the frontmatter.'),
+  in: place.optional().describe('Where it may be written: the frontmatter (default), an inline code span `key: value` in the lead, or either.'),
+  required: z.boolean().optional().describe('A role without it gets `missing-key` (or the code the format names).'),
+  requiredUnless: keyValue.optional().describe("Where the role declares this key with this value, the key is not required (Copilot's `description` with `target: vscode`)."),
+  type: z.enum(['string', 'boolean', 'list', 'number', 'any']).optional().describe('Default `string`. `list`: a YAML list or a comma-separated string. `any`: not checked.'),
+  values: z.array(nonEmpty).optional().describe('The values it may take, besides those `pattern` accepts (did-you-mean on others: `unknown-value`).'),
+  addValues: z.array(nonEmpty).optional().describe('Values added to those the declaration already has, such as a model alias newer than the built-in list.'),
+  open: z.boolean().optional().describe('The tool adds values with its releases: a value that is no near miss of a listed one is a hint, not `unknown-value`.'),
+  valuesFrom: z.literal('domains').optional().describe("Take the values from the library's domains (the fleet's `domain`)."),
+  pattern: regex.optional().describe('A regular expression (JavaScript syntax) the whole value must match (`invalid-value` otherwise).'),
+  patternHint: nonEmpty.optional().describe("What the pattern asks for, in words, for messages: \"lowercase letters and hyphens, such as 'code-reviewer'\"."),
+  deprecated: nonEmpty.optional().describe('The key is no longer read: what replaces it, in words (`deprecated-key`).'),
+  plural: nonEmpty.optional().describe('The plural of the key in messages ("Known domains: …").'),
+  labels: z.tuple([nonEmpty, nonEmpty]).meta({ minItems: 2, maxItems: 2 }).optional().describe('For a boolean: how hover names true and false ("persistent", "transient").'),
+  severity: severitySetting.exclude(['off']).optional().describe("The severity of every problem with this key, instead of its code's."),
+  codes: declarationCodes.optional().describe("The codes its problems are reported under (the fleet's format names its own)."),
+}).describe('One key a role declares, and what its value must be.');
+
+export const identitySchema = z.strictObject({
+  key: frontmatterKey.optional().describe("The key that names the role (the file's name when absent)."),
+  matchFile: z.boolean().optional().describe("Whether that name must be the file's name."),
+  nameFrom: z.enum(['file', 'key']).optional().describe("What others call the role: its file's name (`file`, the default), or the key's value when the file declares it, else the file's name (`key`: Copilot's display names such as 'Feature Builder')."),
+  codes: z.strictObject({
+    mismatch: code.optional().describe("For a name that differs from the file's."),
+    duplicate: code.optional().describe('For a name another role of the library declares too.'),
+  }).optional().describe('The codes its problems are reported under.'),
+});
+
+export const sectionsSchema = z.strictObject({
+  required: z.array(nonEmpty).optional().describe('Sections a role must have (`missing-section` when absent).'),
+  recommended: z.array(nonEmpty).optional().describe('Sections a role should have (`missing-recommended-section` when absent).'),
+});
+
+export const referencesSchema = z.strictObject({
+  sections: z.array(nonEmpty).optional().describe('Sections whose references must name roles, and whose every bullet should name one.'),
+  labels: z.array(nonEmpty).optional().describe('Label lines ("Integration with other agents:") whose following list names roles.'),
+  keys: z.array(z.string().regex(/^[^[\]]+(\[\](\.[^[\]]+)?)?$/, 'must be a key, "key[]" or "key[].field"')).optional().describe('Frontmatter keys whose values name roles: `agents[]`, `handoffs[].agent`.'),
+  forms: z.array(z.enum(['bold', 'link', 'code', 'plain', 'body'])).optional().describe("Forms beyond bold and links that count in those sections and lists; `body`: agent names anywhere in the body, checked where an agent's name stands (a delegation, a roster, an agents column, `@agent-name`, `subagent_type`)."),
+  toolRules: z.array(nonEmpty).optional().describe('Tool rules whose arguments name agents, in the keys that list tools: `Agent` for `tools: Agent(worker, researcher)`.'),
+  builtins: z.array(nonEmpty).optional().describe('Agents the tool provides itself (Explore, Plan; Agent, Ask): a reference to one is not `unknown-role`. Compared without case.'),
+});
+
+export const toolsSchema = z.strictObject({
+  keys: z.array(frontmatterKey).optional().describe('Keys that list tools.'),
+  known: z.array(nonEmpty).optional().describe('The tools known by name (`unknown-tool` for others). Replaces the list of the format extended.'),
+  addKnown: z.array(nonEmpty).optional().describe('Tools added to those the format knows, such as a tool newer than the built-in list.'),
+  patterns: z.array(regex).optional().describe('Regular expressions of other tools (MCP tools).'),
+  open: z.boolean().optional().describe('The tool adds tools with its releases: a name that is no near miss of a known one is a hint, not `unknown-tool`.'),
+});
+
+export const promptLimitSchema = z.strictObject({
+  characters: z.number().int().positive().describe("The most characters the body below the frontmatter, the agent's prompt, may hold (`prompt-too-long` past it)."),
+  unless: keyValue.optional().describe('Where the role declares this key with this value, the limit does not apply.'),
 });
 
 /** A library's format: every field optional, over the built-in it extends or over a blank format. */
-const format = z.strictObject({
-  extends: z.enum(BUILTIN_FORMAT_NAMES).optional(),
-  name: nonEmpty.optional(),
-  folders: z.array(relativePath).optional(),
-  extension: z.string().regex(/^\.[^/\\]*\.?md$/i, 'must end in ".md", such as ".md" or ".agent.md"').optional(),
-  anyMarkdown: z.boolean().optional(),
-  documents: z.union([z.literal('upper-case'), z.array(glob)]).optional(),
-  identity: z.strictObject({
-    key: frontmatterKey.optional(),
-    matchFile: z.boolean().optional(),
-    nameFrom: z.enum(['file', 'key']).optional(),
-    codes: z.strictObject({ mismatch: code.optional(), duplicate: code.optional() }).optional(),
-  }).optional(),
-  declarations: z.array(declaration).optional(),
-  unknownKeys: z.enum(['report', 'near-miss']).optional(),
-  title: z.enum(['required', 'optional']).optional(),
-  sections: z.strictObject({ required: z.array(nonEmpty).optional(), recommended: z.array(nonEmpty).optional() }).optional(),
-  references: z.strictObject({
-    sections: z.array(nonEmpty).optional(),
-    labels: z.array(nonEmpty).optional(),
-    keys: z.array(z.string().regex(/^[^[\]]+(\[\](\.[^[\]]+)?)?$/, 'must be a key, "key[]" or "key[].field"')).optional(),
-    forms: z.array(z.enum(['bold', 'link', 'code', 'plain', 'body'])).optional(),
-    toolRules: z.array(nonEmpty).optional(),
-    builtins: z.array(nonEmpty).optional(),
-  }).optional(),
-  tools: z.strictObject({
-    keys: z.array(frontmatterKey).optional(), known: z.array(nonEmpty).optional(), addKnown: z.array(nonEmpty).optional(), patterns: z.array(regex).optional(), open: z.boolean().optional(),
-  }).optional(),
-  severity: z.record(z.string(), severitySetting).optional(),
-  promptLimit: z.strictObject({ characters: z.number().int().positive(), unless: keyValue.optional() }).optional(),
-});
+export const formatSettingSchema = z.strictObject({
+  extends: z.enum(BUILTIN_FORMAT_NAMES).optional().describe('The built-in format this one starts from.'),
+  name: nonEmpty.optional().describe("The format's name, for messages."),
+  folders: z.array(relativePath).optional().describe('Where role files live, relative to this file (`.claude/agents`); found with no other configuration. Empty: every folder named `roles`.'),
+  extension: z.string().regex(/^\.[^/\\]*\.?mdc?$/i, 'must end in ".md" or ".mdc", such as ".md", ".agent.md" or ".mdc"').optional().describe("The end of a role file's name: `.md`, `.agent.md`, or `.mdc` (Cursor's rules); new role files get it."),
+  anyMarkdown: z.boolean().optional().describe('Whether any other `.md` file of the role folders is a role too (VS Code reads every `.md` file in `.github/agents`).'),
+  documents: z.union([z.literal('upper-case'), z.array(glob)]).optional().describe("The library's documents (read for references, not checked): `upper-case` names (README.md, LIBRARY.md), or glob patterns of file names."),
+  identity: identitySchema.optional().describe('The key that names the role, and how the role is called.'),
+  declarations: z.array(declarationSchema).optional().describe("The keys a role declares; over a built-in, a declaration with the same key is merged into the built-in's."),
+  unknownKeys: z.enum(['report', 'near-miss']).optional().describe('`report`: every key not declared is `unknown-key`; `near-miss`: only a key close to a declared one (a typo).'),
+  title: z.enum(['required', 'optional']).optional().describe('Whether a `# Title` line must open the body.'),
+  sections: sectionsSchema.optional().describe('The sections a role must or should have.'),
+  references: referencesSchema.optional().describe('Where references to other roles stand.'),
+  tools: toolsSchema.optional().describe('The keys that list tools, and the tools known.'),
+  severity: severityTable.optional().describe("Severity per code for this format, before the configuration's own `severity`."),
+  promptLimit: promptLimitSchema.optional().describe("A cap on the agent's prompt, such as GitHub's 30,000 characters."),
+}).describe('A format of your own: every field optional, over the built-in it extends, or over a blank format.');
 
 /** What a fleet-roles.json may hold; its messages are the ones an invalid configuration gets. */
 export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  roleFolders: z.array(relativePath).optional(),
-  exclude: z.array(glob).optional(),
-  domains: z.array(slug).min(1, 'must name at least one domain').optional(),
-  index: relativePath.optional(),
-  format: z.union([z.enum(BUILTIN_FORMAT_NAMES), format]).optional(),
-  severity: z.record(z.string(), severitySetting).optional(),
-});
+  $schema: z.string().optional().describe('The JSON schema, for completion in JSON editors.'),
+  roleFolders: z.array(relativePath.meta({ pattern: INSIDE_FOLDER })).optional().describe("Folders holding the library's role files, relative to this file and inside its folder (a path leading outside is refused: put fleet-roles.json higher up instead). Default: every folder named `roles` at or below this file's folder."),
+  exclude: z.array(glob).optional().describe("Glob patterns, relative to this file's folder, of Markdown files that are not roles (`drafts/**`)."),
+  domains: z.array(slug).min(1, 'must name at least one domain').meta({ uniqueItems: true }).optional().describe(`The library's known domains. Replaces the built-in list: ${DEFAULT_DOMAINS.join(', ')}.`),
+  index: relativePath.meta({ pattern: INSIDE_FOLDER }).optional().describe("The library's index document, relative to this file and inside its folder, checked against the library (roles it names must exist; roles it does not list are hinted). Default: any LIBRARY.md of the library."),
+  format: z.union([z.enum(BUILTIN_FORMAT_NAMES), formatSettingSchema]).optional().describe("The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`), else `fleet`."),
+  severity: severityTable.optional().describe("Severity per diagnostic code; `off` silences the code in this library."),
+}).describe("fleet-roles.json, at the root of a role library: where its role files are and which domains it knows.");
 
 export type ConfigFileContent = z.infer<typeof configSchema>;

@@ -1,7 +1,7 @@
 import { compileFormat } from '../config/compiledFormat';
 import { BUILTIN_FORMATS } from '../config/builtinFormats';
 import { CONFIG_FILE_NAME } from '../config/configFile';
-import type { BuiltinFormatName } from '../config/roleFormat';
+import type { BuiltinFormatName } from '../config/builtinFormatNames';
 import { DEFAULT_DOMAINS } from '../config/defaultDomains';
 import { titleOf, roleTemplate } from './codeActions/roleTemplate';
 import { roleNameRefusal } from './newRole';

@@ -1,5 +1,6 @@
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
+import { hasMarkdownEnding } from '../util/markdownEnding';
 import { basename, isWithin, joinPath } from '../util/paths';
 import { isSlug } from '../util/slug';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
@@ -31,7 +32,7 @@ export async function planNewRole(workspace: RoleWorkspace, name: string, near: 
   const library = libraryNear(workspace, near);
   if (typeof library === 'string') return { error: library };
   if (workspace.index.roleFiles(library, name).length > 0) return { error: `A role named '${name}' already exists in this library.` };
-  const folder = near && library.roleFolders.some(f => isWithin(near, f)) && !near.toLowerCase().endsWith('.md') ? near : library.roleFolders[0];
+  const folder = near && library.roleFolders.some(f => isWithin(near, f)) && !hasMarkdownEnding(near) ? near : library.roleFolders[0];
   const path = joinPath(folder, `${name}${library.format.extension}`);
   const domain = library.domains[0];
   const text = roleTemplate(name, domain, undefined, library.format);

@@ -7,6 +7,7 @@ import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
 import { confinedFileSystem, type ConfinedFileSystem } from './confinedFileSystem';
 import { createLibrary, libraryOwns, type Library } from './library';
 import { showsRoleLibrary } from './libraryEvidence';
+import { hasMarkdownEnding } from '../util/markdownEnding';
 
 export interface Layout {
   /** Deepest root first, so the nearest configuration owns a file. */
@@ -198,7 +199,7 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
       await walkTree(fs, path, walk, depth + 1);
     } else if (entry.type === 'file') {
       if (entry.name === CONFIG_FILE_NAME) walk.configs.add(path);
-      else if (entry.name.toLowerCase().endsWith('.md')) walk.markdown.add(path);
+      else if (hasMarkdownEnding(entry.name)) walk.markdown.add(path);
     }
   }
 }

@@ -51,8 +51,10 @@ export function createLibrary(
 /** Whether a Markdown file at `path` belongs to the library. */
 export function libraryOwns(library: Library, path: string): boolean {
   const lower = path.toLowerCase();
-  if (!lower.endsWith('.md') || !library.roleFolders.some(f => isWithin(path, f)) || library.isExcluded(path)) return false;
-  // A format whose role files end otherwise ('.agent.md') still reads the library's documents.
   const extension = library.format.extension.toLowerCase();
-  return extension === '.md' || library.format.anyMarkdown || lower.endsWith(extension) || library.format.parse.isDocument(stemOf(path), path);
+  // Markdown, or the format's own ending when it is not Markdown's (Cursor's '.mdc').
+  const ownEnding = lower.endsWith(extension);
+  if (!(lower.endsWith('.md') || ownEnding) || !library.roleFolders.some(f => isWithin(path, f)) || library.isExcluded(path)) return false;
+  // A format whose role files end otherwise ('.agent.md') still reads the library's documents.
+  return extension === '.md' || library.format.anyMarkdown || ownEnding || library.format.parse.isDocument(stemOf(path), path);
 }

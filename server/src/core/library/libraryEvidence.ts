@@ -31,7 +31,8 @@ export function declaresFleetRole(path: string, text: string): boolean {
  * Reads until the first evidence: for a real library, one file or none.
  */
 export async function showsRoleLibrary(fs: RoleFileSystem, folder: string, markdown: Iterable<string>): Promise<boolean> {
-  const inside = [...markdown].filter(path => isWithin(path, folder));
+  // The fleet's role files are `.md`: an `.mdc` file is evidence of no fleet library.
+  const inside = [...markdown].filter(path => isWithin(path, folder) && path.toLowerCase().endsWith('.md'));
   if (inside.some(path => basename(path) === INDEX_FILE_NAME)) return true;
   for (const path of inside) {
     if (isDocumentName(stemOf(path))) continue;
