@@ -146,4 +146,7 @@ function recordTimings(byGroup) {
   }
   console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} suite(s) skipped` : ''}`);
   process.exit(code);
-})();
+})().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
