@@ -72,4 +72,7 @@ function runClient(name) {
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
-})();
+})().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

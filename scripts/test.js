@@ -2,7 +2,8 @@
 'use strict';
 // Runs the test suites in order and ends with one closing line,
 // "tests: N passed, N failed". `node scripts/test.js` runs all of them;
-// `node scripts/test.js node` only the Node suites, `... clients` only the
+// `node scripts/test.js lint` only the linter and the formatter's check,
+// `... node` only the Node suites, `... clients` only the
 // third-party editors' (Neovim, eglot), `... e2e` only VS Code's.
 // A suite whose tools this machine lacks is skipped with one line that says
 // why and what installs them (scripts/suite-needs.js): nothing is installed
@@ -24,6 +25,12 @@ const env = { ...process.env, FLEET_ROLES_VSIX: vsix };
 const requireAll = process.env.FLEET_ROLES_TEST_ALL === '1';
 const MINUTE = 60 * 1000;
 
+// First, as the quickest; it needs only `npm ci`, so it is never skipped. Through npm, so that package.json says once how each runs.
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const lint = [
+  { name: 'lint (Biome)', cmd: npm, args: ['run', '--silent', 'lint'], limit: 5 * MINUTE },
+  { name: 'format check (Biome)', cmd: npm, args: ['run', '--silent', 'format:check'], limit: 5 * MINUTE },
+];
 const node = [
   { name: 'unit, server and CLI tests', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/unit', 'out/test/server', 'out/test/cli'], limit: 15 * MINUTE },
   { name: 'robustness (attacks, fixed-seed fuzz) and work-count regression tests', cmd: process.execPath,
@@ -46,7 +53,7 @@ const e2e = [
 ];
 
 const which = process.argv[2] || 'all';
-const groups = { node, clients, e2e };
+const groups = { lint, node, clients, e2e };
 const steps = Object.entries(groups).filter(([name]) => which === name || !(which in groups)).flatMap(([group, list]) => list.map(step => ({ ...step, group })));
 // Each group's time and count from its last complete, green run: `npm run docs:figures` puts them in CONTRIBUTING.md.
 const timings = path.join(root, 'test-output', 'timings.json');
@@ -146,4 +153,7 @@ function recordTimings(byGroup) {
   }
   console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} suite(s) skipped` : ''}`);
   process.exit(code);
-})();
+})().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

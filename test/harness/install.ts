@@ -37,6 +37,7 @@ function seconds(since: number): string {
 
 function installAptPackages(): void {
   const missing = APT_PACKAGES.filter(name => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a template.
     const status = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });
     return status.stdout !== 'installed';
   });

@@ -59,6 +59,7 @@ describe('a Copilot rename writes names YAML would retype quoted', () => {
       test(`${text} → ${newName}: the library stays clean, and every reference reaches the agent`, async () => {
         const after = await renamed(files, agent, text, newName);
         const lib = await checkLibrary(after);
+        assert.deepEqual(lib.workspace.paths(), Object.keys(after).sort());
         for (const path of lib.workspace.paths()) assert.deepEqual(lib.diagnostics(path), [], `${path}:\n${after[path]}`);
         // Where the agent's name is written: its name:, or the file's own name once it moved.
         const file = after[at(agent)] === undefined ? at(newName) : at(agent);
@@ -90,6 +91,7 @@ describe('a Copilot rename writes names YAML would retype quoted', () => {
     // A reader that places the whole folded value may give an edit: then it must leave the name whole.
     const after = applied(folded, edit);
     const check = await checkLibrary(after);
+    assert.deepEqual(check.workspace.paths(), Object.keys(after).sort());
     for (const path of check.workspace.paths()) assert.deepEqual(check.diagnostics(path), [], `${path}:\n${after[path]}`);
     assert.ok(!after[at('feature-builder')].includes('Builder\n'), after[at('feature-builder')]);
   });

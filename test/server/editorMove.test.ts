@@ -40,6 +40,7 @@ describe('a role file moved by the editor', () => {
 
     // The old file is still on disk: read at its close, it would be a role 'project-manager' missing from the index.
     const all = await client.allDiagnostics();
+    assert.ok(all.has(uriOf(to)) && all.has(uriOf(file('LIBRARY.md'))), [...all.keys()].join(', '));
     for (const [uri, ds] of all) assert.deepEqual(ds.map(d => d.message), [], uri);
 
     writeFileSync(to, edited.get(from)!);
@@ -52,7 +53,9 @@ describe('a role file moved by the editor', () => {
     }
     await client.close(uriOf(to));
     await client.filesChanged([{ uri: uriOf(to), type: FileChangeType.Created }, { uri: uriOf(from), type: FileChangeType.Deleted }]);
-    for (const [uri, ds] of await client.allDiagnostics()) assert.deepEqual(ds.map(d => d.message), [], uri);
+    const moved = await client.allDiagnostics();
+    assert.ok(moved.has(uriOf(to)) && !moved.has(uriOf(from)), [...moved.keys()].join(', '));
+    for (const [uri, ds] of moved) assert.deepEqual(ds.map(d => d.message), [], uri);
     assert.deepEqual(await client.diagnostics(uriOf(file('LIBRARY.md'))), []);
   });
 

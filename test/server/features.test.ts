@@ -257,6 +257,7 @@ describe('editor features over JSON-RPC', () => {
     await client.filesChanged(events);
     await refreshed;
     const all = await client.allDiagnostics();
+    for (const uri of [seedUri, uriOf(file('delivery-lead.md')), uriOf(file('LIBRARY.md'))]) assert.ok(all.has(uri), `${uri} is not checked: ${[...all.keys()].join(', ')}`);
     for (const [uri, ds] of all) assert.deepEqual(ds, [], uri);
   });
 

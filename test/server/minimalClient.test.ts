@@ -16,6 +16,9 @@ const UNDECLARED = [
   'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/inlayHint/refresh', 'workspace/applyEdit',
 ];
 
+/** Past the publication waits' own bound: a test that hangs anywhere else still fails, and is named. */
+const TEST_TIMEOUT_MS = 60_000;
+
 const codes = (ds: Diagnostic[] | undefined) => (ds ?? []).map(d => d.code);
 
 describe('a client that declares little', () => {
@@ -51,17 +54,21 @@ describe('a client that declares little', () => {
     await client.publishedUntil(p => codes(p.get(seedUri)).length === 0);
   });
 
-  test('an edit in one file republishes the files it affects', async () => {
+  test('an edit in one file republishes the files it affects', { timeout: TEST_TIMEOUT_MS }, async () => {
     const ghostUri = uriOf(file('ghost-writer.md'));
     const ghostText = readFileSync(file('content-writer.md'), 'utf8').replaceAll('content-writer', 'ghost-writer');
     await client.change(seedUri, seedText.replace('**hr-generalist**', '**ghost-writer**'));
     await client.publishedUntil(p => codes(p.get(seedUri)).includes('unknown-role'));
+    assert.match(client.published.get(seedUri)![0].message, /'ghost-writer'/);
     await client.open(ghostUri, ghostText);
     await client.publishedUntil(p => codes(p.get(seedUri)).length === 0);
+    assert.deepEqual(client.published.get(seedUri), [], 'cleared once the role it names is open');
     await client.close(ghostUri);
     await client.publishedUntil(p => codes(p.get(seedUri)).includes('unknown-role'));
+    assert.deepEqual(codes(client.published.get(seedUri)), ['unknown-role'], 'named again once the role is closed, never on disk');
     await client.change(seedUri, seedText);
     await client.publishedUntil(p => codes(p.get(seedUri)).length === 0);
+    assert.deepEqual(client.published.get(seedUri), []);
   });
 
   test('a role file deleted on disk, with no event from the client, turns its references red; restored, they clear', async () => {
@@ -74,13 +81,15 @@ describe('a client that declares little', () => {
     await client.publishedUntil(p => codes(p.get(seedUri)).length === 0);
   });
 
-  test('a closed file with a problem is published too, and cleared when fixed on disk', async () => {
+  test('a closed file with a problem is published too, and cleared when fixed on disk', { timeout: TEST_TIMEOUT_MS }, async () => {
     const baPath = file('business-analyst.md');
     const baText = readFileSync(baPath, 'utf8');
     writeFileSync(baPath, baText.replace('## Persona', '## Personae'));
     await client.publishedUntil(p => codes(p.get(uriOf(baPath))).includes('missing-section'));
+    assert.match(client.published.get(uriOf(baPath))!.find(d => d.code === 'missing-section')!.message, /Persona/);
     writeFileSync(baPath, baText);
     await client.publishedUntil(p => codes(p.get(uriOf(baPath))).length === 0);
+    assert.deepEqual(client.published.get(uriOf(baPath)), []);
   });
 
   test('definition, references, symbols, links, code lens and semantic tokens answer as for VS Code', async () => {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as nodePath from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type CancellationTokenSource } from 'vscode-jsonrpc/node';
 import {
   type ClientCapabilities, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExitNotification, InitializedNotification, InitializeRequest, RegistrationRequest,
@@ -11,6 +11,9 @@ import {
 import { pathToFileURL } from 'node:url';
 
 const REPO = nodePath.join(__dirname, '..', '..', '..');
+
+/** How long a test waits for the server to publish what it expects: far above any publication's time on a loaded machine. */
+const PUBLICATION_WAIT_MS = 30_000;
 
 /** The two ways the server is started: by the CLI, and as the extension ships it, bundled. */
 export const SERVER_COMMANDS = {
@@ -166,9 +169,35 @@ export class LspTestClient {
     return this.messages.filter(m => m.type === 1).map(m => `${m.method}: ${m.message}`);
   }
 
-  /** Resolves once `check` holds of the published diagnostics, re-checked at each publication. */
-  async publishedUntil(check: (published: Map<string, Diagnostic[]>) => boolean): Promise<void> {
-    while (!check(this.published)) await new Promise<void>(resolve => this.publishWaiters.push(resolve));
+  /**
+   * Resolves once `check` holds of the published diagnostics, re-checked at
+   * each publication; rejects, naming the check and what was published, when
+   * it does not hold within `ms`: a publication that never comes fails its
+   * test instead of hanging the step.
+   */
+  async publishedUntil(check: (published: Map<string, Diagnostic[]>) => boolean, ms = PUBLICATION_WAIT_MS): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!check(this.published)) {
+      if (!(await this.nextPublication(deadline - Date.now()))) {
+        const codes = Object.fromEntries([...this.published].map(([uri, ds]) => [uri, ds.map(d => d.code)]));
+        throw new Error(`no publication within ${ms} ms made this hold: ${String(check)}; last published: ${JSON.stringify(codes)}`);
+      }
+    }
+  }
+
+  /** True at the next publication, false when none comes within `ms`. */
+  private nextPublication(ms: number): Promise<boolean> {
+    return new Promise(resolve => {
+      const timer = setTimeout(() => {
+        this.publishWaiters = this.publishWaiters.filter(w => w !== waiter);
+        resolve(false);
+      }, Math.max(0, ms));
+      const waiter = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.publishWaiters.push(waiter);
+    });
   }
 
   /** Resolves at the next workspace/diagnostic/refresh the server sends. */

@@ -15,17 +15,29 @@ import { REPO_ROOT } from '../support/tempLibrary';
  */
 const manifest = JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
 const globs = manifest.activationEvents.filter(e => e.startsWith('workspaceContains:')).map(e => e.slice('workspaceContains:'.length));
-const activates = (files: string[]) => files.some(f => globs.some(g => picomatch(g, { dot: true })(f)));
+/** The globs that fire on a workspace of these files: each case names its own, so none passes through another file. */
+const firing = (files: string[]) => globs.filter(g => files.some(f => picomatch(g, { dot: true })(f)));
+
+/** Workspaces that activate the extension, and the one glob that does it in each. */
+const ACTIVATING: ReadonlyArray<[what: string, files: string[], glob: string]> = [
+  ['the repository root, with a roles folder inside', ['README.md', 'roles/qa-engineer.md'], '**/roles/*.md'],
+  ['the role folder itself, with no fleet-roles.json anywhere', ['qa-engineer.md', 'LIBRARY.md'], 'LIBRARY.md'],
+  ['a roles folder with its index deeper down', ['README.md', 'team/roles/emea/LIBRARY.md', 'team/roles/emea/sales-lead.md'], '**/roles/**/LIBRARY.md'],
+  ['a folder with a fleet-roles.json and its own role folders', ['fleet-roles.json', 'team/qa-engineer.md'], '**/fleet-roles.json'],
+  ['a repository with Claude Code subagents', ['README.md', '.claude/agents/planner.md', '.claude/commands/deploy.md'], '.claude/agents/*.md'],
+  ['a repository with Copilot custom agents', ['README.md', '.github/agents/planner.agent.md', '.github/workflows/ci.yml'], '.github/agents/*.agent.md'],
+];
 
 describe('activation events', () => {
-  test('the repository root, with a roles folder inside', () => assert.ok(activates(['README.md', 'roles/qa-engineer.md'])));
-  test('the role folder itself, with no fleet-roles.json anywhere', () => assert.ok(activates(['qa-engineer.md', 'LIBRARY.md'])));
-  test('a roles folder with its index deeper down', () => assert.ok(activates(['README.md', 'team/roles/emea/LIBRARY.md', 'team/roles/emea/sales-lead.md'])));
-  test('a folder with a fleet-roles.json and its own role folders', () => assert.ok(activates(['fleet-roles.json', 'team/qa-engineer.md'])));
-  test('an Ansible repository, Markdown in roles/<name>/ and a README at the top, does not activate it', () => {
-    assert.equal(activates(['README.md', 'site.yml', 'roles/web/tasks/main.yml', 'roles/web/docs/usage.md', 'roles/web/README.md', 'roles/db/README.md']), false);
+  for (const [what, files, glob] of ACTIVATING) test(what, () => assert.deepEqual(firing(files), [glob]));
+  test('every workspaceContains glob of the manifest has its case above', () => {
+    assert.ok(globs.length > 0);
+    assert.deepEqual([...globs].sort(), ACTIVATING.map(([, , glob]) => glob).sort());
   });
-  test('a folder of notes does not activate it', () => assert.equal(activates(['README.md', 'docs/guide.md']), false));
+  test('an Ansible repository, Markdown in roles/<name>/ and a README at the top, does not activate it', () => {
+    assert.deepEqual(firing(['README.md', 'site.yml', 'roles/web/tasks/main.yml', 'roles/web/docs/usage.md', 'roles/web/README.md', 'roles/db/README.md']), []);
+  });
+  test('a folder of notes does not activate it', () => assert.deepEqual(firing(['README.md', 'docs/guide.md']), []));
   test('a role file opened on its own starts it through the Markdown language', () => {
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
   });

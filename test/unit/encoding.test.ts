@@ -85,7 +85,9 @@ describe('line endings', () => {
   test('ranges never reach into a CRLF line break', async () => {
     const text = crlf(brokenFrontmatterRole());
     const lines = text.split('\r\n');
-    for (const d of await roleDiagnostics(text)) {
+    const diagnostics = await roleDiagnostics(text);
+    assert.ok(diagnostics.length > 0, 'a broken frontmatter is reported');
+    for (const d of diagnostics) {
       assert.ok(d.range.end.character <= lines[d.range.end.line].length, `${d.code} ends past its line`);
     }
   });

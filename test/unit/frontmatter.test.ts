@@ -145,7 +145,7 @@ describe('a role file is data, never code', () => {
     const text = withBlock(['---', '__proto__:', '  polluted: yes', '  class: x-role', 'class: x-role', 'domain: operations', 'persistent_persona: false', '---']);
     const diagnostics = await check(text);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+    assert.equal(Object.hasOwn(Object.prototype, 'polluted'), false);
     const d = single(diagnostics, 'invalid-frontmatter');
     assert.deepEqual(codes(diagnostics), ['invalid-frontmatter']);
     assert.deepEqual(d.range, rangeOf(text, '__proto__'));

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import * as ts from 'typescript';
 
 /**
  * The layering ARCHITECTURE.md states, read from the
@@ -29,14 +30,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every `import … from '…'`, `export … from '…'`, `import '…'` and `import('…')` of a file. */
+/**
+ * Every module a text names: `import … from`, `export … from`, `import 'x'`,
+ * `import x = require('x')`, `require('x')` and `import('x')`, in either
+ * quote. TypeScript's own scanner reads them, so a comment or a string that
+ * looks like an import is none.
+ */
+function importSpecifiers(text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map(f => f.fileName);
+}
+
 function importsOf(file: string): Import[] {
-  const text = readFileSync(file, 'utf8');
-  const specs = [
-    ...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm),
-    ...text.matchAll(/^\s*import\s+'([^']+)'/gm),
-    ...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g),
-  ].map(m => m[1]);
+  const specs = importSpecifiers(readFileSync(file, 'utf8'));
   return specs.map(spec => {
     if (!spec.startsWith('.')) return { from: file, to: spec, relative: false };
     const base = nodePath.resolve(nodePath.dirname(file), spec);
@@ -57,6 +62,15 @@ function coreLayer(file: string): string | undefined {
 
 const files = sourceFiles(SRC);
 const imports = files.flatMap(importsOf);
+
+test('the scan reads every import form, in either quote, and no comment or string', () => {
+  const text = [
+    'import a from "./a";', "import type { B } from './b';", 'export { c } from "./c";', "export * from './d';",
+    'import "./e";', 'const f = require("./f");', 'const g = import("./g");', "import h = require('./h');",
+    "// import x from './comment';", 'const s = "import y from \'./string\'";',
+  ].join('\n');
+  assert.deepEqual(importSpecifiers(text), ['./a', './b', './c', './d', './e', './f', './g', './h']);
+});
 
 test('the scan sees the imports (a scan that found none would pass everything)', () => {
   assert.ok(files.length > 80, `${files.length} files`);

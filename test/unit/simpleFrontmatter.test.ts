@@ -33,7 +33,7 @@ describe('frontmatter without the YAML parser', () => {
       }
       assert.equal(parsed.problem, undefined);
       assert.deepEqual([...simple], [...parsed.data]);
-    }), { numRuns: 6000 });
+    }), { seed: 0xf2017, numRuns: 6000 });
     assert.ok(read > 300, `only ${read} inputs were simple enough to compare`);
   });
 

@@ -39,7 +39,7 @@ describe('did-you-mean index', () => {
         }
         same('after later adds');
       },
-    ), { numRuns: 300 });
+    ), { seed: 0x5a9e, numRuns: 300 });
   });
 
   test('finds near misses of long names with transpositions, and forgets a removed name', () => {

@@ -28,7 +28,7 @@ describe('a valid configuration without zod', () => {
       const parsed = configSchema.safeParse(input);
       assert.ok(parsed.success, JSON.stringify(input));
       assert.deepStrictEqual(fast, parsed.data);
-    }), { numRuns: 5000 });
+    }), { seed: 0xc0f16, numRuns: 5000 });
     assert.ok(accepted > 200, `only ${accepted} configurations were read without zod`);
   });
 

@@ -81,7 +81,10 @@ export class DiskWatcher {
     while (stack.length > 0) {
       const next = stack.pop()!;
       if (into.has(next) || !isDirectory(next)) continue;
-      if (into.size >= this.budget) return this.stopped(next);
+      if (into.size >= this.budget) {
+        this.stopped(next);
+        return;
+      }
       into.add(next);
       if (!recursive) continue;
       let entries;

@@ -67,7 +67,7 @@ describe('rename', () => {
     const { service } = await loadService(library());
     const edit = await service.rename(PM, { line: positionAt(sampleLibrary()[PM], '# Project Manager').line, character: 3 }, 'delivery-lead') as WorkspaceEdit;
     const own = edit.documentChanges!.find(c => 'textDocument' in c && c.textDocument.uri === `file://${PM}`);
-    assert.ok(own && 'edits' in own);
+    assert.ok(own && 'edits' in own && own.edits.length > 0, 'the class in its frontmatter is renamed');
     assert.ok(own.edits.every(e => e.newText === 'delivery-lead' && e.range.start.line !== positionAt(sampleLibrary()[PM], '# Project Manager').line));
   });
 

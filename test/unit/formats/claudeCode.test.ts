@@ -180,6 +180,24 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.deepEqual(lib.diagnostics(at('planner')), []);
   });
 
+  test('with two values holding `: `, each quick fix quotes its own value, and both fixed check clean', async () => {
+    const first = 'Use this agent when: the plan is late';
+    const second = 'Plans: step by step';
+    const text = agentText(['name: planner', `description: ${first}`, `summary: ${second}`, 'model: opus']);
+    const lib = await checkLibrary({ [at('planner')]: text });
+    const diagnostics = lib.diagnostics(at('planner')).filter(d => d.code === 'invalid-frontmatter');
+    assert.deepEqual(diagnostics.map(d => d.range), [rangeOf(text, first), rangeOf(text, second)]);
+    const quoted: string[] = [];
+    for (const d of diagnostics) {
+      const actions = await lib.service.getCodeActions(at('planner'), d.range);
+      const edit = actions[0].edit!.documentChanges![0] as { edits: Array<{ newText: string }> };
+      quoted.push(edit.edits[0].newText);
+    }
+    assert.deepEqual(quoted, [`"${first}"`, `"${second}"`]);
+    lib.service.setDocument(at('planner'), text.replace(first, quoted[0]).replace(second, quoted[1]));
+    assert.deepEqual(codes(lib.diagnostics(at('planner'))).filter(c => c === 'invalid-frontmatter'), []);
+  });
+
   test('a README among the agents is a document, not an agent', async () => {
     const lib = await checkLibrary({ [at('planner')]: subagent('planner'), [`${DIR}/README.md`]: '# Our agents\n\nSee planner.\n' });
     assert.deepEqual(lib.diagnostics(`${DIR}/README.md`), []);

@@ -46,6 +46,25 @@ describe('copilot-agents: a .github/agents folder, with no configuration', () =>
     assert.equal(diagnostics[1].message, "Unknown role 'implementor'. Did you mean 'implementer'?");
   });
 
+  test('a handoff whose first key is agent:, in a block or a flow mapping, is read as one whose first key is label:', async () => {
+    const text = agentText([
+      'description: Turns a request into a plan',
+      'handoffs:',
+      '  - agent: implementer',
+      '    label: Start building',
+      '  - { agent: reviewr, label: Review it }',
+    ], ['Write a plan.']);
+    const lib = await checkLibrary({ [at('planner')]: text, [at('implementer')]: agentText(['description: Builds']), [at('reviewer')]: agentText(['description: Reviews']) });
+    const d = single(lib.diagnostics(at('planner')), 'unknown-role');
+    assert.equal(d.message, "Unknown role 'reviewr'. Did you mean 'reviewer'?");
+    assert.deepEqual(d.range, rangeOf(text, 'reviewr'));
+    assert.deepEqual(lib.service.getDefinition(at('planner'), rangeOf(text, 'implementer').start).map(l => l.uri), [`file://${at('implementer')}`]);
+    const edit = await lib.service.rename(at('planner'), rangeOf(text, 'implementer').start, 'builder');
+    assert.ok(!('error' in edit));
+    const planned = edit.documentChanges!.find(c => 'textDocument' in c && c.textDocument.uri === `file://${at('planner')}`) as { edits: Array<{ newText: string; range: unknown }> };
+    assert.deepEqual(planned.edits.map(e => [e.newText, e.range]), [['builder', rangeOf(text, 'implementer')]]);
+  });
+
   test('misspelled keys and values, and an agent listed as a tool', async () => {
     const text = agentText(['description: Plans', 'handofs: []', 'target: vscod', "tools: ['search', 'reviewer']"]);
     const lib = await checkLibrary({ [at('planner')]: text, [at('reviewer')]: agentText(['description: Reviews']) });

@@ -28,6 +28,7 @@ const files = {
 describe('copilot-agents: an agent is named by its name:, else by its file', () => {
   test('display names with spaces and capitals resolve; the built-in agent is known; the library checks clean', async () => {
     const lib = await checkLibrary(files);
+    assert.deepEqual(lib.workspace.paths(), Object.keys(files).sort());
     for (const path of lib.workspace.paths()) assert.deepEqual(lib.diagnostics(path), [], path);
     assert.deepEqual(lib.service.getDefinition(at('coordinator'), rangeOf(coordinator, 'Feature Builder', 1).start).map(l => l.uri), [`file://${at('feature-builder')}`]);
   });
