@@ -60,6 +60,6 @@ describe("the client's document selector", () => {
   });
 
   test('a Cursor rules library, which names its format in fleet-roles.json, activates the extension', () => {
-    assert.ok(activates(['fleet-roles.json', '.cursor/rules/testing.mdc']));
+    assert.deepEqual(firing(['fleet-roles.json', '.cursor/rules/testing.mdc']), ['**/fleet-roles.json']);
   });
 });
