@@ -65,6 +65,15 @@ describe('HTML blocks and comments', () => {
   test('a heading inside a comment does not end the section', () => {
     assert.deepEqual(boundaries('## Boundaries\n\n- **ops-lead**\n\n<!--\n## Persona\n-->\n\n- **qa-lead**').names, ['ops-lead', 'qa-lead']);
   });
+  test('a lazy line that opens an HTML block of type 7 goes on the paragraph: the quote or item goes on', () => {
+    // Type 7 cannot interrupt a paragraph, nor can it on a line that may be a lazy one (commonmark.js, issue 21).
+    assert.deepEqual(names('> a\n<span>\n> **ops-lead**'), ['ops-lead']);
+    assert.deepEqual(names('> a\n<a href="x">\n> **ops-lead**'), ['ops-lead']);
+    assert.deepEqual(names('- a\n<span>\n  **ops-lead**'), ['ops-lead']);
+  });
+  test('a lazy line that opens an HTML block of type 6 ends the quote', () => {
+    assert.deepEqual(names('> a\n<div>\n> **ops-lead**'), []);
+  });
   test('a fence inside a comment opens no code block', () => {
     assert.deepEqual(names('<!--\n```\n-->\n**ops-lead**'), ['ops-lead']);
   });

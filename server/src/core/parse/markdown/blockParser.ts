@@ -260,14 +260,9 @@ class BlockParser extends BlockTree {
   }
 
   private startHtmlBlock(container: Block): Start {
-    const kind = htmlBlockStart(this.line.text, this.line.nextNonspace, container.kind !== Kind.Paragraph);
-    if (kind === 7 && !this.allClosed && this.tip.kind === Kind.Paragraph) {
-      // micromark lets a lazy line start an HTML block that cannot interrupt a paragraph, in the paragraph's container.
-      this.finalize(this.tip);
-      this.addChild(Kind.Html).leaf!.htmlKind = kind;
-      this.allClosed = true;
-      return Start.Leaf;
-    }
+    // A line that may be a lazy paragraph line cannot start a block of type 7 either (commonmark.js; micromark lets it).
+    const mayBeLazy = !this.allClosed && this.tip.kind === Kind.Paragraph;
+    const kind = htmlBlockStart(this.line.text, this.line.nextNonspace, container.kind !== Kind.Paragraph && !mayBeLazy);
     if (kind === 0) return Start.None;
     this.closeUnmatchedBlocks();
     this.addChild(Kind.Html).leaf!.htmlKind = kind;
