@@ -214,6 +214,22 @@ describe('GFM tables', () => {
   test('a table interrupts a paragraph at its head row', () => {
     assert.deepEqual(names('text\n| **ops-lead** |\n| :-: |\n| **qa-lead** | **hr-lead** |'), ['ops-lead', 'qa-lead']);
   });
+  // The rules of the GFM specification's tables section, one case each (its own examples need an HTML renderer).
+  test('a head row with another number of cells than the delimiter row makes no table', () => {
+    assert.deepEqual(names('| a | b |\n| - |\n| **ops-lead** | **qa-lead** | **hr-lead** |'), ['ops-lead', 'qa-lead', 'hr-lead']);
+  });
+  test('a blank line ends the table: the row after it is a paragraph', () => {
+    assert.deepEqual(names('| a |\n| - |\n| b | **qa-lead** |\n\n| **ops-lead** | **hr-lead** |'), ['ops-lead', 'hr-lead']);
+  });
+  test('a line without a pipe goes on the table as a row, so no underline after it makes a heading', () => {
+    assert.deepEqual(parseRole(PATH, '# X role\n\n| a |\n| - |\nb\n===\n').headings.map(h => h.text), ['X role']);
+  });
+  test('another block ends the table', () => {
+    assert.deepEqual(names('| a |\n| - |\n> b | **ops-lead**'), ['ops-lead']);
+  });
+  test('an escaped pipe splits no cell', () => {
+    assert.deepEqual(names('| a | b |\n| - | - |\n| x \\| y | **ops-lead** | **qa-lead** |'), ['ops-lead']);
+  });
 });
 
 describe('positions stay exact', () => {
