@@ -111,6 +111,10 @@ describe('emphasis as CommonMark pairs it', () => {
   test('the rule of 3: **ops-lead****qa-lead** is one strong span around both names, so no reference', () => {
     assert.deepEqual(names('**ops-lead****qa-lead**'), []);
   });
+  test('the rule of 3 counts a run as written, not what pairing has left of it', () => {
+    // The leading run of 4 keeps 2 after its first pair: 2 + 2 would pass the rule, 4 + 2 does not (commonmark.js).
+    assert.deepEqual(names('****ops-lead**\n漢**qa-lead**'), ['ops-lead', 'qa-lead']);
+  });
   test('the rule of 3: *a**ops-lead** pairs the inner run', () => {
     assert.deepEqual(names('*a**ops-lead**'), ['ops-lead']);
   });
