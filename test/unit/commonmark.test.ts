@@ -171,6 +171,11 @@ describe('links as CommonMark reads them', () => {
   test('reference-style links and link reference definitions are not references', () => {
     assert.deepEqual(names('[x][ref] and [ref]\n\n[ref]: ./ops-lead.md "title"'), []);
   });
+  test('a title in parentheses holds no unescaped (: the link is none, the definition text', () => {
+    assert.deepEqual(names('[x](./ops-lead.md (a(b)) [y](./qa-lead.md (a\\(b))'), ['qa-lead']);
+    const role = parseRole(PATH, '# X role\n\n[ref]: ./ops-lead.md (a(b)\n===\n');
+    assert.deepEqual(role.headings.map(h => h.text), ['X role', '[ref]: ./ops-lead.md (a(b)']);
+  });
   test('a definition is no paragraph: a setext underline after it is text', () => {
     const role = parseRole(PATH, '# X role\n\n[ref]: ./ops-lead.md\n===\n');
     assert.deepEqual(role.headings.map(h => h.text), ['X role']);
