@@ -207,6 +207,12 @@ describe('lists', () => {
   test('an ordered item numbered other than 1 cannot interrupt a paragraph', () => {
     assert.deepEqual(boundaries('## Boundaries\n\nSome text\n2. **ops-lead**'), { names: ['ops-lead'], bullets: [] });
   });
+  test('after indented code, any item may start, empty or numbered otherwise', () => {
+    assert.deepEqual(boundaries('## Boundaries\n\n    **qa-lead**\n2. **ops-lead**\n-').bullets, ['2. **ops-lead**', '-']);
+  });
+  test('a line of the item that holds only a marker is the item\'s', () => {
+    assert.deepEqual(boundaries('## Boundaries\n\n- **ops-lead**\n\n  >').bullets, ['- **ops-lead**\n\n  >']);
+  });
   test('an item numbered 1 can', () => {
     assert.deepEqual(boundaries('## Boundaries\n\nSome text\n1. **ops-lead**').bullets, ['1. **ops-lead**']);
   });

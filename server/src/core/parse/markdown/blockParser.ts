@@ -1,5 +1,5 @@
 import type { LineIndex } from '../../text/lineIndex';
-import { acceptsLines, type Block, type BlockDocument, isContainer, Kind } from './blocks';
+import { acceptsLines, type Block, type BlockDocument, Kind } from './blocks';
 import { ATX, atxLevel, FENCE, FENCE_CLOSE, isThematicBreak, matchLength, maybeStartsBlock, SETEXT, withoutClosingSequence } from './blockSyntax';
 import { BlockTree } from './blockTree';
 import { Char, isSpaceOrTab } from './characters';
@@ -42,15 +42,6 @@ export function parseBlocks(lines: LineIndex, firstLine: number): BlockDocument 
 
 /** One document's parse: each line goes on the open blocks it continues, then opens blocks of its own. */
 class BlockParser extends BlockTree {
-  /**
-   * Whether new list items on this line would interrupt a paragraph (or, as
-   * micromark has it, an indented code block, blank lines after it included)
-   * that every container of the line goes on: they cannot then be empty or
-   * be numbered other than `1`, even nested in a container started on the
-   * same line.
-   */
-  private interrupting = false;
-
   parse(): BlockDocument {
     for (; this.lineNumber < this.lines.lineCount; this.lineNumber++) this.readLine();
     while (this.tip !== this.doc) this.finalize(this.tip);
@@ -60,17 +51,15 @@ class BlockParser extends BlockTree {
   private readLine(): void {
     const base = this.lineStart(this.lineNumber);
     this.line.reset(this.text.slice(base, this.lines.lineEnd(this.lineNumber)), base);
-    this.containerClosed = false;
-    this.containerStarted = false;
     this.oldTip = this.tip;
     const matched = this.matchContainers();
     if (matched) {
       this.allClosed = matched === this.oldTip;
       this.lastMatched = matched;
-      this.interrupting = this.interruptsParagraph(matched);
       this.addContent(this.openNewBlocks(matched));
     }
-    if (this.topItem?.open && !this.line.blank) this.topItem.lastLine = this.lineNumber;
+    // A line of the item's that holds only markers (an empty nested item, a quote's `>`) is still the item's.
+    if (this.topItem?.open && !this.line.isBlankLine()) this.topItem.lastLine = this.lineNumber;
   }
 
   /** The deepest open block that the line goes on, its markers consumed; undefined when a closing fence used the line. */
@@ -84,13 +73,6 @@ class BlockParser extends BlockTree {
       if (result === Continuation.NotMatched) return container.parent!;
     }
     return container;
-  }
-
-  private interruptsParagraph(matched: Block): boolean {
-    const tip = this.tip;
-    const leafLeft = matched === tip.parent && !isContainer(tip.kind);
-    return (matched === tip || leafLeft)
-      && (tip.kind === Kind.Paragraph || (tip.kind === Kind.CodeBlock && tip.leaf!.fenceOffset < 0 && !tip.leaf!.afterContainer));
   }
 
   private continues(block: Block): Continuation {
@@ -293,7 +275,7 @@ class BlockParser extends BlockTree {
   }
 
   private startListItem(container: Block): boolean {
-    const data = parseListMarker(this.line, this.interrupting);
+    const data = parseListMarker(this.line, container.kind === Kind.Paragraph);
     if (!data) return false;
     this.closeUnmatchedBlocks();
     if (this.tip.kind !== Kind.List || container.marker !== data.marker) this.addChild(Kind.List).marker = data.marker;
@@ -334,7 +316,7 @@ class BlockParser extends BlockTree {
   private startIndentedCode(): Start {
     this.line.advance(CODE_INDENT, true);
     this.closeUnmatchedBlocks();
-    this.addChild(Kind.CodeBlock).leaf!.afterContainer = this.containerClosed && !this.containerStarted;
+    this.addChild(Kind.CodeBlock);
     return Start.Leaf;
   }
 
@@ -366,7 +348,6 @@ class BlockParser extends BlockTree {
     const leaf = block.leaf!;
     // An indented code block does not end with the blank lines after it.
     if (!line.blank || block.kind === Kind.Html || leaf.fenceOffset >= 0) block.lastLine = this.lineNumber;
-    if (!line.blank && block.lastLine > block.startLine) leaf.afterContainer = false;
     if (block.kind === Kind.Html && endsHtmlBlock(leaf.htmlKind, line.text.slice(line.offset))) this.finalize(block);
   }
 

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../../text/lineIndex';
-import { type Block, type BlockDocument, canContain, isContainer, Kind, newBlock, NO_LINES } from './blocks';
+import { type Block, type BlockDocument, canContain, Kind, newBlock, NO_LINES } from './blocks';
 import { Char, isSpaceOrTab } from './characters';
 import type { Segment } from './inlineSource';
 import { LineCursor } from './lineCursor';
@@ -25,9 +25,6 @@ export class BlockTree {
   protected allClosed = true;
   /** The item being read of a list that is a child of the document. */
   protected topItem: Block | undefined;
-  /** Whether this line closed a block quote, list or item, and whether it opened one. */
-  protected containerClosed = false;
-  protected containerStarted = false;
 
   constructor(protected readonly lines: LineIndex, firstLine: number) {
     this.text = lines.text;
@@ -56,10 +53,7 @@ export class BlockTree {
     const block = newBlock(kind, this.lineNumber);
     block.parent = parent;
     block.containerDepth = parent.containerDepth;
-    if (kind === Kind.BlockQuote || kind === Kind.Item) {
-      this.containerStarted = true;
-      block.containerDepth++;
-    }
+    if (kind === Kind.BlockQuote || kind === Kind.Item) block.containerDepth++;
     parent.lastChild = block;
     parent.hasChild = true;
     this.tip = block;
@@ -80,7 +74,6 @@ export class BlockTree {
   /** Closes a block, and gives the document what it holds. */
   protected finalize(block: Block): void {
     block.open = false;
-    if (isContainer(block.kind)) this.containerClosed = true;
     switch (block.kind) {
       case Kind.Paragraph:
         this.finalizeParagraph(block);

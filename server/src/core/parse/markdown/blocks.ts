@@ -60,12 +60,6 @@ export interface LeafDetail {
   fenceOffset: number;
   htmlKind: number;
   columns: number;
-  /**
-   * An indented code block whose only non-blank line so far closed a list or
-   * quote (and opened none): micromark ends that line's flow with it, so a
-   * list may start after it as after any finished block.
-   */
-  afterContainer: boolean;
 }
 
 /**
@@ -81,16 +75,12 @@ export const NO_LINES: Segment[] = [];
  */
 export function newBlock(kind: Kind, line: number): Block {
   const leaf = kind === Kind.CodeBlock || kind === Kind.Html || kind === Kind.Table
-    ? { fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0, afterContainer: false }
+    ? { fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0 }
     : undefined;
   return {
     kind, parent: undefined, lastChild: undefined, open: true, hasChild: false, startLine: line, lastLine: line, lines: NO_LINES,
     level: 0, containerDepth: 0, marker: 0, markerOffset: 0, padding: 0, lastLineIndented: false, leaf,
   };
-}
-
-export function isContainer(kind: Kind): boolean {
-  return kind === Kind.BlockQuote || kind === Kind.List || kind === Kind.Item;
 }
 
 export function canContain(parent: Kind, child: Kind): boolean {

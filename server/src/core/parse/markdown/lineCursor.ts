@@ -46,14 +46,10 @@ export class LineCursor {
     const ln = this.text;
     let i = this.offset;
     let cols = this.column;
-    if (this.lineNonspace < 0) {
-      let first = 0;
-      for (let c = ln.charCodeAt(0); c === Char.Space || c === Char.Tab; c = ln.charCodeAt(++first)) if (c === Char.Tab) this.lineLastTab = first;
-      this.lineNonspace = first;
-    }
-    if (this.offset <= this.lineNonspace && this.lineLastTab < this.offset) {
-      i = this.lineNonspace;
-      cols = this.column + (this.lineNonspace - this.offset);
+    const lineNonspace = this.lineFirstNonspace();
+    if (this.offset <= lineNonspace && this.lineLastTab < this.offset) {
+      i = lineNonspace;
+      cols = this.column + (lineNonspace - this.offset);
     }
     let c = ln.charCodeAt(i);
     while (c === Char.Space || c === Char.Tab) {
@@ -65,6 +61,21 @@ export class LineCursor {
     this.nextNonspaceColumn = cols;
     this.indent = cols - this.column;
     this.indented = this.indent >= CODE_INDENT;
+  }
+
+  /** Whether the whole line, container markers included, is blank. */
+  isBlankLine(): boolean {
+    return this.lineFirstNonspace() >= this.text.length;
+  }
+
+  private lineFirstNonspace(): number {
+    if (this.lineNonspace < 0) {
+      const ln = this.text;
+      let first = 0;
+      for (let c = ln.charCodeAt(0); c === Char.Space || c === Char.Tab; c = ln.charCodeAt(++first)) if (c === Char.Tab) this.lineLastTab = first;
+      this.lineNonspace = first;
+    }
+    return this.lineNonspace;
   }
 
   /** Moves on `count` characters, or `count` columns when `columns` is set (a tab may then be left in part). */
