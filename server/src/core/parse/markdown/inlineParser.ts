@@ -23,7 +23,7 @@ export interface CodeRange extends Range {
   contentEnd: number;
 }
 
-/** What one block's inline content holds, as CommonMark (micromark) reads it. */
+/** What one block's inline content holds, as CommonMark reads it. */
 export interface InlineSpans {
   /** The content of each strong emphasis, between its delimiters. */
   strongs: StrongRange[];
