@@ -65,6 +65,15 @@ describe('HTML blocks and comments', () => {
   test('a heading inside a comment does not end the section', () => {
     assert.deepEqual(boundaries('## Boundaries\n\n- **ops-lead**\n\n<!--\n## Persona\n-->\n\n- **qa-lead**').names, ['ops-lead', 'qa-lead']);
   });
+  test('a lazy line that opens an HTML block of type 7 goes on the paragraph: the quote or item goes on', () => {
+    // Type 7 cannot interrupt a paragraph, nor can it on a line that may be a lazy one (commonmark.js, issue 21).
+    assert.deepEqual(names('> a\n<span>\n> **ops-lead**'), ['ops-lead']);
+    assert.deepEqual(names('> a\n<a href="x">\n> **ops-lead**'), ['ops-lead']);
+    assert.deepEqual(names('- a\n<span>\n  **ops-lead**'), ['ops-lead']);
+  });
+  test('a lazy line that opens an HTML block of type 6 ends the quote', () => {
+    assert.deepEqual(names('> a\n<div>\n> **ops-lead**'), []);
+  });
   test('a fence inside a comment opens no code block', () => {
     assert.deepEqual(names('<!--\n```\n-->\n**ops-lead**'), ['ops-lead']);
   });
@@ -101,6 +110,10 @@ describe('emphasis as CommonMark pairs it', () => {
   });
   test('the rule of 3: **ops-lead****qa-lead** is one strong span around both names, so no reference', () => {
     assert.deepEqual(names('**ops-lead****qa-lead**'), []);
+  });
+  test('the rule of 3 counts a run as written, not what pairing has left of it', () => {
+    // The leading run of 4 keeps 2 after its first pair: 2 + 2 would pass the rule, 4 + 2 does not (commonmark.js).
+    assert.deepEqual(names('****ops-lead**\n漢**qa-lead**'), ['ops-lead', 'qa-lead']);
   });
   test('the rule of 3: *a**ops-lead** pairs the inner run', () => {
     assert.deepEqual(names('*a**ops-lead**'), ['ops-lead']);
@@ -158,6 +171,11 @@ describe('links as CommonMark reads them', () => {
   test('reference-style links and link reference definitions are not references', () => {
     assert.deepEqual(names('[x][ref] and [ref]\n\n[ref]: ./ops-lead.md "title"'), []);
   });
+  test('a title in parentheses holds no unescaped (: the link is none, the definition text', () => {
+    assert.deepEqual(names('[x](./ops-lead.md (a(b)) [y](./qa-lead.md (a\\(b))'), ['qa-lead']);
+    const role = parseRole(PATH, '# X role\n\n[ref]: ./ops-lead.md (a(b)\n===\n');
+    assert.deepEqual(role.headings.map(h => h.text), ['X role', '[ref]: ./ops-lead.md (a(b)']);
+  });
   test('a definition is no paragraph: a setext underline after it is text', () => {
     const role = parseRole(PATH, '# X role\n\n[ref]: ./ops-lead.md\n===\n');
     assert.deepEqual(role.headings.map(h => h.text), ['X role']);
@@ -189,6 +207,12 @@ describe('lists', () => {
   test('an ordered item numbered other than 1 cannot interrupt a paragraph', () => {
     assert.deepEqual(boundaries('## Boundaries\n\nSome text\n2. **ops-lead**'), { names: ['ops-lead'], bullets: [] });
   });
+  test('after indented code, any item may start, empty or numbered otherwise', () => {
+    assert.deepEqual(boundaries('## Boundaries\n\n    **qa-lead**\n2. **ops-lead**\n-').bullets, ['2. **ops-lead**', '-']);
+  });
+  test('a line of the item that holds only a marker is the item\'s', () => {
+    assert.deepEqual(boundaries('## Boundaries\n\n- **ops-lead**\n\n  >').bullets, ['- **ops-lead**\n\n  >']);
+  });
   test('an item numbered 1 can', () => {
     assert.deepEqual(boundaries('## Boundaries\n\nSome text\n1. **ops-lead**').bullets, ['1. **ops-lead**']);
   });
@@ -204,6 +228,22 @@ describe('GFM tables', () => {
   });
   test('a table interrupts a paragraph at its head row', () => {
     assert.deepEqual(names('text\n| **ops-lead** |\n| :-: |\n| **qa-lead** | **hr-lead** |'), ['ops-lead', 'qa-lead']);
+  });
+  // The rules of the GFM specification's tables section, one case each (its own examples need an HTML renderer).
+  test('a head row with another number of cells than the delimiter row makes no table', () => {
+    assert.deepEqual(names('| a | b |\n| - |\n| **ops-lead** | **qa-lead** | **hr-lead** |'), ['ops-lead', 'qa-lead', 'hr-lead']);
+  });
+  test('a blank line ends the table: the row after it is a paragraph', () => {
+    assert.deepEqual(names('| a |\n| - |\n| b | **qa-lead** |\n\n| **ops-lead** | **hr-lead** |'), ['ops-lead', 'hr-lead']);
+  });
+  test('a line without a pipe goes on the table as a row, so no underline after it makes a heading', () => {
+    assert.deepEqual(parseRole(PATH, '# X role\n\n| a |\n| - |\nb\n===\n').headings.map(h => h.text), ['X role']);
+  });
+  test('another block ends the table', () => {
+    assert.deepEqual(names('| a |\n| - |\n> b | **ops-lead**'), ['ops-lead']);
+  });
+  test('an escaped pipe splits no cell', () => {
+    assert.deepEqual(names('| a | b |\n| - | - |\n| x \\| y | **ops-lead** | **qa-lead** |'), ['ops-lead']);
   });
 });
 

@@ -4,6 +4,29 @@ export const TAB = 9;
 export const LF = 10;
 export const SPACE = 32;
 
+/** The characters that open or make blocks, by name: a `const enum`, so each use compiles to its number. */
+export const enum Char {
+  Tab = 9,
+  Space = 32,
+  Hash = 35,
+  Asterisk = 42,
+  Plus = 43,
+  Hyphen = 45,
+  Digit0 = 48,
+  Digit1 = 49,
+  Digit9 = 57,
+  Colon = 58,
+  LessThan = 60,
+  Equals = 61,
+  GreaterThan = 62,
+  LeftBracket = 91,
+  Underscore = 95,
+  Backtick = 96,
+  Pipe = 124,
+  Tilde = 126,
+  ByteOrderMark = 0xfeff,
+}
+
 export function isSpaceOrTab(code: number): boolean {
   return code === SPACE || code === TAB;
 }

@@ -23,7 +23,7 @@ export interface CodeRange extends Range {
   contentEnd: number;
 }
 
-/** What one block's inline content holds, as CommonMark (micromark) reads it. */
+/** What one block's inline content holds, as CommonMark reads it. */
 export interface InlineSpans {
   /** The content of each strong emphasis, between its delimiters. */
   strongs: StrongRange[];
@@ -37,6 +37,8 @@ export interface InlineSpans {
 
 interface Delimiter {
   marker: number;
+  /** The run's length as written: the rule of 3 counts it, however many delimiters are left. */
+  length: number;
   /** The run's delimiters not used yet: an opener gives up its last ones, a closer its first ones. */
   start: number;
   end: number;
@@ -158,7 +160,7 @@ export class InlineParser {
     const canOpen = c === 42 ? left : left && (!right || before === CharClass.Punctuation);
     const canClose = c === 42 ? right : right && (!left || after === CharClass.Punctuation);
     if (canOpen || canClose) {
-      const d: Delimiter = { marker: c, start: pos, end, canOpen, canClose, previous: this.delimiters };
+      const d: Delimiter = { marker: c, length: end - pos, start: pos, end, canOpen, canClose, previous: this.delimiters };
       if (this.delimiters) this.delimiters.next = d;
       this.delimiters = d;
     }
@@ -172,7 +174,7 @@ export class InlineParser {
   }
 
   private processEmphasis(bottom: Delimiter | undefined): void {
-    // Per marker and kind of closer (can it open too? its length left, mod 3): at and below this, no opener was found.
+    // Per marker and kind of closer (can it open too? its length, mod 3): at and below this, no opener was found.
     // Undefined (as at the start) is the bottom itself: the search stops there anyway.
     const openersBottom = (this.openersBottom ??= new Array<Delimiter | undefined>(CLOSER_KINDS));
     openersBottom.fill(undefined);
@@ -183,14 +185,14 @@ export class InlineParser {
         closer = closer.next;
         continue;
       }
-      const closerLength = closer.end - closer.start;
+      const closerLength = closer.length;
       const key = (closer.marker === 42 ? 0 : 6) + (closer.canOpen ? 3 : 0) + (closerLength % 3);
       const floor = openersBottom[key] ?? bottom;
       let opener = closer.previous;
       let found = false;
       while (opener && opener !== bottom && opener !== floor) {
-        // The rule of 3, on the lengths left of both runs, as micromark applies it.
-        const oddMatch = (closer.canOpen || opener.canClose) && closerLength % 3 !== 0 && (opener.end - opener.start + closerLength) % 3 === 0;
+        // The rule of 3, on the lengths of both runs as written (commonmark.js; micromark counts what is left of them).
+        const oddMatch = (closer.canOpen || opener.canClose) && closerLength % 3 !== 0 && (opener.length + closerLength) % 3 === 0;
         if (opener.marker === closer.marker && opener.canOpen && !oddMatch) {
           found = true;
           break;
@@ -203,11 +205,6 @@ export class InlineParser {
         if (use === 2) this.out.strongs.push({ start: opener.end, end: closer.start, marker: closer.marker });
         opener.end -= use;
         closer.start += use;
-        // The opener is shorter now: searches that passed it over must look at it again.
-        for (let k = 0; k < CLOSER_KINDS; k++) {
-          const floor = openersBottom[k];
-          if (floor && floor.start >= opener.start) openersBottom[k] = opener.previous;
-        }
         // Delimiters between the pair can no longer pair with anything outside it.
         opener.next = closer;
         closer.previous = opener;

@@ -88,7 +88,7 @@ export function scanDestination(s: string, at: number, parenMax: number): Destin
  */
 export class TitleScanner {
   /** Made at the first title: a block's links mostly have none, and the scanner is made for the first link. */
-  private last: Map<number, { from: number; close: number }> | undefined;
+  private last: Map<number, { from: number; close: number; end: number }> | undefined;
 
   constructor(private readonly s: string) {}
 
@@ -99,21 +99,28 @@ export class TitleScanner {
     if (open !== 34 && open !== 39 && open !== 40) return -1;
     const close = open === 40 ? 41 : open;
     const from = at + 1;
+    // A scan from `from` ends where the last one from before it ended, if that is at or after `from`.
     const last = this.last?.get(close);
-    if (last && from >= last.from && (last.close < 0 || last.close >= from)) return last.close < 0 ? -1 : last.close + 1;
+    if (last && from >= last.from && from <= last.end) return last.close < 0 ? -1 : last.close + 1;
     let found = -1;
+    let end = s.length;
     for (let i = from; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c === close) {
-        found = i;
+        found = end = i;
+        break;
+      }
+      // A `(` in a title in parentheses must be escaped (CommonMark 0.31; micromark takes it).
+      if (c === 40 && open === 40) {
+        end = i;
         break;
       }
       if (c === 92) {
         const next = s.charCodeAt(i + 1);
-        if (next === close || next === 92) i++;
+        if (next === close || next === open || next === 92) i++;
       }
     }
-    (this.last ??= new Map()).set(close, { from, close: found });
+    (this.last ??= new Map()).set(close, { from, close: found, end });
     return found < 0 ? -1 : found + 1;
   }
 }
