@@ -31,21 +31,111 @@ export function prng(seed: number): () => number {
 
 const QUALIFIERS = ['senior', 'lead', 'principal', 'junior', 'staff', 'chief', 'associate', 'regional', 'global', 'field', 'deputy', 'interim'];
 const AREAS = [
-  'payments', 'billing', 'onboarding', 'platform', 'data', 'risk', 'compliance', 'growth', 'content', 'logistics',
-  'pricing', 'identity', 'search', 'mobile', 'network', 'storage', 'analytics', 'partner', 'vendor', 'treasury',
-  'tax', 'audit', 'brand', 'community', 'events', 'facilities', 'fleet', 'fraud', 'hiring', 'learning',
-  'localization', 'messaging', 'observability', 'payroll', 'privacy', 'procurement', 'quality', 'release', 'retention', 'revenue',
-  'safety', 'sourcing', 'supply', 'sustainability', 'telemetry', 'training', 'travel', 'warehouse', 'wellness', 'workflow',
-  'accessibility', 'api', 'catalog', 'checkout', 'claims', 'contracts', 'design-system', 'documentation', 'experiment', 'infrastructure',
+  'payments',
+  'billing',
+  'onboarding',
+  'platform',
+  'data',
+  'risk',
+  'compliance',
+  'growth',
+  'content',
+  'logistics',
+  'pricing',
+  'identity',
+  'search',
+  'mobile',
+  'network',
+  'storage',
+  'analytics',
+  'partner',
+  'vendor',
+  'treasury',
+  'tax',
+  'audit',
+  'brand',
+  'community',
+  'events',
+  'facilities',
+  'fleet',
+  'fraud',
+  'hiring',
+  'learning',
+  'localization',
+  'messaging',
+  'observability',
+  'payroll',
+  'privacy',
+  'procurement',
+  'quality',
+  'release',
+  'retention',
+  'revenue',
+  'safety',
+  'sourcing',
+  'supply',
+  'sustainability',
+  'telemetry',
+  'training',
+  'travel',
+  'warehouse',
+  'wellness',
+  'workflow',
+  'accessibility',
+  'api',
+  'catalog',
+  'checkout',
+  'claims',
+  'contracts',
+  'design-system',
+  'documentation',
+  'experiment',
+  'infrastructure',
 ];
 const NOUNS = [
-  'manager', 'analyst', 'engineer', 'specialist', 'coordinator', 'architect', 'strategist', 'officer', 'designer', 'auditor',
-  'planner', 'consultant', 'researcher', 'operator', 'steward', 'advocate', 'administrator', 'controller', 'director', 'lead-editor',
+  'manager',
+  'analyst',
+  'engineer',
+  'specialist',
+  'coordinator',
+  'architect',
+  'strategist',
+  'officer',
+  'designer',
+  'auditor',
+  'planner',
+  'consultant',
+  'researcher',
+  'operator',
+  'steward',
+  'advocate',
+  'administrator',
+  'controller',
+  'director',
+  'lead-editor',
 ];
 
 export const DOMAINS = [
-  'operations', 'delivery', 'business', 'hr', 'engineering', 'product', 'design', 'finance', 'legal', 'sales',
-  'marketing', 'support', 'security', 'data', 'research', 'executive', 'quality', 'strategy', 'it', 'customer-success',
+  'operations',
+  'delivery',
+  'business',
+  'hr',
+  'engineering',
+  'product',
+  'design',
+  'finance',
+  'legal',
+  'sales',
+  'marketing',
+  'support',
+  'security',
+  'data',
+  'research',
+  'executive',
+  'quality',
+  'strategy',
+  'it',
+  'customer-success',
 ];
 
 const LANES = [
@@ -106,7 +196,10 @@ export interface GenerateOptions {
 }
 
 function titleOf(slug: string): string {
-  return slug.split('-').map(w => (w === 'hr' || w === 'api' || w === 'it' ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1))).join(' ');
+  return slug
+    .split('-')
+    .map(w => (w === 'hr' || w === 'api' || w === 'it' ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
 }
 
 /** Every name the word lists can make, two-part names first, in a seeded order. */
@@ -161,7 +254,10 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
   };
   const brokenName = (): string => {
     for (;;) {
-      const name = random() < 0.5 ? misspell(pick(names), random) : `${pick(['legacy', 'former', 'shadow', 'virtual'])}-${pick(['mainframe', 'ledger', 'oracle', 'quorum'])}-${pick(['whisperer', 'keeper', 'wrangler'])}`;
+      const name =
+        random() < 0.5
+          ? misspell(pick(names), random)
+          : `${pick(['legacy', 'former', 'shadow', 'virtual'])}-${pick(['mainframe', 'ledger', 'oracle', 'quorum'])}-${pick(['whisperer', 'keeper', 'wrangler'])}`;
       if (!existing.has(name) && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) return name;
     }
   };

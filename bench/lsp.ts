@@ -18,7 +18,11 @@ export class ServerProcess {
   private refreshWaiters: Array<() => void> = [];
   refreshes = 0;
 
-  private constructor(readonly child: ChildProcess, readonly connection: MessageConnection, readonly spawnedAt: number) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: MessageConnection,
+    readonly spawnedAt: number,
+  ) {}
 
   static start(args: string[]): ServerProcess {
     const spawnedAt = now();

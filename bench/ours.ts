@@ -4,9 +4,23 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import {
-  CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest, FileChangeType, InitializedNotification, InitializeRequest, WorkspaceDiagnosticRequest,
-  type CompletionItem, type CompletionList, type Diagnostic, type DocumentDiagnosticReport, type Location, type Position, type WorkspaceDiagnosticReport,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  FileChangeType,
+  InitializedNotification,
+  InitializeRequest,
+  WorkspaceDiagnosticRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Location,
+  type Position,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { SERVER_NODE_FLAGS } from '../server/src/lsp/nodeFlags';
 import type { GeneratedLibrary } from './generate';
@@ -301,7 +315,8 @@ export async function session(root: string, library: GeneratedLibrary, samples: 
       const reports = await Promise.all(referrerUris.map(u => pullDocument(server, u)));
       const ms = now() - started;
       reports.forEach((items, i) => {
-        if (!items.some(d => d.code === 'unknown-role' && d.message.includes(`'${name}'`))) throw new Error(`${referrerUris[i]} does not report the deleted '${name}'`);
+        if (!items.some(d => d.code === 'unknown-role' && d.message.includes(`'${name}'`)))
+          throw new Error(`${referrerUris[i]} does not report the deleted '${name}'`);
       });
       deleteRecheck.push(ms);
       deleteToRefresh.push(atRefresh - started);
@@ -323,8 +338,18 @@ export async function session(root: string, library: GeneratedLibrary, samples: 
 
     rssCheckpoints.deletes = server.peakRssMiB();
     return {
-      keystroke, deleteRecheck, deleteToRefresh, deleteWorkspacePull, referrersPerDelete, deleteKind, completion, completionItems, definition,
-      peakRssMiB: server.peakRssMiB(), rssCheckpoints, readyMs,
+      keystroke,
+      deleteRecheck,
+      deleteToRefresh,
+      deleteWorkspacePull,
+      referrersPerDelete,
+      deleteKind,
+      completion,
+      completionItems,
+      definition,
+      peakRssMiB: server.peakRssMiB(),
+      rssCheckpoints,
+      readyMs,
     };
   } finally {
     await server.stop();
@@ -343,7 +368,10 @@ async function workspacePull(server: ServerProcess, held: Map<string, string>): 
   const timer = setTimeout(() => cancel.cancel(), 10000);
   try {
     return await server.connection.sendRequest(
-      WorkspaceDiagnosticRequest.type, { previousResultIds: [...held].map(([uri, value]) => ({ uri, value })) }, cancel.token);
+      WorkspaceDiagnosticRequest.type,
+      { previousResultIds: [...held].map(([uri, value]) => ({ uri, value })) },
+      cancel.token,
+    );
   } finally {
     clearTimeout(timer);
   }

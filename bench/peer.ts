@@ -11,9 +11,21 @@ import * as nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import {
-  CompletionRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest, InitializedNotification, InitializeRequest,
-  type CompletionItem, type CompletionList, type Diagnostic, type DocumentDiagnosticReport, type Location, type LocationLink, type Position,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  InitializedNotification,
+  InitializeRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Location,
+  type LocationLink,
+  type Position,
 } from 'vscode-languageserver-protocol';
 import type { GeneratedLibrary } from './generate';
 import { now, positionOf, ServerProcess, uriOf } from './lsp';
@@ -115,7 +127,8 @@ class PeerClient {
       }
     });
     on<{ uri: string }>('markdown/fs/readDirectory', p =>
-      readdirSync(fileURLToPath(p.uri), { withFileTypes: true }).map(e => [e.name, { isDirectory: e.isDirectory() }]));
+      readdirSync(fileURLToPath(p.uri), { withFileTypes: true }).map(e => [e.name, { isDirectory: e.isDirectory() }]),
+    );
     on('markdown/findMarkdownFilesInWorkspace', () => this.markdownFiles());
     // The watchers VS Code creates for linked files; file events are not part of what is measured.
     on('markdown/fs/watcher/create', () => null);
@@ -134,7 +147,11 @@ async function startPeer(client: PeerClient): Promise<ServerProcess> {
     initializationOptions: { markdownFileExtensions: ['md'] },
     capabilities: {
       workspace: { diagnostics: { refreshSupport: true }, workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-      textDocument: { diagnostic: { dynamicRegistration: true }, completion: { dynamicRegistration: true, completionItem: { snippetSupport: true } }, definition: { linkSupport: true } },
+      textDocument: {
+        diagnostic: { dynamicRegistration: true },
+        completion: { dynamicRegistration: true, completionItem: { snippetSupport: true } },
+        definition: { linkSupport: true },
+      },
     },
   });
   await server.connection.sendNotification(InitializedNotification.type, {});
@@ -191,18 +208,32 @@ export async function peerRun(root: string, library: GeneratedLibrary, samples: 
       void c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: texts[i] } });
     });
     let firstMs = 0;
-    const reports = await Promise.all(uris.map(uri => pull(server, uri).then(r => {
-      if (!firstMs) firstMs = now() - server.spawnedAt;
-      return r;
-    })));
+    const reports = await Promise.all(
+      uris.map(uri =>
+        pull(server, uri).then(r => {
+          if (!firstMs) firstMs = now() - server.spawnedAt;
+          return r;
+        }),
+      ),
+    );
     const ms = now() - server.spawnedAt;
     const serverCpuMs = server.cpuMs();
     const cpu = process.cpuUsage(cpuBefore);
     const harnessCpuMs = (cpu.user + cpu.system) / 1000;
     const diagnostics = reports.reduce((n, r) => n + r.length, 0);
-    if (diagnostics < library.brokenLinks) throw new Error(`the peer found ${diagnostics} problems, fewer than the ${library.brokenLinks} broken links: is its validation on?`);
+    if (diagnostics < library.brokenLinks)
+      throw new Error(`the peer found ${diagnostics} problems, fewer than the ${library.brokenLinks} broken links: is its validation on?`);
     const validation: PeerValidation = {
-      ms, files: uris.length, diagnostics, brokenFileLinks: library.brokenLinks, peakRssMiB: server.peakRssMiB(), firstMs, serverCpuMs, harnessCpuMs, parses: client.parses, requests: Object.fromEntries(client.requests),
+      ms,
+      files: uris.length,
+      diagnostics,
+      brokenFileLinks: library.brokenLinks,
+      peakRssMiB: server.peakRssMiB(),
+      firstMs,
+      serverCpuMs,
+      harnessCpuMs,
+      parses: client.parses,
+      requests: Object.fromEntries(client.requests),
     };
     if (samples === 0) return { validation, completion: [], definition: [], keystroke: [], peakRssMiB: validation.peakRssMiB };
 
@@ -269,7 +300,15 @@ export async function peerRun(root: string, library: GeneratedLibrary, samples: 
       const started = now();
       void c.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri, version: ++version },
-        contentChanges: [{ range: { start: { line: personaLine, character: lines[personaLine].length - 1 }, end: { line: personaLine, character: lines[personaLine].length - 1 } }, text: lines[personaLine].slice(-1) }],
+        contentChanges: [
+          {
+            range: {
+              start: { line: personaLine, character: lines[personaLine].length - 1 },
+              end: { line: personaLine, character: lines[personaLine].length - 1 },
+            },
+            text: lines[personaLine].slice(-1),
+          },
+        ],
       });
       await pull(server, uri);
       if (i >= 2) keystroke.push(now() - started);

@@ -73,7 +73,10 @@ function cpuAccount(): { machine: number; own: number; wall: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const busy = fields.reduce((a, b) => a + b, 0) - fields[3] - (fields[4] ?? 0);
   const stat = readFileSync('/proc/self/stat', 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  const f = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   return { machine: busy * 10, own: (f[11] + f[12] + f[13] + f[14]) * 10, wall: Date.now() };
 }
 
@@ -106,7 +109,8 @@ function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-const fmt = (v: number | undefined, unit: string) => (v === undefined || Number.isNaN(v) ? '—' : unit === 'MiB' ? `${v.toFixed(0)} MiB` : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(v >= 10 ? 1 : 2)} ms`);
+const fmt = (v: number | undefined, unit: string) =>
+  v === undefined || Number.isNaN(v) ? '—' : unit === 'MiB' ? `${v.toFixed(0)} MiB` : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(v >= 10 ? 1 : 2)} ms`;
 
 async function benchSize(size: number, rows: Row[], raw: Record<string, unknown>): Promise<void> {
   const library = generateLibrary({ roles: size });
@@ -128,7 +132,9 @@ async function benchSize(size: number, rows: Row[], raw: Record<string, unknown>
 
     const colds = [];
     for (let i = 0; i < runs; i++) colds.push(await coldStart(root, library));
-    log(`cold start: ${colds.map(c => c.ms.toFixed(0)).join(', ')} ms (initialize answered at ${colds.map(c => c.initializeMs.toFixed(0)).join(', ')} ms; server CPU ${colds.map(c => c.serverCpuMs).join(', ')} ms)`);
+    log(
+      `cold start: ${colds.map(c => c.ms.toFixed(0)).join(', ')} ms (initialize answered at ${colds.map(c => c.initializeMs.toFixed(0)).join(', ')} ms; server CPU ${colds.map(c => c.serverCpuMs).join(', ')} ms)`,
+    );
     const clis = [];
     for (let i = 0; i < runs; i++) clis.push(await cliCheck(root, library));
     const floors = [];
@@ -139,7 +145,9 @@ async function benchSize(size: number, rows: Row[], raw: Record<string, unknown>
     log(`other processes took ${(others * 100).toFixed(0)}% of the machine while fleet-roles was measured`);
     const deletesOf = (kind: string) => s.deleteRecheck.filter((_, i) => s.deleteKind[i] === kind);
     const referrersOf = (kind: string) => s.referrersPerDelete.filter((_, i) => s.deleteKind[i] === kind);
-    log(`session: keystroke p95 ${percentile(s.keystroke, 95).toFixed(2)} ms, delete median ${median(deletesOf('typical')).toFixed(1)} ms (hub ${median(deletesOf('hub')).toFixed(1)} ms), completion p95 ${percentile(s.completion, 95).toFixed(2)} ms, definition p95 ${percentile(s.definition, 95).toFixed(2)} ms, RSS ${s.peakRssMiB.toFixed(0)} MiB ${JSON.stringify(s.rssCheckpoints)}`);
+    log(
+      `session: keystroke p95 ${percentile(s.keystroke, 95).toFixed(2)} ms, delete median ${median(deletesOf('typical')).toFixed(1)} ms (hub ${median(deletesOf('hub')).toFixed(1)} ms), completion p95 ${percentile(s.completion, 95).toFixed(2)} ms, definition p95 ${percentile(s.definition, 95).toFixed(2)} ms, RSS ${s.peakRssMiB.toFixed(0)} MiB ${JSON.stringify(s.rssCheckpoints)}`,
+    );
 
     let peer: PeerFigures | undefined;
     const peerValidations: number[] = [];
@@ -151,40 +159,96 @@ async function benchSize(size: number, rows: Row[], raw: Record<string, unknown>
         const result = await peerRun(root, library, last ? peerSamples : 0);
         peerValidations.push(result.validation.ms);
         const v = result.validation;
-        log(`peer validation: ${v.ms.toFixed(0)} ms (first file ${v.firstMs.toFixed(0)} ms; CPU: server ${v.serverCpuMs} ms, harness ${v.harnessCpuMs.toFixed(0)} ms for ${v.parses} parses), ${v.diagnostics} diagnostics, RSS ${v.peakRssMiB.toFixed(0)} MiB`);
+        log(
+          `peer validation: ${v.ms.toFixed(0)} ms (first file ${v.firstMs.toFixed(0)} ms; CPU: server ${v.serverCpuMs} ms, harness ${v.harnessCpuMs.toFixed(0)} ms for ${v.parses} parses), ${v.diagnostics} diagnostics, RSS ${v.peakRssMiB.toFixed(0)} MiB`,
+        );
         if (last) peer = result;
       }
-      log(`peer: completion p95 ${percentile(peer!.completion, 95).toFixed(1)} ms, definition p95 ${percentile(peer!.definition, 95).toFixed(1)} ms, RSS ${peer!.peakRssMiB.toFixed(0)} MiB`);
+      log(
+        `peer: completion p95 ${percentile(peer!.completion, 95).toFixed(1)} ms, definition p95 ${percentile(peer!.definition, 95).toFixed(1)} ms, RSS ${peer!.peakRssMiB.toFixed(0)} MiB`,
+      );
     }
 
     const p = (xs: number[] | undefined, q: number) => (xs && xs.length > 0 ? percentile(xs, q) : undefined);
     const add = (figure: string, unit: Row['unit'], ours: number, peerValue?: number, note?: string) =>
       rows.push({ figure, size, unit, ours, peer: peerValue, target: TARGETS[figure]?.[size], note, others });
-    add('cold start → every diagnostic', 'ms', median(colds.map(c => c.ms)), peer ? median(peerValidations) : undefined,
-      `median of ${runs}, from spawn; of which node and modules until initialize is answered: ${fmt(median(colds.map(c => c.initializeMs)), 'ms')}; peer: every file opened and pulled, ${peerValidations.length} run(s)`);
-    add('fleet-roles check (whole process)', 'ms', median(clis.map(c => c.ms)), undefined,
-      `median of ${runs}; \`fleet-roles --version\` (node and the CLI's modules alone) takes ${fmt(median(floors), 'ms')}`);
-    add('keystroke → its diagnostics, p95', 'ms', percentile(s.keystroke, 95), p(peer?.keystroke, 95),
-      `p50 ${fmt(percentile(s.keystroke, 50), 'ms')}${peer ? ` (peer ${fmt(p(peer.keystroke, 50), 'ms')})` : ''}, ${s.keystroke.length} edits`);
-    for (const [kind, label] of [['typical', 'a typical role'], ['hub', 'a most-named role']] as const) {
+    add(
+      'cold start → every diagnostic',
+      'ms',
+      median(colds.map(c => c.ms)),
+      peer ? median(peerValidations) : undefined,
+      `median of ${runs}, from spawn; of which node and modules until initialize is answered: ${fmt(median(colds.map(c => c.initializeMs)), 'ms')}; peer: every file opened and pulled, ${peerValidations.length} run(s)`,
+    );
+    add(
+      'fleet-roles check (whole process)',
+      'ms',
+      median(clis.map(c => c.ms)),
+      undefined,
+      `median of ${runs}; \`fleet-roles --version\` (node and the CLI's modules alone) takes ${fmt(median(floors), 'ms')}`,
+    );
+    add(
+      'keystroke → its diagnostics, p95',
+      'ms',
+      percentile(s.keystroke, 95),
+      p(peer?.keystroke, 95),
+      `p50 ${fmt(percentile(s.keystroke, 50), 'ms')}${peer ? ` (peer ${fmt(p(peer.keystroke, 50), 'ms')})` : ''}, ${s.keystroke.length} edits`,
+    );
+    for (const [kind, label] of [
+      ['typical', 'a typical role'],
+      ['hub', 'a most-named role'],
+    ] as const) {
       const times = deletesOf(kind);
       const refs = referrersOf(kind);
       if (times.length === 0) continue;
-      add(`delete → referrers re-checked (${label})`, 'ms', median(times), undefined,
-        `median of ${times.length} deletes, ${Math.min(...refs)}–${Math.max(...refs)} referrers each; max ${fmt(Math.max(...times), 'ms')}; Deleted → refresh ${fmt(median(s.deleteToRefresh.filter((_, i) => s.deleteKind[i] === kind)), 'ms')}`);
+      add(
+        `delete → referrers re-checked (${label})`,
+        'ms',
+        median(times),
+        undefined,
+        `median of ${times.length} deletes, ${Math.min(...refs)}–${Math.max(...refs)} referrers each; max ${fmt(Math.max(...times), 'ms')}; Deleted → refresh ${fmt(median(s.deleteToRefresh.filter((_, i) => s.deleteKind[i] === kind)), 'ms')}`,
+      );
     }
-    add('delete → workspace pull of the changes', 'ms', median(s.deleteWorkspacePull), undefined, 'informative: the pull VS Code sends on a refresh, with every result id');
-    add('completion of role names, p95', 'ms', percentile(s.completion, 95), p(peer?.completion, 95),
-      `p50 ${fmt(percentile(s.completion, 50), 'ms')}${peer ? ` (peer ${fmt(p(peer.completion, 50), 'ms')}, path completion in a link)` : ''}`);
-    add('go-to-definition, p95', 'ms', percentile(s.definition, 95), p(peer?.definition, 95),
-      `p50 ${fmt(percentile(s.definition, 50), 'ms')}${peer ? ` (peer ${fmt(p(peer.definition, 50), 'ms')}, link with #fragment)` : ''}`);
-    add('server peak RSS', 'MiB', s.peakRssMiB, peer?.peakRssMiB,
-      `VmHWM after the session (${Object.entries(s.rssCheckpoints).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}); peer: after validation and its session`);
+    add(
+      'delete → workspace pull of the changes',
+      'ms',
+      median(s.deleteWorkspacePull),
+      undefined,
+      'informative: the pull VS Code sends on a refresh, with every result id',
+    );
+    add(
+      'completion of role names, p95',
+      'ms',
+      percentile(s.completion, 95),
+      p(peer?.completion, 95),
+      `p50 ${fmt(percentile(s.completion, 50), 'ms')}${peer ? ` (peer ${fmt(p(peer.completion, 50), 'ms')}, path completion in a link)` : ''}`,
+    );
+    add(
+      'go-to-definition, p95',
+      'ms',
+      percentile(s.definition, 95),
+      p(peer?.definition, 95),
+      `p50 ${fmt(percentile(s.definition, 50), 'ms')}${peer ? ` (peer ${fmt(p(peer.definition, 50), 'ms')}, link with #fragment)` : ''}`,
+    );
+    add(
+      'server peak RSS',
+      'MiB',
+      s.peakRssMiB,
+      peer?.peakRssMiB,
+      `VmHWM after the session (${Object.entries(s.rssCheckpoints)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ')}); peer: after validation and its session`,
+    );
 
     raw[String(size)] = {
-      busyBefore, othersDuringOurs: others, loadavg: os.loadavg(),
+      busyBefore,
+      othersDuringOurs: others,
+      loadavg: os.loadavg(),
       library: { roles: size, files: library.files.size, broken: library.broken, brokenLinks: library.brokenLinks },
-      coldStart: colds, cli: clis, cliVersion: floors, session: s, peer: peer ? { validations: peerValidations, ...peer } : undefined,
+      coldStart: colds,
+      cli: clis,
+      cliVersion: floors,
+      session: s,
+      peer: peer ? { validations: peerValidations, ...peer } : undefined,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -194,14 +258,19 @@ async function benchSize(size: number, rows: Row[], raw: Record<string, unknown>
 async function peerOnly(root: string, library: GeneratedLibrary, size: number, raw: Record<string, unknown>): Promise<void> {
   const result = await peerRun(root, library, env('BENCH_PEER_SAMPLES', 20));
   const v = result.validation;
-  log(`peer validation: ${v.ms.toFixed(0)} ms (first file ${v.firstMs.toFixed(0)} ms; CPU: server ${v.serverCpuMs} ms, harness ${v.harnessCpuMs.toFixed(0)} ms), RSS ${result.peakRssMiB.toFixed(0)} MiB`);
-  log(`peer: completion p95 ${percentile(result.completion, 95).toFixed(1)} ms, definition p95 ${percentile(result.definition, 95).toFixed(1)} ms, keystroke p95 ${percentile(result.keystroke, 95).toFixed(1)} ms`);
+  log(
+    `peer validation: ${v.ms.toFixed(0)} ms (first file ${v.firstMs.toFixed(0)} ms; CPU: server ${v.serverCpuMs} ms, harness ${v.harnessCpuMs.toFixed(0)} ms), RSS ${result.peakRssMiB.toFixed(0)} MiB`,
+  );
+  log(
+    `peer: completion p95 ${percentile(result.completion, 95).toFixed(1)} ms, definition p95 ${percentile(result.definition, 95).toFixed(1)} ms, keystroke p95 ${percentile(result.keystroke, 95).toFixed(1)} ms`,
+  );
   raw[String(size)] = { peer: result };
 }
 
 function table(rows: Row[]): string {
   const noise = [...new Map(rows.map(r => [r.size, r.others])).entries()]
-    .map(([size, share]) => `${size.toLocaleString('en')} roles: ${((share ?? 0) * 100).toFixed(0)}%`).join(', ');
+    .map(([size, share]) => `${size.toLocaleString('en')} roles: ${((share ?? 0) * 100).toFixed(0)}%`)
+    .join(', ');
   const lines = [
     `Other processes' share of the machine while fleet-roles was measured: ${noise} (0% is a quiet machine; the peer's runs come after).`,
     '',
@@ -212,7 +281,9 @@ function table(rows: Row[]): string {
     const ratio = r.peer !== undefined ? `${(r.peer / r.ours).toFixed(r.peer / r.ours >= 10 ? 0 : 1)}×` : '—';
     const target = r.target !== undefined ? `< ${fmt(r.target, r.unit)}` : '—';
     const met = r.target === undefined ? '' : r.ours < r.target ? 'yes' : '**no**';
-    lines.push(`| ${r.figure} | ${r.size.toLocaleString('en')} | ${fmt(r.ours, r.unit)} | ${fmt(r.peer, r.unit)} | ${ratio} | ${target} | ${met} | ${r.note ?? ''} |`);
+    lines.push(
+      `| ${r.figure} | ${r.size.toLocaleString('en')} | ${fmt(r.ours, r.unit)} | ${fmt(r.peer, r.unit)} | ${ratio} | ${target} | ${met} | ${r.note ?? ''} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -259,14 +330,23 @@ async function main(): Promise<void> {
   for (const size of SIZES) await benchSize(size, rows, raw);
   const peerVersion = JSON.parse(readFileSync(nodePath.join(REPO, 'node_modules', 'vscode-markdown-languageserver', 'package.json'), 'utf8')).version as string;
   // Which build was measured: the core changes under the benchmark, and git is not the benchmark's to ask.
-  const build = createHash('sha256').update(readFileSync(nodePath.join(REPO, 'dist', 'server.js'))).digest('hex').slice(0, 12);
+  const build = createHash('sha256')
+    .update(readFileSync(nodePath.join(REPO, 'dist', 'server.js')))
+    .digest('hex')
+    .slice(0, 12);
   const info = {
-    date: new Date().toISOString(), machine: machine(), peer: `vscode-markdown-languageserver ${peerVersion}`, serverBuild: `dist/server.js sha256 ${build}`,
-    samples: SAMPLES, seconds: Math.round((Date.now() - started) / 1000),
+    date: new Date().toISOString(),
+    machine: machine(),
+    peer: `vscode-markdown-languageserver ${peerVersion}`,
+    serverBuild: `dist/server.js sha256 ${build}`,
+    samples: SAMPLES,
+    seconds: Math.round((Date.now() - started) / 1000),
   };
   const markdown = [
     `fleet-roles benchmark, ${info.date.slice(0, 16).replace('T', ' ')} UTC; ${info.machine.nproc} cores (${info.machine.cpu}), node ${info.machine.node}; ${info.serverBuild}; peer: ${info.peer}`,
-    raw.emptyServerRssMiB !== undefined ? `fleet-roles server on an empty folder: ${(raw.emptyServerRssMiB as number).toFixed(0)} MiB peak RSS (its fixed cost).` : '',
+    raw.emptyServerRssMiB !== undefined
+      ? `fleet-roles server on an empty folder: ${(raw.emptyServerRssMiB as number).toFixed(0)} MiB peak RSS (its fixed cost).`
+      : '',
     '',
     table(rows),
     '',

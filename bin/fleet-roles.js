@@ -5,10 +5,9 @@
 // shadowed by an older bundle. `npm run build` makes both.
 const path = require('node:path');
 const fs = require('node:fs');
-const candidates = [
-  path.join(__dirname, '..', 'dist', 'cli.js'),
-  path.join(__dirname, '..', 'out', 'server', 'src', 'cli', 'entry.js'),
-].filter(p => fs.existsSync(p));
+const candidates = [path.join(__dirname, '..', 'dist', 'cli.js'), path.join(__dirname, '..', 'out', 'server', 'src', 'cli', 'entry.js')].filter(p =>
+  fs.existsSync(p),
+);
 if (candidates.length === 0) {
   process.stderr.write('fleet-roles: not built yet: run `npm ci` (or `npm run build`) in the project first.\n');
   process.exit(2);

@@ -21,9 +21,12 @@ function step(cmd, args) {
 step(process.execPath, [path.join(harness, 'install.js')]);
 step(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--out', vsix]);
 const { startCodeServer } = require(path.join(harness, 'codeServer.js'));
-startCodeServer({ vsix, workspace: path.join(root, 'roles') }).then(server => {
-  console.log(`\nFleet Roles demo: open ${server.url}\n(a copy of roles/ at ${server.workspace}; Ctrl+C to stop)`);
-}, error => {
-  console.error(`demo: VS Code did not start: ${error.message}`);
-  process.exit(1);
-});
+startCodeServer({ vsix, workspace: path.join(root, 'roles') }).then(
+  server => {
+    console.log(`\nFleet Roles demo: open ${server.url}\n(a copy of roles/ at ${server.workspace}; Ctrl+C to stop)`);
+  },
+  error => {
+    console.error(`demo: VS Code did not start: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -17,7 +17,8 @@ const root = path.join(__dirname, '..');
 
 /** The pages that may hold figures: the README, CONTRIBUTING.md and every page of docs/. */
 function pages() {
-  const docs = fs.readdirSync(path.join(root, 'docs'), { recursive: true })
+  const docs = fs
+    .readdirSync(path.join(root, 'docs'), { recursive: true })
     .filter(name => String(name).endsWith('.md'))
     .map(name => path.join('docs', String(name)));
   return ['README.md', 'CONTRIBUTING.md', ...docs].filter(page => fs.existsSync(path.join(root, page)));
@@ -40,7 +41,10 @@ function vsix() {
   try {
     const file = path.join(dir, 'fleet-roles.vsix');
     run(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--out', file]);
-    const entries = run('unzip', ['-Z1', file]).trim().split('\n').filter(e => e.startsWith('extension/'));
+    const entries = run('unzip', ['-Z1', file])
+      .trim()
+      .split('\n')
+      .filter(e => e.startsWith('extension/'));
     return `about ${Math.round(fs.statSync(file).size / 1024)} KiB, ${entries.length} files`;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -10,14 +10,17 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 
 function onPath(program) {
-  return (process.env.PATH || '').split(path.delimiter).filter(Boolean).some(dir => {
-    try {
-      fs.accessSync(path.join(dir, program), fs.constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return (process.env.PATH || '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .some(dir => {
+      try {
+        fs.accessSync(path.join(dir, program), fs.constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** Debian's command for the packages; the names are Debian's. */
@@ -46,7 +49,11 @@ function eglot() {
 }
 
 function packageTools() {
-  return programs([['unzip', 'unzip'], ['git', 'git'], ['pre-commit', 'pre-commit']]);
+  return programs([
+    ['unzip', 'unzip'],
+    ['git', 'git'],
+    ['pre-commit', 'pre-commit'],
+  ]);
 }
 
 /** code-server and Chromium, as the harness finds them (test/harness/tools.ts). */

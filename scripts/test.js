@@ -32,29 +32,109 @@ const lint = [
   { name: 'format check (Biome)', cmd: npm, args: ['run', '--silent', 'format:check'], limit: 5 * MINUTE },
 ];
 const node = [
-  { name: 'unit, server and CLI tests', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/unit', 'out/test/server', 'out/test/cli'], limit: 15 * MINUTE },
-  { name: 'robustness (attacks, fixed-seed fuzz) and work-count regression tests', cmd: process.execPath,
-    args: ['--test', '--test-reporter=spec', 'out/test/robustness', 'out/test/regression'], limit: 15 * MINUTE },
+  {
+    name: 'unit, server and CLI tests',
+    cmd: process.execPath,
+    args: ['--test', '--test-reporter=spec', 'out/test/unit', 'out/test/server', 'out/test/cli'],
+    limit: 15 * MINUTE,
+  },
+  {
+    name: 'robustness (attacks, fixed-seed fuzz) and work-count regression tests',
+    cmd: process.execPath,
+    args: ['--test', '--test-reporter=spec', 'out/test/robustness', 'out/test/regression'],
+    limit: 15 * MINUTE,
+  },
 ];
 const clients = [
-  { name: 'Neovim 0.7, its own vim.lsp client, headless', cmd: process.execPath, args: ['scripts/test-clients.js', 'neovim'], limit: 6 * MINUTE, needs: needs.neovim },
+  {
+    name: 'Neovim 0.7, its own vim.lsp client, headless',
+    cmd: process.execPath,
+    args: ['scripts/test-clients.js', 'neovim'],
+    limit: 6 * MINUTE,
+    needs: needs.neovim,
+  },
   { name: 'Emacs 28 with eglot 1.9, batch', cmd: process.execPath, args: ['scripts/test-clients.js', 'eglot'], limit: 6 * MINUTE, needs: needs.eglot },
 ];
 const e2e = [
-  { name: 'the .vsix and the pre-commit hook', cmd: process.execPath, args: ['--test', '--test-reporter=spec', 'out/test/package'], limit: 15 * MINUTE, needs: needs.packageTools },
-  { name: 'extension-host suite in VS Code', cmd: process.execPath,
-    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/index.js', '--workspace', 'roles', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost'], limit: 15 * MINUTE, needs: needs.vscode },
-  { name: 'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)', cmd: process.execPath,
-    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/agents/index.js', '--workspace', 'test/fixtures/agent-libraries', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-agents'], limit: 15 * MINUTE, needs: needs.vscode },
-  { name: 'extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic)', cmd: process.execPath,
-    args: [path.join(harness, 'extensionHostRun.js'), '--extension', '.', '--tests', 'out/test/e2e/ansible/index.js', '--workspace', 'test/fixtures/ansible', '--timeout', '600', '--artifacts', '.ci-artifacts/exthost-ansible'], limit: 15 * MINUTE, needs: needs.vscode },
+  {
+    name: 'the .vsix and the pre-commit hook',
+    cmd: process.execPath,
+    args: ['--test', '--test-reporter=spec', 'out/test/package'],
+    limit: 15 * MINUTE,
+    needs: needs.packageTools,
+  },
+  {
+    name: 'extension-host suite in VS Code',
+    cmd: process.execPath,
+    args: [
+      path.join(harness, 'extensionHostRun.js'),
+      '--extension',
+      '.',
+      '--tests',
+      'out/test/e2e/index.js',
+      '--workspace',
+      'roles',
+      '--timeout',
+      '600',
+      '--artifacts',
+      '.ci-artifacts/exthost',
+    ],
+    limit: 15 * MINUTE,
+    needs: needs.vscode,
+  },
+  {
+    name: 'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)',
+    cmd: process.execPath,
+    args: [
+      path.join(harness, 'extensionHostRun.js'),
+      '--extension',
+      '.',
+      '--tests',
+      'out/test/e2e/agents/index.js',
+      '--workspace',
+      'test/fixtures/agent-libraries',
+      '--timeout',
+      '600',
+      '--artifacts',
+      '.ci-artifacts/exthost-agents',
+    ],
+    limit: 15 * MINUTE,
+    needs: needs.vscode,
+  },
+  {
+    name: 'extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic)',
+    cmd: process.execPath,
+    args: [
+      path.join(harness, 'extensionHostRun.js'),
+      '--extension',
+      '.',
+      '--tests',
+      'out/test/e2e/ansible/index.js',
+      '--workspace',
+      'test/fixtures/ansible',
+      '--timeout',
+      '600',
+      '--artifacts',
+      '.ci-artifacts/exthost-ansible',
+    ],
+    limit: 15 * MINUTE,
+    needs: needs.vscode,
+  },
   // One file at a time: each starts its own VS Code and Chromium. They install the .vsix of the package step.
-  { name: 'UI tests in VS Code with Chromium', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'], limit: 15 * MINUTE, needs: needs.vscodeAndPackageTools },
+  {
+    name: 'UI tests in VS Code with Chromium',
+    cmd: process.execPath,
+    args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui'],
+    limit: 15 * MINUTE,
+    needs: needs.vscodeAndPackageTools,
+  },
 ];
 
 const which = process.argv[2] || 'all';
 const groups = { lint, node, clients, e2e };
-const steps = Object.entries(groups).filter(([name]) => which === name || !(which in groups)).flatMap(([group, list]) => list.map(step => ({ ...step, group })));
+const steps = Object.entries(groups)
+  .filter(([name]) => which === name || !(which in groups))
+  .flatMap(([group, list]) => list.map(step => ({ ...step, group })));
 // Each group's time and count from its last complete, green run: `npm run docs:figures` puts them in CONTRIBUTING.md.
 const timings = path.join(root, 'test-output', 'timings.json');
 
@@ -72,7 +152,11 @@ function run(step) {
     child.stderr.on('data', c => relay(c, process.stderr));
     const timer = setTimeout(() => {
       console.error(`=== ${step.name}: still running after ${step.limit / MINUTE} min: killed`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, step.limit);
     child.on('close', code => {
       clearTimeout(timer);
@@ -107,7 +191,9 @@ function recordTimings(byGroup) {
   let recorded = {};
   try {
     recorded = JSON.parse(fs.readFileSync(timings, 'utf8'));
-  } catch { /* the first run */ }
+  } catch {
+    /* the first run */
+  }
   recorded.cores = os.cpus().length;
   recorded.groups = { ...recorded.groups };
   for (const [group, g] of Object.entries(byGroup)) {
@@ -145,7 +231,11 @@ function recordTimings(byGroup) {
   fs.rmSync(scratch, { recursive: true, force: true });
   const byGroup = summarize(outcomes);
   recordTimings(byGroup);
-  console.log(`\ntime per group: ${Object.entries(byGroup).map(([group, g]) => `${group} ${g.state === 'passed' ? `${Math.round(g.seconds)} s (${g.tests} tests)` : g.state}`).join(', ')}`);
+  console.log(
+    `\ntime per group: ${Object.entries(byGroup)
+      .map(([group, g]) => `${group} ${g.state === 'passed' ? `${Math.round(g.seconds)} s (${g.tests} tests)` : g.state}`)
+      .join(', ')}`,
+  );
   if (skipped > 0 && requireAll) {
     code = 1;
     failed += skipped;

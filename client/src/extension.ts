@@ -91,4 +91,3 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
   const promise = new Promise<T>(r => (resolve = r));
   return { promise, resolve };
 }
-

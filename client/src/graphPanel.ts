@@ -22,9 +22,13 @@ export class GraphPanel implements vscode.Disposable {
     GraphPanel.current = new GraphPanel(client);
   }
 
-  private constructor(private readonly client: LanguageClient, private readonly panel = vscode.window.createWebviewPanel(
-    GRAPH_VIEW_TYPE, 'Role Graph', vscode.ViewColumn.Beside, { enableScripts: true, retainContextWhenHidden: true },
-  )) {
+  private constructor(
+    private readonly client: LanguageClient,
+    private readonly panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, 'Role Graph', vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+    }),
+  ) {
     const nonce = Array.from({ length: 16 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
     panel.webview.html = graphHtml(nonce, panel.webview.cspSource);
     this.disposables.push(

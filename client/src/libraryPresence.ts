@@ -29,10 +29,7 @@ export async function workspaceHoldsLibrary(): Promise<boolean> {
     if ((await vscode.workspace.findFiles(evidence, EXCLUDE, 1)).length > 0) return true;
     const rolesFolders = folders.filter(f => path.basename(f.uri.fsPath) === 'roles');
     if (rolesFolders.some(f => fs.existsSync(path.join(f.uri.fsPath, INDEX_FILE_NAME)))) return true;
-    const candidates = [
-      ...rolesFolders.map(f => new vscode.RelativePattern(f, '**/*.md')),
-      '**/roles/**/*.md',
-    ];
+    const candidates = [...rolesFolders.map(f => new vscode.RelativePattern(f, '**/*.md')), '**/roles/**/*.md'];
     for (const pattern of candidates) {
       for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE, CANDIDATES)) {
         if (declaresFleetRole(uri.path, await readSmall(uri.fsPath))) return true;
@@ -63,7 +60,8 @@ export function isInLibrary(document: vscode.TextDocument): boolean {
   for (;;) {
     if (fs.existsSync(path.join(dir, CONFIG_FILE))) return true;
     if (AGENT_FOLDERS.some(f => dir.split(path.sep).join('/').endsWith(`/${f}`))) return true;
-    if (path.basename(dir) === 'roles' && (fs.existsSync(path.join(dir, INDEX_FILE_NAME)) || declaresFleetRole(document.uri.path, document.getText()))) return true;
+    if (path.basename(dir) === 'roles' && (fs.existsSync(path.join(dir, INDEX_FILE_NAME)) || declaresFleetRole(document.uri.path, document.getText())))
+      return true;
     const parent = path.dirname(dir);
     if (parent === dir) return false;
     dir = parent;

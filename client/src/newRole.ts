@@ -11,12 +11,15 @@ import { NEW_ROLE_REQUEST, type NewRoleParams, type NewRoleResult } from '../../
  */
 export async function newRole(client: LanguageClient, given?: unknown): Promise<vscode.Uri | undefined> {
   // Anything but a string (a keybinding's odd `args`, a menu's URI) asks, as the palette does.
-  const name = typeof given === 'string' ? given : await vscode.window.showInputBox({
-    title: 'New Role',
-    prompt: 'The role\'s name, as a kebab-case slug',
-    placeHolder: 'code-reviewer',
-    validateInput: value => (isSlug(value) ? undefined : 'A kebab-case slug, such as code-reviewer'),
-  });
+  const name =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: 'New Role',
+          prompt: "The role's name, as a kebab-case slug",
+          placeHolder: 'code-reviewer',
+          validateInput: value => (isSlug(value) ? undefined : 'A kebab-case slug, such as code-reviewer'),
+        });
   if (!name) return undefined;
   const active = vscode.window.activeTextEditor?.document.uri;
   const params: NewRoleParams = { name, near: active?.scheme === 'file' ? active.toString() : undefined };

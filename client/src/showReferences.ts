@@ -7,7 +7,11 @@ import { SHOW_REFERENCES_COMMAND } from '../../server/src/lsp/protocol';
 export function registerShowReferences(client: LanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: string, position: Position, locations: Location[]) => {
     const converter = client.protocol2CodeConverter;
-    await vscode.commands.executeCommand('editor.action.showReferences',
-      vscode.Uri.parse(uri), converter.asPosition(position), locations.map(l => converter.asLocation(l)));
+    await vscode.commands.executeCommand(
+      'editor.action.showReferences',
+      vscode.Uri.parse(uri),
+      converter.asPosition(position),
+      locations.map(l => converter.asLocation(l)),
+    );
   });
 }

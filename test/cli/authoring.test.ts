@@ -28,14 +28,24 @@ describe('fleet-roles init and new', () => {
         assert.equal(created.status, 0, created.stderr);
         assert.equal(created.stdout, `created lib/${folder}/code-reviewer${extension}\nlisted it in lib/${folder}/${index}\n`);
         // Every agent format gets a description, required or not: it is what a model reads to choose the agent.
-        if (format !== 'fleet') assert.match(readFileSync(nodePath.join(root, folder, `code-reviewer${extension}`), 'utf8'), /^---\n(?:[^\n]*\n)*?description: What the Code Reviewer does, and when to use it\.\n(?:[^\n]*\n)*?---\n\n/);
-        assert.match(readFileSync(nodePath.join(root, folder, index), 'utf8'), new RegExp(`\\[code-reviewer\\]\\(\\./code-reviewer${extension.replace(/\./g, '\\.')}\\) — Code Reviewer\\n?$`));
+        if (format !== 'fleet')
+          assert.match(
+            readFileSync(nodePath.join(root, folder, `code-reviewer${extension}`), 'utf8'),
+            /^---\n(?:[^\n]*\n)*?description: What the Code Reviewer does, and when to use it\.\n(?:[^\n]*\n)*?---\n\n/,
+          );
+        assert.match(
+          readFileSync(nodePath.join(root, folder, index), 'utf8'),
+          new RegExp(`\\[code-reviewer\\]\\(\\./code-reviewer${extension.replace(/\./g, '\\.')}\\) — Code Reviewer\\n?$`),
+        );
 
         const check = runCli(['check', 'lib', '--format', 'json'], tree.dir);
         assert.equal(check.status, 0, check.stdout);
         const report = JSON.parse(check.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }>; summary: { roles: number } };
         assert.equal(report.summary.roles, 2);
-        assert.deepEqual(report.files.flatMap(f => f.diagnostics), []);
+        assert.deepEqual(
+          report.files.flatMap(f => f.diagnostics),
+          [],
+        );
       } finally {
         tree.dispose();
       }
@@ -79,9 +89,10 @@ describe('fleet-roles check and graph on a .github/agents folder named by displa
       const result = runCli(['check', '--format', 'json'], tree.dir);
       assert.equal(result.status, 1, result.stdout + result.stderr);
       const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; message: string }> }> };
-      assert.deepEqual(report.files.flatMap(f => f.diagnostics.map(d => [f.path, d.code, d.message])), [
-        ['.github/agents/planner.agent.md', 'unknown-role', "Unknown role 'researcher'. Did you mean 'Researcher'?"],
-      ]);
+      assert.deepEqual(
+        report.files.flatMap(f => f.diagnostics.map(d => [f.path, d.code, d.message])),
+        [['.github/agents/planner.agent.md', 'unknown-role', "Unknown role 'researcher'. Did you mean 'Researcher'?"]],
+      );
       const graph = runCli(['graph', '--format', 'mermaid'], tree.dir);
       assert.match(graph.stdout, /Planner --> Feature_Builder/);
       assert.match(graph.stdout, /Feature_Builder\["Feature Builder"\]/);

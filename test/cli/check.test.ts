@@ -29,7 +29,7 @@ Calm.
 
 describe('fleet-roles check', () => {
   const tree = makeTree({
-    'roles/alpha.md': role('alpha', 'operations', ['**Does NOT build** — that is **beta**\'s lane.']),
+    'roles/alpha.md': role('alpha', 'operations', ["**Does NOT build** — that is **beta**'s lane."]),
     'roles/beta.md': role('beta', 'engineering', ['**Does NOT run** — **alpha** does.', 'Nobody in particular.']),
     'roles/gamma.md': role('gamma', 'opertions', ['**Does NOT hire** — **hr-genralist** does.']),
     'roles/README.md': '# About this library\n',
@@ -54,16 +54,34 @@ describe('fleet-roles check', () => {
       version: 1,
       files: [
         { path: 'roles/alpha.md', diagnostics: [] },
-        { path: 'roles/beta.md', diagnostics: [{
-          code: 'boundary-without-role', severity: 'warning', message: 'This boundary names no role: say whose lane the work is, as **role-name**.',
-          range: { start: { line: bulletLine, character: 0 }, end: { line: bulletLine, character: '- Nobody in particular.'.length } },
-        }] },
-        { path: 'roles/gamma.md', diagnostics: [
-          { code: 'unknown-domain', severity: 'error', message: "Unknown domain 'opertions'. Did you mean 'operations'?",
-            range: { start: { line: domainLine, character: 8 }, end: { line: domainLine, character: 17 } } },
-          { code: 'unknown-role', severity: 'error', message: "Unknown role 'hr-genralist'. No role file 'hr-genralist.md' exists in this library.",
-            range: { start: { line: refLine, character: refChar }, end: { line: refLine, character: refChar + 'hr-genralist'.length } } },
-        ] },
+        {
+          path: 'roles/beta.md',
+          diagnostics: [
+            {
+              code: 'boundary-without-role',
+              severity: 'warning',
+              message: 'This boundary names no role: say whose lane the work is, as **role-name**.',
+              range: { start: { line: bulletLine, character: 0 }, end: { line: bulletLine, character: '- Nobody in particular.'.length } },
+            },
+          ],
+        },
+        {
+          path: 'roles/gamma.md',
+          diagnostics: [
+            {
+              code: 'unknown-domain',
+              severity: 'error',
+              message: "Unknown domain 'opertions'. Did you mean 'operations'?",
+              range: { start: { line: domainLine, character: 8 }, end: { line: domainLine, character: 17 } },
+            },
+            {
+              code: 'unknown-role',
+              severity: 'error',
+              message: "Unknown role 'hr-genralist'. No role file 'hr-genralist.md' exists in this library.",
+              range: { start: { line: refLine, character: refChar }, end: { line: refLine, character: refChar + 'hr-genralist'.length } },
+            },
+          ],
+        },
       ],
       summary: { files: 3, roles: 3, errors: 2, warnings: 1 },
     });
@@ -115,9 +133,13 @@ describe('fleet-roles check', () => {
     try {
       const result = runCli(['check', '.claude/agents/design/brand-keeper.md', '--format', 'json'], agents.dir);
       const report = JSON.parse(result.stdout);
-      assert.deepEqual(report.files.map((f: { path: string; diagnostics: Array<{ message: string }> }) => [f.path, f.diagnostics.map(d => /^Unknown role '[^']*'\./.exec(d.message)?.[0])]), [
-        ['.claude/agents/design/brand-keeper.md', ["Unknown role 'layout-helper'."]],
-      ]);
+      assert.deepEqual(
+        report.files.map((f: { path: string; diagnostics: Array<{ message: string }> }) => [
+          f.path,
+          f.diagnostics.map(d => /^Unknown role '[^']*'\./.exec(d.message)?.[0]),
+        ]),
+        [['.claude/agents/design/brand-keeper.md', ["Unknown role 'layout-helper'."]]],
+      );
       assert.equal(report.summary.roles, 2);
     } finally {
       agents.dispose();
@@ -190,7 +212,10 @@ describe('fleet-roles check', () => {
       const result = runCli(['check', 'lib', '--format', 'json'], tree.dir);
       assert.equal(result.status, 2, result.stderr);
       const lines = result.stderr.split('\n').filter(l => l.includes('invalid-config'));
-      assert.deepEqual(lines.map(l => l.split(' ')[0]), ['lib/fleet-roles.json:2:29', 'lib/fleet-roles.json:2:34', 'lib/fleet-roles.json:2:53', 'lib/fleet-roles.json:2:62']);
+      assert.deepEqual(
+        lines.map(l => l.split(' ')[0]),
+        ['lib/fleet-roles.json:2:29', 'lib/fleet-roles.json:2:34', 'lib/fleet-roles.json:2:53', 'lib/fleet-roles.json:2:62'],
+      );
       assert.match(lines[1], /'roleFolders\.2' \('\.\.\/\.\.\/\.\.\/\.\.\/etc'\) leads outside the configuration's folder/);
       assert.equal(result.stdout, '');
     } finally {
@@ -208,8 +233,13 @@ describe('fleet-roles check', () => {
       const result = runCli(['check', '--config', 'lib/fleet-roles.json', 'lib', '--format', 'json'], withConfig.dir);
       assert.equal(result.status, 1, result.stderr);
       const report = JSON.parse(result.stdout);
-      assert.deepEqual(report.files.map((f: { path: string; diagnostics: Array<{ code: string }> }) => [f.path, f.diagnostics.map(d => d.code)]),
-        [['lib/people/alpha.md', []], ['lib/people/beta.md', ['unknown-domain']]]);
+      assert.deepEqual(
+        report.files.map((f: { path: string; diagnostics: Array<{ code: string }> }) => [f.path, f.diagnostics.map(d => d.code)]),
+        [
+          ['lib/people/alpha.md', []],
+          ['lib/people/beta.md', ['unknown-domain']],
+        ],
+      );
     } finally {
       withConfig.dispose();
     }

@@ -104,8 +104,10 @@ function check(dir: string): { codes: string[]; output: string } {
     const lines = result.stderr.split('\n').filter(line => line !== '');
     const problems = lines.slice(0, -1);
     assert.ok(
-      result.stdout === '' && problems.length > 0 && lines.at(-1) === 'fleet-roles: the configuration is not valid; nothing was checked'
-        && problems.every(line => /^\S+:\d+:\d+ error invalid-config /.test(line)),
+      result.stdout === '' &&
+        problems.length > 0 &&
+        lines.at(-1) === 'fleet-roles: the configuration is not valid; nothing was checked' &&
+        problems.every(line => /^\S+:\d+:\d+ error invalid-config /.test(line)),
       `exit 2 for another reason than an invalid configuration:\n${output}`,
     );
     return { codes: problems.map(() => 'invalid-config'), output };
@@ -133,11 +135,16 @@ describe('docs/diagnostics', () => {
 
   test('the table lists every code once, with its severity and a link to its page', () => {
     const rows = [...INDEX.matchAll(/^\| \[`([a-z-]+)`\]\(([a-z-]+)\.md\) \| (\w+) \|/gm)].map(m => [m[1], m[2], m[3]]);
-    assert.deepEqual(rows, Object.entries(DIAGNOSTIC_CODES).map(([code, { severity }]) => [code, code, SEVERITY_NAMES[severity]]));
+    assert.deepEqual(
+      rows,
+      Object.entries(DIAGNOSTIC_CODES).map(([code, { severity }]) => [code, code, SEVERITY_NAMES[severity]]),
+    );
   });
 
   test('every code has a page, and every page is a code', () => {
-    const pages = readdirSync(PAGES).filter(name => name !== 'README.md').sort();
+    const pages = readdirSync(PAGES)
+      .filter(name => name !== 'README.md')
+      .sort();
     assert.deepEqual(pages, CODES.map(code => `${code}.md`).sort());
   });
 
@@ -156,9 +163,12 @@ describe('docs/diagnostics', () => {
         apply(tree.dir, baseLibrary);
         apply(tree.dir, blocksOf(example));
         // Codes that cannot but follow from this one, as the page says.
-        const comesWith = [.../^\*\*Comes with:\*\* (.*)$/m.exec(example)?.[1].matchAll(/`([a-z-]+)`/g) ?? []].map(m => m[1]);
+        const comesWith = [...(/^\*\*Comes with:\*\* (.*)$/m.exec(example)?.[1].matchAll(/`([a-z-]+)`/g) ?? [])].map(m => m[1]);
         const failing = check(tree.dir);
-        assert.ok(failing.codes.includes(code) && failing.codes.every(c => c === code || comesWith.includes(c)), `expected ${[code, ...comesWith].join(', ')}:\n${failing.output}`);
+        assert.ok(
+          failing.codes.includes(code) && failing.codes.every(c => c === code || comesWith.includes(c)),
+          `expected ${[code, ...comesWith].join(', ')}:\n${failing.output}`,
+        );
         apply(tree.dir, blocksOf(fix));
         const fixed = check(tree.dir);
         assert.deepEqual(fixed.codes, [], fixed.output);
@@ -172,7 +182,10 @@ describe('docs/diagnostics', () => {
 describe('docs/role-format.md', () => {
   test("the overview's role file and configuration check clean in the library of the examples", () => {
     const overview = blocksOf(DOC.slice(0, DOC.indexOf('\n## Diagnostics'))).filter(b => b.path);
-    assert.deepEqual(overview.map(b => b.path), ['roles/sales-lead.md', 'fleet-roles.json']);
+    assert.deepEqual(
+      overview.map(b => b.path),
+      ['roles/sales-lead.md', 'fleet-roles.json'],
+    );
     const tree = makeTree({});
     try {
       apply(tree.dir, baseLibrary);

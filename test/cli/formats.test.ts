@@ -53,17 +53,19 @@ function unescape(text: string): string {
 function parseCommand(line: string): { command: string; properties: Record<string, string>; message: string } {
   const match = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   assert.ok(match, `not a workflow command: ${line}`);
-  const properties = Object.fromEntries(match[2].split(',').map(pair => {
-    const at = pair.indexOf('=');
-    return [pair.slice(0, at), unescape(pair.slice(at + 1))];
-  }));
+  const properties = Object.fromEntries(
+    match[2].split(',').map(pair => {
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at), unescape(pair.slice(at + 1))];
+    }),
+  );
   return { command: match[1], properties, message: unescape(match[3]) };
 }
 
 describe('output formats against their specifications', () => {
   // A folder whose name holds the characters a property must escape.
   const tree = makeTree({
-    'roles/alpha.md': role('alpha', 'operations', '**Does NOT build** — that is **beta**\'s lane.'),
+    'roles/alpha.md': role('alpha', 'operations', "**Does NOT build** — that is **beta**'s lane."),
     'roles/beta.md': role('beta', 'engineering', 'Nobody in particular.'),
     'roles/odd, dir: 100%/gamma.md': role('gamma', 'opertions', '**Does NOT hire** — **hr-genralist** does.'),
     'roles/delta.md': role('delta', 'operations', '**Does NOT sell** — **alpha** does.').replace('persistent_persona: false', 'persistant_persona: false'),
@@ -83,22 +85,39 @@ describe('output formats against their specifications', () => {
     assert.ok(validSarif(log), JSON.stringify(sarifValidator.errors, null, 2));
     const run = log.runs[0];
     assert.equal(run.results.length, expected.length);
-    run.results.forEach((r: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }, i: number) => {
-      const d = expected[i];
-      assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
-      assert.equal(r.ruleId, d.code);
-      assert.equal(r.level, { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[d.severity]);
-      assert.equal(r.message.text, d.message);
-      // A relative URI reference: the space and the percent sign are escaped, the comma and colon may stand.
-      assert.equal(decodeURI(r.locations[0].physicalLocation.artifactLocation.uri), d.path);
-      assert.deepEqual(r.locations[0].physicalLocation.region, {
-        startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-      });
-    });
+    run.results.forEach(
+      (
+        r: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }>;
+        },
+        i: number,
+      ) => {
+        const d = expected[i];
+        assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+        assert.equal(r.ruleId, d.code);
+        assert.equal(r.level, { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[d.severity]);
+        assert.equal(r.message.text, d.message);
+        // A relative URI reference: the space and the percent sign are escaped, the comma and colon may stand.
+        assert.equal(decodeURI(r.locations[0].physicalLocation.artifactLocation.uri), d.path);
+        assert.deepEqual(r.locations[0].physicalLocation.region, {
+          startLine: d.range.start.line + 1,
+          startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+        });
+      },
+    );
   });
 
   test('sarif: a clean library is a valid log with no results', () => {
-    const clean = makeTree({ 'roles/alpha.md': role('alpha', 'operations', '**Does NOT build** — **alpha-two** does.'), 'roles/alpha-two.md': role('alpha-two', 'operations', '**Does NOT plan** — **alpha** does.') });
+    const clean = makeTree({
+      'roles/alpha.md': role('alpha', 'operations', '**Does NOT build** — **alpha-two** does.'),
+      'roles/alpha-two.md': role('alpha-two', 'operations', '**Does NOT plan** — **alpha** does.'),
+    });
     try {
       const result = runCli(['check', '--format', 'sarif'], clean.dir);
       assert.equal(result.status, 0, result.stdout + result.stderr);
@@ -121,21 +140,33 @@ describe('output formats against their specifications', () => {
       assert.deepEqual(parseCommand(line), {
         command: { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' }[d.severity],
         properties: {
-          file: d.path, line: String(d.range.start.line + 1), col: String(d.range.start.character + 1),
-          endLine: String(d.range.end.line + 1), endColumn: String(d.range.end.character + 1), title: `fleet-roles ${d.code}`,
+          file: d.path,
+          line: String(d.range.start.line + 1),
+          col: String(d.range.start.character + 1),
+          endLine: String(d.range.end.line + 1),
+          endColumn: String(d.range.end.character + 1),
+          title: `fleet-roles ${d.code}`,
         },
         message: d.message,
       });
     });
-    assert.ok(lines.some(l => l.includes('file=roles/odd%2C dir%3A 100%25/gamma.md,')), lines.join('\n'));
+    assert.ok(
+      lines.some(l => l.includes('file=roles/odd%2C dir%3A 100%25/gamma.md,')),
+      lines.join('\n'),
+    );
   });
 
   test('github: %, CR and LF are escaped in the message; also : and , in properties', () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 2 } };
     const out = formatGithub({
-      files: [{ path: 'a:b,c%d.md', diagnostics: [{ code: 'unknown-role', severity: DiagnosticSeverity.Information, message: '100% sure:\r\nno, really', range }] }],
+      files: [
+        { path: 'a:b,c%d.md', diagnostics: [{ code: 'unknown-role', severity: DiagnosticSeverity.Information, message: '100% sure:\r\nno, really', range }] },
+      ],
       summary: { files: 1, roles: 1, errors: 0, warnings: 0 },
     });
-    assert.equal(out.split('\n')[0], '::notice file=a%3Ab%2Cc%25d.md,line=1,col=1,endLine=2,endColumn=3,title=fleet-roles unknown-role::100%25 sure:%0D%0Ano, really');
+    assert.equal(
+      out.split('\n')[0],
+      '::notice file=a%3Ab%2Cc%25d.md,line=1,col=1,endLine=2,endColumn=3,title=fleet-roles unknown-role::100%25 sure:%0D%0Ano, really',
+    );
   });
 });

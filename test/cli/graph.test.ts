@@ -13,10 +13,15 @@ test('graph --format json: every role once, edges from Boundaries between known 
   const ids = nodes.map((n: { id: string }) => n.id);
   assert.equal(new Set(ids).size, ids.length);
   assert.ok(ids.includes('operations-manager'));
-  assert.deepEqual(nodes.find((n: { id: string }) => n.id === 'operations-manager'),
-    { id: 'operations-manager', domain: 'operations', title: 'Operations Manager — fleet role definition', path: 'roles/operations-manager.md' });
+  assert.deepEqual(
+    nodes.find((n: { id: string }) => n.id === 'operations-manager'),
+    { id: 'operations-manager', domain: 'operations', title: 'Operations Manager — fleet role definition', path: 'roles/operations-manager.md' },
+  );
   for (const to of ['project-manager', 'business-analyst', 'hr-generalist']) {
-    assert.ok(edges.some((e: { from: string; to: string }) => e.from === 'operations-manager' && e.to === to), to);
+    assert.ok(
+      edges.some((e: { from: string; to: string }) => e.from === 'operations-manager' && e.to === to),
+      to,
+    );
   }
   for (const e of edges) assert.ok(ids.includes(e.from) && ids.includes(e.to));
 });

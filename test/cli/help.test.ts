@@ -5,7 +5,11 @@ import { REPO_ROOT } from '../support/tempLibrary';
 
 describe('every command answers --help with its own usage', () => {
   for (const command of ['check', 'graph', 'new', 'init', 'server']) {
-    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+    for (const args of [
+      [command, '--help'],
+      [command, '-h'],
+      ['help', command],
+    ]) {
       test(args.join(' '), () => {
         const result = runCli(args, REPO_ROOT);
         assert.equal(result.status, 0, result.stderr);

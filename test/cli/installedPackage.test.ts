@@ -37,7 +37,14 @@ describe('the CLI installed from `npm pack` into an empty project', { timeout: 3
 
   test("the package holds the CLI's bundle, the schema and the documents, nothing else (not the extension's bundles)", () => {
     assert.deepEqual(packed.files.map(f => f.path).sort(), [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'bin/fleet-roles.js', 'dist/cli.js', 'dist/configSchema.js', 'package.json', 'schemas/fleet-roles.schema.json',
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin/fleet-roles.js',
+      'dist/cli.js',
+      'dist/configSchema.js',
+      'package.json',
+      'schemas/fleet-roles.schema.json',
     ]);
   });
 
@@ -58,12 +65,19 @@ describe('the CLI installed from `npm pack` into an empty project', { timeout: 3
     writeFileSync(seed, readFileSync(seed, 'utf8').replace('**hr-generalist**', '**hr-generalst**'));
     const broken = npx(['check', 'roles', '--format', 'github']);
     assert.equal(broken.status, 1, broken.stdout + broken.stderr);
-    assert.match(broken.stdout, /^::error file=roles\/operations-manager\.md,line=\d+,col=\d+,.*title=fleet-roles unknown-role::Unknown role 'hr-generalst'\. Did you mean 'hr-generalist'\?$/m);
+    assert.match(
+      broken.stdout,
+      /^::error file=roles\/operations-manager\.md,line=\d+,col=\d+,.*title=fleet-roles unknown-role::Unknown role 'hr-generalst'\. Did you mean 'hr-generalist'\?$/m,
+    );
     assert.ok(existsSync(nodePath.join(project, 'node_modules', 'fleet-roles', 'schemas', 'fleet-roles.schema.json')));
   });
 
   test('npx fleet-roles init: the configuration points at the schema of the installed package', () => {
-    const init = spawnSync('npx', ['--no-install', 'fleet-roles', 'init', 'agents', '--format', 'claude-code'], { cwd: project, encoding: 'utf8', timeout: 60000 });
+    const init = spawnSync('npx', ['--no-install', 'fleet-roles', 'init', 'agents', '--format', 'claude-code'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     assert.equal(init.status, 0, init.stdout + init.stderr);
     const config = JSON.parse(readFileSync(nodePath.join(project, 'agents', 'fleet-roles.json'), 'utf8')) as { $schema?: string };
     assert.equal(config.$schema, '../node_modules/fleet-roles/schemas/fleet-roles.schema.json');
@@ -81,7 +95,10 @@ describe('the CLI installed from `npm pack` into an empty project', { timeout: 3
       const codes = (await client.diagnostics(uriOf(seed))).map(d => d.code);
       assert.deepEqual(codes, []);
       await client.change(uriOf(seed), text.replace('**business-analyst**', '**nobody-here**'));
-      assert.deepEqual((await client.diagnostics(uriOf(seed))).map(d => d.code), ['unknown-role']);
+      assert.deepEqual(
+        (await client.diagnostics(uriOf(seed))).map(d => d.code),
+        ['unknown-role'],
+      );
     } finally {
       await client.stop();
     }

@@ -37,10 +37,13 @@ describe('npm test on a machine without the editors', () => {
     const run = runClients();
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const skipped = run.stdout.split('\n').filter(line => line.startsWith('=== skipped: '));
-    assert.deepEqual(skipped, [
-      '=== skipped: Neovim 0.7, its own vim.lsp client, headless: nvim not found on PATH; to run it: sudo apt-get install --no-install-recommends neovim',
-      '=== skipped: Emacs 28 with eglot 1.9, batch: emacs not found on PATH; to run it: sudo apt-get install --no-install-recommends emacs-nox elpa-eglot',
-    ].map(line => (process.getuid?.() === 0 ? line.replace(': sudo ', ': ') : line)));
+    assert.deepEqual(
+      skipped,
+      [
+        '=== skipped: Neovim 0.7, its own vim.lsp client, headless: nvim not found on PATH; to run it: sudo apt-get install --no-install-recommends neovim',
+        '=== skipped: Emacs 28 with eglot 1.9, batch: emacs not found on PATH; to run it: sudo apt-get install --no-install-recommends emacs-nox elpa-eglot',
+      ].map(line => (process.getuid?.() === 0 ? line.replace(': sudo ', ': ') : line)),
+    );
     assert.match(run.stdout, /^tests: 0 passed, 0 failed, 2 suite\(s\) skipped$/m);
     assert.equal(existsSync(mark()), false, 'sudo or apt-get was called');
   });
@@ -62,13 +65,16 @@ describe('npm test on a machine without the editors', () => {
     const noCodeServer = process.versions.node.startsWith('20.')
       ? `code-server is not installed in ${tools}; to run it: node out/test/harness/install.js (its Debian packages need root or sudo)`
       : `code-server needs Node 20; this is Node ${process.versions.node}; to run it: run the tests with Node 20`;
-    assert.deepEqual(skipped, [
-      '=== skipped: the .vsix and the pre-commit hook: unzip, git, pre-commit not found on PATH; to run it: sudo apt-get install --no-install-recommends unzip git pre-commit',
-      `=== skipped: extension-host suite in VS Code: ${noCodeServer}`,
-      `=== skipped: extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents): ${noCodeServer}`,
-      `=== skipped: extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic): ${noCodeServer}`,
-      `=== skipped: UI tests in VS Code with Chromium: ${noCodeServer}`,
-    ].map(line => (process.getuid?.() === 0 ? line.replace(': sudo ', ': ') : line)));
+    assert.deepEqual(
+      skipped,
+      [
+        '=== skipped: the .vsix and the pre-commit hook: unzip, git, pre-commit not found on PATH; to run it: sudo apt-get install --no-install-recommends unzip git pre-commit',
+        `=== skipped: extension-host suite in VS Code: ${noCodeServer}`,
+        `=== skipped: extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents): ${noCodeServer}`,
+        `=== skipped: extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic): ${noCodeServer}`,
+        `=== skipped: UI tests in VS Code with Chromium: ${noCodeServer}`,
+      ].map(line => (process.getuid?.() === 0 ? line.replace(': sudo ', ': ') : line)),
+    );
     assert.match(run.stdout, /^tests: 0 passed, 0 failed, 5 suite\(s\) skipped$/m);
     assert.equal(existsSync(mark()), false, 'sudo or apt-get was called');
   });

@@ -30,7 +30,11 @@ describe("docs/cli.md's usage errors", () => {
 
   test('the table is there, with a row for each command', () => {
     assert.ok(rows.length >= 15, `${rows.length} rows`);
-    for (const name of ['check', 'graph', 'new', 'init', 'server']) assert.ok(rows.some(r => r.command.startsWith(name)), name);
+    for (const name of ['check', 'graph', 'new', 'init', 'server'])
+      assert.ok(
+        rows.some(r => r.command.startsWith(name)),
+        name,
+      );
   });
 
   for (const row of rows) {

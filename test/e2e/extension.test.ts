@@ -32,7 +32,7 @@ describe('Fleet Roles in a real VS Code', function () {
   });
 
   it('the seed file has no diagnostics', async () => {
-    const report = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: seed.toString() } }) as { kind: string; items: unknown[] };
+    const report = (await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: seed.toString() } })) as { kind: string; items: unknown[] };
     assert.deepEqual(report.items, []);
     assert.deepEqual(ours(seed), []);
   });
@@ -72,9 +72,16 @@ describe('Fleet Roles in a real VS Code', function () {
 
   it('go to definition lands on the role file', async () => {
     const at = document.getText().indexOf('**business-analyst**') + 4;
-    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', seed, document.positionAt(at));
+    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider',
+      seed,
+      document.positionAt(at),
+    );
     const uris = locations.map(l => ('targetUri' in l ? l.targetUri : l.uri).path);
-    assert.ok(uris.some(p => p.endsWith('/business-analyst.md')), uris.join(', '));
+    assert.ok(
+      uris.some(p => p.endsWith('/business-analyst.md')),
+      uris.join(', '),
+    );
     const target = locations.find(l => ('targetUri' in l ? l.targetUri : l.uri).path.endsWith('/business-analyst.md'))!;
     const targetUri = 'targetUri' in target ? target.targetUri : target.uri;
     const editor = await vscode.window.showTextDocument(targetUri);

@@ -34,8 +34,16 @@ describe('Editor help in a real VS Code: hover, quick fix, rename, graph', funct
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'operations-manager'.length)), 'operations-manager-x');
     await vscode.workspace.applyEdit(edit);
-    const diagnostic = await eventually(() => vscode.languages.getDiagnostics(document.uri).find(d => d.source === 'fleet-roles'), 'the unknown-role diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const diagnostic = await eventually(
+      () => vscode.languages.getDiagnostics(document.uri).find(d => d.source === 'fleet-roles'),
+      'the unknown-role diagnostic',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find(a => a.title === "Replace with 'operations-manager'");
     assert.ok(fix?.edit, actions.map(a => a.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -51,7 +59,8 @@ describe('Editor help in a real VS Code: hover, quick fix, rename, graph', funct
     // This command's round trip puts the file move before the text edits (F2 keeps the server's
     // order; the UI test presses F2): the edit is rebuilt in the server's order, texts then move.
     const touched = returned.entries().map(([u]) => u.path.split('/').pop());
-    for (const name of ['operations-manager.md', 'LIBRARY.md', 'project-manager.md']) assert.ok(touched.includes(name), `${name} not edited: ${touched.join(', ')}`);
+    for (const name of ['operations-manager.md', 'LIBRARY.md', 'project-manager.md'])
+      assert.ok(touched.includes(name), `${name} not edited: ${touched.join(', ')}`);
     const edit = new vscode.WorkspaceEdit();
     for (const [u, edits] of returned.entries()) edit.set(u, edits);
     edit.renameFile(uri('project-manager.md'), uri('delivery-lead.md'));
@@ -68,13 +77,22 @@ describe('Editor help in a real VS Code: hover, quick fix, rename, graph', funct
     assert.match(seed.getText(), /\*\*delivery-lead\*\*'s lane/);
     const renamed = await vscode.workspace.openTextDocument(uri('delivery-lead.md'));
     assert.match(renamed.getText(), /class: delivery-lead/);
-    const remaining = () => vscode.languages.getDiagnostics().flatMap(([u, ds]) => ds.filter(d => d.source === 'fleet-roles').map(d => ({ file: u.path.split('/').pop(), code: d.code, message: d.message })));
-    await eventually(() => (remaining().length === 0 ? true : undefined), 'a clean library after the rename', async () => {
-      const server = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri('LIBRARY.md').toString() } });
-      const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs.map(t => `${t.label}:${t.input instanceof vscode.TabInputText ? t.input.uri.path.split('/').pop() : typeof t.input}`));
-      const docs = vscode.workspace.textDocuments.map(d => d.uri.path.split('/').pop());
-      return `${JSON.stringify(remaining())}; the server says of LIBRARY.md: ${JSON.stringify(server)}; tabs ${tabs.join(',')}; docs ${docs.join(',')}`;
-    });
+    const remaining = () =>
+      vscode.languages
+        .getDiagnostics()
+        .flatMap(([u, ds]) => ds.filter(d => d.source === 'fleet-roles').map(d => ({ file: u.path.split('/').pop(), code: d.code, message: d.message })));
+    await eventually(
+      () => (remaining().length === 0 ? true : undefined),
+      'a clean library after the rename',
+      async () => {
+        const server = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri('LIBRARY.md').toString() } });
+        const tabs = vscode.window.tabGroups.all.flatMap(g =>
+          g.tabs.map(t => `${t.label}:${t.input instanceof vscode.TabInputText ? t.input.uri.path.split('/').pop() : typeof t.input}`),
+        );
+        const docs = vscode.workspace.textDocuments.map(d => d.uri.path.split('/').pop());
+        return `${JSON.stringify(remaining())}; the server says of LIBRARY.md: ${JSON.stringify(server)}; tabs ${tabs.join(',')}; docs ${docs.join(',')}`;
+      },
+    );
   });
 
   it('the role graph opens in a webview', async () => {

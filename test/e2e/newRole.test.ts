@@ -20,7 +20,7 @@ describe('Fleet Roles: New Role… with the name as argument, in the fleet libra
     const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('fleetRoles.newRole', 'release-manager');
     assert.equal(created?.toString(), file.toString());
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), file.toString(), 'the new file is the active editor');
-    assert.match(await onDisk(file) ?? '', /^---\nclass: release-manager\ndomain: [a-z-]+\npersistent_persona: false\n---\n# Release Manager/);
+    assert.match((await onDisk(file)) ?? '', /^---\nclass: release-manager\ndomain: [a-z-]+\npersistent_persona: false\n---\n# Release Manager/);
 
     // The index is edited, not saved, as any workspace edit leaves a file the user did not open.
     const index = vscode.workspace.textDocuments.find(d => d.uri.path.endsWith('/LIBRARY.md'));
@@ -29,13 +29,17 @@ describe('Fleet Roles: New Role… with the name as argument, in the fleet libra
     // The server has both the new role and the edited index once the index is among the role's references.
     const role = await vscode.workspace.openTextDocument(file);
     const referrers = async () => {
-      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', file, positionOf(role, 'class: release-manager', 'class: '.length + 2));
+      const found = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        file,
+        positionOf(role, 'class: release-manager', 'class: '.length + 2),
+      );
       return found.map(l => l.uri.path.split('/').pop()).join(', ');
     };
     await eventually(async () => ((await referrers()).includes('LIBRARY.md') ? true : undefined), 'LIBRARY.md among the references to the new role', referrers);
     await waitForDiagnostics(index.uri, d => d.length === 0, 'a clean index');
     await waitForDiagnostics(file, d => d.length === 0, 'a clean new role');
-    const report = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: file.toString() } }) as { items: unknown[] };
+    const report = (await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: file.toString() } })) as { items: unknown[] };
     assert.deepEqual(report.items, []);
     await index.save();
   });

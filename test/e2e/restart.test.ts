@@ -24,7 +24,13 @@ describe('A server that dies is restarted', function () {
     await vscode.window.showTextDocument(document);
     // A reference in Boundaries, where an unknown name is an error (elsewhere it is emphasis).
     const boundaries = document.getText().indexOf('## Boundaries');
-    const at = boundaries + document.getText().slice(boundaries).search(/\*\*[a-z][a-z0-9]*(-[a-z0-9]+)*\*\*/) + 2;
+    const at =
+      boundaries +
+      document
+        .getText()
+        .slice(boundaries)
+        .search(/\*\*[a-z][a-z0-9]*(-[a-z0-9]+)*\*\*/) +
+      2;
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, document.positionAt(at), 'zz-');
     assert.ok(await vscode.workspace.applyEdit(edit));
@@ -41,7 +47,10 @@ describe('A server that dies is restarted', function () {
       const listener = vscode.languages.onDidChangeDiagnostics(check);
       check();
     });
-    assert.ok(found.some(d => /^Unknown role 'zz-/.test(d.message)), found.map(d => d.message).join('\n'));
+    assert.ok(
+      found.some(d => /^Unknown role 'zz-/.test(d.message)),
+      found.map(d => d.message).join('\n'),
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -22,7 +22,12 @@ export function codeOf(d: vscode.Diagnostic): string {
 }
 
 /** Polls until the probe answers; on timeout, `last` says what was seen instead. */
-export function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, last: () => string | Promise<string> = () => '', timeoutMs = 60000): Promise<T> {
+export function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  last: () => string | Promise<string> = () => '',
+  timeoutMs = 60000,
+): Promise<T> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const tick = async () => {
@@ -36,7 +41,12 @@ export function eventually<T>(probe: () => T | undefined | Promise<T | undefined
 }
 
 /** Waits until VS Code's diagnostics for the document satisfy the predicate; on timeout, names what was there. */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, what = 'the expected diagnostics', timeoutMs = 60000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (ds: vscode.Diagnostic[]) => boolean,
+  what = 'the expected diagnostics',
+  timeoutMs = 60000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const ds = ours(uri);
@@ -49,7 +59,11 @@ export function waitForDiagnostics(uri: vscode.Uri, predicate: (ds: vscode.Diagn
     });
     const timer = setTimeout(() => {
       done();
-      reject(new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} in ${uri.path.split('/').pop()}; there are: ${JSON.stringify(ours(uri).map(d => [codeOf(d), d.message]))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs / 1000} s waiting for ${what} in ${uri.path.split('/').pop()}; there are: ${JSON.stringify(ours(uri).map(d => [codeOf(d), d.message]))}`,
+        ),
+      );
     }, timeoutMs);
     const done = () => {
       clearTimeout(timer);

@@ -67,9 +67,15 @@ interface Playwright {
 
 const CHROMIUM_FLAGS = [
   // Root in a container: no user namespaces for the sandbox, no GPU, a small /dev/shm.
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
   // Offline: nothing to sync, update or phone home to.
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
   '--password-store=basic',
 ];
 

@@ -107,8 +107,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const [key, value] of Object.entries(process.env)) if (!/^VSCODE_|^ELECTRON_RUN_AS_NODE$/.test(key)) env[key] = value;
   Object.assign(env, {
     // code-server and Chromium write under XDG on any start, even --version.
-    XDG_CONFIG_HOME: dir('xdg/config'), XDG_DATA_HOME: dir('xdg/data'), XDG_CACHE_HOME: dir('xdg/cache'),
-    XDG_STATE_HOME: dir('xdg/state'), XDG_RUNTIME_DIR: dir('xdg/run'), TMPDIR: dir('tmp'),
+    XDG_CONFIG_HOME: dir('xdg/config'),
+    XDG_DATA_HOME: dir('xdg/data'),
+    XDG_CACHE_HOME: dir('xdg/cache'),
+    XDG_STATE_HOME: dir('xdg/state'),
+    XDG_RUNTIME_DIR: dir('xdg/run'),
+    TMPDIR: dir('tmp'),
     // Without it the server first runs `$SHELL -ilc env` to learn the environment, with a
     // 10 s timeout that a loaded machine hits; the extension host waits for it.
     VSCODE_CLI: '1',
@@ -150,18 +154,36 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     writeFileSync(nodePath.join(dir('data/User'), 'settings.json'), JSON.stringify({ ...SETTINGS, ...options.settings }, null, 2));
 
     if (options.vsix) {
-      const install = spawnSync(process.execPath, [codeServer, ...common, '--install-extension', nodePath.resolve(options.vsix)], { env, encoding: 'utf8', timeout: 180000 });
+      const install = spawnSync(process.execPath, [codeServer, ...common, '--install-extension', nodePath.resolve(options.vsix)], {
+        env,
+        encoding: 'utf8',
+        timeout: 180000,
+      });
       writeLog(`$ code-server --install-extension ${options.vsix}\n${install.stdout}${install.stderr}\n`);
       if (install.status !== 0 || !/successfully installed/i.test(install.stdout)) {
         throw new Error(`installing ${options.vsix} failed (exit ${install.status ?? install.signal}):\n${install.stdout}${install.stderr}`);
       }
     }
 
-    child = spawn(process.execPath, [
-      codeServer, '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
-      '--config', nodePath.join(runDir, 'xdg', 'config', 'code-server.yaml'), ...common,
-    ], { env, cwd: runDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      process.execPath,
+      [
+        codeServer,
+        '--bind-addr',
+        '127.0.0.1:0',
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+        '--config',
+        nodePath.join(runDir, 'xdg', 'config', 'code-server.yaml'),
+        ...common,
+      ],
+      { env, cwd: runDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     running.add({ process: child, runDir, keep });
     installCleanup();
     const started = child;

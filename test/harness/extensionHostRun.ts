@@ -21,9 +21,15 @@ import { startCodeServer, type CodeServer } from './codeServer';
 
 /** Lines of the workbench's own chatter, relayed with the tests' output; shown only with --verbose. */
 const CHATTER = [
-  /^Creation of workbench contribution '.*' took \d+ms/, /^Creating a socket \(/, /^Resolv(ing|ed) connection token/,
-  /^Extension host \(\w+\) is (un)?responsive/, /^\[Service Worker\]/, /^Updating additional builtin extensions cache/,
-  /^Ignoring fetching additional builtin extensions from gallery/, /^ChatSessionStore: /, /^Started local extension host with pid/,
+  /^Creation of workbench contribution '.*' took \d+ms/,
+  /^Creating a socket \(/,
+  /^Resolv(ing|ed) connection token/,
+  /^Extension host \(\w+\) is (un)?responsive/,
+  /^\[Service Worker\]/,
+  /^Updating additional builtin extensions cache/,
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^ChatSessionStore: /,
+  /^Started local extension host with pid/,
 ];
 /** The suite's closing line; repeated as the runner's last, where scripts/test.js reads the counts. */
 const SUMMARY = /^\d+ passed, \d+ failed$/;
@@ -33,8 +39,12 @@ const say = (text: string) => console.error(`[e2e] ${text}`);
 function options() {
   const { values } = parseArgs({
     options: {
-      extension: { type: 'string' }, tests: { type: 'string' }, workspace: { type: 'string' },
-      timeout: { type: 'string', default: '600' }, artifacts: { type: 'string' }, verbose: { type: 'boolean', default: false },
+      extension: { type: 'string' },
+      tests: { type: 'string' },
+      workspace: { type: 'string' },
+      timeout: { type: 'string', default: '600' },
+      artifacts: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
     },
   });
   const timeout = Number(values.timeout);
@@ -43,7 +53,14 @@ function options() {
   }
   const tests = nodePath.resolve(values.tests);
   if (!existsSync(tests)) throw new Error(`--tests ${tests} does not exist`);
-  return { extension: nodePath.resolve(values.extension), tests, workspace: values.workspace, timeoutMs: timeout * 1000, artifacts: values.artifacts, verbose: values.verbose! };
+  return {
+    extension: nodePath.resolve(values.extension),
+    tests,
+    workspace: values.workspace,
+    timeoutMs: timeout * 1000,
+    artifacts: values.artifacts,
+    verbose: values.verbose!,
+  };
 }
 
 async function keepArtifacts(dir: string, server: CodeServer, browser: BrowserSession): Promise<void> {
@@ -91,7 +108,10 @@ async function main(): Promise<number> {
     if (o.verbose) page.on('console', message => say(`browser ${message.type()}: ${message.text()}`));
     say(`VS Code and Chromium up after ${elapsed()}; loading the workbench`);
     await page.goto(server.url, { waitUntil: 'commit', timeout: o.timeoutMs });
-    page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: o.timeoutMs }).then(() => say(`workbench shown after ${elapsed()}`), () => undefined);
+    page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: o.timeoutMs }).then(
+      () => say(`workbench shown after ${elapsed()}`),
+      () => undefined,
+    );
     let timer: NodeJS.Timeout | undefined;
     const outOfTime = new Promise<number>(resolve => (timer = setTimeout(() => resolve(124), o.timeoutMs)));
     const code = await Promise.race([finished, outOfTime]);
@@ -108,7 +128,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(code => process.exit(code), error => {
-  say(`ERROR: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-});
+main().then(
+  code => process.exit(code),
+  error => {
+    say(`ERROR: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

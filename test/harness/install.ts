@@ -98,7 +98,9 @@ function installNpmTools(dir: string): void {
   rmSync(nodePath.join(dir, 'node_modules'), { recursive: true, force: true });
   rmSync(nodePath.join(dir, 'package-lock.json'), { force: true });
   writeFileSync(nodePath.join(dir, 'package.json'), '{ "name": "fleet-roles-e2e-tools", "private": true }\n');
-  say(`npm: installing ${wanted.map(([n, v]) => `${n}@${v}`).join(', ')} into ${dir} (about 140 MB; code-server builds native modules: many minutes on a small machine)`);
+  say(
+    `npm: installing ${wanted.map(([n, v]) => `${n}@${v}`).join(', ')} into ${dir} (about 140 MB; code-server builds native modules: many minutes on a small machine)`,
+  );
   const started = Date.now();
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...wanted.map(([n, v]) => `${n}@${v}`)], {
     cwd: dir,
@@ -121,7 +123,11 @@ function smokeCheck(dir: string): void {
   const scratch = mkdtempSync(nodePath.join(RUN_BASE, 'e2e-smoke-'));
   try {
     const env = { ...process.env, XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch };
-    const version = run(process.execPath, [codeServerEntry(dir), '--version'], { env }).trim().split('\n').pop() ?? '';
+    const version =
+      run(process.execPath, [codeServerEntry(dir), '--version'], { env })
+        .trim()
+        .split('\n')
+        .pop() ?? '';
     if (!version.startsWith(`${NPM_TOOLS['code-server']} `)) throw new InstallError(`unexpected code-server --version: ${version}`);
     say(`code-server ${version}`);
   } finally {

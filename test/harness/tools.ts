@@ -25,9 +25,20 @@ export const NPM_TOOLS = {
  * the .vsix.
  */
 export const APT_PACKAGES = [
-  'chromium', 'fonts-liberation', 'ripgrep', 'ca-certificates',
-  'build-essential', 'pkg-config', 'python3', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev',
-  'pre-commit', 'git', 'unzip',
+  'chromium',
+  'fonts-liberation',
+  'ripgrep',
+  'ca-certificates',
+  'build-essential',
+  'pkg-config',
+  'python3',
+  'libkrb5-dev',
+  'libx11-dev',
+  'libxkbfile-dev',
+  'libsecret-1-dev',
+  'pre-commit',
+  'git',
+  'unzip',
 ] as const;
 
 /**
@@ -59,7 +70,9 @@ export function requireTools(): { dir: string; codeServer: string } {
   const dir = toolsDir();
   const codeServer = codeServerEntry(dir);
   if (!existsSync(codeServer)) {
-    throw new Error(`code-server is not installed in ${dir}: run \`node out/test/harness/install.js\` (.ci/run does; npm test never installs), or set FLEET_ROLES_E2E_TOOLS to the folder that holds it`);
+    throw new Error(
+      `code-server is not installed in ${dir}: run \`node out/test/harness/install.js\` (.ci/run does; npm test never installs), or set FLEET_ROLES_E2E_TOOLS to the folder that holds it`,
+    );
   }
   return { dir, codeServer };
 }

@@ -84,17 +84,25 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     },
     async waitForActiveTab(name, timeout) {
       await page.waitForFunction(
-        wanted => Array.from((globalThis as unknown as { document: DomElement }).document.querySelectorAll('.editor-group-container.active .tab.active'))
-          .some(tab => (tab.getAttribute('aria-label') ?? '').includes(wanted)),
-        name, { timeout });
+        wanted =>
+          Array.from((globalThis as unknown as { document: DomElement }).document.querySelectorAll('.editor-group-container.active .tab.active')).some(tab =>
+            (tab.getAttribute('aria-label') ?? '').includes(wanted),
+          ),
+        name,
+        { timeout },
+      );
       await page.locator(`${EDITOR} .monaco-editor .view-lines .view-line`).first().waitFor({ timeout });
     },
     async editorText() {
-      return page.locator(`${EDITOR} .monaco-editor .view-lines`).first().evaluate(lines =>
-        Array.from(lines.querySelectorAll('.view-line'))
-          .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-          .map(line => (line.textContent ?? '').replace(/\u00a0/g, ' '))
-          .join('\n'));
+      return page
+        .locator(`${EDITOR} .monaco-editor .view-lines`)
+        .first()
+        .evaluate(lines =>
+          Array.from(lines.querySelectorAll('.view-line'))
+            .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+            .map(line => (line.textContent ?? '').replace(/\u00a0/g, ' '))
+            .join('\n'),
+        );
     },
     async gotoLine(line, column = 1) {
       await page.keyboard.press('Control+G');
@@ -121,7 +129,11 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     async problems({ min = 1, timeout } = {}) {
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel').first().waitFor({ timeout });
-      await page.waitForFunction(n => (globalThis as unknown as { document: DomElement }).document.querySelectorAll('.markers-panel .monaco-list-row').length >= n, min, { timeout });
+      await page.waitForFunction(
+        n => (globalThis as unknown as { document: DomElement }).document.querySelectorAll('.markers-panel .monaco-list-row').length >= n,
+        min,
+        { timeout },
+      );
       return page.locator('.markers-panel .monaco-list-row').evaluateAll(rows => rows.map(r => r.getAttribute('aria-label') ?? r.textContent ?? ''));
     },
     async runCommand(title) {

@@ -14,7 +14,13 @@ import { REPO_ROOT } from '../support/tempLibrary';
  * uncommitted changes are what is tested.
  */
 
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.org' };
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'test',
+  GIT_AUTHOR_EMAIL: 'test@example.org',
+  GIT_COMMITTER_NAME: 'test',
+  GIT_COMMITTER_EMAIL: 'test@example.org',
+};
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = gitEnv): SpawnSyncReturns<string> {
   return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 600000 });
@@ -36,7 +42,8 @@ describe('the pre-commit hook, through pre-commit', { timeout: 900000 }, () => {
 
   before(() => {
     // The files git would commit, as they are now (a file deleted but not yet staged is gone).
-    const files = ok('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], REPO_ROOT).split('\0')
+    const files = ok('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], REPO_ROOT)
+      .split('\0')
       .filter(file => file && existsSync(nodePath.join(REPO_ROOT, file)));
     for (const file of files) {
       mkdirSync(nodePath.dirname(nodePath.join(hookRepo, file)), { recursive: true });

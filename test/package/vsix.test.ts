@@ -28,7 +28,11 @@ const entry = (name: string) => Buffer.from(unzip(['-p', VSIX, name]), 'latin1')
 
 describe('the .vsix from plain `vsce package`', { timeout: 300000 }, () => {
   before(() => {
-    const vsce = spawnSync(nodePath.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--out', VSIX], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const vsce = spawnSync(nodePath.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--out', VSIX], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
     assert.doesNotMatch(vsce.stdout + vsce.stderr, /WARNING/, 'vsce warned');
   });
@@ -38,13 +42,23 @@ describe('the .vsix from plain `vsce package`', { timeout: 300000 }, () => {
 
   test("holds the extension's bundles, the grammar, the schema, the icon and the documents, nothing else (not the CLI)", () => {
     const files = unzip(['-Z1', VSIX]).trim().split('\n').sort();
-    assert.deepEqual(files, [
-      '[Content_Types].xml', 'extension.vsixmanifest',
-      'extension/LICENSE.txt', 'extension/changelog.md',
-      'extension/dist/client.js', 'extension/dist/configSchema.js', 'extension/dist/server.js',
-      'extension/images/icon.png', 'extension/package.json', 'extension/readme.md',
-      'extension/schemas/fleet-roles.schema.json', 'extension/syntaxes/fleet-roles.injection.tmLanguage.json',
-    ].sort());
+    assert.deepEqual(
+      files,
+      [
+        '[Content_Types].xml',
+        'extension.vsixmanifest',
+        'extension/LICENSE.txt',
+        'extension/changelog.md',
+        'extension/dist/client.js',
+        'extension/dist/configSchema.js',
+        'extension/dist/server.js',
+        'extension/images/icon.png',
+        'extension/package.json',
+        'extension/readme.md',
+        'extension/schemas/fleet-roles.schema.json',
+        'extension/syntaxes/fleet-roles.injection.tmLanguage.json',
+      ].sort(),
+    );
   });
 
   test('the listing: description, categories, tags, license, icon, repository', () => {
@@ -77,7 +91,7 @@ describe('the .vsix from plain `vsce package`', { timeout: 300000 }, () => {
 
   // vsce makes every relative link absolute, even one inside a code span (`[x](destination)` became a link to
   // …/blob/HEAD/destination): on the extension page each such URL must name a file of the repository.
-  test("no link of the README or the CHANGELOG is rewritten into a URL that names no file of the repository", () => {
+  test('no link of the README or the CHANGELOG is rewritten into a URL that names no file of the repository', () => {
     const base = manifest.repository.url.replace(/\.git$/, '');
     for (const page of ['extension/readme.md', 'extension/changelog.md']) {
       const text = entry(page).toString('utf8');

@@ -160,7 +160,10 @@ describe(`work one edit causes in a library of ${ROLES.toLocaleString('en')} rol
       assertSmall(work, 'a delete');
       for (const r of referrers) {
         const ds = workspace.diagnosticsOf(abs(r))!.diagnostics;
-        assert.ok(ds.some(d => d.code === 'unknown-role' && d.message.includes(`'${name}'`)), `${r} reports the deleted role`);
+        assert.ok(
+          ds.some(d => d.code === 'unknown-role' && d.message.includes(`'${name}'`)),
+          `${r} reports the deleted role`,
+        );
       }
     } finally {
       fs.files.set(path, saved); // the tests below need the library whole, even after a failure here

@@ -40,7 +40,9 @@ async function run(job: Job): Promise<void> {
       const lines = text.split(/\r\n|\r|\n/);
       // The start, the longest line's middle and the end of the file.
       let longest = 0;
-      lines.forEach((l, i) => { if (l.length > lines[longest].length) longest = i; });
+      lines.forEach((l, i) => {
+        if (l.length > lines[longest].length) longest = i;
+      });
       const positions = [{ line: longest, character: Math.floor(lines[longest].length / 2) }];
       for (const position of positions) {
         await timed('completion', () => service.getCompletions(job.path, position));

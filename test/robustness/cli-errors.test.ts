@@ -83,7 +83,11 @@ describe('unreadable paths (chmod 000; as the user nobody when the tests run as 
   });
 
   test('a role file that cannot be read, named on the command line: exit 2, "permission denied"', { skip }, () => {
-    assertRefused(runCliWith(runner.command!, ['check', 'a/roles/operations-manager.md'], tree.dir), /cannot read 'a\/roles\/operations-manager\.md': permission denied/, 'unreadable file');
+    assertRefused(
+      runCliWith(runner.command!, ['check', 'a/roles/operations-manager.md'], tree.dir),
+      /cannot read 'a\/roles\/operations-manager\.md': permission denied/,
+      'unreadable file',
+    );
   });
 
   test('a role file that cannot be read inside a library: its unreadable-file error, exit 1', { skip }, () => {
@@ -98,7 +102,11 @@ describe('unreadable paths (chmod 000; as the user nobody when the tests run as 
   });
 
   test('a folder whose only roles folder cannot be read: "no role files" says which folder and why', { skip }, () => {
-    assertRefused(runCliWith(runner.command!, ['check', 'a'], tree.dir), /^fleet-roles: no role files under a: cannot read 'a\/roles' \(permission denied\)$/m, 'unreadable folder below');
+    assertRefused(
+      runCliWith(runner.command!, ['check', 'a'], tree.dir),
+      /^fleet-roles: no role files under a: cannot read 'a\/roles' \(permission denied\)$/m,
+      'unreadable folder below',
+    );
   });
 
   test('a configuration that cannot be read: invalid-config in words, exit 2', { skip }, () => {
@@ -131,7 +139,8 @@ describe('a path that is a file but not a role, or no role folder at all', () =>
   after(() => tree.dispose());
 
   // Outside every library: "no role library found", exit 3. Inside one, but no role file: a usage error, exit 2.
-  const noLibrary = /^fleet-roles: no role library found under .+: a library is a fleet-roles\.json, a folder named 'roles' holding a LIBRARY\.md or a role file that declares class, domain or persistent_persona, or a \.claude\/agents or \.github\/agents folder$/m;
+  const noLibrary =
+    /^fleet-roles: no role library found under .+: a library is a fleet-roles\.json, a folder named 'roles' holding a LIBRARY\.md or a role file that declares class, domain or persistent_persona, or a \.claude\/agents or \.github\/agents folder$/m;
   const noRoles = /^fleet-roles: no role files under .+: the paths hold no role file of the libraries found$/m;
   const cases: Array<{ name: string; args: string[]; cwd?: string; exit: 2 | 3 }> = [
     { name: 'a text file', args: ['check', 'notes.txt'], exit: 2 },
@@ -213,7 +222,9 @@ describe('a broken configuration: invalid-config with file, line and column, exi
   });
 
   test('accepted as VS Code accepts settings: a BOM, comments, trailing commas (exit 0)', () => {
-    const tree = config('\uFEFF{\n  // the library\'s domains\n  "domains": ["business", "data", "delivery", "design", "engineering", "executive", "finance", "hr", "legal", "marketing", "operations", "product", "research", "sales", "security", "support",],\n}\n');
+    const tree = config(
+      '\uFEFF{\n  // the library\'s domains\n  "domains": ["business", "data", "delivery", "design", "engineering", "executive", "finance", "hr", "legal", "marketing", "operations", "product", "research", "sales", "security", "support",],\n}\n',
+    );
     try {
       const result = runCli(['check', 'roles'], tree.dir);
       assert.equal(result.status, 0, result.stderr + result.stdout);
@@ -222,7 +233,12 @@ describe('a broken configuration: invalid-config with file, line and column, exi
     }
   });
 
-  for (const [name, target] of [['a folder', 'cfgdir'], ['a missing file', 'nope.json'], ['a FIFO', 'pipe.json'], ['a role file', 'roles/operations-manager.md']] as const) {
+  for (const [name, target] of [
+    ['a folder', 'cfgdir'],
+    ['a missing file', 'nope.json'],
+    ['a FIFO', 'pipe.json'],
+    ['a role file', 'roles/operations-manager.md'],
+  ] as const) {
     test(`--config naming ${name}: exit 2 with a message, no hang`, () => {
       const tree = makeTree(sampleFiles('roles'));
       try {

@@ -56,17 +56,20 @@ describe('differential: the reading of role files as commonmark.js reads them', 
   test(`${RUNS} generated role files without tables, LF, CRLF, CR and mixed: no disagreement`, t => {
     let strongs = 0;
     let skipped = 0;
-    fc.assert(fc.property(roleFiles({ tables: false, typeSevenHtml: true, soups: true, inlineTabs: false }), ({ text }) => {
-      // commonmark.js takes no tab for the blanks around a link's or a definition's destination and title, where the
-      // specification, micromark and markdown-it do: the product follows the specification there.
-      if (TAB_IN_LINK.test(text)) {
-        skipped++;
-        return;
-      }
-      const { actual, expected } = readings(text);
-      assert.deepEqual(actual, expected, `the file was ${JSON.stringify(text)}`);
-      strongs += expected.strongs.length;
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(roleFiles({ tables: false, typeSevenHtml: true, soups: true, inlineTabs: false }), ({ text }) => {
+        // commonmark.js takes no tab for the blanks around a link's or a definition's destination and title, where the
+        // specification, micromark and markdown-it do: the product follows the specification there.
+        if (TAB_IN_LINK.test(text)) {
+          skipped++;
+          return;
+        }
+        const { actual, expected } = readings(text);
+        assert.deepEqual(actual, expected, `the file was ${JSON.stringify(text)}`);
+        strongs += expected.strongs.length;
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
     assert.ok(strongs > RUNS, `only ${strongs} strong spans in ${RUNS} files`);
     assert.ok(skipped < RUNS / 10, `${skipped} of ${RUNS} files skipped`);
     t.diagnostic(`${RUNS - skipped} files compared, ${strongs} strong spans; ${skipped} skipped for a tab in a link`);
@@ -83,13 +86,16 @@ describe('differential: references, sections and code spans as CommonMark (micro
     let files = 0;
     let references = 0;
     const lineEnds = new Map<string, number>();
-    fc.assert(fc.property(roleFiles({ tables: true, typeSevenHtml: false, soups: false, inlineTabs: true }), ({ text, lineEnd }) => {
-      const expected = oracle(text);
-      assert.deepEqual(productReading(text), expected, `the file was ${JSON.stringify(text)}`);
-      files++;
-      references += expected.references.length;
-      lineEnds.set(lineEnd, (lineEnds.get(lineEnd) ?? 0) + 1);
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(roleFiles({ tables: true, typeSevenHtml: false, soups: false, inlineTabs: true }), ({ text, lineEnd }) => {
+        const expected = oracle(text);
+        assert.deepEqual(productReading(text), expected, `the file was ${JSON.stringify(text)}`);
+        files++;
+        references += expected.references.length;
+        lineEnds.set(lineEnd, (lineEnds.get(lineEnd) ?? 0) + 1);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
     // The generator must exercise what it claims to: references found, every kind of line end used.
     assert.ok(references > files, `only ${references} references in ${files} files`);
     assert.deepEqual([...lineEnds.keys()].sort(), ['\n', '\r', '\r\n', 'mixed']);

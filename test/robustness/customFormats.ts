@@ -9,20 +9,68 @@ import { checkInWorker, type TimedCheck, type WorkerLibrary, type WorkerOutcome 
 
 /** Patterns that backtrack without end on JavaScript's engine, valid ones and refused ones among them. */
 export const HOSTILE_PATTERNS = [
-  '^(a+)+$', '^(a|a)*b$', '^(\\w+\\s?)*$', '^(x+x+)+y$', '^([a-z0-9-]+)*!$', '(.*a){12}', '^(?:a|b|ab)*c$', '^mcp__[A-Za-z0-9_.-]+$',
-  '^(a+)\\1$', '^(?=a)a+$', '(?<!x)y', '^\\k<n>$', '[', '(', '^\\p{L}+$', '^[\\u{1F600}-\\u{1F64F}]+$',
+  '^(a+)+$',
+  '^(a|a)*b$',
+  '^(\\w+\\s?)*$',
+  '^(x+x+)+y$',
+  '^([a-z0-9-]+)*!$',
+  '(.*a){12}',
+  '^(?:a|b|ab)*c$',
+  '^mcp__[A-Za-z0-9_.-]+$',
+  '^(a+)\\1$',
+  '^(?=a)a+$',
+  '(?<!x)y',
+  '^\\k<n>$',
+  '[',
+  '(',
+  '^\\p{L}+$',
+  '^[\\u{1F600}-\\u{1F64F}]+$',
 ];
 
 /** Globs that backtrack without end on a long name under picomatch's expressions, and ordinary ones. */
 export const HOSTILE_GLOBS = [
-  '+(+(a))b', '*(a|a)b', '*a*a*a*a*a*a*a*b', '**/*a*a*a*a*a*b', '!(x)*.md', '@(a|b)*.md', '{a,b}{a,b}{a,b}*', '[[:upper:]]*.md',
-  '**/*.md', 'drafts/**', '!draft-*.md', 'README*', 'LIBRARY.md', '?(a)?(a)?(a)aaa',
+  '+(+(a))b',
+  '*(a|a)b',
+  '*a*a*a*a*a*a*a*b',
+  '**/*a*a*a*a*a*b',
+  '!(x)*.md',
+  '@(a|b)*.md',
+  '{a,b}{a,b}{a,b}*',
+  '[[:upper:]]*.md',
+  '**/*.md',
+  'drafts/**',
+  '!draft-*.md',
+  'README*',
+  'LIBRARY.md',
+  '?(a)?(a)?(a)aaa',
 ];
 
 /** Strings for keys, labels, values and sections: prototype names, long runs, odd characters. */
 export const HOSTILE_WORDS = [
-  'constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty', 'color', 'note', 'owner', 'tools', 'class', 'name', 'a'.repeat(40),
-  ' '.repeat(200), 'Integration with other agents', 'Works with', '**bold**', '`code`', ':', '', '\u0000', '\uD800', '😀', 'é', 'x'.repeat(5000),
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'color',
+  'note',
+  'owner',
+  'tools',
+  'class',
+  'name',
+  'a'.repeat(40),
+  ' '.repeat(200),
+  'Integration with other agents',
+  'Works with',
+  '**bold**',
+  '`code`',
+  ':',
+  '',
+  '\u0000',
+  '\uD800',
+  '😀',
+  'é',
+  'x'.repeat(5000),
 ];
 
 /** A name per index, for long lists. */
@@ -47,7 +95,11 @@ export function hostileFormat(base: 'fleet' | 'claude-code' | 'copilot-agents'):
     ],
     references: { labels: ['Integration with other agents', ...many('Works with group', 200)], forms: ['code', 'plain'] },
     sections: { recommended: many('Section', 50) },
-    tools: { keys: ['tools'], known: ['Read', 'Grep', 'Bash', ...many('Tool', 200)], patterns: ['^mcp__(\\w+_?)*$', '^(a+)+$', '^[A-Z][A-Za-z]*\\((.*,?)*\\)$'] },
+    tools: {
+      keys: ['tools'],
+      known: ['Read', 'Grep', 'Bash', ...many('Tool', 200)],
+      patterns: ['^mcp__(\\w+_?)*$', '^(a+)+$', '^[A-Z][A-Za-z]*\\((.*,?)*\\)$'],
+    },
     severity: { 'unknown-key': 'hint' },
   };
 }
@@ -59,8 +111,11 @@ export function hostileFormat(base: 'fleet' | 'claude-code' | 'copilot-agents'):
  */
 export function underHostileFormat(library: WorkerLibrary, configPath: string, base: 'fleet' | 'claude-code' | 'copilot-agents'): WorkerLibrary {
   const existing = library.files[configPath];
-  const config = existing === undefined ? {} : JSON.parse(existing) as Record<string, unknown>;
-  return { ...library, files: { ...library.files, [configPath]: JSON.stringify({ ...config, exclude: ['**/+(+(a))b', 'drafts/**'], format: hostileFormat(base) }) } };
+  const config = existing === undefined ? {} : (JSON.parse(existing) as Record<string, unknown>);
+  return {
+    ...library,
+    files: { ...library.files, [configPath]: JSON.stringify({ ...config, exclude: ['**/+(+(a))b', 'drafts/**'], format: hostileFormat(base) }) },
+  };
 }
 
 export const AGENTS = '/ws/.claude/agents';

@@ -15,8 +15,20 @@ import { createLanguageService } from '../../server/src/core';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 import type { LspTestClient } from '../support/lspClient';
 import {
-  comparable, Editor, freshDiskDiagnostics, positions, prng, sampleFiles, SEED_NAME, seedText, serverView, startServer, stopServer,
-  tempWorkspace, uriOf, within,
+  comparable,
+  Editor,
+  freshDiskDiagnostics,
+  positions,
+  prng,
+  sampleFiles,
+  SEED_NAME,
+  seedText,
+  serverView,
+  startServer,
+  stopServer,
+  tempWorkspace,
+  uriOf,
+  within,
 } from './support';
 import { underHostileFormat } from './customFormats';
 
@@ -42,7 +54,12 @@ const HOSTILE_CONFIG = underHostileFormat({ files: {}, path: '' }, '/ws/roles/fl
  * Diagnostics the core gives for a library of files (name → text) and open
  * buffers (name → text), by name; with `config`, a fleet-roles.json beside them.
  */
-async function expectedFor(disk: Map<string, string | undefined>, buffers: Map<string, string>, names: string[], config?: string): Promise<Map<string, string[]>> {
+async function expectedFor(
+  disk: Map<string, string | undefined>,
+  buffers: Map<string, string>,
+  names: string[],
+  config?: string,
+): Promise<Map<string, string[]>> {
   const files: Record<string, string> = { ...SAMPLE, ...(config === undefined ? {} : { '/ws/roles/fleet-roles.json': config }) };
   for (const [name, text] of disk) {
     if (text === undefined) delete files[`/ws/roles/${name}`];
@@ -69,7 +86,7 @@ describe('fast typing: hundreds of changes sent without waiting', () => {
     ws.dispose();
   });
 
-  test('500 keystrokes (incremental changes) then one pull: the diagnostics are the last text\'s', async () => {
+  test("500 keystrokes (incremental changes) then one pull: the diagnostics are the last text's", async () => {
     const editor = new Editor(client);
     const seed = seedText();
     await editor.open(seedUri, seed);
@@ -109,109 +126,115 @@ describe('fast typing: hundreds of changes sent without waiting', () => {
     }
     const final = await client.diagnostics(seedUri);
     assert.deepEqual(described(final), (await expectedFor(new Map(), new Map([[SEED_NAME, text]]), [SEED_NAME])).get(SEED_NAME));
-    assert.deepEqual(final.map(d => d.code), ['unknown-role']);
+    assert.deepEqual(
+      final.map(d => d.code),
+      ['unknown-role'],
+    );
     await editor.close(seedUri);
     assert.deepEqual(await client.diagnostics(seedUri), [], 'closed unsaved: the disk again');
   });
 });
 
-for (const [formatTitle, config] of [['the fleet format', undefined], ['a hostile format of its own', HOSTILE_CONFIG]] as const) describe(`a seeded model of an editing session, under ${formatTitle}: change, save, external change and delete, open, close`, () => {
-  const ws = tempWorkspace();
-  if (config !== undefined) writeFileSync(nodePath.join(ws.roles, 'fleet-roles.json'), config);
-  const path = (name: string) => nodePath.join(ws.roles, name);
-  const uri = (name: string) => uriOf(path(name));
-  let client: LspTestClient;
-  before(async () => {
-    client = await startServer([ws.workspace]);
-    await client.diagnostics(uri(SEED_NAME));
-  });
-  after(async () => {
-    await stopServer(client);
-    ws.dispose();
-  });
+for (const [formatTitle, config] of [
+  ['the fleet format', undefined],
+  ['a hostile format of its own', HOSTILE_CONFIG],
+] as const)
+  describe(`a seeded model of an editing session, under ${formatTitle}: change, save, external change and delete, open, close`, () => {
+    const ws = tempWorkspace();
+    if (config !== undefined) writeFileSync(nodePath.join(ws.roles, 'fleet-roles.json'), config);
+    const path = (name: string) => nodePath.join(ws.roles, name);
+    const uri = (name: string) => uriOf(path(name));
+    let client: LspTestClient;
+    before(async () => {
+      client = await startServer([ws.workspace]);
+      await client.diagnostics(uri(SEED_NAME));
+    });
+    after(async () => {
+      await stopServer(client);
+      ws.dispose();
+    });
 
-  /** The files the session touches; new-role.md starts as a buffer that was never saved. */
-  const NAMES = [SEED_NAME, 'project-manager.md', 'hr-generalist.md', 'business-analyst.md', 'new-role.md'];
-  const base = (name: string) => sample(name) ?? roleNamed(name.slice(0, -3));
-  const VARIANTS: Array<(t: string) => string> = [
-    t => t,
-    t => t.replace('## Persona', '## Personae'),
-    t => t.replace('## Persona', "- **Does NOT do this** — that is the **new-role**'s lane.\n\n## Persona"),
-    t => t.replace(/^# /m, '#'),
-    t => t.replace('## Boundaries', '## Boundaries\n\n- Nobody in particular.'),
-  ];
+    /** The files the session touches; new-role.md starts as a buffer that was never saved. */
+    const NAMES = [SEED_NAME, 'project-manager.md', 'hr-generalist.md', 'business-analyst.md', 'new-role.md'];
+    const base = (name: string) => sample(name) ?? roleNamed(name.slice(0, -3));
+    const VARIANTS: Array<(t: string) => string> = [
+      t => t,
+      t => t.replace('## Persona', '## Personae'),
+      t => t.replace('## Persona', "- **Does NOT do this** — that is the **new-role**'s lane.\n\n## Persona"),
+      t => t.replace(/^# /m, '#'),
+      t => t.replace('## Boundaries', '## Boundaries\n\n- Nobody in particular.'),
+    ];
 
-  test('400 seeded steps; after every few, each file\'s diagnostics are the model\'s', async () => {
-    const random = prng(20240607);
-    const editor = new Editor(client);
-    const disk = new Map<string, string | undefined>(NAMES.map(n => [n, sample(n)]));
-    const buffers = new Map<string, string>();
-    const variant = (name: string) => {
-      let t = base(name);
-      for (const v of VARIANTS) if (random.next() < 0.35) t = v(t);
-      return t;
-    };
-    const log: string[] = [];
-    let checks = 0;
-    for (let step = 0; step < 400; step++) {
-      const name = random.pick(NAMES);
-      const roll = random.next();
-      const isOpen = buffers.has(name);
-      if (roll < 0.35 && isOpen) {
-        const next = variant(name);
-        const old = buffers.get(name)!;
-        buffers.set(name, next);
-        log.push(`edit ${name}`);
-        await (random.next() < 0.5 ? editor.change(uri(name), [minimalChange(old, next)]) : editor.replaceAll(uri(name), next));
-      } else if (roll < 0.45 && !isOpen) {
-        const text = disk.get(name) ?? base(name);
-        buffers.set(name, text);
-        log.push(`open ${name}`);
-        await editor.open(uri(name), text);
-      } else if (roll < 0.55 && isOpen) {
-        buffers.delete(name);
-        log.push(`close ${name}`);
-        await editor.close(uri(name));
-      } else if (roll < 0.65 && isOpen) {
-        const text = buffers.get(name)!;
-        const existed = disk.get(name) !== undefined;
-        writeFileSync(path(name), text);
-        disk.set(name, text);
-        log.push(`save ${name}`);
-        await editor.save(uri(name));
-        await client.filesChanged([{ uri: uri(name), type: existed ? Changed : Created }]);
-      } else if (roll < 0.85) {
-        const text = variant(name);
-        const existed = disk.get(name) !== undefined;
-        writeFileSync(path(name), text);
-        disk.set(name, text);
-        log.push(`external change ${name}${isOpen ? ' (open)' : ''}`);
-        await client.filesChanged([{ uri: uri(name), type: existed ? Changed : Created }]);
-      } else if (disk.get(name) !== undefined) {
-        unlinkSync(path(name));
-        disk.set(name, undefined);
-        log.push(`external delete ${name}${isOpen ? ' (open)' : ''}`);
-        await client.filesChanged([{ uri: uri(name), type: Deleted }]);
-      }
-      if (step % 8 === 7 || step === 399) {
-        checks++;
-        const expected = await expectedFor(disk, buffers, NAMES, config);
-        for (const n of NAMES) {
-          const actual = described(await within(client.diagnostics(uri(n)), 10000, `diagnostics of ${n}`));
-          assert.deepEqual(actual, expected.get(n), `${n} after step ${step}:\n${log.slice(-12).join('\n')}`);
+    test("400 seeded steps; after every few, each file's diagnostics are the model's", async () => {
+      const random = prng(20240607);
+      const editor = new Editor(client);
+      const disk = new Map<string, string | undefined>(NAMES.map(n => [n, sample(n)]));
+      const buffers = new Map<string, string>();
+      const variant = (name: string) => {
+        let t = base(name);
+        for (const v of VARIANTS) if (random.next() < 0.35) t = v(t);
+        return t;
+      };
+      const log: string[] = [];
+      let checks = 0;
+      for (let step = 0; step < 400; step++) {
+        const name = random.pick(NAMES);
+        const roll = random.next();
+        const isOpen = buffers.has(name);
+        if (roll < 0.35 && isOpen) {
+          const next = variant(name);
+          const old = buffers.get(name)!;
+          buffers.set(name, next);
+          log.push(`edit ${name}`);
+          await (random.next() < 0.5 ? editor.change(uri(name), [minimalChange(old, next)]) : editor.replaceAll(uri(name), next));
+        } else if (roll < 0.45 && !isOpen) {
+          const text = disk.get(name) ?? base(name);
+          buffers.set(name, text);
+          log.push(`open ${name}`);
+          await editor.open(uri(name), text);
+        } else if (roll < 0.55 && isOpen) {
+          buffers.delete(name);
+          log.push(`close ${name}`);
+          await editor.close(uri(name));
+        } else if (roll < 0.65 && isOpen) {
+          const text = buffers.get(name)!;
+          const existed = disk.get(name) !== undefined;
+          writeFileSync(path(name), text);
+          disk.set(name, text);
+          log.push(`save ${name}`);
+          await editor.save(uri(name));
+          await client.filesChanged([{ uri: uri(name), type: existed ? Changed : Created }]);
+        } else if (roll < 0.85) {
+          const text = variant(name);
+          const existed = disk.get(name) !== undefined;
+          writeFileSync(path(name), text);
+          disk.set(name, text);
+          log.push(`external change ${name}${isOpen ? ' (open)' : ''}`);
+          await client.filesChanged([{ uri: uri(name), type: existed ? Changed : Created }]);
+        } else if (disk.get(name) !== undefined) {
+          unlinkSync(path(name));
+          disk.set(name, undefined);
+          log.push(`external delete ${name}${isOpen ? ' (open)' : ''}`);
+          await client.filesChanged([{ uri: uri(name), type: Deleted }]);
+        }
+        if (step % 8 === 7 || step === 399) {
+          checks++;
+          const expected = await expectedFor(disk, buffers, NAMES, config);
+          for (const n of NAMES) {
+            const actual = described(await within(client.diagnostics(uri(n)), 10000, `diagnostics of ${n}`));
+            assert.deepEqual(actual, expected.get(n), `${n} after step ${step}:\n${log.slice(-12).join('\n')}`);
+          }
         }
       }
-    }
-    assert.ok(checks >= 50);
-    // Everything closed: the disk alone counts, as a fresh start would see it.
-    for (const name of [...buffers.keys()]) await editor.close(uri(name));
-    assert.deepEqual(await serverView(client), comparable(await freshDiskDiagnostics([ws.workspace])));
+      assert.ok(checks >= 50);
+      // Everything closed: the disk alone counts, as a fresh start would see it.
+      for (const name of [...buffers.keys()]) await editor.close(uri(name));
+      assert.deepEqual(await serverView(client), comparable(await freshDiskDiagnostics([ws.workspace])));
+    });
   });
-});
 
 /** A role of a generated library: its Boundaries name the next generated role. */
-const generated = (i: number, count: number) => roleNamed(`gen-${i}`)
-  .replace("**hr-generalist**'s lane", `**gen-${(i + 1) % count}**'s lane`);
+const generated = (i: number, count: number) => roleNamed(`gen-${i}`).replace("**hr-generalist**'s lane", `**gen-${(i + 1) % count}**'s lane`);
 
 describe('git-checkout-like bursts of 1,000 watched-file events', () => {
   const ws = tempWorkspace();
@@ -237,7 +260,7 @@ describe('git-checkout-like bursts of 1,000 watched-file events', () => {
   /** Sends the events in batches of 1 to 100 notifications, none awaited before the next is sent. */
   async function burst(events: FileEvent[]): Promise<void> {
     const sends: Array<Promise<void>> = [];
-    for (let i = 0; i < events.length;) {
+    for (let i = 0; i < events.length; ) {
       const n = 1 + random.int(100);
       sends.push(client.filesChanged(events.slice(i, i + n)));
       i += n;
@@ -251,7 +274,11 @@ describe('git-checkout-like bursts of 1,000 watched-file events', () => {
     assert.deepEqual(server, fresh, `${what}: the server differs from a fresh load of the disk with the open buffer`);
   }
 
-  const modified = () => Object.keys(SAMPLE).map(p => nodePath.basename(p)).filter(n => n.endsWith('.md') && n !== 'LIBRARY.md').slice(0, 20);
+  const modified = () =>
+    Object.keys(SAMPLE)
+      .map(p => nodePath.basename(p))
+      .filter(n => n.endsWith('.md') && n !== 'LIBRARY.md')
+      .slice(0, 20);
 
   test('checkout to a branch: 300 roles added, 20 changed (the open one too), temporaries, duplicates, stale deletes', async () => {
     const events: FileEvent[] = [];
@@ -277,12 +304,16 @@ describe('git-checkout-like bursts of 1,000 watched-file events', () => {
     await burst(events);
     await assertMatchesDisk('after the checkout');
     // The unsaved buffer won over the disk's change of the seed.
-    assert.deepEqual(await client.diagnostics(uri(SEED_NAME)), [], 'the buffer names gen-7, which now exists; the disk\'s Personae does not count');
+    assert.deepEqual(await client.diagnostics(uri(SEED_NAME)), [], "the buffer names gen-7, which now exists; the disk's Personae does not count");
   });
 
   test('a change of the open file on disk during the burst does not replace its buffer', async () => {
     writeFileSync(path(SEED_NAME), '# Broken\n');
-    await burst([{ uri: uri(SEED_NAME), type: Changed }, { uri: uri(SEED_NAME), type: Deleted }, { uri: uri(SEED_NAME), type: Created }]);
+    await burst([
+      { uri: uri(SEED_NAME), type: Changed },
+      { uri: uri(SEED_NAME), type: Deleted },
+      { uri: uri(SEED_NAME), type: Created },
+    ]);
     assert.deepEqual(await client.diagnostics(uri(SEED_NAME)), [], 'the disk replaced the unsaved buffer');
     await assertMatchesDisk('after the open file changed on disk');
   });
@@ -334,7 +365,10 @@ describe('a buffer whose file is not on the disk survives the index being rebuil
     try {
       const uri = uriOf(nodePath.join(ws.roles, 'new-role.md'));
       await client.open(uri, newText);
-      assert.deepEqual((await client.diagnostics(uri)).map(d => d.code), ['unknown-role']);
+      assert.deepEqual(
+        (await client.diagnostics(uri)).map(d => d.code),
+        ['unknown-role'],
+      );
     } finally {
       await stopServer(client);
       ws.dispose();
@@ -350,11 +384,18 @@ describe('a buffer whose file is not on the disk survives the index being rebuil
       const uri = uriOf(nodePath.join(ws.roles, 'new-role.md'));
       await client.open(uri, newText);
       await client.open(seedUri, seedText().replace('**hr-generalist**', '**new-role**'));
-      assert.deepEqual((await client.diagnostics(uri)).map(d => d.code), ['unknown-role']);
+      assert.deepEqual(
+        (await client.diagnostics(uri)).map(d => d.code),
+        ['unknown-role'],
+      );
       assert.deepEqual(await client.diagnostics(seedUri), []);
       appendFileSync(nodePath.join(ws.roles, 'fleet-roles.json'), '\n');
       await client.filesChanged([{ uri: uriOf(nodePath.join(ws.roles, 'fleet-roles.json')), type: Changed }]);
-      assert.deepEqual((await client.diagnostics(uri)).map(d => d.code), ['unknown-role'], 'the new buffer lost its diagnostics');
+      assert.deepEqual(
+        (await client.diagnostics(uri)).map(d => d.code),
+        ['unknown-role'],
+        'the new buffer lost its diagnostics',
+      );
       assert.deepEqual(await client.diagnostics(seedUri), [], 'the role of the new buffer is gone from the index');
     } finally {
       await stopServer(client);
@@ -371,7 +412,10 @@ describe('a buffer whose file is not on the disk survives the index being rebuil
       await client.open(seedUri, seedText().replace('**hr-generalist**', '**hr-generalst**'));
       appendFileSync(nodePath.join(ws.roles, 'fleet-roles.json'), '\n');
       await client.filesChanged([{ uri: uriOf(nodePath.join(ws.roles, 'fleet-roles.json')), type: Changed }]);
-      assert.deepEqual((await client.diagnostics(seedUri)).map(d => d.code), ['unknown-role']);
+      assert.deepEqual(
+        (await client.diagnostics(seedUri)).map(d => d.code),
+        ['unknown-role'],
+      );
     } finally {
       await stopServer(client);
       ws.dispose();

@@ -61,7 +61,10 @@ describe('an untrusted workspace with a hostile configuration, through the serve
         // Otherwise the workspace's own library is checked as it is: its roles clean, the link out an unreadable file.
         assert.deepEqual(diagnostics.get(uriOf(m.at('ws/roles/alpha.md'))), []);
         const leak = diagnostics.get(uriOf(m.at('ws/roles/leak.md'))) ?? [];
-        assert.deepEqual(leak.map(d => [d.code, d.message]), [['unreadable-file', 'The file cannot be read (it leads outside the workspace through a symbolic link, and is not read).']]);
+        assert.deepEqual(
+          leak.map(d => [d.code, d.message]),
+          [['unreadable-file', 'The file cannot be read (it leads outside the workspace through a symbolic link, and is not read).']],
+        );
       } finally {
         await client.stop();
       }

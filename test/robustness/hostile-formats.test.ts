@@ -69,14 +69,21 @@ describe('item 1: a pattern of the configuration runs in linear time, or is refu
 const named = (letters: number) => ({ [`${AGENTS}/${'a'.repeat(letters)}.md`]: agent([]).replace('name: checked', `name: ${'a'.repeat(letters)}`) });
 
 describe('item 2: globs of the configuration (documents, exclude) match in linear time, or are refused at load', () => {
-  for (const [documents, letters] of [[['+(+(a))b'], 32], [['*(a|a)b'], 32], [['*a*a*a*a*a*a*a*b'], 200]] as const) {
+  for (const [documents, letters] of [
+    [['+(+(a))b'], 32],
+    [['*(a|a)b'], 32],
+    [['*a*a*a*a*a*a*a*b'], 200],
+  ] as const) {
     test(`documents ${JSON.stringify(documents)} with a file whose name has ${letters} letters answers`, async () => {
       const outcome = await answered(agentLibrary({ documents }, named(letters)), agent([]));
       assert.deepEqual(outcome.codes, []);
     });
   }
 
-  for (const [exclude, letters] of [[['.claude/agents/+(+(a))b'], 32], [['**/*a*a*a*a*a*a*a*b'], 200]] as const) {
+  for (const [exclude, letters] of [
+    [['.claude/agents/+(+(a))b'], 32],
+    [['**/*a*a*a*a*a*a*a*b'], 200],
+  ] as const) {
     test(`exclude ${JSON.stringify(exclude)} with a file whose name has ${letters} letters answers`, async () => {
       const library = agentLibrary({}, named(letters));
       const config = JSON.parse(library.files['/ws/fleet-roles.json']);
@@ -93,10 +100,55 @@ describe('item 2: globs of the configuration (documents, exclude) match in linea
   });
 
   test('ordinary globs match as picomatch matches them', () => {
-    const globs = ['*.md', '**/*.md', 'drafts/**', '**/drafts/**', 'draft-*.md', '!draft-*.md', '{a,b}*.md', '*.{md,txt}', '[A-Z]*.md', '[!a-c]?.md',
-      '?.md', 'README*', 'a/**/b/*.md', '.github/**', '@(x|y).md', '+(ab).md', 'a\\*b.md', '**', '*', 'roles/*/x.md', '*(a|b)c.md'];
-    const paths = ['a.md', 'b.md', 'x.md', 'ab.md', 'abab.md', 'aac.md', 'README.md', 'README', 'Readme.md', 'draft-1.md', 'drafts/a.md', 'drafts/x/y.md',
-      'x/drafts/a.md', 'a/b/c.md', 'a/b/x.md', 'a/x/b/y.md', '.github/agents/a.agent.md', '.hidden.md', 'notes.txt', 'a*b.md', 'roles/x/x.md', 'é.md', 'd.md', 'dd.md'];
+    const globs = [
+      '*.md',
+      '**/*.md',
+      'drafts/**',
+      '**/drafts/**',
+      'draft-*.md',
+      '!draft-*.md',
+      '{a,b}*.md',
+      '*.{md,txt}',
+      '[A-Z]*.md',
+      '[!a-c]?.md',
+      '?.md',
+      'README*',
+      'a/**/b/*.md',
+      '.github/**',
+      '@(x|y).md',
+      '+(ab).md',
+      'a\\*b.md',
+      '**',
+      '*',
+      'roles/*/x.md',
+      '*(a|b)c.md',
+    ];
+    const paths = [
+      'a.md',
+      'b.md',
+      'x.md',
+      'ab.md',
+      'abab.md',
+      'aac.md',
+      'README.md',
+      'README',
+      'Readme.md',
+      'draft-1.md',
+      'drafts/a.md',
+      'drafts/x/y.md',
+      'x/drafts/a.md',
+      'a/b/c.md',
+      'a/b/x.md',
+      'a/x/b/y.md',
+      '.github/agents/a.agent.md',
+      '.hidden.md',
+      'notes.txt',
+      'a*b.md',
+      'roles/x/x.md',
+      'é.md',
+      'd.md',
+      'dd.md',
+    ];
     for (const glob of globs) {
       const ours = compileGlob(glob);
       const theirs = picomatch(glob, { dot: true });
@@ -113,7 +165,9 @@ describe('item 5: a message names a bounded sample of a long list of values or t
 
   // A closed list (open: false): a name near none of it is reported with the list, which is what must stay short.
   test(`${VALUES.toLocaleString('en')} values and tools, ${FILES} files with unknown ones: short messages, exact did-you-mean`, async () => {
-    const files: Record<string, string> = { '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', declarations: [{ key: 'color', values }], tools: { known, open: false } } }) };
+    const files: Record<string, string> = {
+      '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', declarations: [{ key: 'color', values }], tools: { known, open: false } } }),
+    };
     for (let i = 0; i < FILES; i++) {
       const lines = i % 3 === 0 ? ['color: reed', 'tools: Raed'] : i % 3 === 1 ? ['color: "#zzzzzzzz"', 'tools: Qqqqqqqqqqqqq'] : ['color: ""'];
       files[`${AGENTS}/agent-${i}.md`] = agent(lines).replace('name: checked', `name: agent-${i}`);
@@ -138,9 +192,12 @@ describe('item 5: a message names a bounded sample of a long list of values or t
 describe("item 5: did-you-mean over a format's long list answers as a scan of the list would", () => {
   test('closestInList equals closestMatches, duplicates, case and ties included (fast-check, fixed seed)', () => {
     const name = fc.stringMatching(/^[a-cA-C-]{0,7}$/);
-    fc.assert(fc.property(fc.array(name, { maxLength: 60 }), fc.array(name, { minLength: 1, maxLength: 10 }), (list, words) => {
-      for (const word of words) assert.deepEqual(closestInList(word, list, 1), closestMatches(word, list, 1), `${word} in ${JSON.stringify(list)}`);
-    }), { seed: 0x11575, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 60 }), fc.array(name, { minLength: 1, maxLength: 10 }), (list, words) => {
+        for (const word of words) assert.deepEqual(closestInList(word, list, 1), closestMatches(word, list, 1), `${word} in ${JSON.stringify(list)}`);
+      }),
+      { seed: 0x11575, numRuns: 300 },
+    );
   });
 });
 
@@ -158,7 +215,9 @@ describe('item 5: a format that declares a long list of keys loads in time', () 
   test('100,000 declared keys, then overrides of a built-in key and of one of them: an answer within the bound, each override merged', async () => {
     const declarations = [
       ...Array.from({ length: 100_000 }, (_, i) => ({ key: `key-${i}` })),
-      { key: 'color', values: ['red'] }, { key: 'key-99999', required: true }, { key: 'key-99999', values: ['yes'] },
+      { key: 'color', values: ['red'] },
+      { key: 'key-99999', required: true },
+      { key: 'key-99999', values: ['yes'] },
     ];
     const outcome = await answered(agentLibrary({ declarations }), agent(['color: blue', 'key-99999: no']), 3000);
     assert.deepEqual([outcome.codes, outcome.count], [['unknown-value'], 2]);
@@ -170,18 +229,24 @@ describe('item 5: a format that declares a long list of keys loads in time', () 
 describe("item 18: a format's severity and keys are checked as the configuration's own", () => {
   test("an unknown code in format.severity is reported, with did-you-mean; 'constructor' and '__proto__' as what they are", () => {
     const problems = configProblems({ format: { extends: 'claude-code', severity: { 'unknwn-tool': 'off', constructor: 'off', 'unknown-tool': 'hint' } } });
-    assert.deepEqual(problems.map(p => p.replace(/ Known codes: .*/, ' Known codes: …')), [
-      "Invalid configuration: 'unknwn-tool' in 'format.severity' is not a diagnostic code. Did you mean 'unknown-tool'?",
-      "Invalid configuration: 'constructor' in 'format.severity' is not a diagnostic code. Known codes: …",
-    ]);
+    assert.deepEqual(
+      problems.map(p => p.replace(/ Known codes: .*/, ' Known codes: …')),
+      [
+        "Invalid configuration: 'unknwn-tool' in 'format.severity' is not a diagnostic code. Did you mean 'unknown-tool'?",
+        "Invalid configuration: 'constructor' in 'format.severity' is not a diagnostic code. Known codes: …",
+      ],
+    );
     const proto = parseConfigText('/ws/fleet-roles.json', '{ "format": { "severity": { "__proto__": "off" } } }');
-    assert.deepEqual(proto.ok ? [] : proto.problems.map(p => p.message.replace(/ Known codes: .*/, '')), ["Invalid configuration: '__proto__' in 'format.severity' is not a diagnostic code."]);
+    assert.deepEqual(proto.ok ? [] : proto.problems.map(p => p.message.replace(/ Known codes: .*/, '')), [
+      "Invalid configuration: '__proto__' in 'format.severity' is not a diagnostic code.",
+    ]);
   });
 
   test('a format cannot declare, or take its identity from, a key the frontmatter refuses (__proto__, constructor, prototype)', () => {
     for (const key of ['__proto__', 'constructor', 'prototype']) {
-      assert.deepEqual(configProblems({ format: { extends: 'fleet', declarations: [{ key, required: true }] } }),
-        [`Invalid configuration: 'format.declarations.0.key' cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object's prototype.`]);
+      assert.deepEqual(configProblems({ format: { extends: 'fleet', declarations: [{ key, required: true }] } }), [
+        `Invalid configuration: 'format.declarations.0.key' cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object's prototype.`,
+      ]);
       assert.deepEqual(configProblems({ format: { identity: { key }, tools: { keys: [key] } } }).length, 2, key);
     }
   });

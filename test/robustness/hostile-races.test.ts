@@ -14,7 +14,6 @@ import { LspTestClient, uriOf } from '../support/lspClient';
 import { copySampleLibrary } from '../support/tempLibrary';
 import { WATCHES_NOTHING } from './watchesNothing';
 
-
 const RUNS = 5;
 
 describe("a rename inside the server watcher's settle time, after a disk edit", () => {
@@ -40,9 +39,15 @@ describe("a rename inside the server watcher's settle time, after a disk edit", 
       // Lines before every reference, so that edits made on the old text land in the wrong places.
       const edited = readFileSync(referrer, 'utf8').replace('\n# ', `\n<!-- run ${run}: a note added on disk -->\n\n# `);
       writeFileSync(referrer, edited);
-      const line = readFileSync(seedPath, 'utf8').split('\n').findIndex(l => l.includes(`**${name}**`));
+      const line = readFileSync(seedPath, 'utf8')
+        .split('\n')
+        .findIndex(l => l.includes(`**${name}**`));
       const renamed = `delivery-lead-${run}`;
-      const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf(seedPath) }, position: { line, character: 3 }, newName: renamed }) as WorkspaceEdit;
+      const edit = (await client.connection.sendRequest(RenameRequest.type, {
+        textDocument: { uri: uriOf(seedPath) },
+        position: { line, character: 3 },
+        newName: renamed,
+      })) as WorkspaceEdit;
       // The seed is open: its edit is the editor's; on disk it is the same text.
       await client.filesChanged(applyWorkspaceEdit(edit));
       assert.equal(readFileSync(nodePath.join(ws.roles, `${renamed}.md`), 'utf8').includes(`class: ${renamed}`), true, `run ${run}: the class`);

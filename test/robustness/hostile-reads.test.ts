@@ -74,9 +74,10 @@ describe('links out of the workspace are not followed', () => {
     const result = m.check();
     assertNothingOutside(result.stdout, 'file link');
     const leak = JSON.parse(result.stdout).files.find((f: { path: string }) => f.path === 'roles/leak.md');
-    assert.deepEqual(leak.diagnostics.map((d: { code: string; message: string }) => [d.code, d.message]), [
-      ['unreadable-file', 'The file cannot be read (it leads outside the workspace through a symbolic link, and is not read).'],
-    ]);
+    assert.deepEqual(
+      leak.diagnostics.map((d: { code: string; message: string }) => [d.code, d.message]),
+      [['unreadable-file', 'The file cannot be read (it leads outside the workspace through a symbolic link, and is not read).']],
+    );
   });
 
   test("a configuration that is a link to another repository's is not adopted", () => {

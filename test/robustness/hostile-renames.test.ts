@@ -48,14 +48,28 @@ function applied(before: Record<string, string>, edit: WorkspaceEdit): Record<st
 
 async function renamed(before: Record<string, string>, from: string, fromText: string, newName: string): Promise<Record<string, string>> {
   const lib = await checkLibrary(before);
-  const edit = await lib.service.rename(at('coordinator'), { line: coordinator.split('\n').findIndex(l => l.includes('agents:')), character: coordinator.split('\n').find(l => l.includes('agents:'))!.indexOf(fromText) }, newName);
+  const edit = await lib.service.rename(
+    at('coordinator'),
+    {
+      line: coordinator.split('\n').findIndex(l => l.includes('agents:')),
+      character: coordinator
+        .split('\n')
+        .find(l => l.includes('agents:'))!
+        .indexOf(fromText),
+    },
+    newName,
+  );
   assert.ok(!('error' in edit), `${from} → ${newName}: ${JSON.stringify(edit)}`);
   return applied(before, edit);
 }
 
 describe('a Copilot rename writes names YAML would retype quoted', () => {
   for (const newName of ['123', 'true', 'null', '2024-01-01', '1.5', 'True', '0x1F']) {
-    for (const [agent, text] of [['feature-builder', 'Feature Builder'], ['researcher', 'Researcher'], ['scribe', 'scribe']] as const) {
+    for (const [agent, text] of [
+      ['feature-builder', 'Feature Builder'],
+      ['researcher', 'Researcher'],
+      ['scribe', 'scribe'],
+    ] as const) {
       test(`${text} → ${newName}: the library stays clean, and every reference reaches the agent`, async () => {
         const after = await renamed(files, agent, text, newName);
         const lib = await checkLibrary(after);
@@ -65,9 +79,10 @@ describe('a Copilot rename writes names YAML would retype quoted', () => {
         const file = after[at(agent)] === undefined ? at(newName) : at(agent);
         const lines = after[file].split('\n');
         const line = lines.findIndex(l => l.startsWith('name:'));
-        const refs = line < 0
-          ? lib.service.getReferences(at('coordinator'), { line: 2, character: after[at('coordinator')].split('\n')[2].indexOf(newName) }, false)
-          : lib.service.getReferences(file, { line, character: lines[line].indexOf(newName) }, false);
+        const refs =
+          line < 0
+            ? lib.service.getReferences(at('coordinator'), { line: 2, character: after[at('coordinator')].split('\n')[2].indexOf(newName) }, false)
+            : lib.service.getReferences(file, { line, character: lines[line].indexOf(newName) }, false);
         assert.equal(refs.length, text === 'scribe' ? 1 : 2, `references to ${newName}:\n${after[at('coordinator')]}`);
       });
     }

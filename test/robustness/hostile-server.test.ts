@@ -23,8 +23,10 @@ function agentWorkspace(format: Record<string, unknown>, lines: string[]): { wor
 }
 
 describe('the server, untrusted, with a catastrophic pattern in fleet-roles.json', () => {
-  const ws = agentWorkspace({ declarations: [{ key: 'color', pattern: '^(a+)+$' }], tools: { known: ['Read'], patterns: ['^(a+)+$'] } },
-    [`color: ${'a'.repeat(32)}!`, `tools: Read, ${'a'.repeat(32)}!`]);
+  const ws = agentWorkspace({ declarations: [{ key: 'color', pattern: '^(a+)+$' }], tools: { known: ['Read'], patterns: ['^(a+)+$'] } }, [
+    `color: ${'a'.repeat(32)}!`,
+    `tools: Read, ${'a'.repeat(32)}!`,
+  ]);
   let client: LspTestClient;
   before(async () => {
     client = (await LspTestClient.start([ws.workspace], { initializationOptions: { trusted: false } })).client;
@@ -59,9 +61,14 @@ describe('the server keeps only what is open or in the library', () => {
   test('100,000 hovers on distinct URIs outside the library: the memory they took is given back', async t => {
     const hoverMany = async (from: number, count: number) => {
       for (let batch = from; batch < from + count; batch += 2000) {
-        await Promise.all(Array.from({ length: 2000 }, (_, i) => client.connection.sendRequest(HoverRequest.type, {
-          textDocument: { uri: uriOf(nodePath.join(ws.workspace, 'elsewhere', `a-file-no-one-has-${batch + i}-${'x'.repeat(500)}.md`)) }, position: { line: 0, character: 0 },
-        })));
+        await Promise.all(
+          Array.from({ length: 2000 }, (_, i) =>
+            client.connection.sendRequest(HoverRequest.type, {
+              textDocument: { uri: uriOf(nodePath.join(ws.workspace, 'elsewhere', `a-file-no-one-has-${batch + i}-${'x'.repeat(500)}.md`)) },
+              position: { line: 0, character: 0 },
+            }),
+          ),
+        );
       }
     };
     // The first round brings the server to its steady state: its heap grown, its code compiled.
@@ -87,12 +94,27 @@ describe("the server's own requests, with parameters of the wrong type", () => {
 
   test('fleetRoles/graph and fleetRoles/newRole answer InvalidParams with what they take, then answer right', async () => {
     const wrong: Array<[string, unknown]> = [
-      ['fleetRoles/graph', 42], ['fleetRoles/graph', { x: 1 }], ['fleetRoles/graph', [1, 2]], ['fleetRoles/graph', 'x'],
-      ['fleetRoles/newRole', null], ['fleetRoles/newRole', 'x'], ['fleetRoles/newRole', [1]], ['fleetRoles/newRole', {}],
-      ['fleetRoles/newRole', { name: 42 }], ['fleetRoles/newRole', { name: 'x', near: 42 }], ['fleetRoles/newRole', { name: 'x', near: {} }],
+      ['fleetRoles/graph', 42],
+      ['fleetRoles/graph', { x: 1 }],
+      ['fleetRoles/graph', [1, 2]],
+      ['fleetRoles/graph', 'x'],
+      ['fleetRoles/newRole', null],
+      ['fleetRoles/newRole', 'x'],
+      ['fleetRoles/newRole', [1]],
+      ['fleetRoles/newRole', {}],
+      ['fleetRoles/newRole', { name: 42 }],
+      ['fleetRoles/newRole', { name: 'x', near: 42 }],
+      ['fleetRoles/newRole', { name: 'x', near: {} }],
     ];
     for (const [method, params] of wrong) {
-      const error = await within(client.connection.sendRequest(method, params).then(() => undefined, (e: unknown) => e), 10000, method);
+      const error = await within(
+        client.connection.sendRequest(method, params).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+        10000,
+        method,
+      );
       assert.ok(error instanceof ResponseError, `${method} ${JSON.stringify(params)}: answered`);
       assert.equal(error.code, ErrorCodes.InvalidParams, `${method} ${JSON.stringify(params)}: ${error.code} ${error.message}`);
       assert.match(error.message, new RegExp(`^${method} takes `), error.message);

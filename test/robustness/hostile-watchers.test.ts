@@ -29,7 +29,9 @@ function inotifyWatches(pid: number): number {
       continue;
     }
     if (target !== 'anon_inode:inotify') continue;
-    watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').split('\n').filter(l => l.startsWith('inotify wd:')).length;
+    watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8')
+      .split('\n')
+      .filter(l => l.startsWith('inotify wd:')).length;
   }
   return watches;
 }
@@ -58,20 +60,28 @@ describe("the server's own watcher has a budget", { skip: existsSync('/proc/self
 
   test('it holds at most its budget of inotify watches, and says that it stopped', async () => {
     const deadline = Date.now() + 10_000;
-    while (!client.messages.some(m => m.method === 'window/showMessage' && /stopped watching for changes/.test(m.message)) && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));
+    while (!client.messages.some(m => m.method === 'window/showMessage' && /stopped watching for changes/.test(m.message)) && Date.now() < deadline)
+      await new Promise(r => setTimeout(r, 50));
     const watches = inotifyWatches(client.process.pid!);
     assert.ok(watches <= WATCH_BUDGET, `${watches} inotify watches`);
-    assert.ok(client.messages.some(m => m.method === 'window/showMessage' && /stopped watching for changes after 1,000 folders/.test(m.message)), JSON.stringify(client.messages));
+    assert.ok(
+      client.messages.some(m => m.method === 'window/showMessage' && /stopped watching for changes after 1,000 folders/.test(m.message)),
+      JSON.stringify(client.messages),
+    );
   });
 
   test('within the budget, a change on disk is still seen', async () => {
     const path = nodePath.join(ws.roles, 'watched-role.md');
     writeFileSync(path, role('watched-role', 'no-such-role'));
-    await within(client.publishedUntil(p => (p.get(uriOf(path)) ?? []).some(d => d.code === 'unknown-role')), 10_000, 'the new role file');
+    await within(
+      client.publishedUntil(p => (p.get(uriOf(path)) ?? []).some(d => d.code === 'unknown-role')),
+      10_000,
+      'the new role file',
+    );
   });
 });
 
-describe("a role folder deleted and made again is watched again", () => {
+describe('a role folder deleted and made again is watched again', () => {
   const ws = copySampleLibrary();
   let client: LspTestClient;
   before(async () => {
@@ -93,7 +103,11 @@ describe("a role folder deleted and made again is watched again", () => {
     await new Promise(r => setTimeout(r, 300));
     const path = nodePath.join(ws.roles, 'late-role.md');
     writeFileSync(path, role('late-role', 'no-such-role'));
-    await within(client.publishedUntil(p => (p.get(uriOf(path)) ?? []).some(d => d.code === 'unknown-role')), 10_000, 'a role file in the folder made again');
+    await within(
+      client.publishedUntil(p => (p.get(uriOf(path)) ?? []).some(d => d.code === 'unknown-role')),
+      10_000,
+      'a role file in the folder made again',
+    );
   });
 });
 
@@ -103,7 +117,11 @@ async function heardWhileMaking(folder: string, entries: string[], awaited: stri
   const watched = nodePath.join(root, folder);
   mkdirSync(watched, { recursive: true });
   const heard: string[] = [];
-  const watcher = new DiskWatcher(events => heard.push(...events.map(e => e.path)), () => undefined, 20);
+  const watcher = new DiskWatcher(
+    events => heard.push(...events.map(e => e.path)),
+    () => undefined,
+    20,
+  );
   try {
     watcher.watch([{ path: toCorePath(watched), recursive: true }]);
     for (const entry of entries) {

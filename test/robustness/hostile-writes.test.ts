@@ -43,7 +43,10 @@ describe('new never writes through a link out of the workspace', () => {
     const index = lib.at('ws/roles/LIBRARY.md');
     rmSync(index);
     symlinkSync(lib.at('outside/LIBRARY.md'), index);
-    assertRefused(lib.run('new', 'code-reviewer'), /^fleet-roles: Nothing was written: LIBRARY\.md would be written through a symbolic link that leads outside the workspace\.$/m);
+    assertRefused(
+      lib.run('new', 'code-reviewer'),
+      /^fleet-roles: Nothing was written: LIBRARY\.md would be written through a symbolic link that leads outside the workspace\.$/m,
+    );
     assert.equal(readFileSync(lib.at('outside/LIBRARY.md'), 'utf8'), INDEX);
     assert.ok(!existsSync(lib.at('ws/roles/code-reviewer.md')));
   });
@@ -53,7 +56,10 @@ describe('new never writes through a link out of the workspace', () => {
     disposals.push(lib.tree.dispose);
     writeFileSync(lib.at('ws/fleet-roles.json'), JSON.stringify({ roleFolders: ['far/roles'] }));
     symlinkSync(lib.at('outside'), lib.at('ws/far'));
-    assertRefused(lib.run('new', 'code-reviewer'), /Nothing was written: code-reviewer\.md would be written through a symbolic link that leads outside the workspace/);
+    assertRefused(
+      lib.run('new', 'code-reviewer'),
+      /Nothing was written: code-reviewer\.md would be written through a symbolic link that leads outside the workspace/,
+    );
     assert.deepEqual(readdirSync(lib.at('outside')), ['notes.md']);
   });
 });
@@ -96,7 +102,10 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     // The index is writable (by the user nobody too, when the tests run as root): only the folder is not.
     chmodSync(lib.at('ws/roles/LIBRARY.md'), 0o666);
     chmodSync(lib.at('ws/roles'), 0o555);
-    assertRefused(runCliWith(runner.command!, ['new', 'code-reviewer'], lib.at('ws')), /^fleet-roles: cannot write 'roles\/code-reviewer\.md' \(permission denied\): nothing was written$/m);
+    assertRefused(
+      runCliWith(runner.command!, ['new', 'code-reviewer'], lib.at('ws')),
+      /^fleet-roles: cannot write 'roles\/code-reviewer\.md' \(permission denied\): nothing was written$/m,
+    );
     assert.equal(indexText(lib), before);
   });
 
@@ -104,7 +113,10 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     const lib = openLibrary();
     const before = indexText(lib);
     chmodSync(lib.at('ws/roles/LIBRARY.md'), 0o444);
-    assertRefused(runCliWith(runner.command!, ['new', 'code-reviewer'], lib.at('ws')), /^fleet-roles: cannot write 'roles\/LIBRARY\.md' \(permission denied\): nothing was written$/m);
+    assertRefused(
+      runCliWith(runner.command!, ['new', 'code-reviewer'], lib.at('ws')),
+      /^fleet-roles: cannot write 'roles\/LIBRARY\.md' \(permission denied\): nothing was written$/m,
+    );
     assert.ok(!existsSync(lib.at('ws/roles/code-reviewer.md')));
     assert.equal(indexText(lib), before);
   });
@@ -113,7 +125,10 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     const lib = openLibrary();
     const before = indexText(lib);
     const name = `a${'-b'.repeat(150)}`;
-    assertRefused(lib.run('new', name), /^fleet-roles: cannot write 'roles\/a-b-b[-b]*\.md' \(the name is too long for the file system\): nothing was written$/m);
+    assertRefused(
+      lib.run('new', name),
+      /^fleet-roles: cannot write 'roles\/a-b-b[-b]*\.md' \(the name is too long for the file system\): nothing was written$/m,
+    );
     assert.equal(indexText(lib), before);
   });
 
@@ -121,7 +136,10 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     const lib = openLibrary();
     const before = indexText(lib);
     symlinkSync('nowhere.md', lib.at('ws/roles/code-reviewer.md'));
-    assertRefused(lib.run('new', 'code-reviewer'), /^fleet-roles: cannot write 'roles\/code-reviewer\.md' \(a file or a link of that name exists already\): nothing was written$/m);
+    assertRefused(
+      lib.run('new', 'code-reviewer'),
+      /^fleet-roles: cannot write 'roles\/code-reviewer\.md' \(a file or a link of that name exists already\): nothing was written$/m,
+    );
     assert.equal(indexText(lib), before);
     assert.ok(!existsSync(lib.at('ws/roles/nowhere.md')));
   });
@@ -136,7 +154,10 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     chmodSync(tree.dir, 0o777);
     mkdirSync(nodePath.join(tree.dir, 'roles'), { mode: 0o555 });
     chmodSync(nodePath.join(tree.dir, 'roles'), 0o555);
-    assertRefused(runCliWith(runner.command!, ['init'], tree.dir), /^fleet-roles: cannot write 'roles\/LIBRARY\.md' \(permission denied\): nothing was written$/m);
+    assertRefused(
+      runCliWith(runner.command!, ['init'], tree.dir),
+      /^fleet-roles: cannot write 'roles\/LIBRARY\.md' \(permission denied\): nothing was written$/m,
+    );
     assert.deepEqual(readdirSync(tree.dir), ['roles']);
   });
 
@@ -146,7 +167,10 @@ describe('a write that fails says so in one line and leaves nothing half done', 
     openToAll(tree.dir);
     chmodSync(tree.dir, 0o555);
     try {
-      assertRefused(runCliWith(runner.command!, ['init'], tree.dir), /^fleet-roles: cannot write 'fleet-roles\.json' \(permission denied\): nothing was written$/m);
+      assertRefused(
+        runCliWith(runner.command!, ['init'], tree.dir),
+        /^fleet-roles: cannot write 'fleet-roles\.json' \(permission denied\): nothing was written$/m,
+      );
     } finally {
       chmodSync(tree.dir, 0o755);
     }
@@ -168,17 +192,27 @@ describe("new changes only the index's bytes it adds", () => {
   }
 
   test('Latin-1 bytes stay Latin-1 (not U+FFFD): the entry is the only change', () => {
-    const head = Buffer.concat([Buffer.from('# R'), Buffer.from([0xf4]), Buffer.from('les de l'), Buffer.from([0xe9]), Buffer.from('quipe\n\n'), Buffer.from(ENTRY)]);
+    const head = Buffer.concat([
+      Buffer.from('# R'),
+      Buffer.from([0xf4]),
+      Buffer.from('les de l'),
+      Buffer.from([0xe9]),
+      Buffer.from('quipe\n\n'),
+      Buffer.from(ENTRY),
+    ]);
     const index = Buffer.concat([head, Buffer.from('\n\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]);
     const { result, after } = newOver(index);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(after, Buffer.concat([head, Buffer.from(NEW_ENTRY), index.subarray(head.length)]));
   });
 
-  test("an index that check calls not text is refused, and left as it was", () => {
+  test('an index that check calls not text is refused, and left as it was', () => {
     const index = Buffer.concat([Buffer.from(`# Roles\n\n${ENTRY}\n`), Buffer.from([0, 1, 2, 0])]);
     const { result, after, lib } = newOver(index);
-    assertRefused(result, /^fleet-roles: Nothing was written: the library's index LIBRARY\.md, where the role is listed, cannot be read as text\. The file is not text/m);
+    assertRefused(
+      result,
+      /^fleet-roles: Nothing was written: the library's index LIBRARY\.md, where the role is listed, cannot be read as text\. The file is not text/m,
+    );
     assert.deepEqual(after, index);
     assert.ok(!existsSync(lib.at('ws/roles/code-reviewer.md')));
   });

@@ -92,11 +92,19 @@ export function longTextTests(title: (c: LongTextCase) => string, cases: readonl
       { text: c.small, limitMs: 2 * bound(c.small.length), features: false },
       { text: c.full, limitMs: 4 * bound(c.full.length), features },
     ];
-    outcomes = await checkInWorker(cases.map(c => pair(c, true)), 2, library);
+    outcomes = await checkInWorker(
+      cases.map(c => pair(c, true)),
+      2,
+      library,
+    );
     // A pair that hung or threw fails on its own: only a slow one is measured again.
     const doubtful = [...outcomes.keys()].filter(i => overBounds(outcomes[i], cases[i]));
     if (doubtful.length === 0) return;
-    const remeasured = await checkInWorker(doubtful.map(i => Array.from({ length: REMEASURED_PAIRS }, () => pair(cases[i], true)).flat()), 1, library);
+    const remeasured = await checkInWorker(
+      doubtful.map(i => Array.from({ length: REMEASURED_PAIRS }, () => pair(cases[i], true)).flat()),
+      1,
+      library,
+    );
     doubtful.forEach((i, k) => again.set(i, remeasured[k]));
   });
 
@@ -104,19 +112,36 @@ export function longTextTests(title: (c: LongTextCase) => string, cases: readonl
     test(title(c), t => {
       assert.ok(Buffer.byteLength(c.full) <= MAX_ROLE_FILE_BYTES, `${sizeOf(c)}: over the size of a role file that is read`);
       const pairs = [outcomes[i], ...pairsOf(again.get(i) ?? [])];
-      if (pairs.length > 1) t.diagnostic(`measured again, quarter then whole: ${pairs.slice(1).map(p => p.map(described).join(' then ')).join('; ')}`);
-      for (const [k, label, text] of [[0, 'quarter', c.small], [1, 'full', c.full]] as const) {
+      if (pairs.length > 1)
+        t.diagnostic(
+          `measured again, quarter then whole: ${pairs
+            .slice(1)
+            .map(p => p.map(described).join(' then '))
+            .join('; ')}`,
+        );
+      for (const [k, label, text] of [
+        [0, 'quarter', c.small],
+        [1, 'full', c.full],
+      ] as const) {
         const o = outcomes[i][k];
         assert.ok(!('error' in o), `${label}: threw ${'error' in o ? o.error : ''}`);
         assert.ok(!('hung' in o), `${label}: no answer within ${2 * (label === 'full' ? 2 : 1) * bound(text.length)} ms`);
         assert.ok(!('skipped' in o), `${label}: not reached (the quarter hung)`);
         const r = o as TimedCheck;
-        t.diagnostic(`${label}: check ${r.ms.toFixed(0)} ms${r.slowest ? `, slowest request ${r.slowest} ${r.featureMs.toFixed(0)} ms` : ''}, ${r.count} diagnostics`);
+        t.diagnostic(
+          `${label}: check ${r.ms.toFixed(0)} ms${r.slowest ? `, slowest request ${r.slowest} ${r.featureMs.toFixed(0)} ms` : ''}, ${r.count} diagnostics`,
+        );
         assert.equal(r.malformed, undefined, `${label}: ${r.malformed}`);
         const limit = bound(text.length);
         const times = pairs.map(p => p[k]).filter((m): m is TimedCheck => m !== undefined && 'ms' in m);
-        assert.ok(times.some(m => m.ms < limit), `${label}: the check took ${times.map(m => m.ms.toFixed(0)).join(', ')} ms, over ${limit.toFixed(0)} ms each time`);
-        assert.ok(times.some(m => m.featureMs < limit), `${label}: the slowest request took ${times.map(m => `${m.featureMs.toFixed(0)} ms (${m.slowest})`).join(', ')}, over ${limit.toFixed(0)} ms each time`);
+        assert.ok(
+          times.some(m => m.ms < limit),
+          `${label}: the check took ${times.map(m => m.ms.toFixed(0)).join(', ')} ms, over ${limit.toFixed(0)} ms each time`,
+        );
+        assert.ok(
+          times.some(m => m.featureMs < limit),
+          `${label}: the slowest request took ${times.map(m => `${m.featureMs.toFixed(0)} ms (${m.slowest})`).join(', ')}, over ${limit.toFixed(0)} ms each time`,
+        );
       }
       assert.ok(pairs.some(grewLinearly), `superlinear in every pair, quarter then whole: ${pairs.map(p => p.map(described).join(' then ')).join('; ')}`);
     });

@@ -14,7 +14,16 @@ import { checkLibrary } from '../support/checkLibrary';
 import { makeTree, runCli } from '../support/runCli';
 import type { LspTestClient } from '../support/lspClient';
 import {
-  assertNoStackTrace, assertNotPolluted, assertWellFormed, markerPath, sampleFiles, startServer, stopServer, tempWorkspace, uriOf, within,
+  assertNoStackTrace,
+  assertNotPolluted,
+  assertWellFormed,
+  markerPath,
+  sampleFiles,
+  startServer,
+  stopServer,
+  tempWorkspace,
+  uriOf,
+  within,
 } from './support';
 
 const ROLE = '/ws/roles/x-role.md';
@@ -23,8 +32,22 @@ const FLAG = '__fleetRolesPwned';
 
 /** The body of a clean role x-role of the sample library (its Boundaries name a real role). */
 const BODY = [
-  '# X Role — fleet role definition', '', 'The **x-role** works.', '', '## Mandate', '', '1. **Work** — daily.', '',
-  '## Boundaries', '', "- **Does NOT hire** — that is the **hr-generalist**'s lane.", '', '## Persona', '', 'Calm.', '',
+  '# X Role — fleet role definition',
+  '',
+  'The **x-role** works.',
+  '',
+  '## Mandate',
+  '',
+  '1. **Work** — daily.',
+  '',
+  '## Boundaries',
+  '',
+  "- **Does NOT hire** — that is the **hr-generalist**'s lane.",
+  '',
+  '## Persona',
+  '',
+  'Calm.',
+  '',
 ];
 const DECLARATIONS = ['class: x-role', 'domain: operations', 'persistent_persona: false'];
 const withFrontmatter = (open: string, block: string[], close = '---') => [open, ...block, close, ...BODY].join('\n');
@@ -40,12 +63,20 @@ function jsPayload(target: string): string[] {
   ];
 }
 function coffeePayload(target: string): string[] {
-  return [`require('fs').writeFileSync ${JSON.stringify(target)}, 'ran'`, `globalThis.${FLAG} = 1`, 'Object.prototype.polluted = true',
-    'class: "x-role"', 'domain: "operations"', 'persistent_persona: false'];
+  return [
+    `require('fs').writeFileSync ${JSON.stringify(target)}, 'ran'`,
+    `globalThis.${FLAG} = 1`,
+    'Object.prototype.polluted = true',
+    'class: "x-role"',
+    'domain: "operations"',
+    'persistent_persona: false',
+  ];
 }
 function jsonPayload(): string[] {
-  return ['{ "class": "x-role", "domain": "operations", "persistent_persona": false,',
-    '  "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } } }'];
+  return [
+    '{ "class": "x-role", "domain": "operations", "persistent_persona": false,',
+    '  "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } } }',
+  ];
 }
 
 /** Every language opening the issue names, and a few more an engine table could look up. */
@@ -129,14 +160,51 @@ describe('frontmatter in another language is refused, and nothing in it runs (co
 /** YAML tags that construct functions, regular expressions or objects of any class: each a YAML error at its line. */
 /** `line`: where the error may point, from the tag to just past its node (js-yaml reports an unknown tag after reading the node). */
 const TAGS: Array<{ name: string; block: (target: string) => string[]; line: number | [number, number] }> = [
-  { name: '!!js/function (quoted)', line: 1, block: t => [`class: !!js/function "function () { require('fs').writeFileSync(${JSON.stringify(t).replace(/"/g, "'")}, 'x'); return 'x-role'; }"`, 'domain: operations', 'persistent_persona: false'] },
-  { name: '!!js/function (block)', line: [1, 3], block: t => ['class: !!js/function >', `  function () { require('fs').writeFileSync('${t}', 'x'); return 'x-role'; }`, 'domain: operations', 'persistent_persona: false'] },
-  { name: '!!js/function on a key of a nested map', line: 5, block: t => [...DECLARATIONS, 'meta:', `  run: !!js/function "function () { require('fs').writeFileSync('${t}', 'x'); }"`] },
-  { name: '!!js/function as a complex key', line: 4, block: t => [...DECLARATIONS, `? !!js/function "function () { require('fs').writeFileSync('${t}', 'x'); }"`, ': x'] },
-  { name: '!!js/function named toString', line: 4, block: t => [...DECLARATIONS, `toString: !!js/function "function () { require('fs').writeFileSync('${t}', 'x'); return 'x'; }"`] },
+  {
+    name: '!!js/function (quoted)',
+    line: 1,
+    block: t => [
+      `class: !!js/function "function () { require('fs').writeFileSync(${JSON.stringify(t).replace(/"/g, "'")}, 'x'); return 'x-role'; }"`,
+      'domain: operations',
+      'persistent_persona: false',
+    ],
+  },
+  {
+    name: '!!js/function (block)',
+    line: [1, 3],
+    block: t => [
+      'class: !!js/function >',
+      `  function () { require('fs').writeFileSync('${t}', 'x'); return 'x-role'; }`,
+      'domain: operations',
+      'persistent_persona: false',
+    ],
+  },
+  {
+    name: '!!js/function on a key of a nested map',
+    line: 5,
+    block: t => [...DECLARATIONS, 'meta:', `  run: !!js/function "function () { require('fs').writeFileSync('${t}', 'x'); }"`],
+  },
+  {
+    name: '!!js/function as a complex key',
+    line: 4,
+    block: t => [...DECLARATIONS, `? !!js/function "function () { require('fs').writeFileSync('${t}', 'x'); }"`, ': x'],
+  },
+  {
+    name: '!!js/function named toString',
+    line: 4,
+    block: t => [...DECLARATIONS, `toString: !!js/function "function () { require('fs').writeFileSync('${t}', 'x'); return 'x'; }"`],
+  },
   { name: '!!js/regexp', line: 2, block: () => ['class: x-role', 'domain: !!js/regexp /(a+)+$/', 'persistent_persona: false'] },
   { name: '!!js/undefined', line: 3, block: () => ['class: x-role', 'domain: operations', 'persistent_persona: !!js/undefined ""'] },
-  { name: 'a verbatim js/function tag', line: 1, block: t => [`class: !<tag:yaml.org,2002:js/function> "function () { require('fs').writeFileSync('${t}', 'x'); }"`, 'domain: operations', 'persistent_persona: false'] },
+  {
+    name: 'a verbatim js/function tag',
+    line: 1,
+    block: t => [
+      `class: !<tag:yaml.org,2002:js/function> "function () { require('fs').writeFileSync('${t}', 'x'); }"`,
+      'domain: operations',
+      'persistent_persona: false',
+    ],
+  },
   { name: 'a custom local tag', line: 1, block: () => ['class: !exec x-role', 'domain: operations', 'persistent_persona: false'] },
   { name: 'a custom global tag', line: 4, block: t => [...DECLARATIONS, `payload: !<tag:evil.example,2024:exec> "touch ${t}"`] },
   { name: 'an undeclared tag handle (!e!exec)', line: 1, block: t => [`run: !e!exec "touch ${t}"`, ...DECLARATIONS] },
@@ -163,19 +231,39 @@ describe('YAML tags that would construct objects are invalid-frontmatter, and no
 
 /** YAML the safe schema reads: odd values, huge expansions, deep nesting. No crash, no hang, no pollution. */
 const ODD_YAML: Array<{ name: string; block: string[] }> = [
-  { name: 'a billion-laughs alias bomb', block: (() => {
-    const names = 'abcdefghi';
-    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
-    return [...lines, 'class: *i', 'domain: *i', 'persistent_persona: *i', 'Class: *i'];
-  })() },
-  { name: 'binary, set, omap, pairs and timestamp values', block: ['class: !!binary eC1yb2xl', 'domain: !!set { operations }', 'persistent_persona: !!timestamp 2001-12-14', 'o: !!omap [ a: 1 ]', 'p: !!pairs [ a: 1 ]'] },
+  {
+    name: 'a billion-laughs alias bomb',
+    block: (() => {
+      const names = 'abcdefghi';
+      const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+      for (let i = 1; i < names.length; i++)
+        lines.push(
+          `${names[i]}: &${names[i]} [${Array(9)
+            .fill(`*${names[i - 1]}`)
+            .join(',')}]`,
+        );
+      return [...lines, 'class: *i', 'domain: *i', 'persistent_persona: *i', 'Class: *i'];
+    })(),
+  },
+  {
+    name: 'binary, set, omap, pairs and timestamp values',
+    block: [
+      'class: !!binary eC1yb2xl',
+      'domain: !!set { operations }',
+      'persistent_persona: !!timestamp 2001-12-14',
+      'o: !!omap [ a: 1 ]',
+      'p: !!pairs [ a: 1 ]',
+    ],
+  },
   { name: 'a flow sequence nested 5,000 deep', block: [...DECLARATIONS, `deep: ${'['.repeat(5000)}${']'.repeat(5000)}`] },
   { name: 'a flow map nested 5,000 deep', block: [...DECLARATIONS, `deep: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`] },
   { name: 'a block map nested 2,000 deep', block: [...DECLARATIONS, ...Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`)] },
   { name: 'a merge key from an anchor', block: ['base: &b { class: x-role, domain: operations, persistent_persona: false }', '<<: *b'] },
   { name: 'a key of 100,000 characters', block: [...DECLARATIONS, `${'k'.repeat(100000)}: v`] },
-  { name: 'values that look like numbers, nulls and booleans', block: ['class: 0x1F', 'domain: ~', 'persistent_persona: Yes', 'Class: .inf', 'persistant_persona: NaN'] },
+  {
+    name: 'values that look like numbers, nulls and booleans',
+    block: ['class: 0x1F', 'domain: ~', 'persistent_persona: Yes', 'Class: .inf', 'persistant_persona: NaN'],
+  },
 ];
 
 describe('odd YAML the safe schema reads: no throw, no hang, nothing polluted (core)', () => {
@@ -227,9 +315,12 @@ describe('prototype keys in frontmatter (core)', () => {
   }
 
   test('inline declarations named __proto__, constructor and prototype change nothing', async () => {
-    const text = ['# X Role — fleet role definition', '',
+    const text = [
+      '# X Role — fleet role definition',
+      '',
       'The **x-role** (`class: x-role`, `domain: operations`, `persistent_persona: false`, `__proto__: polluted`, `constructor: x`, `prototype: y`) works.',
-      ...BODY.slice(3)].join('\n');
+      ...BODY.slice(3),
+    ].join('\n');
     const lib = await checkLibrary({ ...sampleFiles(), [ROLE]: text });
     assert.deepEqual(codesOf(lib.diagnostics(ROLE)), []);
     await touchEveryFeature(lib, ROLE);
@@ -367,7 +458,10 @@ describe('the CLI binary runs nothing from role files or configuration', () => {
   });
 
   test('graph and the sarif format read the same files and run nothing either', () => {
-    for (const args of [['graph', 'roles', '--format', 'json'], ['check', 'roles', '--format', 'sarif']]) {
+    for (const args of [
+      ['graph', 'roles', '--format', 'json'],
+      ['check', 'roles', '--format', 'sarif'],
+    ]) {
       const result = runCli(args, tree.dir);
       assert.ok(result.status === 0 || result.status === 1, `${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
       assertNoStackTrace(result.stderr, args.join(' '));

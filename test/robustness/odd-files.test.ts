@@ -13,7 +13,20 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync, closeSync, existsSync, ftruncateSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync,
+  chmodSync,
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
@@ -21,8 +34,23 @@ import { FileChangeType, type Diagnostic, type FileEvent } from 'vscode-language
 import { LspTestClient } from '../support/lspClient';
 import { runCli } from '../support/runCli';
 import {
-  assertNoStackTrace, assertWellFormed, comparable, freshDiskDiagnostics, killServer, openToAll, permissionRunner, rssMiB, runCliWith,
-  SEED_NAME, seedText, serverView, startServer, stopServer, tempWorkspace, uriOf, within,
+  assertNoStackTrace,
+  assertWellFormed,
+  comparable,
+  freshDiskDiagnostics,
+  killServer,
+  openToAll,
+  permissionRunner,
+  rssMiB,
+  runCliWith,
+  SEED_NAME,
+  seedText,
+  serverView,
+  startServer,
+  stopServer,
+  tempWorkspace,
+  uriOf,
+  within,
 } from './support';
 
 const { Created, Changed, Deleted } = FileChangeType;
@@ -35,7 +63,11 @@ const roleNamed = (name: string) => seedText().replace(/operations-manager/g, na
 const binaryBytes = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), randomBytes(4096)]);
 
 /** Bytes that are not UTF-8 but hold no NUL: Latin-1 text and stray continuation bytes. */
-const latin1Role = () => Buffer.concat([Buffer.from(roleNamed('latin-role').replace('Operations Manager', 'Op\xe9rations Manag\xe9r'), 'latin1'), Buffer.from([0x80, 0xbf, 0xc0, 0xff, 0xfe])]);
+const latin1Role = () =>
+  Buffer.concat([
+    Buffer.from(roleNamed('latin-role').replace('Operations Manager', 'Op\xe9rations Manag\xe9r'), 'latin1'),
+    Buffer.from([0x80, 0xbf, 0xc0, 0xff, 0xfe]),
+  ]);
 
 /** A sparse file of `bytes`: made at once, whatever its size. */
 function sparseFile(path: string, bytes: number): void {
@@ -125,7 +157,10 @@ describe('odd files found at load: the CLI and a fresh server', () => {
     for (const path of ['roles/x.md', 'roles/loop-a.md', 'roles/loop-b.md', 'roles/pipe.md', 'roles/zero.md', 'roles/dangling.md']) {
       assert.ok(!byPath.has(path), `${path} is reported as a role file`);
     }
-    assert.ok(!report.files.some(f => f.path.startsWith('roles/self/') || f.path.startsWith('roles/up/') || f.path.startsWith('roles/outdir/')), 'a linked folder was walked');
+    assert.ok(
+      !report.files.some(f => f.path.startsWith('roles/self/') || f.path.startsWith('roles/up/') || f.path.startsWith('roles/outdir/')),
+      'a linked folder was walked',
+    );
     const latin = byPath.get('roles/latin-role.md')!;
     assertWellFormed(readFileSync(p('latin-role.md'), 'latin1'), latin);
     for (const empty of ['roles/empty.md', 'roles/bom-only.md']) assert.ok(codesOf(byPath.get(empty)).includes('missing-title'), empty);
@@ -203,7 +238,9 @@ describe('odd files arriving through watched-file events: the index stays consis
     await cleanUp('latin-role.md');
   });
 
-  test('a link to a /proc file (a "regular file" of size 0 that is not): a link out, not read, consistent', { skip: HAS_PROC_MEM ? false : 'no /proc/self/mem here' }, async () => {
+  test('a link to a /proc file (a "regular file" of size 0 that is not): a link out, not read, consistent', {
+    skip: HAS_PROC_MEM ? false : 'no /proc/self/mem here',
+  }, async () => {
     symlinkSync('/proc/self/mem', p('mem.md'));
     symlinkSync('/proc/self/status', p('status.md'));
     await client.filesChanged([event('mem.md', Created), event('status.md', Created)]);
@@ -479,7 +516,10 @@ describe('a configuration the server cannot parse: it says so and goes on with t
         const ds = await within(client.diagnostics(seedUri), 10000, 'diagnostics');
         assert.deepEqual(codesOf(ds), ['unknown-role'], 'the library was not indexed');
         await within(client.diagnostics(seedUri), 10000, 'diagnostics again');
-        assert.ok(shown.some(m => /fleet-roles\.json/.test(m)), `no message names the configuration: ${JSON.stringify(shown)}`);
+        assert.ok(
+          shown.some(m => /fleet-roles\.json/.test(m)),
+          `no message names the configuration: ${JSON.stringify(shown)}`,
+        );
         for (const m of shown) assertNoStackTrace(m);
       } finally {
         await killServer(client);

@@ -9,8 +9,18 @@ import assert from 'node:assert/strict';
 import * as nodePath from 'node:path';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import {
-  CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest, DocumentSymbolRequest, HoverRequest, LSPErrorCodes, ReferencesRequest, WorkspaceSymbolRequest, ErrorCodes,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  LSPErrorCodes,
+  ReferencesRequest,
+  WorkspaceSymbolRequest,
+  ErrorCodes,
 } from 'vscode-languageserver-protocol';
 import type { LspTestClient } from '../support/lspClient';
 import { Editor, prng, rssMiB, SEED_NAME, seedText, startServer, stopServer, tempWorkspace, uriOf, within } from './support';
@@ -78,7 +88,11 @@ describe('overload: a request storm against the real server', () => {
     // Warm up, so the baseline holds the server's steady state, not its start.
     const warm: Array<Promise<unknown>> = [];
     for (let i = 0; i < 300; i++) {
-      warm.push(client.completion(seedUri, { line: hrLine, character: hrChar }), client.definition(seedUri, { line: hrLine, character: hrChar }), client.diagnostics(seedUri));
+      warm.push(
+        client.completion(seedUri, { line: hrLine, character: hrChar }),
+        client.definition(seedUri, { line: hrLine, character: hrChar }),
+        client.diagnostics(seedUri),
+      );
     }
     await Promise.all(warm);
     await new Promise(r => setTimeout(r, 300));
@@ -94,7 +108,13 @@ describe('overload: a request storm against the real server', () => {
     const conn = client.connection;
     const requests: Array<Promise<PromiseSettledResult<unknown>>> = [];
     // Settled at once, so that a cancellation is never an unhandled rejection while the storm is still being sent.
-    const send = (p: Promise<unknown>) => requests.push(p.then(value => ({ status: 'fulfilled', value }) as const, reason => ({ status: 'rejected', reason }) as const));
+    const send = (p: Promise<unknown>) =>
+      requests.push(
+        p.then(
+          value => ({ status: 'fulfilled', value }) as const,
+          reason => ({ status: 'rejected', reason }) as const,
+        ),
+      );
     const sampler = sampleRss();
     const started = Date.now();
     let text = seed;
@@ -103,13 +123,27 @@ describe('overload: a request storm against the real server', () => {
       const position = { line: random.int(lines.length + 3), character: random.int(90) };
       const textDocument = { uri: seedUri };
       switch (i % 7) {
-        case 0: send(conn.sendRequest(CompletionRequest.type, { textDocument, position }, source.token)); break;
-        case 1: send(conn.sendRequest(DefinitionRequest.type, { textDocument, position }, source.token)); break;
-        case 2: send(conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument }, source.token)); break;
-        case 3: send(conn.sendRequest(HoverRequest.type, { textDocument, position }, source.token)); break;
-        case 4: send(conn.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }, source.token)); break;
-        case 5: send(conn.sendRequest(DocumentSymbolRequest.type, { textDocument }, source.token)); break;
-        default: send(conn.sendRequest(WorkspaceSymbolRequest.type, { query: 'ma' }, source.token)); break;
+        case 0:
+          send(conn.sendRequest(CompletionRequest.type, { textDocument, position }, source.token));
+          break;
+        case 1:
+          send(conn.sendRequest(DefinitionRequest.type, { textDocument, position }, source.token));
+          break;
+        case 2:
+          send(conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument }, source.token));
+          break;
+        case 3:
+          send(conn.sendRequest(HoverRequest.type, { textDocument, position }, source.token));
+          break;
+        case 4:
+          send(conn.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }, source.token));
+          break;
+        case 5:
+          send(conn.sendRequest(DocumentSymbolRequest.type, { textDocument }, source.token));
+          break;
+        default:
+          send(conn.sendRequest(WorkspaceSymbolRequest.type, { query: 'ma' }, source.token));
+          break;
       }
       if (i % 3 === 0) source.cancel();
       if (i % 250 === 249) {
@@ -121,7 +155,9 @@ describe('overload: a request storm against the real server', () => {
     const results = await within(Promise.all(requests), 120000, 'the storm');
     const peak = sampler.stop();
     const { answered, cancelled } = assertOnlyCancellations(results, 'storm');
-    t.diagnostic(`${answered} answered, ${cancelled} cancelled in ${Date.now() - started} ms; RSS ${baseline.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB`);
+    t.diagnostic(
+      `${answered} answered, ${cancelled} cancelled in ${Date.now() - started} ms; RSS ${baseline.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB`,
+    );
     assert.equal(answered + cancelled, STORM);
     assert.ok(answered >= STORM * 0.6, 'the requests not cancelled are answered');
     await editor.replaceAll(seedUri, seed);
@@ -152,7 +188,10 @@ describe('overload: a request storm against the real server', () => {
     const pending = client.workspaceDiagnostics(previous);
     await editor.replaceAll(seedUri, seed.replace('## Persona', '## Personae'));
     const report = await within(pending, 10000, 'a held pull after a change');
-    assert.deepEqual(report.items.map(i => i.uri), [seedUri]);
+    assert.deepEqual(
+      report.items.map(i => i.uri),
+      [seedUri],
+    );
     await editor.replaceAll(seedUri, seed);
     const now = rssMiB(client.process.pid!);
     t.diagnostic(`RSS ${before.toFixed(0)} MiB before, ${now.toFixed(0)} MiB after`);
@@ -176,25 +215,48 @@ describe('overload: a request storm against the real server', () => {
       ['workspace/diagnostic', { previousResultIds: 'not an array' }],
       ['workspace/symbol', { query: '('.repeat(10000) }],
       ['textDocument/rename', { textDocument: { uri: seedUri }, position: { line: hrLine, character: hrChar }, newName: '../../etc/passwd' }],
-      ['textDocument/codeAction', { textDocument: { uri: seedUri }, range: { start: { line: 5, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }],
+      [
+        'textDocument/codeAction',
+        { textDocument: { uri: seedUri }, range: { start: { line: 5, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } },
+      ],
       ['fleetRoles/noSuchMethod', {}],
       ['$/noSuchRequest', {}],
     ];
     for (const [method, params] of odd) {
-      const outcome = await within(conn.sendRequest(method, params).then(() => 'answered', (e: unknown) => e), 10000, method);
+      const outcome = await within(
+        conn.sendRequest(method, params).then(
+          () => 'answered',
+          (e: unknown) => e,
+        ),
+        10000,
+        method,
+      );
       if (outcome !== 'answered') {
         assert.ok(outcome instanceof ResponseError, `${method}: ${String(outcome)}`);
-        assert.ok([ErrorCodes.MethodNotFound, ErrorCodes.InvalidParams, ErrorCodes.InternalError, LSPErrorCodes.RequestFailed].includes(outcome.code), `${method}: code ${outcome.code}`);
+        assert.ok(
+          [ErrorCodes.MethodNotFound, ErrorCodes.InvalidParams, ErrorCodes.InternalError, LSPErrorCodes.RequestFailed].includes(outcome.code),
+          `${method}: code ${outcome.code}`,
+        );
       }
       assert.equal(client.process.exitCode, null, `${method} killed the server`);
     }
     // Notifications out of the editor's order.
     const other = uriOf(nodePath.join(ws.roles, 'project-manager.md'));
-    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: other, version: 5 }, contentChanges: [{ text: '# never opened' }] });
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: other, version: 5 },
+      contentChanges: [{ text: '# never opened' }],
+    });
     await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: other } });
-    await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:x', languageId: 'markdown', version: 1, text: '**hr' } });
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: 'untitled:x', languageId: 'markdown', version: 1, text: '**hr' },
+    });
     await conn.sendNotification('textDocument/didSave', { textDocument: { uri: other } });
-    await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 1 }, { uri: seedUri, type: 99 }] });
+    await conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: 'not a uri', type: 1 },
+        { uri: seedUri, type: 99 },
+      ],
+    });
     await conn.sendNotification('fleetRoles/noSuchNotification', { x: 1 });
     await assertAnswersRight('after malformed requests');
     assert.deepEqual(await client.diagnostics(other), [], 'a change to an unopened document changed the index');
@@ -219,7 +281,10 @@ describe('overload: a request storm against the real server', () => {
     await editor.replaceAll(seedUri, huge);
     const ds = await within(client.diagnostics(seedUri), 60000, 'diagnostics of 5 MB');
     await editor.replaceAll(seedUri, seed);
-    assert.deepEqual(ds.map(d => d.code), ['unreadable-file']);
+    assert.deepEqual(
+      ds.map(d => d.code),
+      ['unreadable-file'],
+    );
     assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
   });
 

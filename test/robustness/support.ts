@@ -12,8 +12,12 @@ import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification,
-  type Diagnostic, type TextDocumentContentChangeEvent,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  type Diagnostic,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { serviceOver } from '../../server/src/core/languageService';
 import { RoleWorkspace } from '../../server/src/core/workspace/roleWorkspace';
@@ -289,7 +293,13 @@ export async function checkInWorker(groups: WorkerText[][], parallel = 1, librar
         let count = 0;
         let timer: ReturnType<typeof setTimeout>;
         const worker = new Worker(nodePath.join(__dirname, 'checkWorker.js'), {
-          workerData: { kind: 'fleet-roles-check', files: library.files, path: library.path, texts: batch.map(b => b.text), withFeatures: batch.map(b => b.features) },
+          workerData: {
+            kind: 'fleet-roles-check',
+            files: library.files,
+            path: library.path,
+            texts: batch.map(b => b.text),
+            withFeatures: batch.map(b => b.features),
+          },
           resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB },
         });
         const finish = (hung: boolean, error?: string) => {

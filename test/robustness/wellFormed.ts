@@ -25,11 +25,12 @@ export function assertWellFormed(text: string, diagnostics: readonly Diagnostic[
     assert.ok(d.message.length > 0, where);
     for (const p of [d.range.start, d.range.end]) {
       assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `line out of the document: ${where}`);
-      assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length,
-        `character out of its line (length ${lines[p.line]?.length}): ${where}`);
+      assert.ok(
+        Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length,
+        `character out of its line (length ${lines[p.line]?.length}): ${where}`,
+      );
     }
     const { start, end } = d.range;
     assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `range ends before it starts: ${where}`);
   }
 }
-

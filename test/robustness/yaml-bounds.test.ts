@@ -11,7 +11,12 @@ import { assertNoStackTrace } from './support';
 function bomb(): string[] {
   const names = 'abcdefghi';
   const lines = ['  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < names.length; i++) lines.push(`  ${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `  ${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]`,
+    );
   return ['x-bomb:', ...lines];
 }
 
@@ -37,7 +42,11 @@ describe('alias bombs in an agent frontmatter: refused within bounds, and the fi
       try {
         const started = Date.now();
         // A heap of 256 MB: the expansion would take gigabytes.
-        const result = spawnSync(process.execPath, ['--max-old-space-size=256', nodePath.join(REPO_ROOT, 'bin', 'fleet-roles.js'), 'check', '.'], { cwd: tree.dir, encoding: 'utf8', timeout: 30000 });
+        const result = spawnSync(process.execPath, ['--max-old-space-size=256', nodePath.join(REPO_ROOT, 'bin', 'fleet-roles.js'), 'check', '.'], {
+          cwd: tree.dir,
+          encoding: 'utf8',
+          timeout: 30000,
+        });
         assert.ok(Date.now() - started < 30000, 'timed out');
         assertNoStackTrace(result.stdout + result.stderr, name);
         assert.equal(result.status, 1, result.stderr);
@@ -57,8 +66,9 @@ describe('a frontmatter of megabytes that only the parser could read is refused 
     const lib = await checkLibrary({ '/ws/.claude/agents/big.md': text });
     const diagnostics = lib.diagnostics('/ws/.claude/agents/big.md');
     assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
-    assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line, d.message]), [
-      ['invalid-frontmatter', 0, 'Invalid YAML frontmatter: it is over 512 KiB, far more than a frontmatter holds, and is not read.'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map(d => [d.code, d.range.start.line, d.message]),
+      [['invalid-frontmatter', 0, 'Invalid YAML frontmatter: it is over 512 KiB, far more than a frontmatter holds, and is not read.']],
+    );
   });
 });

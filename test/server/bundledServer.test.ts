@@ -17,7 +17,10 @@ test('the bundled server the extension ships starts and checks the library', asy
     await client.open(uriOf(seed), text);
     await client.change(uriOf(seed), text.replace('**business-analyst**', '**busines-analyst**'));
     const ds = await client.diagnostics(uriOf(seed));
-    assert.deepEqual(ds.map(d => d.message), ["Unknown role 'busines-analyst'. Did you mean 'business-analyst'?"]);
+    assert.deepEqual(
+      ds.map(d => d.message),
+      ["Unknown role 'busines-analyst'. Did you mean 'business-analyst'?"],
+    );
   } finally {
     await client.stop();
     lib.dispose();

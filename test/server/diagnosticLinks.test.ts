@@ -42,7 +42,7 @@ async function unknownRole(capabilities: ClientCapabilities, how: 'pull' | 'work
       await client.publishedUntil(p => (p.get(uri) ?? []).some(d => d.code === 'unknown-role'));
       diagnostics = client.published.get(uri)!;
     } else {
-      diagnostics = how === 'pull' ? await client.diagnostics(uri) : (await client.allDiagnostics()).get(uri) ?? [];
+      diagnostics = how === 'pull' ? await client.diagnostics(uri) : ((await client.allDiagnostics()).get(uri) ?? []);
     }
     const found = diagnostics.find(d => d.code === 'unknown-role');
     assert.ok(found, JSON.stringify(diagnostics));

@@ -41,7 +41,12 @@ describe('a role file moved by the editor', () => {
     // The old file is still on disk: read at its close, it would be a role 'project-manager' missing from the index.
     const all = await client.allDiagnostics();
     assert.ok(all.has(uriOf(to)) && all.has(uriOf(file('LIBRARY.md'))), [...all.keys()].join(', '));
-    for (const [uri, ds] of all) assert.deepEqual(ds.map(d => d.message), [], uri);
+    for (const [uri, ds] of all)
+      assert.deepEqual(
+        ds.map(d => d.message),
+        [],
+        uri,
+      );
 
     writeFileSync(to, edited.get(from)!);
     rmSync(from);
@@ -52,10 +57,18 @@ describe('a role file moved by the editor', () => {
       await client.close(uriOf(path));
     }
     await client.close(uriOf(to));
-    await client.filesChanged([{ uri: uriOf(to), type: FileChangeType.Created }, { uri: uriOf(from), type: FileChangeType.Deleted }]);
+    await client.filesChanged([
+      { uri: uriOf(to), type: FileChangeType.Created },
+      { uri: uriOf(from), type: FileChangeType.Deleted },
+    ]);
     const moved = await client.allDiagnostics();
     assert.ok(moved.has(uriOf(to)) && !moved.has(uriOf(from)), [...moved.keys()].join(', '));
-    for (const [uri, ds] of moved) assert.deepEqual(ds.map(d => d.message), [], uri);
+    for (const [uri, ds] of moved)
+      assert.deepEqual(
+        ds.map(d => d.message),
+        [],
+        uri,
+      );
     assert.deepEqual(await client.diagnostics(uriOf(file('LIBRARY.md'))), []);
   });
 
@@ -68,8 +81,14 @@ describe('a role file moved by the editor', () => {
     await refreshed;
     const seed = await client.diagnostics(uriOf(file('operations-manager.md')));
     // The file moved, its class did not: the class no longer matches the file's name, and the seed's reference is unknown.
-    assert.ok(seed.some(d => d.code === 'unknown-role'), JSON.stringify(seed));
+    assert.ok(
+      seed.some(d => d.code === 'unknown-role'),
+      JSON.stringify(seed),
+    );
     const moved = await client.diagnostics(uriOf(to));
-    assert.ok(moved.some(d => d.code === 'class-filename-mismatch'), JSON.stringify(moved));
+    assert.ok(
+      moved.some(d => d.code === 'class-filename-mismatch'),
+      JSON.stringify(moved),
+    );
   });
 });

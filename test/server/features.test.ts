@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type {
-  CodeAction, CodeLens, DocumentLink, DocumentSymbol, Hover, Location, SemanticTokens, WorkspaceEdit, WorkspaceSymbol,
+  CodeAction,
+  CodeLens,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  SemanticTokens,
+  WorkspaceEdit,
+  WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { applyTextEdits, applyWorkspaceEdit, firstTextEdits } from '../support/applyEdit';
@@ -50,13 +58,17 @@ describe('editor features over JSON-RPC', () => {
 
   test('find references lists bold references, links and the index', async () => {
     const locations = await client.request<Location[]>('textDocument/references', {
-      textDocument: { uri: seedUri }, position: positionOf(seedPath, '**project-manager**', 3), context: { includeDeclaration: false },
+      textDocument: { uri: seedUri },
+      position: positionOf(seedPath, '**project-manager**', 3),
+      context: { includeDeclaration: false },
     });
     const uris = locations.map(l => l.uri);
     assert.equal(uris.filter(u => u === seedUri).length, 2, 'the bold reference and the link in the seed');
     assert.ok(uris.includes(uriOf(file('LIBRARY.md'))), 'the index');
     const withDeclaration = await client.request<Location[]>('textDocument/references', {
-      textDocument: { uri: seedUri }, position: positionOf(seedPath, '**project-manager**', 3), context: { includeDeclaration: true },
+      textDocument: { uri: seedUri },
+      position: positionOf(seedPath, '**project-manager**', 3),
+      context: { includeDeclaration: true },
     });
     assert.equal(withDeclaration.length, locations.length + 1);
     assert.ok(withDeclaration.some(l => l.uri === uriOf(file('project-manager.md'))));
@@ -72,10 +84,16 @@ describe('editor features over JSON-RPC', () => {
   test('document symbols: the title, its sections, and each boundary', async () => {
     const [title] = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: seedUri } });
     assert.equal(title.name, 'Operations Manager — fleet role definition');
-    assert.deepEqual(title.children?.map(c => c.name), ['Mandate', 'Boundaries', 'Persona']);
+    assert.deepEqual(
+      title.children?.map(c => c.name),
+      ['Mandate', 'Boundaries', 'Persona'],
+    );
     const boundaries = title.children![1].children!;
     assert.equal(boundaries.length, 3);
-    assert.deepEqual(boundaries.map(b => b.detail), ['project-manager', 'business-analyst', 'hr-generalist']);
+    assert.deepEqual(
+      boundaries.map(b => b.detail),
+      ['project-manager', 'business-analyst', 'hr-generalist'],
+    );
   });
 
   test('workspace symbols find roles by fuzzy name', async () => {
@@ -88,7 +106,12 @@ describe('editor features over JSON-RPC', () => {
   test('document links make bold references clickable', async () => {
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: seedUri } });
     // The lead's **operations-manager** names the role itself; **persistent** names no role and is emphasis.
-    assert.deepEqual(links.map(l => l.target?.split('/').pop()).sort(), ['business-analyst.md', 'hr-generalist.md', 'operations-manager.md', 'project-manager.md']);
+    assert.deepEqual(links.map(l => l.target?.split('/').pop()).sort(), [
+      'business-analyst.md',
+      'hr-generalist.md',
+      'operations-manager.md',
+      'project-manager.md',
+    ]);
   });
 
   test('semantic tokens tell existing references from unknown ones', async () => {
@@ -114,7 +137,11 @@ describe('editor features over JSON-RPC', () => {
     await client.change(seedUri, text.replace('**hr-generalist**', '**talent-scout**'));
     const [diagnostic] = await client.diagnostics(seedUri);
     assert.equal(diagnostic.code, 'unknown-role');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: seedUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: seedUri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
     const create = actions.find(a => a.title === 'Create role file talent-scout.md');
     assert.ok(create, actions.map(a => a.title).join(', '));
     await client.close(seedUri);
@@ -128,7 +155,10 @@ describe('editor features over JSON-RPC', () => {
     assert.deepEqual(await client.diagnostics(seedUri), [], 'the reference now resolves');
     writeFileSync(seedPath, text);
     rmSync(file('talent-scout.md'));
-    await client.filesChanged([{ uri: seedUri, type: FileChangeType.Changed }, { uri: uriOf(file('talent-scout.md')), type: FileChangeType.Deleted }]);
+    await client.filesChanged([
+      { uri: seedUri, type: FileChangeType.Changed },
+      { uri: uriOf(file('talent-scout.md')), type: FileChangeType.Deleted },
+    ]);
   });
 
   test('quick fix for a misspelled role replaces it with the closest role', async () => {
@@ -137,7 +167,11 @@ describe('editor features over JSON-RPC', () => {
     const broken = text.replace('**hr-generalist**', '**hr-generalst**');
     await client.change(seedUri, broken);
     const [diagnostic] = await client.diagnostics(seedUri);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: seedUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: seedUri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
     const replace = actions.find(a => a.isPreferred)!;
     assert.equal(replace.title, "Replace with 'hr-generalist'");
     assert.equal(applyTextEdits(broken, firstTextEdits(replace.edit)), text);
@@ -150,7 +184,11 @@ describe('editor features over JSON-RPC', () => {
     const baUri = uriOf(baPath);
     const text = readFileSync(baPath, 'utf8');
     const fixFor = async (diagnostic: { range: unknown }, only?: string[]) =>
-      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: baUri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only } });
+      client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: baUri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], only },
+      });
     const editsOf = (action: CodeAction) => firstTextEdits(action.edit);
     await client.open(baUri, text);
     try {
@@ -186,22 +224,26 @@ describe('editor features over JSON-RPC', () => {
     }
   });
 
-  test('the index is checked: an unlisted role is a hint with a fix in the index\'s style', async () => {
+  test("the index is checked: an unlisted role is a hint with a fix in the index's style", async () => {
     const indexPath = file('LIBRARY.md');
     const text = readFileSync(indexPath, 'utf8');
     const line = text.split('\n').find(l => l.includes('[recruiter]'))!;
     await client.open(uriOf(indexPath), text);
     try {
-    const without = text.replace(`${line}\n`, '');
-    await client.change(uriOf(indexPath), without);
-    const [hint] = await client.diagnostics(uriOf(indexPath));
-    assert.equal(hint.code, 'index-missing-role');
-    assert.equal(hint.message, "The role 'recruiter' is not listed in the index.");
-    const [fix] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(indexPath) }, range: hint.range, context: { diagnostics: [hint] } });
-    const added = applyTextEdits(without, firstTextEdits(fix.edit));
-    assert.match(added, /^- \[recruiter\]\(\.\/recruiter\.md\) — .+$/m);
-    await client.change(uriOf(indexPath), added);
-    assert.deepEqual(await client.diagnostics(uriOf(indexPath)), []);
+      const without = text.replace(`${line}\n`, '');
+      await client.change(uriOf(indexPath), without);
+      const [hint] = await client.diagnostics(uriOf(indexPath));
+      assert.equal(hint.code, 'index-missing-role');
+      assert.equal(hint.message, "The role 'recruiter' is not listed in the index.");
+      const [fix] = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: uriOf(indexPath) },
+        range: hint.range,
+        context: { diagnostics: [hint] },
+      });
+      const added = applyTextEdits(without, firstTextEdits(fix.edit));
+      assert.match(added, /^- \[recruiter\]\(\.\/recruiter\.md\) — .+$/m);
+      await client.change(uriOf(indexPath), added);
+      assert.deepEqual(await client.diagnostics(uriOf(indexPath)), []);
     } finally {
       await client.change(uriOf(indexPath), text);
       await client.close(uriOf(indexPath));
@@ -210,19 +252,36 @@ describe('editor features over JSON-RPC', () => {
 
   test('inline comments silence a code for a line, and for the file', async () => {
     const text = readFileSync(seedPath, 'utf8');
-    const broken = text.replace('belong to the **hr-generalist**, even when ops feels the headcount gap.', 'belong to the **hr-ghost**, even when ops feels the headcount gap.');
+    const broken = text.replace(
+      'belong to the **hr-generalist**, even when ops feels the headcount gap.',
+      'belong to the **hr-ghost**, even when ops feels the headcount gap.',
+    );
     await client.open(seedUri, text);
     try {
       await client.change(seedUri, broken);
-      assert.deepEqual((await client.diagnostics(seedUri)).map(d => d.code), ['unknown-role']);
+      assert.deepEqual(
+        (await client.diagnostics(seedUri)).map(d => d.code),
+        ['unknown-role'],
+      );
       await client.change(seedUri, broken.replace('headcount gap.', 'headcount gap. <!-- fleet-roles-disable-line unknown-role -->'));
       assert.deepEqual(await client.diagnostics(seedUri), []);
-      await client.change(seedUri, broken.replace('- **Does NOT own staffing policy**', '<!-- fleet-roles-disable-next-line unknown-role -->\n- **Does NOT own staffing policy**'));
-      assert.deepEqual((await client.diagnostics(seedUri)).map(d => d.code), ['unknown-role'], 'the reference is on the bullet\'s second line, not the next one');
+      await client.change(
+        seedUri,
+        broken.replace('- **Does NOT own staffing policy**', '<!-- fleet-roles-disable-next-line unknown-role -->\n- **Does NOT own staffing policy**'),
+      );
+      assert.deepEqual(
+        (await client.diagnostics(seedUri)).map(d => d.code),
+        ['unknown-role'],
+        "the reference is on the bullet's second line, not the next one",
+      );
       await client.change(seedUri, `${broken}\n<!-- fleet-roles-disable unknown-role -->\n`);
       assert.deepEqual(await client.diagnostics(seedUri), []);
       await client.change(seedUri, `${broken}\n<!-- fleet-roles-disable self-reference -->\n`);
-      assert.deepEqual((await client.diagnostics(seedUri)).map(d => d.code), ['unknown-role'], 'only the codes named are silenced');
+      assert.deepEqual(
+        (await client.diagnostics(seedUri)).map(d => d.code),
+        ['unknown-role'],
+        'only the codes named are silenced',
+      );
     } finally {
       await client.change(seedUri, text);
       await client.close(seedUri);
@@ -244,7 +303,9 @@ describe('editor features over JSON-RPC', () => {
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: seedUri }, position: at, newName: 'delivery-lead' });
     const renames = edit.documentChanges!.filter(c => 'kind' in c);
     assert.deepEqual(renames, [{ kind: 'rename', oldUri: uriOf(file('project-manager.md')), newUri: uriOf(file('delivery-lead.md')) }]);
-    const asked = await client.request('workspace/willRenameFiles', { files: [{ oldUri: uriOf(file('project-manager.md')), newUri: uriOf(file('delivery-lead.md')) }] });
+    const asked = await client.request('workspace/willRenameFiles', {
+      files: [{ oldUri: uriOf(file('project-manager.md')), newUri: uriOf(file('delivery-lead.md')) }],
+    });
     assert.equal(asked, null, 'the move the rename asked for brings no second copy of its edits');
     const events = applyWorkspaceEdit(edit);
     const seed = readFileSync(seedPath, 'utf8');
@@ -257,7 +318,8 @@ describe('editor features over JSON-RPC', () => {
     await client.filesChanged(events);
     await refreshed;
     const all = await client.allDiagnostics();
-    for (const uri of [seedUri, uriOf(file('delivery-lead.md')), uriOf(file('LIBRARY.md'))]) assert.ok(all.has(uri), `${uri} is not checked: ${[...all.keys()].join(', ')}`);
+    for (const uri of [seedUri, uriOf(file('delivery-lead.md')), uriOf(file('LIBRARY.md'))])
+      assert.ok(all.has(uri), `${uri} is not checked: ${[...all.keys()].join(', ')}`);
     for (const [uri, ds] of all) assert.deepEqual(ds, [], uri);
   });
 
@@ -276,7 +338,8 @@ describe('editor features over JSON-RPC', () => {
   });
 
   test('the graph request gives nodes by domain and edges from Boundaries', async () => {
-    const [graph] = await client.request<Array<{ nodes: Array<{ id: string; domain?: string }>; edges: Array<{ from: string; to: string }> }>>('fleetRoles/graph');
+    const [graph] =
+      await client.request<Array<{ nodes: Array<{ id: string; domain?: string }>; edges: Array<{ from: string; to: string }> }>>('fleetRoles/graph');
     assert.ok(graph.nodes.some(n => n.id === 'operations-manager' && n.domain === 'operations'));
     assert.ok(graph.edges.some(e => e.from === 'operations-manager' && e.to === 'hr-generalist'));
     const ids = new Set(graph.nodes.map(n => n.id));

@@ -24,14 +24,18 @@ describe('requests sent in the same chunk as initialized and didOpen', () => {
       const text = `${readFileSync(seedPath, 'utf8')}\nDefects go to the **qa-eng\n`;
       const lines = text.split('\n');
       const line = (needle: string) => lines.findIndex(l => l.includes(needle));
-      const onHr = { textDocument: { uri: seedUri }, position: { line: line('**hr-generalist**'), character: lines[line('**hr-generalist**')].indexOf('**hr-generalist**') + 4 } };
+      const onHr = {
+        textDocument: { uri: seedUri },
+        position: { line: line('**hr-generalist**'), character: lines[line('**hr-generalist**')].indexOf('**hr-generalist**') + 4 },
+      };
       const onQa = { textDocument: { uri: seedUri }, position: { line: line('**qa-eng'), character: lines[line('**qa-eng')].length } };
-      const ask = (client: LspTestClient) => Promise.all([
-        client.request<Location | Location[] | null>('textDocument/definition', onHr),
-        client.request<Hover | null>('textDocument/hover', onHr),
-        client.request<Location[] | null>('textDocument/references', { ...onHr, context: { includeDeclaration: false } }),
-        client.request<CompletionList | null>('textDocument/completion', onQa),
-      ]);
+      const ask = (client: LspTestClient) =>
+        Promise.all([
+          client.request<Location | Location[] | null>('textDocument/definition', onHr),
+          client.request<Hover | null>('textDocument/hover', onHr),
+          client.request<Location[] | null>('textDocument/references', { ...onHr, context: { includeDeclaration: false } }),
+          client.request<CompletionList | null>('textDocument/completion', onQa),
+        ]);
       const { client } = await LspTestClient.start([lib.workspace], { capabilities, rootOnly, holdInitialized: true });
       try {
         const first = await client.inOneChunk(async () => {
@@ -44,7 +48,10 @@ describe('requests sent in the same chunk as initialized and didOpen', () => {
         const later = await ask(client);
 
         const [definition, hover, references, completion] = later;
-        assert.deepEqual((Array.isArray(definition) ? definition : [definition]).map(l => l?.uri), [uriOf(nodePath.join(lib.roles, 'hr-generalist.md'))]);
+        assert.deepEqual(
+          (Array.isArray(definition) ? definition : [definition]).map(l => l?.uri),
+          [uriOf(nodePath.join(lib.roles, 'hr-generalist.md'))],
+        );
         assert.match(JSON.stringify(hover?.contents), /HR Generalist/);
         assert.ok((references ?? []).length > 0);
         assert.ok(completion?.items.some(i => i.label === 'qa-engineer'));

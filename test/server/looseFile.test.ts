@@ -33,9 +33,13 @@ describe('a role file opened with no workspace folder', () => {
     const lines = seedText.split('\n');
     const line = lines.findIndex(l => l.includes('**business-analyst**'));
     const definition = await client.request<Location[]>('textDocument/definition', {
-      textDocument: { uri: seedUri }, position: { line, character: lines[line].indexOf('**business-analyst**') + 4 },
+      textDocument: { uri: seedUri },
+      position: { line, character: lines[line].indexOf('**business-analyst**') + 4 },
     });
-    assert.deepEqual(definition.map(l => l.uri), [uriOf(nodePath.join(lib.roles, 'business-analyst.md'))]);
+    assert.deepEqual(
+      definition.map(l => l.uri),
+      [uriOf(nodePath.join(lib.roles, 'business-analyst.md'))],
+    );
   });
 
   test('other Markdown opened the same way is left alone', async () => {

@@ -4,7 +4,17 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import type {
-  CodeAction, TextEdit, WorkspaceEdit, CodeLens, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, SemanticTokens, WorkspaceSymbol,
+  CodeAction,
+  TextEdit,
+  WorkspaceEdit,
+  CodeLens,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  SemanticTokens,
+  WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../support/applyEdit';
 import { LITTLE_CAPABILITIES, LspTestClient, uriOf } from '../support/lspClient';
@@ -12,8 +22,14 @@ import { copySampleLibrary } from '../support/tempLibrary';
 
 /** Requests a client that declares nothing never expects to be asked. */
 const UNDECLARED = [
-  'client/registerCapability', 'workspace/configuration', 'workspace/workspaceFolders', 'workspace/diagnostic/refresh',
-  'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/inlayHint/refresh', 'workspace/applyEdit',
+  'client/registerCapability',
+  'workspace/configuration',
+  'workspace/workspaceFolders',
+  'workspace/diagnostic/refresh',
+  'workspace/codeLens/refresh',
+  'workspace/semanticTokens/refresh',
+  'workspace/inlayHint/refresh',
+  'workspace/applyEdit',
 ];
 
 /** Past the publication waits' own bound: a test that hangs anywhere else still fails, and is named. */
@@ -95,15 +111,26 @@ describe('a client that declares little', () => {
   test('definition, references, symbols, links, code lens and semantic tokens answer as for VS Code', async () => {
     const definition = await client.request<Location | Location[]>('textDocument/definition', at('**business-analyst**', 4));
     const targets = Array.isArray(definition) ? definition : [definition];
-    assert.deepEqual(targets.map(l => l.uri), [uriOf(file('business-analyst.md'))]);
+    assert.deepEqual(
+      targets.map(l => l.uri),
+      [uriOf(file('business-analyst.md'))],
+    );
     const references = await client.request<Location[]>('textDocument/references', { ...at('**project-manager**', 4), context: { includeDeclaration: false } });
-    assert.ok(references.some(l => l.uri === uriOf(file('LIBRARY.md'))), 'the index refers to it');
+    assert.ok(
+      references.some(l => l.uri === uriOf(file('LIBRARY.md'))),
+      'the index refers to it',
+    );
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: seedUri } });
     assert.match(symbols[0].name, /Operations Manager/);
     const workspaceSymbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'qa-eng' });
     assert.ok(workspaceSymbols.some(s => s.location.uri === uriOf(file('qa-engineer.md'))));
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: seedUri } });
-    assert.deepEqual(links.map(l => l.target?.split('/').pop()).sort(), ['business-analyst.md', 'hr-generalist.md', 'operations-manager.md', 'project-manager.md']);
+    assert.deepEqual(links.map(l => l.target?.split('/').pop()).sort(), [
+      'business-analyst.md',
+      'hr-generalist.md',
+      'operations-manager.md',
+      'project-manager.md',
+    ]);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: seedUri } });
     assert.equal(lenses.length, 1);
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: seedUri } });
@@ -123,9 +150,9 @@ describe('a client that declares little', () => {
     const text = `${seedText}\nDefects go to the **qa-eng\n`;
     await client.change(seedUri, text);
     const position = positionIn(text, '**qa-eng', '**qa-eng'.length);
-    const list = await client.request<{ items: Array<{ label: string; textEdit?: { range: { start: { character: number }; end: { character: number } }; newText: string } }> }>(
-      'textDocument/completion', { textDocument: { uri: seedUri }, position },
-    );
+    const list = await client.request<{
+      items: Array<{ label: string; textEdit?: { range: { start: { character: number }; end: { character: number } }; newText: string } }>;
+    }>('textDocument/completion', { textDocument: { uri: seedUri }, position });
     const item = list.items.find(i => i.label === 'qa-engineer');
     assert.ok(item?.textEdit, 'a text edit');
     assert.equal(applyTextEdits(text, [item.textEdit as never]).split('\n')[position.line], 'Defects go to the **qa-engineer**');
@@ -140,7 +167,10 @@ describe('a client that declares little', () => {
     });
     await assert.rejects(client.request('textDocument/rename', { ...at('**hr-generalist**', 4), newName: 'people-partner' }), /cannot move files/);
     // This client does not prepare renames, and such a client may not show a request's error (ALE): the reason comes as a message too.
-    assert.ok(client.messages.some(m => m.method === 'window/showMessage' && m.type === 2 && /cannot move files/.test(m.message)), JSON.stringify(client.messages));
+    assert.ok(
+      client.messages.some(m => m.method === 'window/showMessage' && m.type === 2 && /cannot move files/.test(m.message)),
+      JSON.stringify(client.messages),
+    );
   });
 
   test('quick fixes come as plain changes, and none needs a file created', async () => {
@@ -149,7 +179,9 @@ describe('a client that declares little', () => {
     await client.publishedUntil(p => codes(p.get(seedUri)).includes('unknown-role'));
     const diagnostic = client.published.get(seedUri)![0];
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: seedUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+      textDocument: { uri: seedUri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
     });
     assert.ok(actions.length > 0);
     for (const action of actions) {
@@ -163,7 +195,10 @@ describe('a client that declares little', () => {
   });
 
   test('the server asked nothing the client did not declare, and logged no error', () => {
-    assert.deepEqual(client.serverRequests.filter(m => UNDECLARED.includes(m)), []);
+    assert.deepEqual(
+      client.serverRequests.filter(m => UNDECLARED.includes(m)),
+      [],
+    );
     assert.deepEqual(client.errors(), []);
   });
 });
@@ -198,9 +233,12 @@ describe('a client that cannot move files renames agents named by their key', ()
 
   test('a Copilot agent named by name: is renamed in its key and every reference; no file moves, so nothing is refused', async () => {
     const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', at('.github/agents/planner.agent.md', 'Feature Builder'));
-    assert.deepEqual(Object.keys(prepared).sort(), ['placeholder', 'range'], 'the protocol\'s answer, nothing of the core\'s');
+    assert.deepEqual(Object.keys(prepared).sort(), ['placeholder', 'range'], "the protocol's answer, nothing of the core's");
     assert.equal(prepared.placeholder, 'Feature Builder');
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('.github/agents/planner.agent.md', 'Feature Builder'), newName: 'Feature Maker' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      ...at('.github/agents/planner.agent.md', 'Feature Builder'),
+      newName: 'Feature Maker',
+    });
     assert.equal(edit.documentChanges, undefined);
     const changed = (rel: string) => applyTextEdits(files[rel], edit.changes![uri(rel)] as TextEdit[]);
     assert.match(changed('.github/agents/feature-builder.agent.md'), /^name: Feature Maker$/m);
@@ -231,7 +269,7 @@ describe('a client that watches files itself', () => {
     lib.dispose();
   });
 
-  test('is not doubled by a watcher of the server\'s own: the disk counts when the client reports it', async () => {
+  test("is not doubled by a watcher of the server's own: the disk counts when the client reports it", async () => {
     const hrPath = nodePath.join(lib.roles, 'hr-generalist.md');
     renameSync(hrPath, nodePath.join(lib.workspace, 'hr-generalist.md.bak'));
     // Long enough for a watcher of the server's own to have reported the deletion.

@@ -96,7 +96,7 @@ describe('language server over JSON-RPC (stdio)', () => {
     await client.change(seedUri, seedText);
   });
 
-  test('goes from a bold reference to the role file\'s title line', async () => {
+  test("goes from a bold reference to the role file's title line", async () => {
     const line = seedText.split('\n').findIndex(l => l.includes('**business-analyst**'));
     const character = seedText.split('\n')[line].indexOf('business-analyst') + 3;
     const locations = await client.definition(seedUri, { line, character });
@@ -169,7 +169,10 @@ describe('language server over JSON-RPC (stdio)', () => {
     writeFileSync(baPath, baText.replace(/## Persona/, '## Personas'));
     await client.filesChanged([{ uri: uriOf(baPath), type: FileChangeType.Changed }]);
     const report = await held;
-    assert.deepEqual(report.items.map(i => i.uri), [uriOf(baPath)]);
+    assert.deepEqual(
+      report.items.map(i => i.uri),
+      [uriOf(baPath)],
+    );
     const item = report.items[0];
     assert.equal(item.kind, 'full');
     assert.deepEqual(item.kind === 'full' ? codes(item.items) : [], ['missing-section']);

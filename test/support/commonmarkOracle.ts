@@ -50,7 +50,9 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (spec
 
 export async function loadOracle(): Promise<(text: string) => OracleDocument> {
   const [micromark, table, decode] = await Promise.all([
-    importEsm('micromark'), importEsm('micromark-extension-gfm-table'), importEsm('micromark-util-decode-string'),
+    importEsm('micromark'),
+    importEsm('micromark-extension-gfm-table'),
+    importEsm('micromark-util-decode-string'),
   ]);
   const mm = { ...micromark, ...table, ...decode } as unknown as Micromark;
   return text => read(mm, text);
@@ -60,7 +62,12 @@ const SLUG = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const ESCAPE_OR_REFERENCE = /\\[!-/:-@[-`{-~]|&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z0-9]{1,31});/g;
 
 function read(mm: Micromark, text: string): OracleDocument {
-  const events = mm.postprocess(mm.parse({ extensions: [mm.gfmTable()] }).document().write(mm.preprocess()(text, undefined, true)));
+  const events = mm.postprocess(
+    mm
+      .parse({ extensions: [mm.gfmTable()] })
+      .document()
+      .write(mm.preprocess()(text, undefined, true)),
+  );
   const out: OracleDocument = { references: [], headings: [], codeSpans: [] };
   const stack: Token[] = [];
   // GFM: cells past the head row's count are ignored.
@@ -99,7 +106,7 @@ function read(mm: Micromark, text: string): OracleDocument {
       case 'setextHeading':
         if (!inside('blockQuote') && !inside('listOrdered') && !inside('listUnordered')) {
           // A setext heading's line is its text's first: micromark starts the heading at any definitions before it.
-          const first = token.type === 'setextHeading' ? childTokens(events, i).find(t => t.type === 'setextHeadingText') ?? token : token;
+          const first = token.type === 'setextHeading' ? (childTokens(events, i).find(t => t.type === 'setextHeadingText') ?? token) : token;
           out.headings.push({ level: headingLevel(events, i, text), line: first.start.line - 1, endLine: token.end.line - 1 });
         }
         break;
@@ -110,7 +117,10 @@ function read(mm: Micromark, text: string): OracleDocument {
         if (inside('image') || text[token.start.offset] !== '*') break;
         const content = childTokens(events, i).find(t => t.type === 'strongText');
         if (!content) break;
-        const parts = childTokens(events, events.findIndex((e, k) => k > i && e[1] === content));
+        const parts = childTokens(
+          events,
+          events.findIndex((e, k) => k > i && e[1] === content),
+        );
         if (!parts.every(t => t.type === 'data' || t.type === 'characterEscape' || t.type === 'characterReference')) break;
         const name = mm.decodeString(text.slice(content.start.offset, content.end.offset));
         if (SLUG.test(name)) out.references.push({ slug: name, kind: 'bold', start: content.start.offset, end: content.end.offset });

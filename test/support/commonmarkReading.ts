@@ -57,7 +57,10 @@ function lastNonBlank(lines: string[], first: number, last: number): number {
 /** Percent-encodes a destination as commonmark.js does: what encodeURI leaves, and %XX escapes kept. */
 function normalizeUri(uri: string): string {
   try {
-    return uri.split(/(%[0-9a-fA-F]{2})/).map((part, i) => (i % 2 === 1 ? part : encodeURI(part))).join('');
+    return uri
+      .split(/(%[0-9a-fA-F]{2})/)
+      .map((part, i) => (i % 2 === 1 ? part : encodeURI(part)))
+      .join('');
   } catch {
     return uri;
   }
@@ -87,7 +90,15 @@ function referenceReading(markdown: string): Reading {
   const parser = new Parser();
   const doc = parser.parse(markdown);
   const lines = markdown.split(LINE_END);
-  const out: Reading = { headings: [], items: [], hiding: [], definitions: Object.keys((parser as unknown as { refmap: object }).refmap).sort(), strongs: [], links: [], codeSpans: [] };
+  const out: Reading = {
+    headings: [],
+    items: [],
+    hiding: [],
+    definitions: Object.keys((parser as unknown as { refmap: object }).refmap).sort(),
+    strongs: [],
+    links: [],
+    codeSpans: [],
+  };
   const walker = doc.walker();
   let imageDepth = 0;
   for (let event = walker.next(); event; event = walker.next()) {
@@ -135,6 +146,7 @@ function plainText(node: Node): string | undefined {
 /** commonmark.js makes `<https://x>` a link like any other: its text is its destination, written in angle brackets. */
 function isAutolink(link: Node, markdown: string): boolean {
   const text = plainText(link);
-  return text !== undefined && (link.destination === normalizeUri(text) || link.destination === normalizeUri(`mailto:${text}`)) && markdown.includes(`<${text}>`);
+  return (
+    text !== undefined && (link.destination === normalizeUri(text) || link.destination === normalizeUri(`mailto:${text}`)) && markdown.includes(`<${text}>`)
+  );
 }
-

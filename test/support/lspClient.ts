@@ -2,11 +2,31 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as nodePath from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type CancellationTokenSource } from 'vscode-jsonrpc/node';
 import {
-  type ClientCapabilities, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExitNotification, InitializedNotification, InitializeRequest, RegistrationRequest,
-  ShutdownRequest, DiagnosticRefreshRequest, WorkspaceDiagnosticRequest,
-  type CompletionList, type Diagnostic, type FileEvent, type InitializeResult, type Location, type Position,
-  type PreviousResultId, type PublishDiagnosticsParams, type Registration, type WorkspaceDiagnosticReport,
+  type ClientCapabilities,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  RegistrationRequest,
+  ShutdownRequest,
+  DiagnosticRefreshRequest,
+  WorkspaceDiagnosticRequest,
+  type CompletionList,
+  type Diagnostic,
+  type FileEvent,
+  type InitializeResult,
+  type Location,
+  type Position,
+  type PreviousResultId,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
 
@@ -24,8 +44,11 @@ export const SERVER_COMMANDS = {
 /** What VS Code declares, as far as these tests need: pull diagnostics, watched files, workspace folders, Markdown hover. */
 export const FULL_CAPABILITIES: ClientCapabilities = {
   workspace: {
-    diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true,
-    applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+    diagnostics: { refreshSupport: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceFolders: true,
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
   },
   textDocument: {
     diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
@@ -90,12 +113,16 @@ export class LspTestClient {
   private versions = new Map<string, number>();
   stderr = '';
 
-  private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
 
   static async start(
-    workspaceFolders: string[], commandOrOptions: readonly string[] | StartOptions = {},
+    workspaceFolders: string[],
+    commandOrOptions: readonly string[] | StartOptions = {},
   ): Promise<{ client: LspTestClient; result: InitializeResult }> {
-    const options: StartOptions = Array.isArray(commandOrOptions) ? { command: commandOrOptions } : commandOrOptions as StartOptions;
+    const options: StartOptions = Array.isArray(commandOrOptions) ? { command: commandOrOptions } : (commandOrOptions as StartOptions);
     const child = spawn(process.execPath, [...(options.command ?? SERVER_COMMANDS.cli)], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
@@ -134,7 +161,7 @@ export class LspTestClient {
     const folders = workspaceFolders.map(f => ({ uri: uriOf(f), name: nodePath.basename(f) }));
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: options.rootOnly ? folders[0]?.uri ?? null : null,
+      rootUri: options.rootOnly ? (folders[0]?.uri ?? null) : null,
       workspaceFolders: options.rootOnly ? null : folders,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
@@ -188,10 +215,13 @@ export class LspTestClient {
   /** True at the next publication, false when none comes within `ms`. */
   private nextPublication(ms: number): Promise<boolean> {
     return new Promise(resolve => {
-      const timer = setTimeout(() => {
-        this.publishWaiters = this.publishWaiters.filter(w => w !== waiter);
-        resolve(false);
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          this.publishWaiters = this.publishWaiters.filter(w => w !== waiter);
+          resolve(false);
+        },
+        Math.max(0, ms),
+      );
       const waiter = () => {
         clearTimeout(timer);
         resolve(true);

@@ -124,10 +124,72 @@ export interface RoleFileOptions {
 }
 
 /** Inline pieces for lines made from nothing: what emphasis, links and code spans are made of. */
-const PIECES = ['**', '*', '_', '__', '`', '``', '[', ']', '](', '(', ')', '<', '>', '!', '\\', ' ', ' ', 'x', '.md', './', '&#45;', '&amp;', '<!--', '-->', '|', '"', "'", '😀', '漢', '\t', ':'];
+const PIECES = [
+  '**',
+  '*',
+  '_',
+  '__',
+  '`',
+  '``',
+  '[',
+  ']',
+  '](',
+  '(',
+  ')',
+  '<',
+  '>',
+  '!',
+  '\\',
+  ' ',
+  ' ',
+  'x',
+  '.md',
+  './',
+  '&#45;',
+  '&amp;',
+  '<!--',
+  '-->',
+  '|',
+  '"',
+  "'",
+  '😀',
+  '漢',
+  '\t',
+  ':',
+];
 
 /** How a line may start: container markers, indentation and the openers of every kind of block. */
-const LINE_STARTS = ['', '', '> ', '>', '- ', '* ', '+ ', '1. ', '2) ', '  ', '   ', '    ', '\t', ' \t', '# ', '## ', '```', '~~~', '<div>', '<span>', '<!--', '-->', '| ', '---', '===', '[a]: ', '[a]:', '-', '1.'];
+const LINE_STARTS = [
+  '',
+  '',
+  '> ',
+  '>',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '  ',
+  '   ',
+  '    ',
+  '\t',
+  ' \t',
+  '# ',
+  '## ',
+  '```',
+  '~~~',
+  '<div>',
+  '<span>',
+  '<!--',
+  '-->',
+  '| ',
+  '---',
+  '===',
+  '[a]: ',
+  '[a]:',
+  '-',
+  '1.',
+];
 
 /** A role file: a title, then blocks separated by zero to two blank lines, with one style of line end. */
 export function roleFiles(options: RoleFileOptions): fc.Arbitrary<{ text: string; lineEnd: LineEnd }> {
@@ -136,28 +198,41 @@ export function roleFiles(options: RoleFileOptions): fc.Arbitrary<{ text: string
   const allowed = (s: string) => (options.tables || !s.includes('|')) && (options.typeSevenHtml || (s !== '<' && !s.includes('<span>')));
   const blocks = BLOCKS.filter(b => allowed(b('x')));
   const pieces = PIECES.filter(p => allowed(p) && (options.inlineTabs || p !== '\t'));
-  const soup: fc.Arbitrary<string> = fc.array(fc.oneof(fc.constantFrom(...pieces), name, name.map(n => `**${n}**`), name.map(n => `[x](./${n}.md)`)), { minLength: 1, maxLength: 14 })
+  const soup: fc.Arbitrary<string> = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...pieces),
+        name,
+        name.map(n => `**${n}**`),
+        name.map(n => `[x](./${n}.md)`),
+      ),
+      { minLength: 1, maxLength: 14 },
+    )
     .map(parts => parts.join(''));
-  const lineSoup: fc.Arbitrary<string> = fc.array(fc.tuple(fc.array(fc.constantFrom(...LINE_STARTS.filter(allowed)), { maxLength: 3 }), fc.oneof(soup, fc.constant(''))), { minLength: 1, maxLength: 6 })
+  const lineSoup: fc.Arbitrary<string> = fc
+    .array(fc.tuple(fc.array(fc.constantFrom(...LINE_STARTS.filter(allowed)), { maxLength: 3 }), fc.oneof(soup, fc.constant(''))), {
+      minLength: 1,
+      maxLength: 6,
+    })
     .map(lines => lines.map(([starts, rest]) => starts.join('') + rest).join('\n'));
   const written = fc.tuple(fc.integer({ min: 0, max: blocks.length - 1 }), name).map(([i, n]) => blocks[i](n));
   const block: fc.Arbitrary<string> = options.soups
     ? fc.oneof({ arbitrary: written, weight: 5 }, { arbitrary: soup, weight: 2 }, { arbitrary: lineSoup, weight: 2 })
     : written;
-  return fc.record({
-    blocks: fc.array(fc.tuple(nested(block), fc.constantFrom('\n', '\n\n', '\n\n\n')), { minLength: 1, maxLength: 12 }),
-    lineEnd: fc.constantFrom<LineEnd>('\n', '\r\n', '\r', 'mixed'),
-    seed: fc.integer(),
-  }).map(({ blocks, lineEnd, seed }) => {
-    // micromark takes a line right after a table that ended with its list item or quote for another row of it, and
-    // refuses it as a lazy one: no table stands right after another that way (GitHub and the spec start a new table).
-    const lf = `# Generated role\n\n${blocks.map(([b, sep]) => b + (b.includes('|') ? '\n\n' : sep)).join('')}`;
-    let n = seed >>> 0;
-    const text = lineEnd === 'mixed'
-      ? lf.replace(/\n/g, () => ['\n', '\r\n', '\r'][(n = (n * 1103515245 + 12345) >>> 0) % 3])
-      : lf.replace(/\n/g, lineEnd);
-    return { text, lineEnd };
-  });
+  return fc
+    .record({
+      blocks: fc.array(fc.tuple(nested(block), fc.constantFrom('\n', '\n\n', '\n\n\n')), { minLength: 1, maxLength: 12 }),
+      lineEnd: fc.constantFrom<LineEnd>('\n', '\r\n', '\r', 'mixed'),
+      seed: fc.integer(),
+    })
+    .map(({ blocks, lineEnd, seed }) => {
+      // micromark takes a line right after a table that ended with its list item or quote for another row of it, and
+      // refuses it as a lazy one: no table stands right after another that way (GitHub and the spec start a new table).
+      const lf = `# Generated role\n\n${blocks.map(([b, sep]) => b + (b.includes('|') ? '\n\n' : sep)).join('')}`;
+      let n = seed >>> 0;
+      const text = lineEnd === 'mixed' ? lf.replace(/\n/g, () => ['\n', '\r\n', '\r'][(n = (n * 1103515245 + 12345) >>> 0) % 3]) : lf.replace(/\n/g, lineEnd);
+      return { text, lineEnd };
+    });
 }
 
 /** A block, maybe inside a list item or a block quote (nested up to three deep). */

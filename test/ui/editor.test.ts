@@ -20,15 +20,23 @@ function locate(needle: string): { line: number; column: number } {
 describe('Fleet Roles, driven as a person drives VS Code', { timeout: 600000 }, () => {
   let vsc: Workbench;
 
-  before(async () => {
-    vsc = await startWorkbench({
-      vsix: VSIX,
-      workspace: nodePath.join(REPO_ROOT, 'roles'),
-      settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoSurround': 'never', 'editor.acceptSuggestionOnEnter': 'on' },
-      // A VS Code that does not come up fails the run here instead of hanging it.
-      loadTimeout: 240000,
-    });
-  }, { timeout: 300000 });
+  before(
+    async () => {
+      vsc = await startWorkbench({
+        vsix: VSIX,
+        workspace: nodePath.join(REPO_ROOT, 'roles'),
+        settings: {
+          'editor.autoClosingBrackets': 'never',
+          'editor.autoClosingQuotes': 'never',
+          'editor.autoSurround': 'never',
+          'editor.acceptSuggestionOnEnter': 'on',
+        },
+        // A VS Code that does not come up fails the run here instead of hanging it.
+        loadTimeout: 240000,
+      });
+    },
+    { timeout: 300000 },
+  );
 
   after(async () => {
     await vsc?.stop();
@@ -49,7 +57,10 @@ describe('Fleet Roles, driven as a person drives VS Code', { timeout: 600000 }, 
     await vsc.waitForSquiggle('error', WAIT);
     await vsc.screenshot(nodePath.join(SHOTS, '2-squiggle.png'));
     const rows = await vsc.problems({ min: 1, timeout: WAIT });
-    assert.ok(rows.some(r => r.includes("Unknown role 'legal-counsl'. Did you mean 'legal-counsel'?")), rows.join('\n'));
+    assert.ok(
+      rows.some(r => r.includes("Unknown role 'legal-counsl'. Did you mean 'legal-counsel'?")),
+      rows.join('\n'),
+    );
     await vsc.screenshot(nodePath.join(SHOTS, '3-problems.png'));
   });
 
@@ -61,7 +72,10 @@ describe('Fleet Roles, driven as a person drives VS Code', { timeout: 600000 }, 
     await vsc.page.keyboard.press('Enter');
     await vsc.page.keyboard.type('- **Does NOT set pay** — that is the **hr-gen', { delay: 10 });
     const labels = await vsc.triggerSuggest(WAIT);
-    assert.ok(labels.some(l => l.includes('hr-generalist')), labels.join('\n'));
+    assert.ok(
+      labels.some(l => l.includes('hr-generalist')),
+      labels.join('\n'),
+    );
     await vsc.screenshot(nodePath.join(SHOTS, '4-completion.png'));
     await vsc.page.keyboard.press('Enter');
     await vsc.page.waitForTimeout(500);
@@ -112,7 +126,7 @@ describe('Fleet Roles, driven as a person drives VS Code', { timeout: 600000 }, 
     await vsc.page.locator('.tab', { hasText: 'Role Graph' }).first().waitFor({ timeout: WAIT });
     const frame = vsc.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await frame.locator('g.node').first().waitFor({ timeout: WAIT });
-    assert.ok(await frame.locator('g.node').count() >= 18);
+    assert.ok((await frame.locator('g.node').count()) >= 18);
     await vsc.screenshot(nodePath.join(SHOTS, '10-graph.png'));
   });
 });

@@ -13,15 +13,18 @@ const CAPTAIN = '.claude/agents/release-captain.md';
 describe('Fleet Roles: New Role… from the command palette, in a Claude Code library', { timeout: 600000 }, () => {
   let vsc: Workbench;
 
-  before(async () => {
-    vsc = await startWorkbench({ vsix: VSIX, workspace: nodePath.join(REPO_ROOT, 'test', 'fixtures', 'agent-libraries'), loadTimeout: 240000 });
-  }, { timeout: 300000 });
+  before(
+    async () => {
+      vsc = await startWorkbench({ vsix: VSIX, workspace: nodePath.join(REPO_ROOT, 'test', 'fixtures', 'agent-libraries'), loadTimeout: 240000 });
+    },
+    { timeout: 300000 },
+  );
 
   after(async () => {
     await vsc?.stop();
   });
 
-  test('the input box refuses a name that is no slug, and the new subagent opens in the library\'s format', async () => {
+  test("the input box refuses a name that is no slug, and the new subagent opens in the library's format", async () => {
     await vsc.openFile(CAPTAIN);
     await vsc.runCommand('Fleet Roles: New Role…');
     // The palette's box stays up until the command's own box takes its place: wait for that one's title.
@@ -29,7 +32,10 @@ describe('Fleet Roles: New Role… from the command palette, in a Claude Code li
     const input = vsc.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: WAIT });
     await input.fill('Docs Writer');
-    await vsc.page.locator('.quick-input-widget .quick-input-message', { hasText: 'A kebab-case slug, such as code-reviewer' }).first().waitFor({ timeout: WAIT });
+    await vsc.page
+      .locator('.quick-input-widget .quick-input-message', { hasText: 'A kebab-case slug, such as code-reviewer' })
+      .first()
+      .waitFor({ timeout: WAIT });
     await vsc.screenshot(nodePath.join(SHOTS, '1-refused.png'));
     await input.fill('docs-writer');
     await vsc.page.keyboard.press('Enter');

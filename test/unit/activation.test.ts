@@ -46,7 +46,9 @@ describe('activation events', () => {
 describe("the client's document selector", () => {
   /** Whether a file on disk with this language is sent to the server, as VS Code matches a document filter. */
   const sent = (path: string, language: string) =>
-    DOCUMENT_SELECTOR.some(f => (f.language === undefined || f.language === language) && (f.pattern === undefined || picomatch(f.pattern, { dot: true })(path)));
+    DOCUMENT_SELECTOR.some(
+      f => (f.language === undefined || f.language === language) && (f.pattern === undefined || picomatch(f.pattern, { dot: true })(path)),
+    );
 
   test('Markdown files, whatever their name, and fleet-roles.json', () => {
     assert.ok(sent('roles/qa-engineer.md', 'markdown'));

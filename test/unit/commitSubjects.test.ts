@@ -28,6 +28,13 @@ test('every commit since the rule has a subject under 72 characters', t => {
   assert.equal(since.status, 0, `commit ${RULE_SINCE} is not in this clone (a shallow clone?): fetch the whole history to check the subjects`);
   const log = git(['log', '--no-merges', '--format=%h%x09%s', `${RULE_SINCE}..HEAD`]);
   assert.equal(log.status, 0, log.stderr);
-  const long = log.stdout.split('\n').filter(Boolean).map(line => line.split('\t')).filter(([, subject]) => [...subject].length > MAX_SUBJECT);
-  assert.deepEqual(long.map(([hash, subject]) => `${hash} (${[...subject].length}): ${subject}`), []);
+  const long = log.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map(line => line.split('\t'))
+    .filter(([, subject]) => [...subject].length > MAX_SUBJECT);
+  assert.deepEqual(
+    long.map(([hash, subject]) => `${hash} (${[...subject].length}): ${subject}`),
+    [],
+  );
 });

@@ -82,7 +82,10 @@ describe('HTML blocks and comments', () => {
   });
   test('a disable directive in an HTML block is still a comment', () => {
     const text = '# X role\n\n<!-- fleet-roles-disable -->\n';
-    assert.deepEqual(parseRole(PATH, text).comments.map(c => text.slice(c.start, c.end)), ['<!-- fleet-roles-disable -->']);
+    assert.deepEqual(
+      parseRole(PATH, text).comments.map(c => text.slice(c.start, c.end)),
+      ['<!-- fleet-roles-disable -->'],
+    );
   });
 });
 
@@ -156,7 +159,9 @@ describe('links as CommonMark reads them', () => {
   });
   test('escapes and character references are decoded; the range covers the name as written', () => {
     assert.deepEqual(refs('**ops\\-lead** [x](qa&#45;lead.md) [y](hr&#x2D;lead.md)'), [
-      ['ops-lead', 'bold', 'ops\\-lead'], ['qa-lead', 'link', 'qa&#45;lead'], ['hr-lead', 'link', 'hr&#x2D;lead'],
+      ['ops-lead', 'bold', 'ops\\-lead'],
+      ['qa-lead', 'link', 'qa&#45;lead'],
+      ['hr-lead', 'link', 'hr&#x2D;lead'],
     ]);
   });
   test('a named reference can make a scheme: https&colon; is absolute', () => {
@@ -174,11 +179,17 @@ describe('links as CommonMark reads them', () => {
   test('a title in parentheses holds no unescaped (: the link is none, the definition text', () => {
     assert.deepEqual(names('[x](./ops-lead.md (a(b)) [y](./qa-lead.md (a\\(b))'), ['qa-lead']);
     const role = parseRole(PATH, '# X role\n\n[ref]: ./ops-lead.md (a(b)\n===\n');
-    assert.deepEqual(role.headings.map(h => h.text), ['X role', '[ref]: ./ops-lead.md (a(b)']);
+    assert.deepEqual(
+      role.headings.map(h => h.text),
+      ['X role', '[ref]: ./ops-lead.md (a(b)'],
+    );
   });
   test('a definition is no paragraph: a setext underline after it is text', () => {
     const role = parseRole(PATH, '# X role\n\n[ref]: ./ops-lead.md\n===\n');
-    assert.deepEqual(role.headings.map(h => h.text), ['X role']);
+    assert.deepEqual(
+      role.headings.map(h => h.text),
+      ['X role'],
+    );
   });
 });
 
@@ -192,7 +203,7 @@ describe('code', () => {
   test('a code span crosses lines inside one quote', () => {
     assert.deepEqual(names('> `a\n> **ops-lead**` b'), []);
   });
-  test('indented code hides references; a list item\'s continuation is no code', () => {
+  test("indented code hides references; a list item's continuation is no code", () => {
     assert.deepEqual(names('    **qa-lead**\n\n- item\n\n    **ops-lead**'), ['ops-lead']);
   });
   test('declarations in a code span that crosses a quote line keep exact places', () => {
@@ -210,20 +221,22 @@ describe('lists', () => {
   test('after indented code, any item may start, empty or numbered otherwise', () => {
     assert.deepEqual(boundaries('## Boundaries\n\n    **qa-lead**\n2. **ops-lead**\n-').bullets, ['2. **ops-lead**', '-']);
   });
-  test('a line of the item that holds only a marker is the item\'s', () => {
+  test("a line of the item that holds only a marker is the item's", () => {
     assert.deepEqual(boundaries('## Boundaries\n\n- **ops-lead**\n\n  >').bullets, ['- **ops-lead**\n\n  >']);
   });
   test('an item numbered 1 can', () => {
     assert.deepEqual(boundaries('## Boundaries\n\nSome text\n1. **ops-lead**').bullets, ['1. **ops-lead**']);
   });
   test('a bullet runs over its continuation lines, nested items and lazy lines', () => {
-    assert.deepEqual(boundaries('## Boundaries\n\n- **ops-lead**\n  more\n  - nested\nlazy\n\n- **qa-lead**').bullets,
-      ['- **ops-lead**\n  more\n  - nested\nlazy', '- **qa-lead**']);
+    assert.deepEqual(boundaries('## Boundaries\n\n- **ops-lead**\n  more\n  - nested\nlazy\n\n- **qa-lead**').bullets, [
+      '- **ops-lead**\n  more\n  - nested\nlazy',
+      '- **qa-lead**',
+    ]);
   });
 });
 
 describe('GFM tables', () => {
-  test('cells past the head row\'s count are ignored', () => {
+  test("cells past the head row's count are ignored", () => {
     assert.deepEqual(names('| a | b |\n| - | - |\n| **ops-lead** | **qa-lead** | **hr-lead** |'), ['ops-lead', 'qa-lead']);
   });
   test('a table interrupts a paragraph at its head row', () => {
@@ -237,7 +250,10 @@ describe('GFM tables', () => {
     assert.deepEqual(names('| a |\n| - |\n| b | **qa-lead** |\n\n| **ops-lead** | **hr-lead** |'), ['ops-lead', 'hr-lead']);
   });
   test('a line without a pipe goes on the table as a row, so no underline after it makes a heading', () => {
-    assert.deepEqual(parseRole(PATH, '# X role\n\n| a |\n| - |\nb\n===\n').headings.map(h => h.text), ['X role']);
+    assert.deepEqual(
+      parseRole(PATH, '# X role\n\n| a |\n| - |\nb\n===\n').headings.map(h => h.text),
+      ['X role'],
+    );
   });
   test('another block ends the table', () => {
     assert.deepEqual(names('| a |\n| - |\n> b | **ops-lead**'), ['ops-lead']);
@@ -252,8 +268,23 @@ describe('positions stay exact', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const text = ['# X role', '', '- 😀\t**ops-lead** 漢字', '  [x](./qa-lead.md)', '> `a', '> b` **hr-lead**'].join(eol);
       const role = parseRole(PATH, text);
-      assert.deepEqual(role.references.map(r => [r.name, text.slice(r.start, r.end)]), [['ops-lead', 'ops-lead'], ['qa-lead', 'qa-lead'], ['hr-lead', 'hr-lead']], JSON.stringify(eol));
-      assert.deepEqual(role.references.map(r => role.lines.positionAt(r.start)), [{ line: 2, character: 7 }, { line: 3, character: 8 }, { line: 5, character: 7 }]);
+      assert.deepEqual(
+        role.references.map(r => [r.name, text.slice(r.start, r.end)]),
+        [
+          ['ops-lead', 'ops-lead'],
+          ['qa-lead', 'qa-lead'],
+          ['hr-lead', 'hr-lead'],
+        ],
+        JSON.stringify(eol),
+      );
+      assert.deepEqual(
+        role.references.map(r => role.lines.positionAt(r.start)),
+        [
+          { line: 2, character: 7 },
+          { line: 3, character: 8 },
+          { line: 5, character: 7 },
+        ],
+      );
     }
   });
 });

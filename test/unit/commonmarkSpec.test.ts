@@ -19,7 +19,7 @@ interface SpecExample {
 // The package has no type declarations.
 const specExamples = (require('commonmark-spec') as { tests: SpecExample[] }).tests;
 
-describe('the CommonMark specification\'s examples, read as commonmark.js reads them', () => {
+describe("the CommonMark specification's examples, read as commonmark.js reads them", () => {
   for (const example of specExamples) {
     const markdown = example.markdown.replace(/→/g, '\t');
     test(`example ${example.number} (${example.section})`, () => {

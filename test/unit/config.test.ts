@@ -21,7 +21,10 @@ describe('domains', () => {
     const diagnostics = lib.diagnostics(X);
     assert.deepEqual(codes(diagnostics), ['unknown-domain']);
     assert.equal(diagnostics[0].message, "Unknown domain 'operations'. Known domains: alpha, beta.");
-    assert.deepEqual(lib.workspace.libraries.map(l => [...l.domains]), [['alpha', 'beta']]);
+    assert.deepEqual(
+      lib.workspace.libraries.map(l => [...l.domains]),
+      [['alpha', 'beta']],
+    );
   });
 
   test('a configured domain is accepted and suggested', async () => {
@@ -41,7 +44,7 @@ describe('domains', () => {
     assert.deepEqual(lib.diagnostics(X), []);
   });
 
-  test('the nearest configuration decides a file\'s domains', async () => {
+  test("the nearest configuration decides a file's domains", async () => {
     const lib = await checkLibrary({
       [CONFIG]: '{ "domains": ["alpha"] }',
       '/ws/roles/a-role.md': roleText('a-role', { domain: 'alpha', boundaries: ['- **Does NOT x** — the **a-peer**.'] }),
@@ -56,16 +59,19 @@ describe('domains', () => {
   });
 
   test('a configuration above the workspace root applies', async () => {
-    const lib = await checkLibrary({
-      [CONFIG]: '{ "domains": ["alpha"], "roleFolders": ["project/roles"] }',
-      '/ws/project/roles/a-role.md': roleText('a-role', { domain: 'operations', boundaries: ['- **Does NOT x** — the **a-peer**.'] }),
-      '/ws/project/roles/a-peer.md': roleText('a-peer', { domain: 'alpha', boundaries: ['- **Does NOT x** — the **a-role**.'] }),
-    }, '/ws/project');
+    const lib = await checkLibrary(
+      {
+        [CONFIG]: '{ "domains": ["alpha"], "roleFolders": ["project/roles"] }',
+        '/ws/project/roles/a-role.md': roleText('a-role', { domain: 'operations', boundaries: ['- **Does NOT x** — the **a-peer**.'] }),
+        '/ws/project/roles/a-peer.md': roleText('a-peer', { domain: 'alpha', boundaries: ['- **Does NOT x** — the **a-role**.'] }),
+      },
+      '/ws/project',
+    );
     assert.deepEqual(codes(lib.diagnostics('/ws/project/roles/a-role.md')), ['unknown-domain']);
     assert.deepEqual(lib.diagnostics('/ws/project/roles/a-peer.md'), []);
   });
 
-  test('the sample library\'s own configuration is read', async () => {
+  test("the sample library's own configuration is read", async () => {
     const lib = await checkLibrary(sampleLibrary());
     const [library] = lib.workspace.libraries;
     assert.equal(library.configPath, '/ws/roles/fleet-roles.json');
@@ -150,7 +156,10 @@ describe('configuration problems', () => {
     const text = '{ "severity": { "unknown-rol": "off", "self-reference": "hint" } }';
     const lib = await checkLibrary(peers({ [CONFIG]: text, [X]: xRole() }));
     const problems = lib.workspace.libraries[0].problems;
-    assert.deepEqual(problems.map(p => p.message), ["Invalid configuration: 'unknown-rol' in 'severity' is not a diagnostic code. Did you mean 'unknown-role'?"]);
+    assert.deepEqual(
+      problems.map(p => p.message),
+      ["Invalid configuration: 'unknown-rol' in 'severity' is not a diagnostic code. Did you mean 'unknown-role'?"],
+    );
     assert.deepEqual(problems[0].range, rangeOf(text, '"unknown-rol"'));
   });
 
@@ -159,7 +168,10 @@ describe('configuration problems', () => {
       const lib = await checkLibrary(peers({ [CONFIG]: `{ "severity": { "${key}": "off" } }`, [X]: xRole() }));
       const [library] = lib.workspace.libraries;
       assert.equal(library.problems.length, 1);
-      assert.match(library.problems[0].message, new RegExp(`^Invalid configuration: '${key}' in 'severity' is not a diagnostic code\\. Known codes: invalid-frontmatter, .*unknown-role`));
+      assert.match(
+        library.problems[0].message,
+        new RegExp(`^Invalid configuration: '${key}' in 'severity' is not a diagnostic code\\. Known codes: invalid-frontmatter, .*unknown-role`),
+      );
       assert.deepEqual({ ...library.severity }, {});
       assert.equal(Object.getPrototypeOf(library.severity), Object.prototype);
     });
@@ -167,11 +179,16 @@ describe('configuration problems', () => {
 
   test('invalid-config cannot be given a severity: it reports the configuration itself', async () => {
     const lib = await checkLibrary(peers({ [CONFIG]: '{ "severity": { "invalid-config": "off" } }', [X]: xRole() }));
-    assert.deepEqual(lib.workspace.libraries[0].problems.map(p => p.message), ["Invalid configuration: 'invalid-config' in 'severity' cannot be set: it reports the configuration itself."]);
+    assert.deepEqual(
+      lib.workspace.libraries[0].problems.map(p => p.message),
+      ["Invalid configuration: 'invalid-config' in 'severity' cannot be set: it reports the configuration itself."],
+    );
   });
 
   test('the JSON schema allows a severity for exactly the codes the checker does', () => {
-    const schema = JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'schemas', 'fleet-roles.schema.json'), 'utf8')) as { properties: { severity: { propertyNames: { enum: string[] } } } };
+    const schema = JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'schemas', 'fleet-roles.schema.json'), 'utf8')) as {
+      properties: { severity: { propertyNames: { enum: string[] } } };
+    };
     assert.deepEqual([...schema.properties.severity.propertyNames.enum].sort(), [...CONFIGURABLE_CODES].sort());
   });
 
@@ -187,12 +204,14 @@ describe('configuration problems', () => {
 
 describe('which files are roles', () => {
   test('exclude globs drop files from the library', async () => {
-    const lib = await checkLibrary(peers({
-      [CONFIG]: '{ "exclude": ["roles/drafts/**", "**/*.draft.md"] }',
-      '/ws/roles/drafts/d-role.md': 'not a role at all',
-      '/ws/roles/sub/e-role.draft.md': 'not a role either',
-      [X]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **d-role**.'] }),
-    }));
+    const lib = await checkLibrary(
+      peers({
+        [CONFIG]: '{ "exclude": ["roles/drafts/**", "**/*.draft.md"] }',
+        '/ws/roles/drafts/d-role.md': 'not a role at all',
+        '/ws/roles/sub/e-role.draft.md': 'not a role either',
+        [X]: roleText('x-role', { boundaries: ['- **Does NOT x** — the **d-role**.'] }),
+      }),
+    );
     assert.deepEqual(lib.workspace.paths(), ['/ws/roles/other-role.md', '/ws/roles/peer-role.md', X]);
     assert.equal(lib.service.getDiagnostics('/ws/roles/drafts/d-role.md'), undefined);
     assert.equal(lib.service.getDiagnostics('/ws/roles/sub/e-role.draft.md'), undefined);
@@ -241,15 +260,15 @@ describe('which files are roles', () => {
   });
 
   test('upper-case documents are not checked but their references are indexed', async () => {
-    const readme = [
-      '# Read me', '', '## Boundaries', '', '- nothing here', '- see **no-such-role**', '', 'The [x](./x-role.md) and **peer-role**.',
-    ].join('\n');
-    const lib = await checkLibrary(peers({
-      [X]: xRole(),
-      '/ws/roles/README.md': readme,
-      '/ws/roles/LIBRARY.md': 'no title, no sections, **x-role**',
-      '/ws/roles/CHANGELOG.md': '---\nclass: [broken\n---\n',
-    }));
+    const readme = ['# Read me', '', '## Boundaries', '', '- nothing here', '- see **no-such-role**', '', 'The [x](./x-role.md) and **peer-role**.'].join('\n');
+    const lib = await checkLibrary(
+      peers({
+        [X]: xRole(),
+        '/ws/roles/README.md': readme,
+        '/ws/roles/LIBRARY.md': 'no title, no sections, **x-role**',
+        '/ws/roles/CHANGELOG.md': '---\nclass: [broken\n---\n',
+      }),
+    );
     for (const doc of ['/ws/roles/README.md', '/ws/roles/LIBRARY.md', '/ws/roles/CHANGELOG.md']) {
       assert.ok(lib.workspace.paths().includes(doc), doc);
       assert.deepEqual(roleChecks(lib.diagnostics(doc)), [], doc);
@@ -264,7 +283,7 @@ describe('which files are roles', () => {
     assert.deepEqual(codes(lib.diagnostics(X)), ['boundary-without-role']);
   });
 
-  test('the sample library\'s LIBRARY.md is read for references but not checked', async () => {
+  test("the sample library's LIBRARY.md is read for references but not checked", async () => {
     const lib = await checkLibrary(sampleLibrary());
     const library = lib.workspace.libraries[0];
     assert.deepEqual(roleChecks(lib.diagnostics('/ws/roles/LIBRARY.md')), []);
@@ -283,7 +302,11 @@ describe('configurations built to slip past the checks (found in review)', () =>
 
   test('a repeated key is reported, so a second severity cannot hide an unknown code', async () => {
     const { parseConfigText } = await import('../../server/src/core/config/configFile');
-    for (const text of ['{"severity":{},"severity":{"bogus":"error"}}', '{"severity":{"invalid-config":"off"},"severity":{}}', '{"domains":["hr"],"domains":["hr"]}']) {
+    for (const text of [
+      '{"severity":{},"severity":{"bogus":"error"}}',
+      '{"severity":{"invalid-config":"off"},"severity":{}}',
+      '{"domains":["hr"],"domains":["hr"]}',
+    ]) {
       const result = parseConfigText(CONFIG, text);
       assert.equal(result.ok, false, text);
       assert.match(result.ok ? '' : result.problems[0].message, /^The key '(severity|domains)' is given twice/, text);

@@ -50,13 +50,42 @@ describe('the JSON schema and the checker accept the same configurations', () =>
 
   // Values of every kind the schema has, none that only one side refuses (a pattern that cannot run
   // in linear time, a path leading outside, a repeated domain, a prototype key: see configSchema).
-  const LEAVES = ['', 'x', 'a-b', 'Ab', '.md', '.agent.md', 'md', 'key[]', 'upper-case', 'fleet', 'report', 'frontmatter', 'domains', 'error', 'off',
-    'unknown-role', 'invalid-config', 0, 1, -1, 1.5, true, null, [], ['x', 'y'], {}];
+  const LEAVES = [
+    '',
+    'x',
+    'a-b',
+    'Ab',
+    '.md',
+    '.agent.md',
+    'md',
+    'key[]',
+    'upper-case',
+    'fleet',
+    'report',
+    'frontmatter',
+    'domains',
+    'error',
+    'off',
+    'unknown-role',
+    'invalid-config',
+    0,
+    1,
+    -1,
+    1.5,
+    true,
+    null,
+    [],
+    ['x', 'y'],
+    {},
+  ];
 
   /** A value for a node of the schema: one of its shape, its fields filled the same way, or any leaf. */
   function valueFor(node: JsonSchema, depth: number): fc.Arbitrary<unknown> {
     const typed = (node.enum as unknown[] | undefined) ?? LEAVES.filter(v => ofType(v, node.type));
-    const leaf = typed.length === 0 ? fc.constantFrom(...LEAVES) : fc.oneof({ arbitrary: fc.constantFrom(...LEAVES), weight: 1 }, { arbitrary: fc.constantFrom(...typed), weight: 3 });
+    const leaf =
+      typed.length === 0
+        ? fc.constantFrom(...LEAVES)
+        : fc.oneof({ arbitrary: fc.constantFrom(...LEAVES), weight: 1 }, { arbitrary: fc.constantFrom(...typed), weight: 3 });
     if (depth > 3) return leaf;
     const shaped: Array<fc.Arbitrary<unknown>> = [];
     const properties = node.properties as Record<string, JsonSchema> | undefined;
@@ -82,13 +111,16 @@ describe('the JSON schema and the checker accept the same configurations', () =>
 
   test('field by field, for generated configurations', () => {
     let accepted = 0;
-    fc.assert(fc.property(valueFor(generated, 0), config => {
-      const unique = typeof config === 'object' && config !== null ? (config as { domains?: unknown }).domains : undefined;
-      fc.pre(!Array.isArray(unique) || new Set(unique).size === unique.length);
-      const checker = configSchema.safeParse(config).success;
-      if (checker) accepted++;
-      assert.equal(editorAccepts(config), checker, `${JSON.stringify(config)}: ${JSON.stringify(editorAccepts.errors)}`);
-    }), { numRuns: 3000, seed: 21 });
+    fc.assert(
+      fc.property(valueFor(generated, 0), config => {
+        const unique = typeof config === 'object' && config !== null ? (config as { domains?: unknown }).domains : undefined;
+        fc.pre(!Array.isArray(unique) || new Set(unique).size === unique.length);
+        const checker = configSchema.safeParse(config).success;
+        if (checker) accepted++;
+        assert.equal(editorAccepts(config), checker, `${JSON.stringify(config)}: ${JSON.stringify(editorAccepts.errors)}`);
+      }),
+      { numRuns: 3000, seed: 21 },
+    );
     assert.ok(accepted > 100, `only ${accepted} configurations were valid`);
   });
 });

@@ -34,7 +34,9 @@ describe('declaration forms', () => {
   });
 
   test('other frontmatter keys may stand beside the three declarations', async () => {
-    const text = roleText('x-role', { frontmatter: ['class: x-role', 'title: The X role', 'domain: operations', 'tags: [a, b]', 'persistent_persona: false', 'owner: someone'] });
+    const text = roleText('x-role', {
+      frontmatter: ['class: x-role', 'title: The X role', 'domain: operations', 'tags: [a, b]', 'persistent_persona: false', 'owner: someone'],
+    });
     assert.deepEqual(await check(text), []);
   });
 
@@ -137,8 +139,7 @@ describe('declaration values', () => {
     const diagnostics = await check(text);
     assert.deepEqual(codes(diagnostics), ['class-filename-mismatch']);
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'y-role'));
-    assert.equal(diagnostics[0].message,
-      "Class 'y-role' does not match the file name 'x-role.md': rename the class to 'x-role' or the file to 'y-role.md'.");
+    assert.equal(diagnostics[0].message, "Class 'y-role' does not match the file name 'x-role.md': rename the class to 'x-role' or the file to 'y-role.md'.");
   });
 
   test('duplicate-class: two role files of one library with the same class', async () => {
@@ -146,7 +147,10 @@ describe('declaration values', () => {
     const b = '/ws/roles/b/dup-role.md';
     const text = roleText('dup-role');
     const lib = await checkLibrary(peers({ [a]: text, [b]: text }));
-    for (const [self, other] of [[a, b], [b, a]]) {
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ]) {
       const diagnostics = lib.diagnostics(self);
       assert.deepEqual(codes(diagnostics), ['duplicate-class'], self);
       const d = diagnostics[0];
@@ -186,14 +190,36 @@ describe('declaration values', () => {
   });
 
   test('the built-in domains cover the common organisational domains', async () => {
-    const required = ['operations', 'delivery', 'business', 'hr', 'engineering', 'product', 'design', 'finance', 'legal',
-      'sales', 'marketing', 'support', 'security', 'data', 'research', 'executive'];
+    const required = [
+      'operations',
+      'delivery',
+      'business',
+      'hr',
+      'engineering',
+      'product',
+      'design',
+      'finance',
+      'legal',
+      'sales',
+      'marketing',
+      'support',
+      'security',
+      'data',
+      'research',
+      'executive',
+    ];
     for (const domain of required) {
       assert.deepEqual(codes(await check(roleText('x-role', { domain }))), [], domain);
     }
   });
 
-  for (const [label, value] of [['quoted "true"', '"true"'], ['yes', 'yes'], ['1', '1'], ["quoted 'false'", "'false'"], ['on', 'on']]) {
+  for (const [label, value] of [
+    ['quoted "true"', '"true"'],
+    ['yes', 'yes'],
+    ['1', '1'],
+    ["quoted 'false'", "'false'"],
+    ['on', 'on'],
+  ]) {
     test(`invalid-persistence for ${label} in the frontmatter, at the value`, async () => {
       const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain: operations', `persistent_persona: ${value}`] });
       const diagnostics = await check(text);
@@ -226,34 +252,30 @@ describe('where a value stands', () => {
     assert.deepEqual(d.range, rangeOf(text, 'operatons'));
   });
 
-  test('a quoted value holding " #" is placed whole',
-    async () => {
-      const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain: "opera #tions"', 'persistent_persona: false'] });
-      const d = single(await check(text), 'unknown-domain');
-      assert.deepEqual(d.range, rangeOf(text, '"opera #tions"'));
-    });
+  test('a quoted value holding " #" is placed whole', async () => {
+    const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain: "opera #tions"', 'persistent_persona: false'] });
+    const d = single(await check(text), 'unknown-domain');
+    assert.deepEqual(d.range, rangeOf(text, '"opera #tions"'));
+  });
 
-  test('a value written on the line below its key is placed at the value',
-    async () => {
-      const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain:', '  operatons', 'persistent_persona: false'] });
-      const d = single(await check(text), 'unknown-domain');
-      assert.deepEqual(d.range, rangeOf(text, 'operatons'));
-    });
+  test('a value written on the line below its key is placed at the value', async () => {
+    const text = roleText('x-role', { frontmatter: ['class: x-role', 'domain:', '  operatons', 'persistent_persona: false'] });
+    const d = single(await check(text), 'unknown-domain');
+    assert.deepEqual(d.range, rangeOf(text, 'operatons'));
+  });
 
-  test('a folded block scalar class is placed at its text',
-    async () => {
-      const text = roleText('x-role', { frontmatter: ['class: >-', '  y-role', 'domain: operations', 'persistent_persona: false'] });
-      const d = single(await check(text), 'class-filename-mismatch');
-      assert.deepEqual(d.range, rangeOf(text, 'y-role'));
-    });
+  test('a folded block scalar class is placed at its text', async () => {
+    const text = roleText('x-role', { frontmatter: ['class: >-', '  y-role', 'domain: operations', 'persistent_persona: false'] });
+    const d = single(await check(text), 'class-filename-mismatch');
+    assert.deepEqual(d.range, rangeOf(text, 'y-role'));
+  });
 
-  test('an empty `class:` is reported without inventing the value null',
-    async () => {
-      const text = roleText('x-role', { frontmatter: ['class:', 'domain: operations', 'persistent_persona:'] });
-      const diagnostics = await check(text);
-      assert.equal(diagnostics.length, 2, JSON.stringify(codes(diagnostics)));
-      for (const d of diagnostics) assert.ok(!d.message.includes("'null'"), d.message);
-    });
+  test('an empty `class:` is reported without inventing the value null', async () => {
+    const text = roleText('x-role', { frontmatter: ['class:', 'domain: operations', 'persistent_persona:'] });
+    const diagnostics = await check(text);
+    assert.equal(diagnostics.length, 2, JSON.stringify(codes(diagnostics)));
+    for (const d of diagnostics) assert.ok(!d.message.includes("'null'"), d.message);
+  });
 
   test('a non-string class is invalid-class at the value', async () => {
     const text = roleText('x-role', { frontmatter: ['class: 42', 'domain: operations', 'persistent_persona: false'] });

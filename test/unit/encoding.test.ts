@@ -53,13 +53,23 @@ describe('line endings', () => {
     assert.deepEqual(codes(lf).sort(), ['boundary-without-role', 'duplicate-section', 'invalid-persistence', 'unknown-domain', 'unknown-role']);
     const windows = await seedDiagnostics(crlf(brokenSeed()));
     assert.deepEqual(placed(windows), placed(lf));
-    assert.deepEqual(windows.map(d => d.message), lf.map(d => d.message));
+    assert.deepEqual(
+      windows.map(d => d.message),
+      lf.map(d => d.message),
+    );
   });
 
   test('a broken frontmatter role gives the same codes and positions in LF, CRLF and CR', async () => {
     const lf = await roleDiagnostics(brokenFrontmatterRole());
     assert.deepEqual(codes(lf).sort(), [
-      'boundary-without-role', 'class-filename-mismatch', 'conflicting-declaration', 'missing-persistence', 'unknown-domain', 'unknown-key', 'unknown-role', 'unknown-role',
+      'boundary-without-role',
+      'class-filename-mismatch',
+      'conflicting-declaration',
+      'missing-persistence',
+      'unknown-domain',
+      'unknown-key',
+      'unknown-role',
+      'unknown-role',
     ]);
     assert.deepEqual(placed(await roleDiagnostics(crlf(brokenFrontmatterRole()))), placed(lf));
     assert.deepEqual(placed(await roleDiagnostics(cr(brokenFrontmatterRole()))), placed(lf));
@@ -105,15 +115,13 @@ describe('byte order mark', () => {
     assert.deepEqual(bom, plain);
   });
 
-  test('the seed with a UTF-8 BOM (no frontmatter, title on line 0) checks clean',
-    async () => {
-      assert.deepEqual(await seedDiagnostics(`\uFEFF${seed()}`), []);
-    });
+  test('the seed with a UTF-8 BOM (no frontmatter, title on line 0) checks clean', async () => {
+    assert.deepEqual(await seedDiagnostics(`\uFEFF${seed()}`), []);
+  });
 
-  test('the seed with a BOM and CRLF checks clean',
-    async () => {
-      assert.deepEqual(await seedDiagnostics(`\uFEFF${crlf(seed())}`), []);
-    });
+  test('the seed with a BOM and CRLF checks clean', async () => {
+    assert.deepEqual(await seedDiagnostics(`\uFEFF${crlf(seed())}`), []);
+  });
 });
 
 describe('columns', () => {

@@ -14,14 +14,14 @@ const LEAD = '/ws/roles/delivery-lead.md';
 const INDEX = '/ws/roles/LIBRARY.md';
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-describe('the editor\'s file moves, through the language service', () => {
+describe("the editor's file moves, through the language service", () => {
   test('a move our own rename asked for gets no second copy of its edits; another move of the same file does', async () => {
     const { service } = await loadService(sampleLibrary());
-    const edit = await service.rename(SEED_PATH, positionAt(sampleLibrary()[SEED_PATH], '**project-manager**', 4), 'delivery-lead') as WorkspaceEdit;
+    const edit = (await service.rename(SEED_PATH, positionAt(sampleLibrary()[SEED_PATH], '**project-manager**', 4), 'delivery-lead')) as WorkspaceEdit;
     assert.ok(edit.documentChanges!.some(c => 'kind' in c && c.kind === 'rename'));
-    assert.equal(service.willRenameFiles([{ from: PM, to: LEAD }]), undefined, 'the rename\'s own move');
+    assert.equal(service.willRenameFiles([{ from: PM, to: LEAD }]), undefined, "the rename's own move");
     assert.ok(service.willRenameFiles([{ from: PM, to: '/ws/roles/change-lead.md' }]), 'a move the rename did not ask for');
-    assert.ok(service.willRenameFiles([{ from: PM, to: LEAD }]), 'the rename\'s move is answered once only');
+    assert.ok(service.willRenameFiles([{ from: PM, to: LEAD }]), "the rename's move is answered once only");
   });
 
   test('a document closed while its file is moving is dropped, not read again from a disk that still holds it', async () => {
@@ -30,14 +30,18 @@ describe('the editor\'s file moves, through the language service', () => {
     service.willRenameFiles([{ from: PM, to: LEAD }]);
     // The disk still holds the old file: the editor has not moved it yet.
     const affected = await service.closeDocument(PM);
-    assert.ok(affected.has(SEED_PATH), 'the seed\'s reference is affected');
+    assert.ok(affected.has(SEED_PATH), "the seed's reference is affected");
     assert.equal(service.getDiagnostics(PM), undefined, 'no longer indexed under its old name');
     assert.ok(diagnostics(SEED_PATH).some(d => d.code === 'unknown-role' && d.message.includes('project-manager')));
     fs.files.set(LEAD, fs.files.get(PM)!);
     fs.files.delete(PM);
     const moved = await service.didRenameFiles([{ from: PM, to: LEAD }]);
     assert.ok(moved.affected.has(LEAD));
-    assert.deepEqual(diagnostics(LEAD).map(d => d.code), ['class-filename-mismatch'], 'indexed under its new name (its class is still the old one)');
+    assert.deepEqual(
+      diagnostics(LEAD).map(d => d.code),
+      ['class-filename-mismatch'],
+      'indexed under its new name (its class is still the old one)',
+    );
     assert.equal(service.getDiagnostics(PM), undefined);
   });
 
@@ -46,17 +50,20 @@ describe('the editor\'s file moves, through the language service', () => {
     service.setDocument(PM, sampleLibrary()[PM].replace('class: project-manager', 'class: nobody'));
     assert.ok(diagnostics(PM).some(d => d.code === 'class-filename-mismatch'));
     await service.closeDocument(PM);
-    assert.deepEqual(diagnostics(PM), [], 'the disk\'s text counts again');
+    assert.deepEqual(diagnostics(PM), [], "the disk's text counts again");
   });
 
-  test('didRenameFiles alone (no watcher) drops the old path and reads the new one, keeping the index\'s view right', async () => {
+  test("didRenameFiles alone (no watcher) drops the old path and reads the new one, keeping the index's view right", async () => {
     const { service, fs, diagnostics } = await loadService(sampleLibrary());
     fs.files.set(LEAD, fs.files.get(PM)!.replace('class: project-manager', 'class: delivery-lead'));
     fs.files.delete(PM);
     const { affected } = await service.didRenameFiles([{ from: PM, to: LEAD }]);
     assert.ok(affected.has(INDEX) && affected.has(SEED_PATH));
     assert.deepEqual(diagnostics(LEAD), []);
-    assert.ok(diagnostics(INDEX).some(d => d.code === 'index-unknown-role'), 'the index names a role that is gone');
+    assert.ok(
+      diagnostics(INDEX).some(d => d.code === 'index-unknown-role'),
+      'the index names a role that is gone',
+    );
   });
 
   test('a completed move is never handed back as abandoned', async () => {
@@ -82,7 +89,10 @@ describe('the file moves object', () => {
     moves.willRename([{ from: PM, to: LEAD }], { isCancellationRequested: false });
     assert.equal(moves.isLeaving(PM), true);
     assert.equal(moves.isLeaving(LEAD), false);
-    assert.deepEqual(moves.didRename([{ from: PM, to: LEAD }]), [{ path: PM, deleted: true }, { path: LEAD, deleted: false }]);
+    assert.deepEqual(moves.didRename([{ from: PM, to: LEAD }]), [
+      { path: PM, deleted: true },
+      { path: LEAD, deleted: false },
+    ]);
     assert.equal(moves.isLeaving(PM), false);
     await sleep(100);
   });
@@ -96,7 +106,7 @@ describe('the file moves object', () => {
     assert.equal(moves.isLeaving(PM), false);
   });
 
-  test('a rename\'s requested move is forgotten after twice the lifetime: the editor\'s late move then gets its edits', async () => {
+  test("a rename's requested move is forgotten after twice the lifetime: the editor's late move then gets its edits", async () => {
     const moves = new FileMoves(await workspace(), () => undefined, 20);
     moves.requested([{ from: PM, to: LEAD }]);
     await sleep(60);

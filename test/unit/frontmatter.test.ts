@@ -88,8 +88,12 @@ describe('a role file is data, never code', () => {
       const flag = `__fleetRolesPwned_${randomBytes(4).toString('hex')}`;
       const code = opening.includes('coffee')
         ? [`require('fs').writeFileSync '${target}', 'x'`, `globalThis.${flag} = 1`]
-        : [`require('fs').writeFileSync('${target}', 'x');`, `globalThis.${flag} = 1;`, 'module.exports = { class: "x-role", domain: "operations", persistent_persona: false };',
-          '({ class: "x-role", domain: "operations", persistent_persona: false })'];
+        : [
+            `require('fs').writeFileSync('${target}', 'x');`,
+            `globalThis.${flag} = 1;`,
+            'module.exports = { class: "x-role", domain: "operations", persistent_persona: false };',
+            '({ class: "x-role", domain: "operations", persistent_persona: false })',
+          ];
       const text = withBlock([opening, ...code, '---']);
       const lib = await checkLibrary(peers({ [PATH]: text }));
       const diagnostics = lib.diagnostics(PATH);
@@ -107,10 +111,12 @@ describe('a role file is data, never code', () => {
 
   test('JavaScript frontmatter in a library document (LIBRARY.md) is not run either', async () => {
     const target = marker();
-    const lib = await checkLibrary(peers({
-      '/ws/roles/LIBRARY.md': withBlock(['---js', `require('fs').writeFileSync('${target}', 'x')`, '---']),
-      '/ws/roles/README.md': withBlock(['---javascript', `require('fs').writeFileSync('${target}', 'x')`, '---']),
-    }));
+    const lib = await checkLibrary(
+      peers({
+        '/ws/roles/LIBRARY.md': withBlock(['---js', `require('fs').writeFileSync('${target}', 'x')`, '---']),
+        '/ws/roles/README.md': withBlock(['---javascript', `require('fs').writeFileSync('${target}', 'x')`, '---']),
+      }),
+    );
     assert.deepEqual(roleChecks(lib.diagnostics('/ws/roles/README.md')), []);
     lib.diagnostics('/ws/roles/LIBRARY.md');
     assert.equal(existsSync(target), false);
@@ -142,7 +148,16 @@ describe('a role file is data, never code', () => {
   }
 
   test('a __proto__ key pollutes nothing and is an invalid-frontmatter at the key', async () => {
-    const text = withBlock(['---', '__proto__:', '  polluted: yes', '  class: x-role', 'class: x-role', 'domain: operations', 'persistent_persona: false', '---']);
+    const text = withBlock([
+      '---',
+      '__proto__:',
+      '  polluted: yes',
+      '  class: x-role',
+      'class: x-role',
+      'domain: operations',
+      'persistent_persona: false',
+      '---',
+    ]);
     const diagnostics = await check(text);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.hasOwn(Object.prototype, 'polluted'), false);
@@ -166,7 +181,7 @@ describe('a role file is data, never code', () => {
     assert.deepEqual(single(await check(text), 'invalid-frontmatter').range, rangeOf(text, '<<'));
   });
 
-  test('declarations under __proto__ do not count as the role\'s own', async () => {
+  test("declarations under __proto__ do not count as the role's own", async () => {
     const text = withBlock(['---', '__proto__: { class: x-role }', 'domain: operations', 'persistent_persona: false', '---']);
     const diagnostics = await check(text);
     assert.deepEqual(codes(diagnostics).sort(), ['invalid-frontmatter', 'missing-class']);

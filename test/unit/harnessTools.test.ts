@@ -8,7 +8,9 @@ import { nodeHeadersEnv } from '../harness/tools';
 
 const headers = nodePath.join(nodePath.resolve(process.execPath, '..', '..'), 'include', 'node', 'node.h');
 
-test("the e2e tools' build finds Node's headers through the project, with no npmrc of the user's", { skip: existsSync(headers) ? false : `this Node has no headers at ${headers}` }, () => {
+test("the e2e tools' build finds Node's headers through the project, with no npmrc of the user's", {
+  skip: existsSync(headers) ? false : `this Node has no headers at ${headers}`,
+}, () => {
   const home = mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-home-'));
   try {
     // A user with no ~/.npmrc: whatever nodedir npm reports comes from the environment the installer gives it.

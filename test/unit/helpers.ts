@@ -19,15 +19,13 @@ export interface RoleTextOptions {
  */
 export function roleText(name: string, options: RoleTextOptions = {}): string {
   const domain = options.domain ?? 'operations';
-  const frontmatter = options.frontmatter === undefined
-    ? [`class: ${name}`, `domain: ${domain}`, 'persistent_persona: false']
-    : options.frontmatter;
+  const frontmatter = options.frontmatter === undefined ? [`class: ${name}`, `domain: ${domain}`, 'persistent_persona: false'] : options.frontmatter;
   const lines: string[] = [];
   if (frontmatter !== null) lines.push('---', ...frontmatter, '---');
   if (options.title !== null) lines.push(options.title ?? `# ${name} — fleet role definition`);
   lines.push('', ...(options.lead ?? [`The **${name}** does its work.`]), '');
   lines.push('## Mandate', '', ...(options.mandate ?? ['1. **Do the work** — every day.']), '');
-  lines.push('## Boundaries', '', ...(options.boundaries ?? ['- **Does NOT do other work** — that is the **other-role**\'s lane.']), '');
+  lines.push('## Boundaries', '', ...(options.boundaries ?? ["- **Does NOT do other work** — that is the **other-role**'s lane."]), '');
   lines.push('## Persona', '', ...(options.persona ?? ['A steady worker.']), '');
   return lines.join('\n');
 }
@@ -115,9 +113,23 @@ export function peers(extra: Record<string, string> = {}): Record<string, string
 
 /** The contract's codes for role files; library documents (README.md, LIBRARY.md…) must get none of them. */
 export const ROLE_CODES = [
-  'invalid-frontmatter', 'missing-class', 'missing-domain', 'missing-persistence', 'invalid-class', 'class-filename-mismatch',
-  'duplicate-class', 'unknown-domain', 'invalid-persistence', 'conflicting-declaration', 'unknown-role', 'self-reference',
-  'boundary-without-role', 'missing-title', 'missing-section', 'duplicate-section', 'unknown-key',
+  'invalid-frontmatter',
+  'missing-class',
+  'missing-domain',
+  'missing-persistence',
+  'invalid-class',
+  'class-filename-mismatch',
+  'duplicate-class',
+  'unknown-domain',
+  'invalid-persistence',
+  'conflicting-declaration',
+  'unknown-role',
+  'self-reference',
+  'boundary-without-role',
+  'missing-title',
+  'missing-section',
+  'duplicate-section',
+  'unknown-key',
 ];
 
 /** The diagnostics with one of the contract's role-file codes. */

@@ -28,7 +28,7 @@ describe('incremental updates', () => {
     assert.equal(lib.workspace.index.parseCount, before + 1);
   });
 
-  test('an edit that adds a bad reference changes only that file\'s diagnostics', async () => {
+  test("an edit that adds a bad reference changes only that file's diagnostics", async () => {
     const lib = await checkLibrary(sampleLibrary());
     const text = sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**hr-generalst**');
     const affected = lib.service.setDocument(SEED_PATH, text);
@@ -89,7 +89,7 @@ describe('incremental updates', () => {
     assert.equal(single(lib.diagnostics(x), 'unknown-role').message, "Unknown role 'helper-rol'. No role file 'helper-rol.md' exists in this library.");
   });
 
-  test('a class change that duplicates another role\'s class reaches the other file, and undoing it clears it', async () => {
+  test("a class change that duplicates another role's class reaches the other file, and undoing it clears it", async () => {
     const lib = await checkLibrary(sampleLibrary());
     const original = sampleLibrary()[RECRUITER];
     const changed = original.replace('`class: recruiter`', '`class: hr-generalist`');
@@ -104,7 +104,7 @@ describe('incremental updates', () => {
     assert.deepEqual(lib.diagnostics(RECRUITER), []);
   });
 
-  test('deleting one of two files with the same class clears the other\'s duplicate-class', async () => {
+  test("deleting one of two files with the same class clears the other's duplicate-class", async () => {
     const a = '/ws/roles/a/dup-role.md';
     const b = '/ws/roles/b/dup-role.md';
     const lib = await checkLibrary(peers({ [a]: roleText('dup-role'), [b]: roleText('dup-role') }));
@@ -115,25 +115,25 @@ describe('incremental updates', () => {
     assert.deepEqual(lib.diagnostics(a), []);
   });
 
-  test('paths() stays in path order after a file is added',
-    async () => {
-      const lib = await checkLibrary(peers());
-      lib.fs.files.set('/ws/roles/a-role.md', roleText('a-role'));
-      await lib.workspace.fileChanged('/ws/roles/a-role.md');
-      assert.deepEqual(lib.workspace.paths(), ['/ws/roles/a-role.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
-    });
+  test('paths() stays in path order after a file is added', async () => {
+    const lib = await checkLibrary(peers());
+    lib.fs.files.set('/ws/roles/a-role.md', roleText('a-role'));
+    await lib.workspace.fileChanged('/ws/roles/a-role.md');
+    assert.deepEqual(lib.workspace.paths(), ['/ws/roles/a-role.md', '/ws/roles/other-role.md', '/ws/roles/peer-role.md']);
+  });
 
-  test('duplicate-class names the other files in the same order whatever the history',
-    async () => {
-      const [a, b, c] = ['a', 'b', 'c'].map(f => `/ws/roles/${f}/dup-role.md`);
-      const lib = await checkLibrary(peers({ [a]: roleText('dup-role'), [c]: roleText('dup-role') }));
-      lib.fs.files.set(b, roleText('dup-role'));
-      await lib.workspace.fileChanged(b);
-      const fresh = await checkLibrary(peers({ [a]: roleText('dup-role'), [b]: roleText('dup-role'), [c]: roleText('dup-role') }));
-      assert.equal(single(fresh.diagnostics(a), 'duplicate-class').message,
-        "Class 'dup-role' is also declared by roles/b/dup-role.md, roles/c/dup-role.md: a class is unique in its library.");
-      assert.deepEqual(lib.diagnostics(a), fresh.diagnostics(a));
-    });
+  test('duplicate-class names the other files in the same order whatever the history', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map(f => `/ws/roles/${f}/dup-role.md`);
+    const lib = await checkLibrary(peers({ [a]: roleText('dup-role'), [c]: roleText('dup-role') }));
+    lib.fs.files.set(b, roleText('dup-role'));
+    await lib.workspace.fileChanged(b);
+    const fresh = await checkLibrary(peers({ [a]: roleText('dup-role'), [b]: roleText('dup-role'), [c]: roleText('dup-role') }));
+    assert.equal(
+      single(fresh.diagnostics(a), 'duplicate-class').message,
+      "Class 'dup-role' is also declared by roles/b/dup-role.md, roles/c/dup-role.md: a class is unique in its library.",
+    );
+    assert.deepEqual(lib.diagnostics(a), fresh.diagnostics(a));
+  });
 
   test('deleting a folder drops every file below it', async () => {
     const lib = await checkLibrary(peers({ '/ws/roles/sub/x-role.md': roleText('x-role'), '/ws/roles/sub/y-role.md': roleText('y-role') }));
@@ -177,7 +177,10 @@ describe('incremental updates', () => {
     lib.fs.files.set('/ws/more/m-role.md', roleText('m-role', { domain: 'alpha' }));
     await lib.workspace.fileChanged('/ws/more');
     assert.ok(lib.workspace.paths().includes('/ws/more/m-role.md'));
-    assert.deepEqual(codes(lib.diagnostics('/ws/more/m-role.md')).filter(c => c === 'unknown-domain'), []);
+    assert.deepEqual(
+      codes(lib.diagnostics('/ws/more/m-role.md')).filter(c => c === 'unknown-domain'),
+      [],
+    );
   });
 
   test('a buffer of a file not on disk, opened before the load, is indexed by it, and by a reload', async () => {
@@ -204,12 +207,12 @@ describe('incremental updates', () => {
     assert.deepEqual(lib.workspace.file('/ws/roles/x-role.md')?.role.lines.text, '');
   });
 
-  test('an open editor\'s text wins over disk changes until it is closed', async () => {
+  test("an open editor's text wins over disk changes until it is closed", async () => {
     const lib = await checkLibrary(sampleLibrary());
     const broken = sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**hr-generalst**');
     lib.service.setDocument(SEED_PATH, broken);
     lib.fs.files.set(SEED_PATH, sampleLibrary()[SEED_PATH].replace('**project-manager**', '**project-manger**'));
-    assert.deepEqual([...await lib.workspace.fileChanged(SEED_PATH)], []);
+    assert.deepEqual([...(await lib.workspace.fileChanged(SEED_PATH))], []);
     assert.match(single(lib.diagnostics(SEED_PATH), 'unknown-role').message, /hr-generalst/);
     const closed = await lib.workspace.clearOverlay(SEED_PATH);
     assert.deepEqual([...closed], [SEED_PATH]);
@@ -233,7 +236,10 @@ describe('incremental updates', () => {
     const lib = await checkLibrary({ [SEED_PATH]: sampleLibrary()[SEED_PATH] });
     const diagnostics = lib.diagnostics(SEED_PATH);
     assert.deepEqual(codes(diagnostics), ['unknown-role', 'unknown-role', 'unknown-role']);
-    assert.deepEqual(diagnostics.map(d => /'([a-z-]+)'/.exec(d.message)![1]), ['project-manager', 'business-analyst', 'hr-generalist']);
+    assert.deepEqual(
+      diagnostics.map(d => /'([a-z-]+)'/.exec(d.message)![1]),
+      ['project-manager', 'business-analyst', 'hr-generalist'],
+    );
   });
 });
 

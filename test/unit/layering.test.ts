@@ -65,9 +65,16 @@ const imports = files.flatMap(importsOf);
 
 test('the scan reads every import form, in either quote, and no comment or string', () => {
   const text = [
-    'import a from "./a";', "import type { B } from './b';", 'export { c } from "./c";', "export * from './d';",
-    'import "./e";', 'const f = require("./f");', 'const g = import("./g");', "import h = require('./h');",
-    "// import x from './comment';", 'const s = "import y from \'./string\'";',
+    'import a from "./a";',
+    "import type { B } from './b';",
+    'export { c } from "./c";',
+    "export * from './d';",
+    'import "./e";',
+    'const f = require("./f");',
+    'const g = import("./g");',
+    "import h = require('./h');",
+    "// import x from './comment';",
+    'const s = "import y from \'./string\'";',
   ].join('\n');
   assert.deepEqual(importSpecifiers(text), ['./a', './b', './c', './d', './e', './f', './g', './h']);
 });
@@ -77,7 +84,11 @@ test('the scan sees the imports (a scan that found none would pass everything)',
   const edges = new Set(imports.filter(i => i.relative).map(i => `${rel(i.from)} -> ${rel(i.to)}`));
   assert.ok(edges.has('core/languageService.ts -> core/workspace/roleWorkspace.ts'));
   assert.ok(edges.has('cli/main.ts -> lsp/startServer.ts'), 'a dynamic import counts too');
-  for (const layer of CORE_LAYERS.filter(Boolean)) assert.ok(files.some(f => coreLayer(f) === layer), `no folder core/${layer}`);
+  for (const layer of CORE_LAYERS.filter(Boolean))
+    assert.ok(
+      files.some(f => coreLayer(f) === layer),
+      `no folder core/${layer}`,
+    );
 });
 
 test('every folder of the core has its place in the layers', () => {
@@ -92,17 +103,26 @@ test('no import in the core runs up the layers', () => {
     const to = coreLayer(i.to);
     return to === undefined || CORE_LAYERS.indexOf(to) > CORE_LAYERS.indexOf(from);
   });
-  assert.deepEqual(upward.map(i => `${rel(i.from)} -> ${rel(i.to)}`), []);
+  assert.deepEqual(
+    upward.map(i => `${rel(i.from)} -> ${rel(i.to)}`),
+    [],
+  );
 });
 
-test('the core imports neither the editor nor the protocol\'s connection', () => {
+test("the core imports neither the editor nor the protocol's connection", () => {
   const editor = imports.filter(i => coreLayer(i.from) !== undefined && !i.relative && EDITOR_PACKAGES.test(i.to));
-  assert.deepEqual(editor.map(i => `${rel(i.from)} -> ${i.to}`), []);
+  assert.deepEqual(
+    editor.map(i => `${rel(i.from)} -> ${i.to}`),
+    [],
+  );
 });
 
 test('the shells reach the core through its index only', () => {
   const internal = imports.filter(i => coreLayer(i.from) === undefined && i.relative && coreLayer(i.to) !== undefined && rel(i.to) !== 'core/index.ts');
-  assert.deepEqual(internal.map(i => `${rel(i.from)} -> ${rel(i.to)}`), []);
+  assert.deepEqual(
+    internal.map(i => `${rel(i.from)} -> ${rel(i.to)}`),
+    [],
+  );
 });
 
 test('no two files import each other, directly or round a cycle', () => {

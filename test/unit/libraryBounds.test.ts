@@ -39,7 +39,7 @@ function endlessTree(width: number): RoleFileSystem & { listed: number } {
 }
 
 describe('a library stays inside its own folder', () => {
-  test('a role folder or an index outside the configuration\'s folder is an invalid-config at the value', () => {
+  test("a role folder or an index outside the configuration's folder is an invalid-config at the value", () => {
     const text = '{\n  "roleFolders": ["roles", "/", "../../../../etc", "/proc", "./sub/../.."],\n  "index": "../LIBRARY.md"\n}\n';
     const result = parseConfigText(CONFIG, text);
     assert.equal(result.ok, false);
@@ -76,7 +76,10 @@ describe('a library stays inside its own folder', () => {
     });
     const layout = await discoverLayout(fs, ['/ws/lib'], { extraRoleFolders: ['/other/roles'], withinRootsOnly: true });
     assert.deepEqual([...layout.files.keys()], ['/ws/lib/roles/a-role.md']);
-    assert.deepEqual([...fs.asked].filter(p => !p.startsWith('/ws/lib')), []);
+    assert.deepEqual(
+      [...fs.asked].filter(p => !p.startsWith('/ws/lib')),
+      [],
+    );
     const trusted = await discoverLayout(fs, ['/ws/lib']);
     assert.ok(trusted.files.has('/ws/elsewhere/c-role.md'), 'trusted, the configuration above applies');
   });
@@ -96,8 +99,11 @@ describe('the walk of a library is bounded', () => {
     const layout = await discoverLayout(fs, ['/wide']);
     assert.ok(layout.files.size <= WALK_LIMITS.entries);
     assert.ok(fs.listed <= WALK_LIMITS.entries, `${fs.listed} folders listed`);
-    assert.deepEqual(layout.walkLimits.filter(l => !l.startsWith('Folders nested')).map(l => l.replace(/in \/wide[^:]*/, 'in …')), [
-      "The search for role files stopped after 200,000 files and folders, in …: a role library is smaller; point the workspace or roleFolders at the library's own folder.",
-    ]);
+    assert.deepEqual(
+      layout.walkLimits.filter(l => !l.startsWith('Folders nested')).map(l => l.replace(/in \/wide[^:]*/, 'in …')),
+      [
+        "The search for role files stopped after 200,000 files and folders, in …: a role library is smaller; point the workspace or roleFolders at the library's own folder.",
+      ],
+    );
   });
 });

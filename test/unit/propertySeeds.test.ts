@@ -47,11 +47,17 @@ function fastCheckRuns(file: string): Array<{ where: string; seeded: boolean }> 
   const helpers = seededHelpers(source);
   const runs: Array<{ where: string; seeded: boolean }> = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)
-      && node.expression.expression.text === 'fc' && RUNNERS.has(node.expression.name.text)) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'fc' &&
+      RUNNERS.has(node.expression.name.text)
+    ) {
       const parameters = node.arguments[1];
-      const seeded = parameters !== undefined
-        && (hasSeed(parameters) || (ts.isCallExpression(parameters) && ts.isIdentifier(parameters.expression) && helpers.has(parameters.expression.text)));
+      const seeded =
+        parameters !== undefined &&
+        (hasSeed(parameters) || (ts.isCallExpression(parameters) && ts.isIdentifier(parameters.expression) && helpers.has(parameters.expression.text)));
       runs.push({ where: `${nodePath.relative(REPO_ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, seeded });
     }
     ts.forEachChild(node, visit);
@@ -63,5 +69,8 @@ function fastCheckRuns(file: string): Array<{ where: string; seeded: boolean }> 
 test('every fast-check run of the tests has a fixed seed', () => {
   const runs = testFiles(TEST_ROOT).flatMap(fastCheckRuns);
   assert.ok(runs.length >= 12, `only ${runs.length} fast-check runs found: the scan reads the wrong place`);
-  assert.deepEqual(runs.filter(r => !r.seeded).map(r => r.where), []);
+  assert.deepEqual(
+    runs.filter(r => !r.seeded).map(r => r.where),
+    [],
+  );
 });

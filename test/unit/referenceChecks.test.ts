@@ -36,11 +36,10 @@ describe('unknown roles in Boundaries', () => {
     assert.equal(d.message, "Unknown role 'zzz-qqq-www'. No role file 'zzz-qqq-www.md' exists in this library.");
   });
 
-  test('the did-you-mean never suggests the role itself',
-    async () => {
-      const { diagnostics } = await checkBoundaries(['- **Does NOT x** — that is the **x-rolr**.']);
-      assert.equal(single(diagnostics, 'unknown-role').message, "Unknown role 'x-rolr'. No role file 'x-rolr.md' exists in this library.");
-    });
+  test('the did-you-mean never suggests the role itself', async () => {
+    const { diagnostics } = await checkBoundaries(['- **Does NOT x** — that is the **x-rolr**.']);
+    assert.equal(single(diagnostics, 'unknown-role').message, "Unknown role 'x-rolr'. No role file 'x-rolr.md' exists in this library.");
+  });
 
   test('a possessive after a reference is part of no name', async () => {
     const { text, diagnostics } = await checkBoundaries(["- **Does NOT x** — that is the **missing-role**'s lane."]);
@@ -56,7 +55,10 @@ describe('unknown roles in Boundaries', () => {
   test('every reference of a bullet is checked', async () => {
     const { text, diagnostics } = await checkBoundaries(['- **Does NOT x** — the **peer-role**, the **missing-one** and the **missing-two**.']);
     assert.deepEqual(codes(diagnostics), ['unknown-role', 'unknown-role']);
-    assert.deepEqual(diagnostics.map(d => d.range), [rangeOf(text, 'missing-one'), rangeOf(text, 'missing-two')]);
+    assert.deepEqual(
+      diagnostics.map(d => d.range),
+      [rangeOf(text, 'missing-one'), rangeOf(text, 'missing-two')],
+    );
   });
 
   test('bold text that is not a slug is emphasis, not a reference', async () => {
@@ -139,7 +141,10 @@ describe('links as references', () => {
       '- **Does NOT c** — see [c](<../roles/missing-c.md>).',
     ]);
     assert.deepEqual(codes(diagnostics), ['unknown-role', 'unknown-role', 'unknown-role']);
-    assert.deepEqual(diagnostics.map(d => d.range), [rangeOf(text, 'missing-a'), rangeOf(text, 'missing-b'), rangeOf(text, 'missing-c')]);
+    assert.deepEqual(
+      diagnostics.map(d => d.range),
+      [rangeOf(text, 'missing-a'), rangeOf(text, 'missing-b'), rangeOf(text, 'missing-c')],
+    );
   });
 
   test('links to web pages or non-Markdown files are no references', async () => {
@@ -156,7 +161,7 @@ describe('self references and bullets', () => {
     assert.deepEqual(codes(diagnostics), ['self-reference']);
     const d = diagnostics[0];
     const line = lineOf(text, "- **Does NOT x** — that is the **x-role**'s own lane.");
-    const column = "- **Does NOT x** — that is the **".length;
+    const column = '- **Does NOT x** — that is the **'.length;
     assert.deepEqual(d.range, { start: { line, character: column }, end: { line, character: column + 'x-role'.length } });
     assert.equal(d.severity, DiagnosticSeverity.Warning);
   });
@@ -167,11 +172,7 @@ describe('self references and bullets', () => {
   });
 
   test('a bullet naming no role is boundary-without-role at its first line', async () => {
-    const { text, diagnostics } = await checkBoundaries([
-      '- **Does NOT x** — the **peer-role**.',
-      '- **Does NOT y** — nobody in',
-      'particular.',
-    ]);
+    const { text, diagnostics } = await checkBoundaries(['- **Does NOT x** — the **peer-role**.', '- **Does NOT y** — nobody in', 'particular.']);
     assert.deepEqual(codes(diagnostics), ['boundary-without-role']);
     const d = diagnostics[0];
     assert.deepEqual(d.range, lineRange(text, lineOf(text, '- **Does NOT y** — nobody in')));
@@ -196,7 +197,10 @@ describe('self references and bullets', () => {
       '2. **Does NOT d** — nobody.',
     ]);
     assert.deepEqual(codes(diagnostics), ['boundary-without-role', 'boundary-without-role']);
-    assert.deepEqual(diagnostics.map(d => d.range.start.line), [lineOf(text, '* **Does NOT b** — nobody.'), lineOf(text, '2. **Does NOT d** — nobody.')]);
+    assert.deepEqual(
+      diagnostics.map(d => d.range.start.line),
+      [lineOf(text, '* **Does NOT b** — nobody.'), lineOf(text, '2. **Does NOT d** — nobody.')],
+    );
   });
 
   test('the seed file checks clean once its three named roles exist', async () => {
@@ -206,19 +210,17 @@ describe('self references and bullets', () => {
 });
 
 describe('references in Boundaries outside bullets', () => {
-  test('an unknown role in an introductory Boundaries paragraph is unknown-role',
-    async () => {
-      const { text, diagnostics } = await checkBoundaries(['Work of the **missing-role** is out of scope:', '', '- **Does NOT x** — the **peer-role**.']);
-      assert.deepEqual(codes(diagnostics), ['unknown-role']);
-      assert.deepEqual(diagnostics[0].range, rangeOf(text, 'missing-role'));
-    });
+  test('an unknown role in an introductory Boundaries paragraph is unknown-role', async () => {
+    const { text, diagnostics } = await checkBoundaries(['Work of the **missing-role** is out of scope:', '', '- **Does NOT x** — the **peer-role**.']);
+    assert.deepEqual(codes(diagnostics), ['unknown-role']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'missing-role'));
+  });
 
-  test('an unknown role in a paragraph after the Boundaries list is unknown-role',
-    async () => {
-      const { text, diagnostics } = await checkBoundaries(['- **Does NOT x** — the **peer-role**.', '', 'See also [them](./missing-role.md).']);
-      assert.deepEqual(codes(diagnostics), ['unknown-role']);
-      assert.deepEqual(diagnostics[0].range, rangeOf(text, 'missing-role'));
-    });
+  test('an unknown role in a paragraph after the Boundaries list is unknown-role', async () => {
+    const { text, diagnostics } = await checkBoundaries(['- **Does NOT x** — the **peer-role**.', '', 'See also [them](./missing-role.md).']);
+    assert.deepEqual(codes(diagnostics), ['unknown-role']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'missing-role'));
+  });
 
   test('a lazy continuation line belongs to its bullet', async () => {
     const { text, diagnostics } = await checkBoundaries(['- **Does NOT x** — the **peer-role**', 'and the **missing-role**.']);

@@ -61,7 +61,10 @@ describe('sections', () => {
     const diagnostics = await check(text);
     assert.deepEqual(codes(diagnostics), ['missing-section', 'missing-section']);
     const title = lineRange(text, lineOf(text, '# X role'));
-    assert.deepEqual(diagnostics.map(d => d.range), [title, title]);
+    assert.deepEqual(
+      diagnostics.map(d => d.range),
+      [title, title],
+    );
     assert.deepEqual(diagnostics.map(d => d.message).sort(), ["The role has no '## Mandate' section.", "The role has no '## Persona' section."]);
     assert.ok(diagnostics.every(d => d.severity === DiagnosticSeverity.Warning));
   });
@@ -85,7 +88,22 @@ describe('sections', () => {
   });
 
   test('closing hashes and case do not change a section name', async () => {
-    const text = [...FRONT, '# X role', '', '## Mandate ##', '', 'Work.', '', '## boundaries', '', '- **Does NOT x** — the **peer-role**.', '', '## PERSONA', '', 'Calm.'].join('\n');
+    const text = [
+      ...FRONT,
+      '# X role',
+      '',
+      '## Mandate ##',
+      '',
+      'Work.',
+      '',
+      '## boundaries',
+      '',
+      '- **Does NOT x** — the **peer-role**.',
+      '',
+      '## PERSONA',
+      '',
+      'Calm.',
+    ].join('\n');
     assert.deepEqual(await check(text), []);
   });
 
@@ -103,8 +121,14 @@ describe('sections', () => {
     const text = [...FRONT, '# X role', '', ...MANDATE, ...BOUNDARIES, ...PERSONA, ...PERSONA, ...PERSONA].join('\n');
     const diagnostics = await check(text);
     assert.deepEqual(codes(diagnostics), ['duplicate-section', 'duplicate-section']);
-    const lines = text.split('\n').map((l, i) => (l === '## Persona' ? i : -1)).filter(i => i >= 0);
-    assert.deepEqual(diagnostics.map(d => d.range.start.line), lines.slice(1));
+    const lines = text
+      .split('\n')
+      .map((l, i) => (l === '## Persona' ? i : -1))
+      .filter(i => i >= 0);
+    assert.deepEqual(
+      diagnostics.map(d => d.range.start.line),
+      lines.slice(1),
+    );
   });
 
   test('roleText builds a clean role (guard for the helpers)', async () => {

@@ -2,7 +2,16 @@ import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { TextEdit } from 'vscode-languageserver-types';
 import * as nodePath from 'node:path';
-import { BUILTIN_FORMAT_NAMES, describeReadFailure, isRefusal, isWithin, MAX_ROLE_FILE_BYTES, newLibraryFiles, relativePath, type BuiltinFormatName } from '../core';
+import {
+  BUILTIN_FORMAT_NAMES,
+  describeReadFailure,
+  isRefusal,
+  isWithin,
+  MAX_ROLE_FILE_BYTES,
+  newLibraryFiles,
+  relativePath,
+  type BuiltinFormatName,
+} from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import { packageRoot } from '../node/version';
 import { loadLibraries } from './check';
@@ -30,7 +39,10 @@ export async function runNew(name: string | undefined, where: string | undefined
   if (isRefusal(plan)) throw new UsageError(plan.error);
   const shown = (path: string) => relativePath(cwd, path);
   // The index is opened for writing first: a role is created only where it can be listed too.
-  const index = plan.index && { ...plan.index, handle: await fsp.open(plan.index.path, 'r+').catch(cannotWrite(shown(plan.index.path), 'nothing was written')) };
+  const index = plan.index && {
+    ...plan.index,
+    handle: await fsp.open(plan.index.path, 'r+').catch(cannotWrite(shown(plan.index.path), 'nothing was written')),
+  };
   try {
     const folder = await writeNewFile(plan.path, plan.text).catch(cannotWrite(shown(plan.path), 'nothing was written'));
     if (index) {
@@ -93,7 +105,10 @@ export async function runInit(where: string | undefined, format: string, firstRo
   const files = newLibraryFiles(format as BuiltinFormatName, schemaFor(root), name);
   if (isRefusal(files)) throw new UsageError(files.error);
   for (const file of files) {
-    const exists = await fsp.stat(nodePath.join(root, file.path)).then(() => true, () => false);
+    const exists = await fsp.stat(nodePath.join(root, file.path)).then(
+      () => true,
+      () => false,
+    );
     if (exists) throw new UsageError(`'${nodePath.join(where ?? '.', file.path)}' exists already: init starts a library where there is none`);
   }
   // Written in order; on a failure, what was written is removed again, so that no half library is left.
@@ -101,10 +116,16 @@ export async function runInit(where: string | undefined, format: string, firstRo
   const shown = (path: string) => nodePath.relative(options.cwd, path).split(nodePath.sep).join('/');
   for (const file of files) {
     const path = nodePath.join(root, file.path);
-    await writeNewFile(path, file.text).then(folder => written.push({ path, folder }), async (error: unknown) => {
-      const left = await undo(written);
-      cannotWrite(shown(path), left.length === 0 ? 'nothing was written' : `${left.map(shown).join(', ')} ${left.length === 1 ? 'was' : 'were'} written and could not be removed`)(error);
-    });
+    await writeNewFile(path, file.text).then(
+      folder => written.push({ path, folder }),
+      async (error: unknown) => {
+        const left = await undo(written);
+        cannotWrite(
+          shown(path),
+          left.length === 0 ? 'nothing was written' : `${left.map(shown).join(', ')} ${left.length === 1 ? 'was' : 'were'} written and could not be removed`,
+        )(error);
+      },
+    );
   }
   for (const { path } of written) options.out(`created ${shown(path)}\n`);
   return 0;
@@ -114,7 +135,13 @@ export async function runInit(where: string | undefined, format: string, firstRo
 async function undo(written: ReadonlyArray<{ path: string; folder?: string }>): Promise<string[]> {
   const left: string[] = [];
   for (const { path, folder } of [...written].reverse()) {
-    if (!(await fsp.rm(path).then(() => true, () => false))) left.push(path);
+    if (
+      !(await fsp.rm(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      left.push(path);
     else if (folder) await fsp.rm(folder, { recursive: true }).catch(() => undefined);
   }
   return left;

@@ -1,7 +1,15 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import {
-  createLanguageService, describeReadFailure, detectFormat, isWithin, MAX_ROLE_FILE_BYTES, problemLocation, relativePath, type ConfigProblem, type RoleLanguageService,
+  createLanguageService,
+  describeReadFailure,
+  detectFormat,
+  isWithin,
+  MAX_ROLE_FILE_BYTES,
+  problemLocation,
+  relativePath,
+  type ConfigProblem,
+  type RoleLanguageService,
   type WorkspaceStatus,
 } from '../core';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
@@ -58,19 +66,25 @@ export async function runCheck(options: CheckOptions): Promise<number> {
 export function nothingToCheck(paths: string[], status: WorkspaceStatus, cwd: string, targets: string[]): Error {
   const named = paths.length > 0 ? paths.join(', ') : '.';
   const unread = [...status.unreadableFolders].filter(([folder]) => targets.some(t => isWithin(folder, t)));
-  if (unread.length > 0) return new UsageError(`no role files under ${named}: cannot read ${unread.map(([folder, reason]) => `'${relativePath(cwd, folder)}' (${reason})`).join(', ')}`);
+  if (unread.length > 0)
+    return new UsageError(
+      `no role files under ${named}: cannot read ${unread.map(([folder, reason]) => `'${relativePath(cwd, folder)}' (${reason})`).join(', ')}`,
+    );
   if (status.libraries.length === 0) return new NoLibraryError(`no role library found under ${named}: ${LIBRARY_EVIDENCE}`);
   return new UsageError(`no role files under ${named}: the paths hold no role file of the libraries found`);
 }
 
 /** What makes a library, in one line. */
-const LIBRARY_EVIDENCE = "a library is a fleet-roles.json, a folder named 'roles' holding a LIBRARY.md or a role file that declares class, domain or persistent_persona, or a .claude/agents or .github/agents folder";
+const LIBRARY_EVIDENCE =
+  "a library is a fleet-roles.json, a folder named 'roles' holding a LIBRARY.md or a role file that declares class, domain or persistent_persona, or a .claude/agents or .github/agents folder";
 
 /**
  * Loads the libraries under the command's paths. Unreadable paths and broken
  * configurations are usage errors: the command cannot say anything true.
  */
-export async function loadLibraries(options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
+export async function loadLibraries(
+  options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>,
+): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
   const cwd = toCorePath(options.cwd);
   const targets: Array<{ path: string; isDirectory: boolean }> = [];
   const paths = options.paths.length > 0 ? options.paths : ['.'];

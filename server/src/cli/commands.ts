@@ -57,7 +57,11 @@ or an invalid configuration. 3: no role library under the paths.
   Run the language server, speaking LSP over the transport given (editors: --stdio).
 `,
     options: {
-      ...help, stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, socket: { type: 'string' }, pipe: { type: 'string' },
+      ...help,
+      stdio: { type: 'boolean' },
+      'node-ipc': { type: 'boolean' },
+      socket: { type: 'string' },
+      pipe: { type: 'string' },
       // Given by some clients with the transport: the server exits when that process does.
       clientProcessId: { type: 'string' },
     },

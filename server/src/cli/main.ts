@@ -52,10 +52,12 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length > 1) throw new UsageError('init takes at most one PATH');
         return await runInit(positionals[0], format ?? 'fleet', values.name as string | undefined, { cwd, out, err });
       case 'graph':
-        if (format !== undefined && format !== 'dot' && format !== 'json' && format !== 'mermaid') throw new UsageError(`unknown graph format '${format}': use dot, json or mermaid`);
+        if (format !== undefined && format !== 'dot' && format !== 'json' && format !== 'mermaid')
+          throw new UsageError(`unknown graph format '${format}': use dot, json or mermaid`);
         return await runGraph({ paths: positionals, format: format ?? 'dot', config, cwd, out, err });
       case 'check':
-        if (format !== undefined && !OUTPUT_FORMATS.includes(format as OutputFormat)) throw new UsageError(`unknown format '${format}': use ${OUTPUT_FORMATS.join(', ')}`);
+        if (format !== undefined && !OUTPUT_FORMATS.includes(format as OutputFormat))
+          throw new UsageError(`unknown format '${format}': use ${OUTPUT_FORMATS.join(', ')}`);
         return await runCheck({ paths: positionals, format: (format ?? 'text') as OutputFormat, config, cwd, version: VERSION, out, err });
     }
   } catch (error) {

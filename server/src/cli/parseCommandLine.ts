@@ -22,7 +22,9 @@ export function parseCommandLine(command: CommandName, args: string[]): { values
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const long = Object.keys(options ?? {}).map(name => `--${name}`);
       const [near] = closestMatches(named.replace(/=.*$/, ''), long, 1);
-      throw new UsageError(`${command}: unknown option '${named}'${near ? `: did you mean '${near}'?` : ` ('fleet-roles ${command} --help' lists its options)`}`);
+      throw new UsageError(
+        `${command}: unknown option '${named}'${near ? `: did you mean '${near}'?` : ` ('fleet-roles ${command} --help' lists its options)`}`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       throw new UsageError(/argument missing/.test(message) ? `${command}: option '${named}' needs a value` : `${command}: option '${named}' takes no value`);

@@ -84,7 +84,10 @@ export class FileMoves {
   didRename(moves: readonly FileMove[]): FileEvent[] {
     return moves.flatMap(({ from, to }) => {
       this.moves.delete(from);
-      return [{ path: from, deleted: true }, { path: to, deleted: false }];
+      return [
+        { path: from, deleted: true },
+        { path: to, deleted: false },
+      ];
     });
   }
 

@@ -1,5 +1,16 @@
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, WorkspaceEdit, WorkspaceSymbol,
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SemanticTokens,
+  WorkspaceEdit,
+  WorkspaceSymbol,
 } from 'vscode-languageserver-types';
 import { FileMoves } from './fileMoves';
 import { codeActions } from './features/codeActions/codeActions';
@@ -148,7 +159,10 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
           return result.edit;
         }
         if (attempt === RENAME_ATTEMPTS) return { error: 'Files the rename edits keep changing on disk: try the rename again once they settle.' };
-        await applyFileEvents(workspace, stale.map(p => ({ path: p, deleted: false })));
+        await applyFileEvents(
+          workspace,
+          stale.map(p => ({ path: p, deleted: false })),
+        );
       }
     },
     getCodeActions: async (path, range, only, token = NEVER_CANCELLED) => ask(token, () => codeActions(workspace, path, range, only, token)),

@@ -1,5 +1,10 @@
 import {
-  DocumentDiagnosticReportKind, type CancellationToken, type Connection, type DocumentDiagnosticReport, type TextDocuments, type WorkspaceDocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, type RoleLanguageService } from '../core';
@@ -52,7 +57,11 @@ export function registerDiagnostics({ connection, service, documents, ready, cha
 }
 
 async function changedReports(
-  service: RoleLanguageService, documents: TextDocuments<TextDocument>, previous: Map<string, string>, token: CancellationToken, linked: boolean,
+  service: RoleLanguageService,
+  documents: TextDocuments<TextDocument>,
+  previous: Map<string, string>,
+  token: CancellationToken,
+  linked: boolean,
 ): Promise<WorkspaceDocumentDiagnosticReport[]> {
   const byPath = new Map<string, string>();
   const clientUris = new Map<string, string>();

@@ -1,5 +1,12 @@
 import {
-  CodeActionKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type CodeLens, type Connection,
+  CodeActionKind,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  type CancellationToken,
+  type CodeLens,
+  type Connection,
 } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, isRefusal, type ReferrersLens, type RoleGraph, type RoleLanguageService } from '../core';
 import { guardAsync } from './cancellation';
@@ -36,62 +43,94 @@ export function registerFeatures(connection: Connection, service: RoleLanguageSe
       return answer(path, loaded);
     });
 
-  connection.onCompletion((p, token) => at(p.textDocument.uri, token, (path, loaded) => {
-    const list = service.getCompletions(path, p.position, token);
-    // Still loading past the bound: the client is told to ask again, not that there is nothing.
-    return loaded ? list : { ...list, isIncomplete: true };
-  }, null));
+  connection.onCompletion((p, token) =>
+    at(
+      p.textDocument.uri,
+      token,
+      (path, loaded) => {
+        const list = service.getCompletions(path, p.position, token);
+        // Still loading past the bound: the client is told to ask again, not that there is nothing.
+        return loaded ? list : { ...list, isIncomplete: true };
+      },
+      null,
+    ),
+  );
   connection.onDefinition((p, token) => at(p.textDocument.uri, token, path => service.getDefinition(path, p.position, token), null));
-  connection.onHover((p, token) => at(p.textDocument.uri, token, path => hoverForClient(service.getHover(path, p.position, token), support().markdownHover), null));
-  connection.onReferences((p, token) => at(p.textDocument.uri, token, path => service.getReferences(path, p.position, p.context.includeDeclaration, token), null));
+  connection.onHover((p, token) =>
+    at(p.textDocument.uri, token, path => hoverForClient(service.getHover(path, p.position, token), support().markdownHover), null),
+  );
+  connection.onReferences((p, token) =>
+    at(p.textDocument.uri, token, path => service.getReferences(path, p.position, p.context.includeDeclaration, token), null),
+  );
   connection.onCodeLens((p, token) => at(p.textDocument.uri, token, path => service.getCodeLenses(path, token).map(showReferencesLens), null));
   connection.onDocumentSymbol((p, token) => at(p.textDocument.uri, token, path => service.getDocumentSymbols(path, token), null));
-  connection.onWorkspaceSymbol((p, token) => guardAsync(async () => {
-    await untilApplied(settled, token);
-    return service.getWorkspaceSymbols(p.query, token);
-  }));
+  connection.onWorkspaceSymbol((p, token) =>
+    guardAsync(async () => {
+      await untilApplied(settled, token);
+      return service.getWorkspaceSymbols(p.query, token);
+    }),
+  );
   connection.onDocumentLinks((p, token) => at(p.textDocument.uri, token, path => service.getDocumentLinks(path, token), null));
   connection.languages.semanticTokens.on((p, token) => at(p.textDocument.uri, token, path => service.getSemanticTokens(path, token), { data: [] }));
   // Refused before the client asks the new name only where every new name moves a file; otherwise by what the rename's edit moves.
-  connection.onPrepareRename((p, token) => at(p.textDocument.uri, token, path => {
-    const { range, placeholder, movedFiles } = refuseOr(service.prepareRename(path, p.position, token));
-    refuseRenameWithoutMoves(placeholder, movedFiles[0], support());
-    return { range, placeholder };
-  }, null));
-  connection.onRenameRequest((p, token) => at(p.textDocument.uri, token, async path => {
-    const prepared = refuseOr(service.prepareRename(path, p.position, token));
-    const refused = (movedPath: string | undefined) => {
-      try {
-        refuseRenameWithoutMoves(prepared.placeholder, movedPath, support());
-      } catch (error) {
-        // A client that does not prepare renames may drop a rename's error unread (ALE: "No rename result"): the reason is shown too.
-        if (!support().prepareRename && error instanceof ResponseError) {
-          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `fleet-roles: ${error.message}` });
-        }
-        throw error;
-      }
-    };
-    refused(prepared.movedFiles[0]);
-    // In turn with the file events: a rename reads the disk, and an event applied meanwhile would change the index under it.
-    const edit = refuseOr(await inTurn(() => service.rename(path, p.position, p.newName, token)));
-    const forClient = editForClient(edit, support());
-    if (forClient === undefined) refused(firstMovedPath(edit));
-    return forClient ?? null;
-  }, null));
-  connection.onCodeAction((p, token) => at(p.textDocument.uri, token,
-    async path => actionsForClient(await service.getCodeActions(path, p.range, p.context.only, token), support()), null));
+  connection.onPrepareRename((p, token) =>
+    at(
+      p.textDocument.uri,
+      token,
+      path => {
+        const { range, placeholder, movedFiles } = refuseOr(service.prepareRename(path, p.position, token));
+        refuseRenameWithoutMoves(placeholder, movedFiles[0], support());
+        return { range, placeholder };
+      },
+      null,
+    ),
+  );
+  connection.onRenameRequest((p, token) =>
+    at(
+      p.textDocument.uri,
+      token,
+      async path => {
+        const prepared = refuseOr(service.prepareRename(path, p.position, token));
+        const refused = (movedPath: string | undefined) => {
+          try {
+            refuseRenameWithoutMoves(prepared.placeholder, movedPath, support());
+          } catch (error) {
+            // A client that does not prepare renames may drop a rename's error unread (ALE: "No rename result"): the reason is shown too.
+            if (!support().prepareRename && error instanceof ResponseError) {
+              void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `fleet-roles: ${error.message}` });
+            }
+            throw error;
+          }
+        };
+        refused(prepared.movedFiles[0]);
+        // In turn with the file events: a rename reads the disk, and an event applied meanwhile would change the index under it.
+        const edit = refuseOr(await inTurn(() => service.rename(path, p.position, p.newName, token)));
+        const forClient = editForClient(edit, support());
+        if (forClient === undefined) refused(firstMovedPath(edit));
+        return forClient ?? null;
+      },
+      null,
+    ),
+  );
+  connection.onCodeAction((p, token) =>
+    at(p.textDocument.uri, token, async path => actionsForClient(await service.getCodeActions(path, p.range, p.context.only, token), support()), null),
+  );
   // Registered by name, so that a client's wrong params reach the check, not a handler that takes them for the token.
-  connection.onRequest(GRAPH_REQUEST, (...args: unknown[]) => guardAsync(async (): Promise<RoleGraph[]> => {
-    const token = graphRequest(args);
-    await untilApplied(settled, token);
-    return service.getRoleGraphs(token);
-  }));
-  connection.onRequest(NEW_ROLE_REQUEST, (...args: unknown[]) => guardAsync(async (): Promise<NewRoleResult> => {
-    const { params: p, token } = newRoleRequest(args);
-    await untilApplied(settled, token);
-    const plan = refuseOr(await service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
-    return { uri: pathToUri(plan.path), edit: plan.edit };
-  }));
+  connection.onRequest(GRAPH_REQUEST, (...args: unknown[]) =>
+    guardAsync(async (): Promise<RoleGraph[]> => {
+      const token = graphRequest(args);
+      await untilApplied(settled, token);
+      return service.getRoleGraphs(token);
+    }),
+  );
+  connection.onRequest(NEW_ROLE_REQUEST, (...args: unknown[]) =>
+    guardAsync(async (): Promise<NewRoleResult> => {
+      const { params: p, token } = newRoleRequest(args);
+      await untilApplied(settled, token);
+      const plan = refuseOr(await service.planNewRole(p.name, p.near === undefined ? undefined : uriToPath(p.near), token));
+      return { uri: pathToUri(plan.path), edit: plan.edit };
+    }),
+  );
 }
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 

@@ -13,6 +13,5 @@ export function hoverForClient(hover: Hover | null, markdown: boolean): Hover | 
 }
 
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\\([\\`*_[\]])|\*\*|__|`/g, (_all, escaped: string | undefined) => escaped ?? '');
+  return markdown.replace(/\\([\\`*_[\]])|\*\*|__|`/g, (_all, escaped: string | undefined) => escaped ?? '');
 }

@@ -13,7 +13,9 @@ export async function loadWorkspace(connection: Connection, service: RoleLanguag
     void connection.window.showErrorMessage(`fleet-roles: ${describeProblem(problem)}`);
   }
   for (const limit of status.walkLimits) void connection.window.showWarningMessage(`fleet-roles: ${limit}`);
-  connection.console.info(`fleet-roles: indexed ${counted(status.files, 'file')} in ${counted(status.libraries.length, 'library', 'libraries')} in ${Date.now() - started} ms`);
+  connection.console.info(
+    `fleet-roles: indexed ${counted(status.files, 'file')} in ${counted(status.libraries.length, 'library', 'libraries')} in ${Date.now() - started} ms`,
+  );
   keepHeapNearLive();
   sendStatus(connection, service, 'ready');
 }

@@ -9,14 +9,20 @@ import type { Refresher } from './refresh';
 import { uriToPath } from './uris';
 
 /** The editor's own file moves: willRenameFiles asks for the edits that follow, didRenameFiles says they are done. */
-export function registerMoves(
-  deps: { connection: Connection; service: RoleLanguageService; queue: JobQueue; refresher: Refresher; support: () => ClientSupport },
-): void {
+export function registerMoves(deps: {
+  connection: Connection;
+  service: RoleLanguageService;
+  queue: JobQueue;
+  refresher: Refresher;
+  support: () => ClientSupport;
+}): void {
   const { connection, service, support } = deps;
-  connection.workspace.onWillRenameFiles(({ files }, token) => guard(() => {
-    const edit = service.willRenameFiles(fileMoves(files), token);
-    return (edit && editForClient(edit, support())) ?? null;
-  }));
+  connection.workspace.onWillRenameFiles(({ files }, token) =>
+    guard(() => {
+      const edit = service.willRenameFiles(fileMoves(files), token);
+      return (edit && editForClient(edit, support())) ?? null;
+    }),
+  );
   connection.workspace.onDidRenameFiles(({ files }) => {
     void applyInOrder(deps, () => service.didRenameFiles(fileMoves(files)));
   });

@@ -19,12 +19,18 @@ export function graphRequest(args: readonly unknown[]): CancellationToken {
 
 /** The params of a fleetRoles/newRole request, checked: a wrong type is the protocol's InvalidParams, with what is expected. */
 export function newRoleRequest(args: readonly unknown[]): { params: NewRoleParams; token: CancellationToken } {
-  const { params: [p], token } = split(args);
-  const record = typeof p === 'object' && p !== null && !Array.isArray(p) ? p as Record<string, unknown> : undefined;
+  const {
+    params: [p],
+    token,
+  } = split(args);
+  const record = typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
   const name = record?.name;
   const near = record?.near;
   if (typeof name !== 'string' || (near !== undefined && typeof near !== 'string')) {
-    throw new ResponseError(ErrorCodes.InvalidParams, `${NEW_ROLE_REQUEST} takes { "name": the new role's name, "near": the URI of a file or folder of its library (optional) }.`);
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `${NEW_ROLE_REQUEST} takes { "name": the new role's name, "near": the URI of a file or folder of its library (optional) }.`,
+    );
   }
   return { params: { name, near }, token };
 }

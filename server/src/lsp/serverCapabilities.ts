@@ -4,7 +4,12 @@ import { SEMANTIC_TOKENS_LEGEND } from '../core';
 import type { ClientSupport } from './clientSupport';
 import { CODE_ACTION_KINDS } from './featureHandlers';
 
-const RENAME_FILTERS = { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }, { scheme: 'file', pattern: { glob: '**/*.mdc' } }] };
+const RENAME_FILTERS = {
+  filters: [
+    { scheme: 'file', pattern: { glob: '**/*.md' } },
+    { scheme: 'file', pattern: { glob: '**/*.mdc' } },
+  ],
+};
 
 /** What the server offers this client: diagnostics by pull only to a client that pulls, folder changes only to one that sends them. */
 export function serverCapabilities(support: ClientSupport): ServerCapabilities {

@@ -45,17 +45,21 @@ export function startServer(version: string): Connection {
     if (!support.watchedFiles) watcher.watch(foldersToWatch(roots, service.status()));
   };
   const deps = { connection, service, queue, refresher, onLayout: watchLibraries };
-  const reload = () => queue.enqueue(async () => {
-    await loadWorkspace(connection, service, roots, discovery);
-    watchLibraries();
-  }).then(() => refresher.refreshAll());
+  const reload = () =>
+    queue
+      .enqueue(async () => {
+        await loadWorkspace(connection, service, roots, discovery);
+        watchLibraries();
+      })
+      .then(() => refresher.refreshAll());
 
   connection.onInitialize((params): InitializeResult => {
     roots = rootsOf(params);
     support = readClientSupport(params.capabilities);
     refresher.capabilities = support.refresh;
     // A client that does not pull is sent the diagnostics: every change is followed by the publications it calls for.
-    if (!support.pullDiagnostics) new DiagnosticsPublisher(connection, service, documents, () => queue.settled(), support.codeDescription).follow(refresher.changes);
+    if (!support.pullDiagnostics)
+      new DiagnosticsPublisher(connection, service, documents, () => queue.settled(), support.codeDescription).follow(refresher.changes);
     discovery = discoveryOf(params, roots);
     return { capabilities: serverCapabilities(support), serverInfo: { name: 'fleet-roles', version } };
   });

@@ -45,10 +45,12 @@ export function actionsForClient(actions: CodeAction[], support: ClientSupport):
 export function refuseRenameWithoutMoves(oldName: string, movedPath: string | undefined, support: ClientSupport): void {
   if (support.renameFiles || movedPath === undefined) return;
   const fileName = basename(movedPath);
-  throw new ResponseError(LSPErrorCodes.RequestFailed,
+  throw new ResponseError(
+    LSPErrorCodes.RequestFailed,
     `Renaming role '${oldName}' moves its file ${fileName}, and this editor cannot move files through the language server ` +
-    `(its LSP client declares no workspace-edit rename operation), so the rename would leave the library broken. ` +
-    `List the references first (find references), then move ${fileName} to the new name and change its declared name and each reference: those left show as unknown-role.`);
+      `(its LSP client declares no workspace-edit rename operation), so the rename would leave the library broken. ` +
+      `List the references first (find references), then move ${fileName} to the new name and change its declared name and each reference: those left show as unknown-role.`,
+  );
 }
 
 /** The first file an edit moves (a core path), if any. */

@@ -101,7 +101,9 @@ export class DiskWatcher {
   private stopped(at: string): void {
     if (this.overBudget) return;
     this.overBudget = true;
-    this.onProblem(`fleet-roles stopped watching for changes after ${this.budget.toLocaleString('en-US')} folders (at ${at}): a role library has far fewer. Changes made outside the editor there are seen when a file is opened, when the editor reports them, or at the next restart.`);
+    this.onProblem(
+      `fleet-roles stopped watching for changes after ${this.budget.toLocaleString('en-US')} folders (at ${at}): a role library has far fewer. Changes made outside the editor there are seen when a file is opened, when the editor reports them, or at the next restart.`,
+    );
   }
 
   private start(dir: string): void {
@@ -115,7 +117,9 @@ export class DiskWatcher {
       watcher.on('error', () => this.stop(dir));
       this.watchers.set(dir, watcher);
     } catch (error) {
-      this.onProblem(`fleet-roles cannot watch ${dir} for changes (${(error as Error).message}); changes made outside the editor there are seen at the next restart.`);
+      this.onProblem(
+        `fleet-roles cannot watch ${dir} for changes (${(error as Error).message}); changes made outside the editor there are seen at the next restart.`,
+      );
     }
   }
 

@@ -3,7 +3,19 @@ import { afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { FleetRolesApi } from '../../../client/src/extension';
 import {
-  codeOf, completionLabels, definitionPaths, eventually, hoverText, onDisk, ours, positionOf, rangeOf, readyApi, replaceText, revertDirty, waitForDiagnostics,
+  codeOf,
+  completionLabels,
+  definitionPaths,
+  eventually,
+  hoverText,
+  onDisk,
+  ours,
+  positionOf,
+  rangeOf,
+  readyApi,
+  replaceText,
+  revertDirty,
+  waitForDiagnostics,
 } from '../support';
 
 /** The diagnostics as [code, message, range] rows, to compare whole. */
@@ -36,7 +48,7 @@ describe('A Claude Code library (.claude/agents, no fleet-roles.json) in a real 
     assert.equal(status.libraries, 2, 'the .claude/agents and .github/agents libraries');
     assert.equal(status.roles, 8, 'five subagents and three Copilot agents');
     for (const name of ['release-captain', 'changelog-writer', 'build-doctor', 'qa-lead', 'security-auditor']) {
-      const report = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: agent(name).toString() } }) as { items: unknown[] };
+      const report = (await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: agent(name).toString() } })) as { items: unknown[] };
       assert.deepEqual(report.items, [], `${name}.md`);
     }
   });
@@ -111,7 +123,12 @@ describe('A Claude Code library (.claude/agents, no fleet-roles.json) in a real 
     assert.deepEqual(ours(document.uri).map(codeOf), ['invalid-frontmatter']);
     assert.ok(invalid.range.isEqual(rangeOf(document, broken)), `range ${JSON.stringify(invalid.range)}`);
     assert.match(invalid.message, /the value of 'description' holds ': '/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, invalid.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      invalid.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const quote = actions.find(a => a.title === "Quote the value of 'description'");
     assert.ok(quote?.edit, actions.map(a => a.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(quote.edit));
@@ -124,27 +141,42 @@ describe('A Claude Code library (.claude/agents, no fleet-roles.json) in a real 
     const document = await open('build-doctor');
     const at = positionOf(document, 'name: build-doctor', 'name: '.length + 2);
     const viaVsCode = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, at, 'ci-doctor');
-    const touched = viaVsCode.entries().map(([u]) => u.path.split('/').pop()).sort();
+    const touched = viaVsCode
+      .entries()
+      .map(([u]) => u.path.split('/').pop())
+      .sort();
     assert.deepEqual(touched, ['build-doctor.md', 'qa-lead.md', 'release-captain.md']);
     // Applied as F2 applies it: the server's edit, converted by the language client, texts then the file move.
     const lspEdit = await api.client.sendRequest('textDocument/rename', {
-      textDocument: { uri: document.uri.toString() }, position: { line: at.line, character: at.character }, newName: 'ci-doctor',
+      textDocument: { uri: document.uri.toString() },
+      position: { line: at.line, character: at.character },
+      newName: 'ci-doctor',
     });
     const edit = await api.client.protocol2CodeConverter.asWorkspaceEdit(lspEdit as Parameters<typeof api.client.protocol2CodeConverter.asWorkspaceEdit>[0]);
-    assert.ok(edit && await vscode.workspace.applyEdit(edit), 'the rename was applied');
+    assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'the rename was applied');
     assert.ok(await vscode.workspace.saveAll(false));
 
     const renamed = await eventually(() => onDisk(agent('ci-doctor')), 'ci-doctor.md on disk');
     assert.match(renamed, /^---\nname: ci-doctor\n/);
     assert.equal(await onDisk(agent('build-doctor')), undefined, 'build-doctor.md is still on disk');
-    for (const [name, line] of [['release-captain', '- Hand failing builds to ci-doctor'], ['qa-lead', '- Sends regressions to ci-doctor']]) {
-      const text = await onDisk(agent(name)) ?? '';
+    for (const [name, line] of [
+      ['release-captain', '- Hand failing builds to ci-doctor'],
+      ['qa-lead', '- Sends regressions to ci-doctor'],
+    ]) {
+      const text = (await onDisk(agent(name))) ?? '';
       assert.ok(text.includes(`${line}\n`), `${name}.md on disk:\n${text}`);
       assert.ok(!text.includes('build-doctor'), `${name}.md still names build-doctor:\n${text}`);
     }
-    const remaining = () => vscode.languages.getDiagnostics().flatMap(([u, ds]) => ds.filter(d => d.source === 'fleet-roles').map(d => `${u.path.split('/').pop()}: ${d.message}`));
-    await eventually(() => (remaining().length === 0 ? true : undefined), 'a clean library after the rename', () => remaining().join('; '));
-    const report = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: agent('release-captain').toString() } }) as { items: unknown[] };
+    const remaining = () =>
+      vscode.languages.getDiagnostics().flatMap(([u, ds]) => ds.filter(d => d.source === 'fleet-roles').map(d => `${u.path.split('/').pop()}: ${d.message}`));
+    await eventually(
+      () => (remaining().length === 0 ? true : undefined),
+      'a clean library after the rename',
+      () => remaining().join('; '),
+    );
+    const report = (await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: agent('release-captain').toString() } })) as {
+      items: unknown[];
+    };
     assert.deepEqual(report.items, []);
   });
 });

@@ -24,7 +24,7 @@ describe('Fleet Roles: New Role… with the name as argument, in each agent libr
     const text = await onDisk(file);
     assert.ok(text, `${file.path} is not on disk`);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), file.toString(), 'the new file is the active editor');
-    const report = await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: file.toString() } }) as { items: unknown[] };
+    const report = (await api.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: file.toString() } })) as { items: unknown[] };
     assert.deepEqual(report.items, []);
     return text;
   }
@@ -35,8 +35,11 @@ describe('Fleet Roles: New Role… with the name as argument, in each agent libr
     await vscode.window.showTextDocument(document);
     await replaceText(document, replace, by);
     const at = positionOf(document, reference, 2);
-    await eventually(async () => ((await definitionPaths(document.uri, at)).includes(file.path) ? true : undefined), `a definition of ${reference}`,
-      async () => (await definitionPaths(document.uri, at)).join(', '));
+    await eventually(
+      async () => ((await definitionPaths(document.uri, at)).includes(file.path) ? true : undefined),
+      `a definition of ${reference}`,
+      async () => (await definitionPaths(document.uri, at)).join(', '),
+    );
     await waitForDiagnostics(document.uri, d => d.length === 0, `no diagnostics once ${reference} exists`);
     await document.save();
   }

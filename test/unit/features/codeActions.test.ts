@@ -24,16 +24,25 @@ describe('quick fixes', () => {
   test('a misspelt role: the closest role, preferred', async () => {
     const text = sampleLibrary()[SEED_PATH];
     const broken = text.replace('**hr-generalist**', '**hr-generalst**');
-    const { lib, diagnostics: [diagnostic] } = await editing(SEED_PATH, broken);
+    const {
+      lib,
+      diagnostics: [diagnostic],
+    } = await editing(SEED_PATH, broken);
     assert.equal(diagnostic.code, 'unknown-role');
     const preferred = (await fixesFor(lib, SEED_PATH, diagnostic)).filter(a => a.isPreferred);
-    assert.deepEqual(preferred.map(a => a.title), ["Replace with 'hr-generalist'"]);
+    assert.deepEqual(
+      preferred.map(a => a.title),
+      ["Replace with 'hr-generalist'"],
+    );
     assert.equal(applyTextEdits(broken, firstTextEdits(preferred[0].edit)), text);
   });
 
   test('an unknown role with no close name: a new role file that checks clean', async () => {
     const broken = sampleLibrary()[SEED_PATH].replace('**hr-generalist**', '**talent-scout**');
-    const { lib, diagnostics: [diagnostic] } = await editing(SEED_PATH, broken);
+    const {
+      lib,
+      diagnostics: [diagnostic],
+    } = await editing(SEED_PATH, broken);
     const create = (await fixesFor(lib, SEED_PATH, diagnostic)).find(a => a.title === 'Create role file talent-scout.md');
     assert.ok(create);
     lib.fs.files.set(SEED_PATH, broken);
@@ -45,7 +54,10 @@ describe('quick fixes', () => {
 
   test('a missing domain is declared inline, beside the last inline declaration', async () => {
     const noDomain = sampleLibrary()[BA].replace(', `domain: business`', '');
-    const { lib, diagnostics: [diagnostic] } = await editing(BA, noDomain);
+    const {
+      lib,
+      diagnostics: [diagnostic],
+    } = await editing(BA, noDomain);
     assert.equal(diagnostic.code, 'missing-domain');
     const declare = (await fixesFor(lib, BA, diagnostic)).find(a => a.title.startsWith('Declare domain'))!;
     const declared = applyTextEdits(noDomain, firstTextEdits(declare.edit));
@@ -55,7 +67,10 @@ describe('quick fixes', () => {
   });
 
   test('an unknown domain can be added to the configuration, which keeps its other domains', async () => {
-    const { lib, diagnostics: [diagnostic] } = await editing(BA, sampleLibrary()[BA].replace('`domain: business`', '`domain: procurement`'));
+    const {
+      lib,
+      diagnostics: [diagnostic],
+    } = await editing(BA, sampleLibrary()[BA].replace('`domain: business`', '`domain: procurement`'));
     assert.equal(diagnostic.code, 'unknown-domain');
     const add = (await fixesFor(lib, BA, diagnostic)).find(a => a.title === "Add 'procurement' to the library's domains in fleet-roles.json")!;
     const change = add.edit!.documentChanges![0];
@@ -64,11 +79,14 @@ describe('quick fixes', () => {
     assert.ok(config.domains.includes('procurement') && config.domains.includes('operations'));
   });
 
-  test('a role the index does not list is added in the index\'s own style', async () => {
+  test("a role the index does not list is added in the index's own style", async () => {
     const index = sampleLibrary()[INDEX];
     const line = index.split('\n').find(l => l.includes('[recruiter]'))!;
     const without = index.replace(`${line}\n`, '');
-    const { lib, diagnostics: [hint] } = await editing(INDEX, without);
+    const {
+      lib,
+      diagnostics: [hint],
+    } = await editing(INDEX, without);
     assert.equal(hint.message, "The role 'recruiter' is not listed in the index.");
     const [fix] = await fixesFor(lib, INDEX, hint);
     const added = applyTextEdits(without, firstTextEdits(fix.edit));
@@ -91,7 +109,10 @@ describe('fix all', () => {
     const { lib, diagnostics } = await editing(BA, broken);
     assert.deepEqual(diagnostics.map(d => d.code).sort(), ['invalid-persistence', 'unknown-domain']);
     const actions = await fixesFor(lib, BA, diagnostics[0], ['source.fixAll']);
-    assert.deepEqual(actions.map(a => a.kind), [FIX_ALL_KIND]);
+    assert.deepEqual(
+      actions.map(a => a.kind),
+      [FIX_ALL_KIND],
+    );
     assert.equal(applyTextEdits(broken, firstTextEdits(actions[0].edit)), text);
   });
 });

@@ -21,10 +21,12 @@ describe('code lens', () => {
   });
 
   test('the count is of roles: the index and the role itself do not count, and one role is said in the singular', async () => {
-    const { service } = await loadService(peers({
-      '/ws/roles/lone-role.md': roleText('lone-role', { lead: ['The **lone-role** names itself.'], boundaries: ['- **Does NOT x** — the **peer-role**.'] }),
-      '/ws/roles/LIBRARY.md': '# Library\n\n- [lone-role](./lone-role.md)\n- [peer-role](./peer-role.md)\n- [other-role](./other-role.md)\n',
-    }));
+    const { service } = await loadService(
+      peers({
+        '/ws/roles/lone-role.md': roleText('lone-role', { lead: ['The **lone-role** names itself.'], boundaries: ['- **Does NOT x** — the **peer-role**.'] }),
+        '/ws/roles/LIBRARY.md': '# Library\n\n- [lone-role](./lone-role.md)\n- [peer-role](./peer-role.md)\n- [other-role](./other-role.md)\n',
+      }),
+    );
     assert.equal(service.getCodeLenses('/ws/roles/lone-role.md')[0].title, 'No role refers to this role');
     assert.equal(service.getCodeLenses('/ws/roles/other-role.md')[0].title, '1 role refers to this role');
     assert.equal(service.getCodeLenses('/ws/roles/peer-role.md')[0].title, '2 roles refer to this role');

@@ -6,8 +6,24 @@ import { sampleLibrary, SEED_PATH } from '../../support/seed';
 import { lineOf, peers, roleText } from '../helpers';
 
 const PM = '/ws/roles/project-manager.md';
-const SAMPLE_DOMAINS = ['business', 'data', 'delivery', 'design', 'engineering', 'executive', 'finance', 'hr',
-  'legal', 'marketing', 'operations', 'product', 'research', 'sales', 'security', 'support'];
+const SAMPLE_DOMAINS = [
+  'business',
+  'data',
+  'delivery',
+  'design',
+  'engineering',
+  'executive',
+  'finance',
+  'hr',
+  'legal',
+  'marketing',
+  'operations',
+  'product',
+  'research',
+  'sales',
+  'security',
+  'support',
+];
 
 /** Splits a text at its '|' cursor marker. */
 function cursor(marked: string): { text: string; position: Position } {
@@ -30,7 +46,7 @@ const seed = () => sampleLibrary()[SEED_PATH];
 
 describe('role completion', () => {
   test('inside **pro on a Boundaries line: role names with domain and title', async () => {
-    const marked = seed().replace("belong to the **hr-generalist**, even", 'belong to the **pro|');
+    const marked = seed().replace('belong to the **hr-generalist**, even', 'belong to the **pro|');
     const { list, position } = await completeInSeed(marked);
     const labels = list.items.map(i => i.label);
     assert.ok(labels.includes('project-manager'), labels.join());
@@ -54,13 +70,16 @@ describe('role completion', () => {
     const hr = list.items.find(i => i.label === 'hr-generalist');
     assert.ok(hr, list.items.map(i => i.label).join());
     assert.deepEqual(hr.textEdit, {
-      range: { start: { line: position.line, character: position.character - '**hr-gen'.length }, end: { line: position.line, character: position.character + 'eralist'.length } },
+      range: {
+        start: { line: position.line, character: position.character - '**hr-gen'.length },
+        end: { line: position.line, character: position.character + 'eralist'.length },
+      },
       newText: '**hr-generalist',
     });
   });
 
   test('right after ** every other role of the library is offered', async () => {
-    const marked = seed().replace("belong to the **hr-generalist**, even", 'belong to the **|');
+    const marked = seed().replace('belong to the **hr-generalist**, even', 'belong to the **|');
     const { list } = await completeInSeed(marked);
     const expected = Object.keys(sampleLibrary())
       .map(p => p.slice('/ws/roles/'.length))
@@ -71,7 +90,7 @@ describe('role completion', () => {
   });
 
   test('after ](./ role files are offered as relative paths', async () => {
-    const marked = seed().replace("belong to the **hr-generalist**, even", 'belong to the [hr](./|');
+    const marked = seed().replace('belong to the **hr-generalist**, even', 'belong to the [hr](./|');
     const { list, position } = await completeInSeed(marked);
     const hr = list.items.find(i => i.label === 'hr-generalist');
     assert.ok(hr, list.items.map(i => i.label).join());
@@ -83,9 +102,11 @@ describe('role completion', () => {
   });
 
   test('link completion gives paths relative to the file, across folders', async () => {
-    const lib = await loadService(peers({
-      '/ws/roles/sub/z-role.md': roleText('z-role', { boundaries: ['- **Does NOT x** — the [peer]().'] }),
-    }));
+    const lib = await loadService(
+      peers({
+        '/ws/roles/sub/z-role.md': roleText('z-role', { boundaries: ['- **Does NOT x** — the [peer]().'] }),
+      }),
+    );
     const text = lib.fs.files.get('/ws/roles/sub/z-role.md')!;
     const line = lineOf(text, '- **Does NOT x** — the [peer]().');
     const list = lib.service.getCompletions('/ws/roles/sub/z-role.md', { line, character: '- **Does NOT x** — the [peer]('.length });
@@ -96,24 +117,22 @@ describe('role completion', () => {
   });
 
   test('no role completion inside an inline code span', async () => {
-    const marked = seed().replace("belong to the **hr-generalist**, even", 'belong to the `**pro|');
+    const marked = seed().replace('belong to the **hr-generalist**, even', 'belong to the `**pro|');
     const { list } = await completeInSeed(marked);
     assert.deepEqual(list.items, []);
   });
 
-  test('no role completion inside a fenced code block',
-    async () => {
-      const marked = seed().replace('## Persona', '```\n- **Does NOT x** — **pro|\n```\n\n## Persona');
-      const { list } = await completeInSeed(marked);
-      assert.deepEqual(list.items, []);
-    });
+  test('no role completion inside a fenced code block', async () => {
+    const marked = seed().replace('## Persona', '```\n- **Does NOT x** — **pro|\n```\n\n## Persona');
+    const { list } = await completeInSeed(marked);
+    assert.deepEqual(list.items, []);
+  });
 
-  test('no role completion inside a ~~~ fenced code block',
-    async () => {
-      const marked = seed().replace('## Persona', '~~~\n[x](./|\n~~~\n\n## Persona');
-      const { list } = await completeInSeed(marked);
-      assert.deepEqual(list.items, []);
-    });
+  test('no role completion inside a ~~~ fenced code block', async () => {
+    const marked = seed().replace('## Persona', '~~~\n[x](./|\n~~~\n\n## Persona');
+    const { list } = await completeInSeed(marked);
+    assert.deepEqual(list.items, []);
+  });
 
   test('plain text offers nothing', async () => {
     const marked = seed().replace('A steady operator', 'A stea|dy operator');
@@ -123,10 +142,13 @@ describe('role completion', () => {
 });
 
 describe('domain completion', () => {
-  test('after domain: in the frontmatter the library\'s domains are offered', async () => {
+  test("after domain: in the frontmatter the library's domains are offered", async () => {
     const marked = sampleLibrary()[PM].replace('domain: delivery', 'domain: |');
     const { list, position } = await completeInSeed(marked, PM);
-    assert.deepEqual(list.items.map(i => i.label), SAMPLE_DOMAINS);
+    assert.deepEqual(
+      list.items.map(i => i.label),
+      SAMPLE_DOMAINS,
+    );
     const ops = list.items.find(i => i.label === 'operations')!;
     assert.deepEqual(ops.textEdit, { range: { start: position, end: position }, newText: 'operations' });
   });
@@ -138,10 +160,13 @@ describe('domain completion', () => {
     assert.deepEqual(delivery.textEdit, { range: { start: { line: position.line, character: 8 }, end: position }, newText: 'delivery' });
   });
 
-  test('inside an inline `domain: ` code span the library\'s domains are offered', async () => {
+  test("inside an inline `domain: ` code span the library's domains are offered", async () => {
     const marked = seed().replace('`domain: operations`', '`domain: |`');
     const { list } = await completeInSeed(marked);
-    assert.deepEqual(list.items.map(i => i.label), SAMPLE_DOMAINS);
+    assert.deepEqual(
+      list.items.map(i => i.label),
+      SAMPLE_DOMAINS,
+    );
   });
 
   test('domain completion follows the configuration, not the built-in list', async () => {
@@ -150,6 +175,9 @@ describe('domain completion', () => {
       '/ws/roles/x-role.md': roleText('x-role', { frontmatter: ['class: x-role', 'domain: ', 'persistent_persona: false'] }),
     });
     const list = lib.service.getCompletions('/ws/roles/x-role.md', { line: 2, character: 8 });
-    assert.deepEqual(list.items.map(i => i.label), ['alpha', 'beta-team']);
+    assert.deepEqual(
+      list.items.map(i => i.label),
+      ['alpha', 'beta-team'],
+    );
   });
 });

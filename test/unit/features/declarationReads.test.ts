@@ -32,9 +32,16 @@ const BA = '/ws/roles/business-analyst.md';
 
 describe('declarations read per request', () => {
   test('code actions over a file with several declaration problems read its declarations once', async () => {
-    const broken = sampleLibrary()[BA].replace('`domain: business`', '`domain: busines`').replace('`persistent_persona: false`', '`persistent_persona: "false"`');
+    const broken = sampleLibrary()
+      [BA].replace('`domain: business`', '`domain: busines`')
+      .replace('`persistent_persona: false`', '`persistent_persona: "false"`');
     const { service, diagnostics } = await loadService({ ...sampleLibrary(), [BA]: broken });
-    assert.deepEqual(diagnostics(BA).map(d => d.code).sort(), ['invalid-persistence', 'unknown-domain']);
+    assert.deepEqual(
+      diagnostics(BA)
+        .map(d => d.code)
+        .sort(),
+      ['invalid-persistence', 'unknown-domain'],
+    );
     const whole = { start: { line: 0, character: 0 }, end: { line: broken.split('\n').length, character: 0 } };
     let titles: string[] = [];
     const reads = await readsDuring(async () => {
@@ -44,7 +51,7 @@ describe('declarations read per request', () => {
     assert.deepEqual(reads, [BA]);
   });
 
-  test('a rename from the identity value reads each role file\'s declarations once', async () => {
+  test("a rename from the identity value reads each role file's declarations once", async () => {
     const { service } = await loadService(sampleLibrary());
     const text = sampleLibrary()[SEED_PATH];
     const reads = await readsDuring(() => service.rename(SEED_PATH, positionAt(text, 'class: operations-manager', 9), 'operations-lead'));

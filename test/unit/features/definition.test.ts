@@ -8,7 +8,7 @@ const PM = '/ws/roles/project-manager.md';
 const seed = () => sampleLibrary()[SEED_PATH];
 
 describe('definition', () => {
-  test('from a bold reference to the target file\'s title line', async () => {
+  test("from a bold reference to the target file's title line", async () => {
     const lib = await loadService(sampleLibrary());
     const text = seed();
     const line = lineOf(text, "**project-manager**'s lane; the ops manager owns the steady state.");
@@ -20,7 +20,7 @@ describe('definition', () => {
     }
   });
 
-  test('from a link reference to the target file\'s title line', async () => {
+  test("from a link reference to the target file's title line", async () => {
     const lib = await loadService(sampleLibrary());
     const pmText = sampleLibrary()[PM];
     const line = lineOf(pmText, '([financial-analyst](./financial-analyst.md)); the project reports against them.');
@@ -53,9 +53,12 @@ describe('definition', () => {
   test('a reference outside Boundaries still goes to its role', async () => {
     const lib = await loadService(sampleLibrary());
     const text = seed();
-    const line = lineOf(text, 'The **operations-manager** is the system\'s **day-to-day throughput owner**');
+    const line = lineOf(text, "The **operations-manager** is the system's **day-to-day throughput owner**");
     const locations = lib.service.getDefinition(SEED_PATH, { line, character: 8 });
-    assert.deepEqual(locations.map(l => l.uri), ['file:///ws/roles/operations-manager.md']);
+    assert.deepEqual(
+      locations.map(l => l.uri),
+      ['file:///ws/roles/operations-manager.md'],
+    );
   });
 
   test('a bold name inside a code span has no definition', async () => {

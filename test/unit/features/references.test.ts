@@ -16,16 +16,19 @@ describe('find references', () => {
     const { service } = await loadService({ ...sampleLibrary(), [SEED_PATH]: text });
     const locations = service.getReferences(SEED_PATH, positionAt(text, '**project-manager**', 3), false);
     const inSeed = locations.filter(l => l.uri === uri(SEED_PATH)).map(l => l.range);
-    assert.deepEqual(inSeed, [rangeOf(text, 'project-manager', 0), rangeOf(text, 'project-manager', 1)], 'the bold name and the link\'s file name');
+    assert.deepEqual(inSeed, [rangeOf(text, 'project-manager', 0), rangeOf(text, 'project-manager', 1)], "the bold name and the link's file name");
     const index = sampleLibrary()[INDEX];
-    assert.deepEqual(locations.filter(l => l.uri === uri(INDEX)).map(l => l.range), [rangeOf(index, 'project-manager', 1)]);
+    assert.deepEqual(
+      locations.filter(l => l.uri === uri(INDEX)).map(l => l.range),
+      [rangeOf(index, 'project-manager', 1)],
+    );
     const files = [...new Set(locations.map(l => l.uri))];
     assert.deepEqual(files, [...files].sort(), 'in path order');
     const roleFiles = files.filter(u => u !== uri(INDEX));
     assert.deepEqual(roleFiles, sampleReferrers('project-manager', true).map(uri), 'its own file names it too');
   });
 
-  test('with the declaration: the role file\'s title line comes first', async () => {
+  test("with the declaration: the role file's title line comes first", async () => {
     const text = seed();
     const { service } = await loadService({ ...sampleLibrary(), [SEED_PATH]: text });
     const at = positionAt(text, '**project-manager**', 3);

@@ -20,11 +20,11 @@ describe('the role at a position', () => {
     assert.equal(target?.kind, 'reference');
     assert.equal(target.name, 'hr-generalist');
     assert.deepEqual(target.range, rangeOf(text, 'hr-generalist'));
-    assert.ok(file.role.references.includes(target.reference), 'the parse\'s own reference, not a copy');
+    assert.ok(file.role.references.includes(target.reference), "the parse's own reference, not a copy");
     assert.equal(text.slice(target.reference.start, target.reference.end), 'hr-generalist');
   });
 
-  test('on the identity value: the identity key\'s declarations it was found in', async () => {
+  test("on the identity value: the identity key's declarations it was found in", async () => {
     const file = await seedFile();
     const text = file.role.lines.text;
     const target = roleAtPosition(file, positionAt(text, 'class: operations-manager', 9));
@@ -34,7 +34,7 @@ describe('the role at a position', () => {
     assert.deepEqual(target.range, rangeOf(text, 'operations-manager', 1));
   });
 
-  test('on the title: the file\'s own role; elsewhere: nothing', async () => {
+  test("on the title: the file's own role; elsewhere: nothing", async () => {
     const file = await seedFile();
     assert.deepEqual(roleAtPosition(file, { line: 0, character: 3 }), { name: 'operations-manager', range: file.role.lines.lineRange(0), kind: 'title' });
     assert.equal(roleAtPosition(file, { line: 1, character: 0 }), undefined);

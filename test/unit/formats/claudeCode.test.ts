@@ -10,7 +10,11 @@ const at = (name: string) => `${DIR}/${name}.md`;
 describe('claude-code: a .claude/agents folder, with no configuration', () => {
   test('a clean library checks clean, and its agents are a library of the claude-code format', async () => {
     const lib = await checkLibrary({
-      [at('planner')]: subagent('planner', ['tools: Read, Grep, mcp__jira__search', 'model: opus'], ['Plan the work.', '', 'Integration with other agents:', '- Hands the plan to code-writer']),
+      [at('planner')]: subagent(
+        'planner',
+        ['tools: Read, Grep, mcp__jira__search', 'model: opus'],
+        ['Plan the work.', '', 'Integration with other agents:', '- Hands the plan to code-writer'],
+      ),
       [at('code-writer')]: subagent('code-writer', ['model: claude-sonnet-4-5', 'permissionMode: acceptEdits']),
       '/ws/.claude/commands/deploy.md': 'not an agent: commands are not walked',
     });
@@ -27,12 +31,26 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     assert.deepEqual(codes(diagnostics), ['unknown-role', 'unknown-role']);
     assert.equal(diagnostics[0].message, "Unknown role 'code-writter'. Did you mean 'code-writer'?");
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'code-writter'));
-    assert.equal(diagnostics[1].message, "Unknown role 'security-auditor'. No role of this library is named 'security-auditor', by its name or its file's name.");
+    assert.equal(
+      diagnostics[1].message,
+      "Unknown role 'security-auditor'. No role of this library is named 'security-auditor', by its name or its file's name.",
+    );
   });
 
   test('plain names outside the labelled list, in code or in prose, are not references', async () => {
     const lib = await checkLibrary({
-      [at('planner')]: subagent('planner', [], ['Use a step-by-step plan; never call ghost-agent or `git-log` here.', '', 'Integration with other agents:', '- Reads the build log', '', 'A paragraph about long-term plans.']),
+      [at('planner')]: subagent(
+        'planner',
+        [],
+        [
+          'Use a step-by-step plan; never call ghost-agent or `git-log` here.',
+          '',
+          'Integration with other agents:',
+          '- Reads the build log',
+          '',
+          'A paragraph about long-term plans.',
+        ],
+      ),
     });
     assert.deepEqual(lib.diagnostics(at('planner')), []);
   });
@@ -41,45 +59,80 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     const text = subagent('planner', [], ['Integration with other agents:', '- Hands each step to builder, then waits']);
     const lib = await checkLibrary({ [at('planner')]: text, [at('builder')]: subagent('builder') });
     assert.deepEqual(lib.diagnostics(at('planner')), [], 'hands, each, step, then, waits: prose');
-    assert.deepEqual(lib.service.getDefinition(at('planner'), rangeOf(text, 'builder').start).map(l => l.uri), [`file://${at('builder')}`]);
+    assert.deepEqual(
+      lib.service.getDefinition(at('planner'), rangeOf(text, 'builder').start).map(l => l.uri),
+      [`file://${at('builder')}`],
+    );
     assert.equal(lib.service.getHover(at('planner'), rangeOf(text, 'step').start), null);
   });
 
   test('a compound word before a noun is an adjective, one before a connective or alone a name', async () => {
-    const text = subagent('planner', [], ['Integration with other agents:', '- Share real-time patterns with socket-engineer', '- Work with data-engineer on end-to-end tests']);
+    const text = subagent(
+      'planner',
+      [],
+      ['Integration with other agents:', '- Share real-time patterns with socket-engineer', '- Work with data-engineer on end-to-end tests'],
+    );
     const lib = await checkLibrary({ [at('planner')]: text });
-    assert.deepEqual(lib.diagnostics(at('planner')).map(d => lib.fs.files.get(at('planner'))!.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['socket-engineer', 'data-engineer']);
+    assert.deepEqual(
+      lib
+        .diagnostics(at('planner'))
+        .map(d => lib.fs.files.get(at('planner'))!.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)),
+      ['socket-engineer', 'data-engineer'],
+    );
   });
 
   test('a compound word in the middle of prose is not a name: only names where names stand are reported', async () => {
     // The shapes of the prose compounds a real collection of 158 subagents has in its lists.
-    const text = subagent('planner', [], ['Integration with other agents:',
-      '- Partner with platform-engineer on self-service',
-      '- **code-writer** – for compliance cross-mapping, multi-domain work',
-      '- Pair with any content-producing agent before delivery',
-      '- Feed insights to **code-writer** for qualitative follow-up',
-      '- Guide code-writer on licensing around Open-Core or dual-licensing',
-    ]);
+    const text = subagent(
+      'planner',
+      [],
+      [
+        'Integration with other agents:',
+        '- Partner with platform-engineer on self-service',
+        '- **code-writer** – for compliance cross-mapping, multi-domain work',
+        '- Pair with any content-producing agent before delivery',
+        '- Feed insights to **code-writer** for qualitative follow-up',
+        '- Guide code-writer on licensing around Open-Core or dual-licensing',
+      ],
+    );
     const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });
-    assert.deepEqual(lib.diagnostics(at('planner')).map(d => d.message), ["Unknown role 'platform-engineer'. No role of this library is named 'platform-engineer', by its name or its file's name."]);
+    assert.deepEqual(
+      lib.diagnostics(at('planner')).map(d => d.message),
+      ["Unknown role 'platform-engineer'. No role of this library is named 'platform-engineer', by its name or its file's name."],
+    );
   });
 
   test('a compound is a name where it opens the bullet, follows its verb, a handing word, or another reference', async () => {
-    const text = subagent('planner', [], ['Integration with other agents:',
-      '- ghost-one: reviews the plan',
-      '- Support ghost-two on design',
-      '- Hand off to ghost-three',
-      '- Work with code-writer and ghost-four, then `code-writer` or ghost-five',
-    ]);
+    const text = subagent(
+      'planner',
+      [],
+      [
+        'Integration with other agents:',
+        '- ghost-one: reviews the plan',
+        '- Support ghost-two on design',
+        '- Hand off to ghost-three',
+        '- Work with code-writer and ghost-four, then `code-writer` or ghost-five',
+      ],
+    );
     const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });
-    assert.deepEqual(lib.diagnostics(at('planner')).map(d => /'([^']+)'/.exec(d.message)![1]), ['ghost-one', 'ghost-two', 'ghost-three', 'ghost-four', 'ghost-five']);
+    assert.deepEqual(
+      lib.diagnostics(at('planner')).map(d => /'([^']+)'/.exec(d.message)![1]),
+      ['ghost-one', 'ghost-two', 'ghost-three', 'ghost-four', 'ghost-five'],
+    );
   });
 
   test('a misspelt one-word name where a name stands is reported when it is close to exactly one agent', async () => {
-    const text = subagent('planner', [], ['Integration with other agents:', '- architet on the design', '- Work with revewer on tests', '- review the plan with care']);
+    const text = subagent(
+      'planner',
+      [],
+      ['Integration with other agents:', '- architet on the design', '- Work with revewer on tests', '- review the plan with care'],
+    );
     const lib = await checkLibrary({ [at('planner')]: text, [at('architect')]: subagent('architect'), [at('reviewer')]: subagent('reviewer') });
     const diagnostics = lib.diagnostics(at('planner'));
-    assert.deepEqual(diagnostics.map(d => d.message), ["Unknown role 'architet'. Did you mean 'architect'?", "Unknown role 'revewer'. Did you mean 'reviewer'?"]);
+    assert.deepEqual(
+      diagnostics.map(d => d.message),
+      ["Unknown role 'architet'. Did you mean 'architect'?", "Unknown role 'revewer'. Did you mean 'reviewer'?"],
+    );
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'architet'));
     // What is reported as unknown says so on hover too; prose ("review the plan") has no hover.
     assert.match((lib.service.getHover(at('planner'), rangeOf(text, 'architet').start)!.contents as { value: string }).value, /\*\*architet\*\*: no such role/);
@@ -105,7 +158,10 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     const text = subagent('planner', [], ['Integration with other agents:', '- Hands off to `code-writer` and `ghost-agent`']);
     const lib = await checkLibrary({ [at('planner')]: text, [at('code-writer')]: subagent('code-writer') });
     assert.deepEqual(single(lib.diagnostics(at('planner')), 'unknown-role').range, rangeOf(text, 'ghost-agent'));
-    assert.deepEqual(lib.service.getDefinition(at('planner'), rangeOf(text, 'code-writer').start).map(l => l.uri), [`file://${at('code-writer')}`]);
+    assert.deepEqual(
+      lib.service.getDefinition(at('planner'), rangeOf(text, 'code-writer').start).map(l => l.uri),
+      [`file://${at('code-writer')}`],
+    );
   });
 
   test('a misspelled key and an unknown value get did-you-mean', async () => {
@@ -121,9 +177,15 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
   test("a team's own keys, near no known key, are not reported; unknownKeys 'report' reports them with the known keys", async () => {
     const own = subagent('planner', ['owner: team-a', 'version: 1.2.0', 'tags: [python, perf]', 'author: someone']);
     const quiet = await checkLibrary({ [at('planner')]: own });
-    assert.deepEqual(quiet.diagnostics(at('planner')).filter(d => d.code === 'unknown-key'), []);
+    assert.deepEqual(
+      quiet.diagnostics(at('planner')).filter(d => d.code === 'unknown-key'),
+      [],
+    );
     const strict = await checkLibrary({ '/ws/fleet-roles.json': '{ "format": { "extends": "claude-code", "unknownKeys": "report" } }', [at('planner')]: own });
-    const reported = strict.diagnostics(at('planner')).filter(d => d.code === 'unknown-key').map(d => d.message);
+    const reported = strict
+      .diagnostics(at('planner'))
+      .filter(d => d.code === 'unknown-key')
+      .map(d => d.message);
     assert.equal(reported.length, 4, reported.join(' | '));
     assert.match(reported[0], /^Unknown key 'owner': the claude-code(\+)? format knows name, description, tools, /);
   });
@@ -138,8 +200,10 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
 
   test('a name that is not lowercase-and-hyphens', async () => {
     const lib = await checkLibrary({ [at('planner')]: subagent('Planner') });
-    assert.equal(single(lib.diagnostics(at('planner')), 'invalid-value').message,
-      "Invalid name 'Planner': a name is lowercase letters and hyphens, such as 'code-reviewer'. Use 'planner'.");
+    assert.equal(
+      single(lib.diagnostics(at('planner')), 'invalid-value').message,
+      "Invalid name 'Planner': a name is lowercase letters and hyphens, such as 'code-reviewer'. Use 'planner'.",
+    );
   });
 
   test('an agent listed as a tool is an error; an unknown tool a warning with did-you-mean', async () => {
@@ -186,7 +250,10 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     const text = agentText(['name: planner', `description: ${first}`, `summary: ${second}`, 'model: opus']);
     const lib = await checkLibrary({ [at('planner')]: text });
     const diagnostics = lib.diagnostics(at('planner')).filter(d => d.code === 'invalid-frontmatter');
-    assert.deepEqual(diagnostics.map(d => d.range), [rangeOf(text, first), rangeOf(text, second)]);
+    assert.deepEqual(
+      diagnostics.map(d => d.range),
+      [rangeOf(text, first), rangeOf(text, second)],
+    );
     const quoted: string[] = [];
     for (const d of diagnostics) {
       const actions = await lib.service.getCodeActions(at('planner'), d.range);
@@ -195,7 +262,10 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
     }
     assert.deepEqual(quoted, [`"${first}"`, `"${second}"`]);
     lib.service.setDocument(at('planner'), text.replace(first, quoted[0]).replace(second, quoted[1]));
-    assert.deepEqual(codes(lib.diagnostics(at('planner'))).filter(c => c === 'invalid-frontmatter'), []);
+    assert.deepEqual(
+      codes(lib.diagnostics(at('planner'))).filter(c => c === 'invalid-frontmatter'),
+      [],
+    );
   });
 
   test('a README among the agents is a document, not an agent', async () => {
@@ -206,7 +276,8 @@ describe('claude-code: a .claude/agents folder, with no configuration', () => {
 
   test('a fleet library and a claude-code library side by side keep their own rules', async () => {
     const lib = await checkLibrary({
-      '/ws/roles/ops-lead.md': '---\nclass: ops-lead\ndomain: operations\npersistent_persona: true\n---\n# Ops Lead\n\n## Mandate\n\n1. Run.\n\n## Boundaries\n\n- **Does NOT plan** — the **planner**.\n\n## Persona\n\nSteady.\n',
+      '/ws/roles/ops-lead.md':
+        '---\nclass: ops-lead\ndomain: operations\npersistent_persona: true\n---\n# Ops Lead\n\n## Mandate\n\n1. Run.\n\n## Boundaries\n\n- **Does NOT plan** — the **planner**.\n\n## Persona\n\nSteady.\n',
       [at('planner')]: subagent('planner'),
     });
     // The fleet's Boundaries name a role of its own library only: the agent is another library.

@@ -16,20 +16,45 @@ async function diagnosticsOf(extra: string[], files: Record<string, string> = {}
 
 describe('claude-code: tools, models and built-in agents as Claude Code documents them', () => {
   test("today's tools are known", async () => {
-    const tools = ['AskUserQuestion', 'SendMessage', 'EnterPlanMode', 'EnterWorktree', 'ExitWorktree', 'LSP', 'Monitor', 'PowerShell', 'CronCreate', 'CronDelete',
-      'CronList', 'ListMcpResourcesTool', 'ReadMcpResourceTool', 'TaskCreate', 'TaskGet', 'TaskList', 'TaskUpdate', 'TeamCreate', 'TeamDelete'];
+    const tools = [
+      'AskUserQuestion',
+      'SendMessage',
+      'EnterPlanMode',
+      'EnterWorktree',
+      'ExitWorktree',
+      'LSP',
+      'Monitor',
+      'PowerShell',
+      'CronCreate',
+      'CronDelete',
+      'CronList',
+      'ListMcpResourcesTool',
+      'ReadMcpResourceTool',
+      'TaskCreate',
+      'TaskGet',
+      'TaskList',
+      'TaskUpdate',
+      'TeamCreate',
+      'TeamDelete',
+    ];
     const { diagnostics } = await diagnosticsOf([`tools: ${tools.join(', ')}`]);
     assert.deepEqual(diagnostics, []);
   });
 
   test('a near miss of a known tool is a warning with did-you-mean; a name near none is a hint, as it may be newer than the list', async () => {
     const { text, diagnostics } = await diagnosticsOf(['tools: Read, Raed, Teleport']);
-    assert.deepEqual(diagnostics.map(d => [d.code, d.severity, d.range]), [
-      ['unknown-tool', DiagnosticSeverity.Warning, rangeOf(text, 'Raed')],
-      ['unknown-tool', DiagnosticSeverity.Hint, rangeOf(text, 'Teleport')],
-    ]);
+    assert.deepEqual(
+      diagnostics.map(d => [d.code, d.severity, d.range]),
+      [
+        ['unknown-tool', DiagnosticSeverity.Warning, rangeOf(text, 'Raed')],
+        ['unknown-tool', DiagnosticSeverity.Hint, rangeOf(text, 'Teleport')],
+      ],
+    );
     assert.equal(diagnostics[0].message, "Unknown tool 'Raed'. Did you mean 'Read'?");
-    assert.match(diagnostics[1].message, /^'Teleport' is not a tool the claude-code format knows; if the tool is newer than this list, add it to tools\.addKnown/);
+    assert.match(
+      diagnostics[1].message,
+      /^'Teleport' is not a tool the claude-code format knows; if the tool is newer than this list, add it to tools\.addKnown/,
+    );
   });
 
   test("today's model aliases are known; a near miss is an error, a model near none a hint", async () => {
@@ -43,15 +68,20 @@ describe('claude-code: tools, models and built-in agents as Claude Code document
     assert.equal(other.severity, DiagnosticSeverity.Hint);
   });
 
-  test("the built-in agents claude-code-guide and Bash are never unknown", async () => {
+  test('the built-in agents claude-code-guide and Bash are never unknown', async () => {
     const { diagnostics } = await diagnosticsOf(['tools: Agent(claude-code-guide, Bash, Explore)']);
     assert.deepEqual(codes(diagnostics), []);
   });
 
   test('fleet-roles.json adds tools and model aliases, and the built-in lists stay', async () => {
-    const config = JSON.stringify({ format: { extends: 'claude-code', tools: { addKnown: ['Teleport'] }, declarations: [{ key: 'model', addValues: ['sonnet-next'] }] } });
+    const config = JSON.stringify({
+      format: { extends: 'claude-code', tools: { addKnown: ['Teleport'] }, declarations: [{ key: 'model', addValues: ['sonnet-next'] }] },
+    });
     const { diagnostics } = await diagnosticsOf(['tools: Read, Teleport, Raed', 'model: sonnet-next'], { '/ws/fleet-roles.json': config });
-    assert.deepEqual(diagnostics.map(d => d.message), ["Unknown tool 'Raed'. Did you mean 'Read'?"]);
+    assert.deepEqual(
+      diagnostics.map(d => d.message),
+      ["Unknown tool 'Raed'. Did you mean 'Read'?"],
+    );
   });
 });
 
@@ -80,7 +110,19 @@ describe('claude-code: smaller points', () => {
   });
 
   test('a frontmatter that is not YAML is reported once: the lines its broken value runs over are no unknown keys', async () => {
-    const text = ['---', 'name: planner', 'description: Use it when: the plan is due. Examples:', '<example>', 'user: "Plan it"', 'assistant: "I will"', '</example>', '---', '', 'Plan.', ''].join('\n');
+    const text = [
+      '---',
+      'name: planner',
+      'description: Use it when: the plan is due. Examples:',
+      '<example>',
+      'user: "Plan it"',
+      'assistant: "I will"',
+      '</example>',
+      '---',
+      '',
+      'Plan.',
+      '',
+    ].join('\n');
     const lib = await checkLibrary({ [at('planner')]: text });
     assert.deepEqual(codes(lib.diagnostics(at('planner'))), ['invalid-frontmatter']);
   });

@@ -8,7 +8,11 @@ const DIR = '/ws/.claude/agents';
 
 /** A plugin's agents, named apart from their files as plugins name them. */
 function plugin() {
-  const lead = subagent('payments-lead', ['tools: Read, Agent(payments-api-designer)'], ['Integration with other agents:', '- Hand the design to payments-api-designer']);
+  const lead = subagent(
+    'payments-lead',
+    ['tools: Read, Agent(payments-api-designer)'],
+    ['Integration with other agents:', '- Hand the design to payments-api-designer'],
+  );
   return {
     lead,
     files: {
@@ -28,7 +32,10 @@ describe("claude-code: an agent is its name:, whatever its file's name or folder
   test('Agent(…) resolves by name; the file stem is not a name Claude Code knows', async () => {
     const { files, lead } = plugin();
     const lib = await checkLibrary(files);
-    assert.deepEqual(lib.service.getDefinition(`${DIR}/lead.md`, positionAt(lead, 'payments-api-designer')).map(l => l.uri), [`file://${DIR}/design/api-designer.md`]);
+    assert.deepEqual(
+      lib.service.getDefinition(`${DIR}/lead.md`, positionAt(lead, 'payments-api-designer')).map(l => l.uri),
+      [`file://${DIR}/design/api-designer.md`],
+    );
     const stem = lead.replace('Agent(payments-api-designer)', 'Agent(api-designer)');
     const again = await checkLibrary({ ...files, [`${DIR}/lead.md`]: stem });
     const d = single(again.diagnostics(`${DIR}/lead.md`), 'unknown-role');
@@ -47,9 +54,17 @@ describe("claude-code: an agent is its name:, whatever its file's name or folder
     assert.ok(!('error' in edit), JSON.stringify(edit));
     const changes = edit.documentChanges!;
     assert.equal(changes.filter(c => 'kind' in c).length, 0, 'no file is moved');
-    const byUri = new Map(changes.map(c => c as { textDocument: { uri: string }; edits: Array<{ newText: string; range: unknown }> }).map(c => [c.textDocument.uri, c.edits]));
+    const byUri = new Map(
+      changes.map(c => c as { textDocument: { uri: string }; edits: Array<{ newText: string; range: unknown }> }).map(c => [c.textDocument.uri, c.edits]),
+    );
     const designer = files[`${DIR}/design/api-designer.md`];
-    assert.deepEqual(byUri.get(`file://${DIR}/design/api-designer.md`)!.map(e => [e.newText, e.range]), [['billing-api-designer', rangeOf(designer, 'payments-api-designer')]]);
-    assert.deepEqual(byUri.get(`file://${DIR}/lead.md`)!.map(e => e.range), [rangeOf(lead, 'payments-api-designer', 0), rangeOf(lead, 'payments-api-designer', 1)]);
+    assert.deepEqual(
+      byUri.get(`file://${DIR}/design/api-designer.md`)!.map(e => [e.newText, e.range]),
+      [['billing-api-designer', rangeOf(designer, 'payments-api-designer')]],
+    );
+    assert.deepEqual(
+      byUri.get(`file://${DIR}/lead.md`)!.map(e => e.range),
+      [rangeOf(lead, 'payments-api-designer', 0), rangeOf(lead, 'payments-api-designer', 1)],
+    );
   });
 });

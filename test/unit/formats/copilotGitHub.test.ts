@@ -12,8 +12,8 @@ async function check(frontmatter: string[], body?: string[]) {
   return lib.diagnostics(PATH);
 }
 
-describe('copilot-agents: what GitHub asks, where the agent is GitHub\'s', () => {
-  test('description is required, unless the agent is VS Code\'s alone (target: vscode); unset, the target is both', async () => {
+describe("copilot-agents: what GitHub asks, where the agent is GitHub's", () => {
+  test("description is required, unless the agent is VS Code's alone (target: vscode); unset, the target is both", async () => {
     const missing = single(await check(['name: Helper']), 'missing-key');
     assert.match(missing.message, /^The role declares no description: .* It is required unless the role declares `target: vscode`\.$/);
     assert.deepEqual(codes(await check(['name: Helper', 'target: github-copilot'])), ['missing-key']);
@@ -53,10 +53,13 @@ describe('copilot-agents: what GitHub asks, where the agent is GitHub\'s', () =>
     const shared = { '/ws/.claude/agents/helper.md': subagent('helper', ['mode: subagent', 'target: vscode']) };
     assert.deepEqual((await checkLibrary(shared)).diagnostics('/ws/.claude/agents/helper.md'), []);
     const strict = await checkLibrary({ '/ws/fleet-roles.json': '{ "format": { "extends": "claude-code", "unknownKeys": "report" } }', ...shared });
-    assert.deepEqual(strict.diagnostics('/ws/.claude/agents/helper.md').map(x => [x.severity, x.message.replace('claude-code+', 'claude-code')]), [
-      [DiagnosticSeverity.Hint, "'mode' is a key of OpenCode's agent files; the claude-code format does not read it."],
-      [DiagnosticSeverity.Hint, "'target' is a key of GitHub Copilot's agent files; the claude-code format does not read it."],
-    ]);
+    assert.deepEqual(
+      strict.diagnostics('/ws/.claude/agents/helper.md').map(x => [x.severity, x.message.replace('claude-code+', 'claude-code')]),
+      [
+        [DiagnosticSeverity.Hint, "'mode' is a key of OpenCode's agent files; the claude-code format does not read it."],
+        [DiagnosticSeverity.Hint, "'target' is a key of GitHub Copilot's agent files; the claude-code format does not read it."],
+      ],
+    );
   });
 });
 

@@ -9,15 +9,18 @@ const DIR = '/ws/.github/agents';
 const at = (name: string) => `${DIR}/${name}.agent.md`;
 
 // The shape of VS Code's documentation: agents: ['Researcher', 'Implementer'] naming researcher.agent.md and implementer.agent.md by their name:.
-const coordinator = agentText([
-  'description: Coordinates the work',
-  "agents: ['Researcher', 'Feature Builder']",
-  'handoffs:',
-  '  - label: Build it',
-  '    agent: Feature Builder',
-  '  - label: Back to the default agent',
-  '    agent: agent',
-], ['Coordinate.']);
+const coordinator = agentText(
+  [
+    'description: Coordinates the work',
+    "agents: ['Researcher', 'Feature Builder']",
+    'handoffs:',
+    '  - label: Build it',
+    '    agent: Feature Builder',
+    '  - label: Back to the default agent',
+    '    agent: agent',
+  ],
+  ['Coordinate.'],
+);
 const files = {
   [at('coordinator')]: coordinator,
   [at('researcher')]: agentText(['name: Researcher', 'description: Finds facts']),
@@ -30,17 +33,21 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
     const lib = await checkLibrary(files);
     assert.deepEqual(lib.workspace.paths(), Object.keys(files).sort());
     for (const path of lib.workspace.paths()) assert.deepEqual(lib.diagnostics(path), [], path);
-    assert.deepEqual(lib.service.getDefinition(at('coordinator'), rangeOf(coordinator, 'Feature Builder', 1).start).map(l => l.uri), [`file://${at('feature-builder')}`]);
+    assert.deepEqual(
+      lib.service.getDefinition(at('coordinator'), rangeOf(coordinator, 'Feature Builder', 1).start).map(l => l.uri),
+      [`file://${at('feature-builder')}`],
+    );
   });
 
   test('the file name of an agent that has a name: is not its name, and case counts, with did-you-mean', async () => {
     const text = coordinator.replace("['Researcher', 'Feature Builder']", "['researcher', feature-builder, scribe, '*']");
     const lib = await checkLibrary({ ...files, [at('coordinator')]: text });
     const diagnostics = lib.diagnostics(at('coordinator'));
-    assert.deepEqual(diagnostics.map(d => d.message), [
-      "Unknown role 'researcher'. Did you mean 'Researcher'?",
-      "Unknown role 'feature-builder'. Did you mean 'Feature Builder'?",
-    ], "scribe has no name: so its file names it; '*' allows every agent");
+    assert.deepEqual(
+      diagnostics.map(d => d.message),
+      ["Unknown role 'researcher'. Did you mean 'Researcher'?", "Unknown role 'feature-builder'. Did you mean 'Feature Builder'?"],
+      "scribe has no name: so its file names it; '*' allows every agent",
+    );
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'researcher'));
   });
 
@@ -62,10 +69,16 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
     const text = agentText(['description: Coordinates', "agents: ['Feat", 'handoffs:', '  - agent: res'], ['x']);
     const lib = await checkLibrary({ ...files, [at('coordinator')]: text });
     const quoted = lib.service.getCompletions(at('coordinator'), { line: 2, character: "agents: ['Feat".length }).items;
-    assert.deepEqual(quoted.map(i => i.label), ['Feature Builder']);
+    assert.deepEqual(
+      quoted.map(i => i.label),
+      ['Feature Builder'],
+    );
     assert.deepEqual(quoted[0].textEdit, { range: rangeOf(text, 'Feat'), newText: 'Feature Builder' });
     const handoff = lib.service.getCompletions(at('coordinator'), { line: 4, character: '  - agent: res'.length }).items;
-    assert.deepEqual(handoff.map(i => i.label), ['Researcher']);
+    assert.deepEqual(
+      handoff.map(i => i.label),
+      ['Researcher'],
+    );
   });
 
   test('hover on a name, and on the built-in agent', async () => {
@@ -80,9 +93,15 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
     const lib = await checkLibrary(files);
     const builder = files[at('feature-builder')];
     const refs = lib.service.getReferences(at('feature-builder'), rangeOf(builder, 'Feature Builder').start, false);
-    assert.deepEqual(refs.map(r => r.range), [rangeOf(coordinator, 'Feature Builder'), rangeOf(coordinator, 'Feature Builder', 1)]);
+    assert.deepEqual(
+      refs.map(r => r.range),
+      [rangeOf(coordinator, 'Feature Builder'), rangeOf(coordinator, 'Feature Builder', 1)],
+    );
     assert.equal(lib.service.getDocumentSymbols(at('feature-builder'))[0].name, 'Feature Builder');
-    assert.deepEqual(lib.service.getWorkspaceSymbols('featurebuil').map(s => s.name), ['Feature Builder']);
+    assert.deepEqual(
+      lib.service.getWorkspaceSymbols('featurebuil').map(s => s.name),
+      ['Feature Builder'],
+    );
   });
 
   test('renaming a display name edits its name: and every reference; the file stays', async () => {
@@ -90,11 +109,17 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
     const edit = await lib.service.rename(at('coordinator'), rangeOf(coordinator, 'Feature Builder').start, 'Feature Maker');
     assert.ok(!('error' in edit), JSON.stringify(edit));
     const changes = edit.documentChanges as TextDocumentEdit[];
-    assert.ok(changes.every(c => 'textDocument' in c), 'no file moves');
-    assert.deepEqual(changes.map(c => [c.textDocument.uri, c.edits.map(e => e.newText)]), [
-      [`file://${at('coordinator')}`, ['Feature Maker', 'Feature Maker']],
-      [`file://${at('feature-builder')}`, ['Feature Maker']],
-    ]);
+    assert.ok(
+      changes.every(c => 'textDocument' in c),
+      'no file moves',
+    );
+    assert.deepEqual(
+      changes.map(c => [c.textDocument.uri, c.edits.map(e => e.newText)]),
+      [
+        [`file://${at('coordinator')}`, ['Feature Maker', 'Feature Maker']],
+        [`file://${at('feature-builder')}`, ['Feature Maker']],
+      ],
+    );
     assert.deepEqual(changes[1].edits[0].range, rangeOf(files[at('feature-builder')], 'Feature Builder'));
   });
 
@@ -104,10 +129,13 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
     const edit = await lib.service.rename(at('coordinator'), rangeOf(text, 'scribe').start, 'Note Taker');
     assert.ok(!('error' in edit), JSON.stringify(edit));
     const changes = edit.documentChanges as TextDocumentEdit[];
-    assert.deepEqual(changes.map(c => [c.textDocument.uri, c.edits.map(e => [e.newText, e.range.start.line])]), [
-      [`file://${at('coordinator')}`, [['Note Taker', 2]]],
-      [`file://${at('scribe')}`, [['name: Note Taker\n', 1]]],
-    ]);
+    assert.deepEqual(
+      changes.map(c => [c.textDocument.uri, c.edits.map(e => [e.newText, e.range.start.line])]),
+      [
+        [`file://${at('coordinator')}`, [['Note Taker', 2]]],
+        [`file://${at('scribe')}`, [['name: Note Taker\n', 1]]],
+      ],
+    );
   });
 
   test('a name YAML would read otherwise is refused', async () => {
@@ -120,7 +148,10 @@ describe('copilot-agents: an agent is named by its name:, else by its file', () 
   test('the graph names the agents by their names', async () => {
     const lib = await checkLibrary(files);
     const [graph] = lib.service.getRoleGraphs();
-    assert.deepEqual(graph.edges, [{ from: 'coordinator', to: 'Researcher' }, { from: 'coordinator', to: 'Feature Builder' }]);
+    assert.deepEqual(graph.edges, [
+      { from: 'coordinator', to: 'Researcher' },
+      { from: 'coordinator', to: 'Feature Builder' },
+    ]);
     assert.ok(graph.nodes.some(n => n.id === 'Feature Builder'));
   });
 });
@@ -133,20 +164,32 @@ describe('claude-code: Agent(...) names the subagents an agent may start; built-
     const text = sub('lead', ['tools: Read, Agent(worker, reseacher, Explore), Task(general-purpose)']);
     const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text, [`${CLAUDE}/worker.md`]: sub('worker'), [`${CLAUDE}/researcher.md`]: sub('researcher') });
     const diagnostics = lib.diagnostics(`${CLAUDE}/lead.md`);
-    assert.deepEqual(diagnostics.map(d => [d.code, d.message]), [['unknown-role', "Unknown role 'reseacher'. Did you mean 'researcher'?"]]);
+    assert.deepEqual(
+      diagnostics.map(d => [d.code, d.message]),
+      [['unknown-role', "Unknown role 'reseacher'. Did you mean 'researcher'?"]],
+    );
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'reseacher'));
-    assert.deepEqual(lib.service.getDefinition(`${CLAUDE}/lead.md`, rangeOf(text, 'worker').start).map(l => l.uri), [`file://${CLAUDE}/worker.md`]);
+    assert.deepEqual(
+      lib.service.getDefinition(`${CLAUDE}/lead.md`, rangeOf(text, 'worker').start).map(l => l.uri),
+      [`file://${CLAUDE}/worker.md`],
+    );
   });
 
   test('rename and references reach a name inside Agent(...)', async () => {
     const text = sub('lead', ['tools: [Read, "Agent(worker, researcher)"]']);
     const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text, [`${CLAUDE}/worker.md`]: sub('worker'), [`${CLAUDE}/researcher.md`]: sub('researcher') });
     const refs = lib.service.getReferences(`${CLAUDE}/worker.md`, { line: 1, character: 7 }, false);
-    assert.deepEqual(refs.map(r => r.range), [rangeOf(text, 'worker')]);
+    assert.deepEqual(
+      refs.map(r => r.range),
+      [rangeOf(text, 'worker')],
+    );
     const edit = await lib.service.rename(`${CLAUDE}/lead.md`, rangeOf(text, 'worker').start, 'builder');
     assert.ok(!('error' in edit));
     const lead = (edit.documentChanges as TextDocumentEdit[]).find(c => 'textDocument' in c && c.textDocument.uri.endsWith('lead.md'))!;
-    assert.deepEqual(lead.edits.map(e => [e.newText, e.range]), [['builder', rangeOf(text, 'worker')]]);
+    assert.deepEqual(
+      lead.edits.map(e => [e.newText, e.range]),
+      [['builder', rangeOf(text, 'worker')]],
+    );
   });
 
   test('completion offers agent names inside Agent(...), tools outside it', async () => {
@@ -154,14 +197,20 @@ describe('claude-code: Agent(...) names the subagents an agent may start; built-
     const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text, [`${CLAUDE}/worker.md`]: sub('worker'), [`${CLAUDE}/researcher.md`]: sub('researcher') });
     const line = 3;
     const inRule = lib.service.getCompletions(`${CLAUDE}/lead.md`, { line, character: 'tools: Read, Agent(worker, res'.length }).items;
-    assert.deepEqual(inRule.map(i => i.label), ['researcher']);
+    assert.deepEqual(
+      inRule.map(i => i.label),
+      ['researcher'],
+    );
     assert.deepEqual(inRule[0].textEdit, { range: rangeOf(text, 'res'), newText: 'researcher' });
     const outside = lib.service.getCompletions(`${CLAUDE}/lead.md`, { line, character: 'tools: Re'.length }).items;
     assert.ok(outside.some(i => i.label === 'Read') && !outside.some(i => i.label === 'researcher'));
   });
 
   test('a built-in subagent named in the labelled list is not unknown', async () => {
-    const text = agentText(['name: lead', 'description: Leads.'], ['Integration with other agents:', '- Hand searches to general-purpose', '- Work with statusline-setup on the status line']);
+    const text = agentText(
+      ['name: lead', 'description: Leads.'],
+      ['Integration with other agents:', '- Hand searches to general-purpose', '- Work with statusline-setup on the status line'],
+    );
     const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text });
     assert.deepEqual(lib.diagnostics(`${CLAUDE}/lead.md`), []);
   });

@@ -34,7 +34,10 @@ const CONFIG = JSON.stringify({
 
 const DIR = '/ws/.claude/agents';
 const AGENTS: Record<string, string> = {
-  [`${DIR}/complete.md`]: agentText(['name: complete', 'description: Has it all', 'color: green'], ['## Responsibilities', '', 'Everything.', '', '## Examples', '', 'One.']),
+  [`${DIR}/complete.md`]: agentText(
+    ['name: complete', 'description: Has it all', 'color: green'],
+    ['## Responsibilities', '', 'Everything.', '', '## Examples', '', 'One.'],
+  ),
   [`${DIR}/no-color.md`]: agentText(['name: no-color', 'description: Forgot its colour'], ['## Responsibilities', '', 'Some.']),
   [`${DIR}/bare.md`]: agentText(['name: bare'], ['Just a prompt.']),
 };
@@ -58,7 +61,10 @@ describe("a format of one's own replaces a team's lint script", () => {
   });
 
   test('with better messages: where to add the key, and a did-you-mean for a misspelled colour', async () => {
-    const lib = await checkLibrary({ '/ws/fleet-roles.json': CONFIG, [`${DIR}/a-agent.md`]: agentText(['name: a-agent', 'description: A', 'color: gren'], ['## Responsibilities', '', '## Examples']) });
+    const lib = await checkLibrary({
+      '/ws/fleet-roles.json': CONFIG,
+      [`${DIR}/a-agent.md`]: agentText(['name: a-agent', 'description: A', 'color: gren'], ['## Responsibilities', '', '## Examples']),
+    });
     const [d] = lib.diagnostics(`${DIR}/a-agent.md`);
     assert.equal(d.message, "Unknown color 'gren'. Did you mean 'green'?");
     const missing = await checkLibrary({ '/ws/fleet-roles.json': CONFIG, ...AGENTS });
@@ -70,7 +76,10 @@ describe("a format of one's own replaces a team's lint script", () => {
   test('an invalid format in the configuration is an invalid-config at its place', async () => {
     const lib = await checkLibrary({ '/ws/fleet-roles.json': '{ "format": { "extends": "claude", "unknownKeys": "all" } }', ...AGENTS });
     const problems = lib.service.getConfigDiagnostics('/ws/fleet-roles.json')!;
-    assert.deepEqual(problems.map(p => p.code), ['invalid-config', 'invalid-config']);
+    assert.deepEqual(
+      problems.map(p => p.code),
+      ['invalid-config', 'invalid-config'],
+    );
     assert.match(problems[0].message, /^Invalid configuration: 'format\.extends' .*"claude-code"/);
     assert.match(problems[1].message, /^Invalid configuration: 'format\.unknownKeys' /);
   });

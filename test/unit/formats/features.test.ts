@@ -9,7 +9,11 @@ const DIR = '/ws/.claude/agents';
 const at = (name: string) => `${DIR}/${name}.md`;
 const labels = (items: CompletionItem[]) => items.map(i => i.label);
 
-const planner = subagent('planner', ['tools: Read, Grep', 'model: opus'], ['Plan the work.', '', 'Integration with other agents:', '- Hands the plan to code-writer', '- Asks `code-writer` again when it fails']);
+const planner = subagent(
+  'planner',
+  ['tools: Read, Grep', 'model: opus'],
+  ['Plan the work.', '', 'Integration with other agents:', '- Hands the plan to code-writer', '- Asks `code-writer` again when it fails'],
+);
 const files = {
   [at('planner')]: planner,
   [at('code-writer')]: subagent('code-writer', ['model: sonnet'], ['Write the code.', '', 'Integration with other agents:', '- Reports to planner-lead']),
@@ -31,7 +35,17 @@ describe('features in a claude-code library', () => {
   test('completion: the values of model, the tools of tools, the file name for name', async () => {
     const text = agentText(['name: ', 'description: Plans', 'model: so', 'tools: Read, Gr'], ['x']);
     const lib = await checkLibrary({ [at('planner')]: text });
-    assert.deepEqual(labels(lib.service.getCompletions(at('planner'), { line: 3, character: 9 }).items), ['sonnet', 'opus', 'haiku', 'fable', 'best', 'opusplan', 'sonnet[1m]', 'opus[1m]', 'inherit']);
+    assert.deepEqual(labels(lib.service.getCompletions(at('planner'), { line: 3, character: 9 }).items), [
+      'sonnet',
+      'opus',
+      'haiku',
+      'fable',
+      'best',
+      'opusplan',
+      'sonnet[1m]',
+      'opus[1m]',
+      'inherit',
+    ]);
     assert.ok(labels(lib.service.getCompletions(at('planner'), { line: 4, character: 15 }).items).includes('Grep'));
     assert.deepEqual(labels(lib.service.getCompletions(at('planner'), { line: 1, character: 6 }).items), ['planner']);
   });
@@ -47,12 +61,18 @@ describe('features in a claude-code library', () => {
   test('hover, definition and references on a plain name and a code span', async () => {
     const lib = await checkLibrary(files);
     const where = rangeOf(planner, 'code-writer').start;
-    assert.deepEqual(lib.service.getDefinition(at('planner'), where).map(l => l.uri), [`file://${at('code-writer')}`]);
+    assert.deepEqual(
+      lib.service.getDefinition(at('planner'), where).map(l => l.uri),
+      [`file://${at('code-writer')}`],
+    );
     const hover = lib.service.getHover(at('planner'), where)!;
     assert.match((hover.contents as { value: string }).value, /name `code-writer` · model `sonnet`/);
     assert.match((hover.contents as { value: string }).value, /Handles code-writer work\./);
     const refs = lib.service.getReferences(at('code-writer'), { line: 1, character: 7 }, false);
-    assert.deepEqual(refs.map(r => r.range), [rangeOf(planner, 'code-writer'), rangeOf(planner, 'code-writer', 1)]);
+    assert.deepEqual(
+      refs.map(r => r.range),
+      [rangeOf(planner, 'code-writer'), rangeOf(planner, 'code-writer', 1)],
+    );
   });
 
   test('rename from the name key: the key, every reference form, and the file', async () => {
@@ -61,11 +81,17 @@ describe('features in a claude-code library', () => {
     const edit = await lib.service.rename(at('code-writer'), rangeOf(writer, 'code-writer').start, 'coder');
     assert.ok(!('error' in edit));
     const docs = edit.documentChanges!.filter((c): c is TextDocumentEdit => 'textDocument' in c);
-    assert.deepEqual(docs.map(d => [d.textDocument.uri, d.edits.map(e => e.newText)]), [
-      [`file://${at('code-writer')}`, ['coder']],
-      [`file://${at('planner')}`, ['coder', 'coder']],
-    ]);
-    assert.deepEqual(edit.documentChanges!.filter(c => 'kind' in c), [{ kind: 'rename', oldUri: `file://${at('code-writer')}`, newUri: `file://${at('coder')}` }]);
+    assert.deepEqual(
+      docs.map(d => [d.textDocument.uri, d.edits.map(e => e.newText)]),
+      [
+        [`file://${at('code-writer')}`, ['coder']],
+        [`file://${at('planner')}`, ['coder', 'coder']],
+      ],
+    );
+    assert.deepEqual(
+      edit.documentChanges!.filter(c => 'kind' in c),
+      [{ kind: 'rename', oldUri: `file://${at('code-writer')}`, newUri: `file://${at('coder')}` }],
+    );
   });
 
   test('code actions: the closest key, the closest value, the hidden character removed', async () => {
@@ -82,7 +108,10 @@ describe('features in a claude-code library', () => {
     const [symbol] = lib.service.getDocumentSymbols(at('planner'));
     assert.equal(symbol.name, 'planner');
     assert.equal(symbol.detail, 'Handles planner work.');
-    assert.deepEqual(lib.service.getWorkspaceSymbols('coderev').map(s => s.name), ['code-reviewer']);
+    assert.deepEqual(
+      lib.service.getWorkspaceSymbols('coderev').map(s => s.name),
+      ['code-reviewer'],
+    );
     const [graph] = lib.service.getRoleGraphs();
     assert.deepEqual(graph.nodes.map(n => n.id).sort(), ['code-reviewer', 'code-writer', 'planner']);
     assert.deepEqual(graph.edges, [{ from: 'planner', to: 'code-writer' }]);
@@ -103,7 +132,8 @@ describe('invisible and bidirectional characters, in every format', () => {
 
   test('in a fleet role too', async () => {
     const lib = await checkLibrary({
-      '/ws/roles/ops-lead.md': '---\nclass: ops-lead\ndomain: operations\npersistent_persona: true\n---\n# Ops\u2066 Lead\n\n## Mandate\n\n1. Run.\n\n## Boundaries\n\n- **Does NOT plan** — the **ops-lead**s.\n\n## Persona\n\nSteady.\n',
+      '/ws/roles/ops-lead.md':
+        '---\nclass: ops-lead\ndomain: operations\npersistent_persona: true\n---\n# Ops\u2066 Lead\n\n## Mandate\n\n1. Run.\n\n## Boundaries\n\n- **Does NOT plan** — the **ops-lead**s.\n\n## Persona\n\nSteady.\n',
     });
     assert.ok(lib.diagnostics('/ws/roles/ops-lead.md').some(d => d.code === 'hidden-character' && d.message.includes('U+2066 (left-to-right isolate)')));
   });

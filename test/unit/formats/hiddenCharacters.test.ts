@@ -49,7 +49,13 @@ describe('hidden-character: every invisible or bidirectional control character',
     const text = subagent('planner', [], lines);
     const lib = await checkLibrary({ [PATH]: text });
     const diagnostics = lib.diagnostics(PATH).filter(d => d.code === 'hidden-character');
-    assert.deepEqual(diagnostics.map(d => d.range), CHARACTERS.map(([code]) => rangeOf(text, String.fromCodePoint(code))));
-    assert.deepEqual(diagnostics.map(d => d.message), CHARACTERS.map(c => expectedMessage(...c)));
+    assert.deepEqual(
+      diagnostics.map(d => d.range),
+      CHARACTERS.map(([code]) => rangeOf(text, String.fromCodePoint(code))),
+    );
+    assert.deepEqual(
+      diagnostics.map(d => d.message),
+      CHARACTERS.map(c => expectedMessage(...c)),
+    );
   });
 });

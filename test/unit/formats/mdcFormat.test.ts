@@ -10,7 +10,11 @@ const CURSOR_RULES = JSON.stringify({
     name: 'cursor-rules',
     folders: ['.cursor/rules'],
     extension: '.mdc',
-    declarations: [{ key: 'description', required: true }, { key: 'globs', type: 'list' }, { key: 'alwaysApply', type: 'boolean' }],
+    declarations: [
+      { key: 'description', required: true },
+      { key: 'globs', type: 'list' },
+      { key: 'alwaysApply', type: 'boolean' },
+    ],
   },
 });
 
@@ -57,8 +61,9 @@ describe('a format whose role files are .mdc (Cursor rules)', () => {
 
   test("a format's extension may be .mdc; one that is neither Markdown's nor Cursor's is refused, as before", async () => {
     const lib = await checkLibrary({ '/ws/fleet-roles.json': '{ "format": { "extension": ".txt" } }' });
-    assert.deepEqual(lib.workspace.libraries[0].problems.map(p => p.message), [
-      "Invalid configuration: 'format.extension' must end in \".md\" or \".mdc\", such as \".md\", \".agent.md\" or \".mdc\".",
-    ]);
+    assert.deepEqual(
+      lib.workspace.libraries[0].problems.map(p => p.message),
+      ['Invalid configuration: \'format.extension\' must end in ".md" or ".mdc", such as ".md", ".agent.md" or ".mdc".'],
+    );
   });
 });

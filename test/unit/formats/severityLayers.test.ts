@@ -42,7 +42,10 @@ describe('severity: which layer wins', () => {
   });
 
   test("4. the configuration's severity wins over the format's", async () => {
-    assert.equal(await effortSeverity({ declaration: 'information', format: { 'unknown-value': 'warning' }, config: { 'unknown-value': 'hint' } }), DiagnosticSeverity.Hint);
+    assert.equal(
+      await effortSeverity({ declaration: 'information', format: { 'unknown-value': 'warning' }, config: { 'unknown-value': 'hint' } }),
+      DiagnosticSeverity.Hint,
+    );
   });
 
   test("the configuration's setting brings back a code its format turned off, and turns off one the format set", async () => {
@@ -51,13 +54,22 @@ describe('severity: which layer wins', () => {
   });
 
   test('a comment in the file silences whatever severity the layers give', async () => {
-    assert.equal(await effortSeverity({ config: { 'unknown-value': 'error' } }, ['<!-- fleet-roles-disable unknown-value -->', 'You do one job well.']), undefined);
+    assert.equal(
+      await effortSeverity({ config: { 'unknown-value': 'error' } }, ['<!-- fleet-roles-disable unknown-value -->', 'You do one job well.']),
+      undefined,
+    );
   });
 
   test('a hint a check makes on purpose stays a hint under any setting but off', async () => {
     const agent = subagent('worker', ['mode: primary']);
-    for (const [setting, expected] of [['error', DiagnosticSeverity.Hint], ['off', undefined]] as const) {
-      const lib = await checkLibrary({ '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', unknownKeys: 'report' }, severity: { 'unknown-key': setting } }), [AGENT]: agent });
+    for (const [setting, expected] of [
+      ['error', DiagnosticSeverity.Hint],
+      ['off', undefined],
+    ] as const) {
+      const lib = await checkLibrary({
+        '/ws/fleet-roles.json': JSON.stringify({ format: { extends: 'claude-code', unknownKeys: 'report' }, severity: { 'unknown-key': setting } }),
+        [AGENT]: agent,
+      });
       const found = lib.diagnostics(AGENT).filter(d => d.code === 'unknown-key');
       if (expected === undefined) assert.deepEqual(found, [], setting);
       else assert.equal(single(found, 'unknown-key').severity, expected, setting);

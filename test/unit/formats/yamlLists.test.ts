@@ -21,22 +21,43 @@ function itemsOf(frontmatter: string[], path: string): Array<[string, string]> {
 describe('frontmatter lists as YAML reads them', () => {
   test('a flow sequence over several lines gives each entry, at its place', () => {
     const items = itemsOf(['description: Leads', 'agents: [', '  planner,', "  'Reviewer',", '  "implementer",   # the builder', '  auditor', ']'], 'agents[]');
-    assert.deepEqual(items, [['planner', 'planner'], ['Reviewer', 'Reviewer'], ['implementer', 'implementer'], ['auditor', 'auditor']]);
+    assert.deepEqual(items, [
+      ['planner', 'planner'],
+      ['Reviewer', 'Reviewer'],
+      ['implementer', 'implementer'],
+      ['auditor', 'auditor'],
+    ]);
   });
 
   test('a quoted entry holding a comma is one entry', () => {
-    assert.deepEqual(itemsOf(["agents: ['Build, Test', Reviewer]"], 'agents[]'), [['Build, Test', 'Build, Test'], ['Reviewer', 'Reviewer']]);
+    assert.deepEqual(itemsOf(["agents: ['Build, Test', Reviewer]"], 'agents[]'), [
+      ['Build, Test', 'Build, Test'],
+      ['Reviewer', 'Reviewer'],
+    ]);
   });
 
   test('a comma-separated string is split, in a quoted string and over folded lines too; a rule keeps its commas', () => {
-    assert.deepEqual(itemsOf(['tools: "Read, Agent(a, b)"'], 'tools'), [['Read', 'Read'], ['Agent(a, b)', 'Agent(a, b)']]);
-    assert.deepEqual(itemsOf(['tools: Read, Grep,', '  Glob,', '  Bash'], 'tools'), [['Read', 'Read'], ['Grep', 'Grep'], ['Glob', 'Glob'], ['Bash', 'Bash']]);
+    assert.deepEqual(itemsOf(['tools: "Read, Agent(a, b)"'], 'tools'), [
+      ['Read', 'Read'],
+      ['Agent(a, b)', 'Agent(a, b)'],
+    ]);
+    assert.deepEqual(itemsOf(['tools: Read, Grep,', '  Glob,', '  Bash'], 'tools'), [
+      ['Read', 'Read'],
+      ['Grep', 'Grep'],
+      ['Glob', 'Glob'],
+      ['Bash', 'Bash'],
+    ]);
   });
 
   test('block sequences, flow mappings inside a sequence, and an alias (placed at its anchor)', () => {
-    assert.deepEqual(itemsOf(['handoffs: [{ label: Go, agent: implementer }, { label: Check,', '  agent: "Reviewer" }]'], 'handoffs[].agent'),
-      [['implementer', 'implementer'], ['Reviewer', 'Reviewer']]);
-    assert.deepEqual(itemsOf(['team: &team', '  - planner', '  - "Reviewer"', 'agents: *team'], 'agents[]'), [['planner', 'planner'], ['Reviewer', 'Reviewer']]);
+    assert.deepEqual(itemsOf(['handoffs: [{ label: Go, agent: implementer }, { label: Check,', '  agent: "Reviewer" }]'], 'handoffs[].agent'), [
+      ['implementer', 'implementer'],
+      ['Reviewer', 'Reviewer'],
+    ]);
+    assert.deepEqual(itemsOf(['team: &team', '  - planner', '  - "Reviewer"', 'agents: *team'], 'agents[]'), [
+      ['planner', 'planner'],
+      ['Reviewer', 'Reviewer'],
+    ]);
   });
 
   test('an entry whose text is not its value (an escape) is left out, never misplaced', () => {
@@ -65,7 +86,10 @@ describe('multi-line lists in a library', () => {
     const edit = await lib.service.rename(at('lead'), positionAt(team, '"implementer"', 1), 'builder');
     assert.ok(!('error' in edit));
     const edits = firstTextEdits(edit);
-    assert.deepEqual(edits.map(e => [e.newText, e.range]), [['builder', rangeOf(team, 'implementer', 0)]]);
+    assert.deepEqual(
+      edits.map(e => [e.newText, e.range]),
+      [['builder', rangeOf(team, 'implementer', 0)]],
+    );
     assert.match(applyTextEdits(team, edits), /^ {2}"builder",$/m);
   });
 
@@ -78,12 +102,15 @@ describe('multi-line lists in a library', () => {
     assert.deepEqual((item.textEdit as { range: unknown }).range, rangeOf(text, 'impl', 1));
   });
 
-  test("a display name holding a comma is one agent: no false unknown-role, and rename finds it", async () => {
+  test('a display name holding a comma is one agent: no false unknown-role, and rename finds it', async () => {
     const text = agentText(['description: Leads', "agents: ['Build, Test']"]);
     const lib = await checkLibrary({ [at('lead')]: text, [at('builder')]: agentText(["name: 'Build, Test'", 'description: Builds and tests']) });
     assert.deepEqual(codes(lib.diagnostics(at('lead'))), []);
     const refs = lib.service.getReferences(at('builder'), positionAt(agentText(["name: 'Build, Test'"]), 'Build'), false);
-    assert.deepEqual(refs.map(r => [r.uri, r.range]), [[`file://${at('lead')}`, rangeOf(text, 'Build, Test')]]);
+    assert.deepEqual(
+      refs.map(r => [r.uri, r.range]),
+      [[`file://${at('lead')}`, rangeOf(text, 'Build, Test')]],
+    );
   });
 
   test('claude-code tools over several lines: a misspelt tool is found there', async () => {
@@ -91,6 +118,9 @@ describe('multi-line lists in a library', () => {
     const lib = await checkLibrary({ [`${CLAUDE}/lead.md`]: text, [`${CLAUDE}/worker.md`]: subagent('worker') });
     const d = single(lib.diagnostics(`${CLAUDE}/lead.md`), 'unknown-tool');
     assert.deepEqual(d.range, rangeOf(text, 'Raed'));
-    assert.deepEqual(lib.service.getDefinition(`${CLAUDE}/lead.md`, positionAt(text, 'worker')).map(l => l.uri), [`file://${CLAUDE}/worker.md`]);
+    assert.deepEqual(
+      lib.service.getDefinition(`${CLAUDE}/lead.md`, positionAt(text, 'worker')).map(l => l.uri),
+      [`file://${CLAUDE}/worker.md`],
+    );
   });
 });

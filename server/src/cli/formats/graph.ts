@@ -2,14 +2,20 @@ import type { RoleGraph } from '../../core';
 
 /** The graph as JSON: nodes with their domain, title and path (relative), edges from Boundaries. */
 export function graphJson(graphs: RoleGraph[], relative: (path: string) => string): string {
-  return JSON.stringify({
-    version: 1,
-    libraries: graphs.map(g => ({
-      library: relative(g.library),
-      nodes: g.nodes.map(n => ({ id: n.id, domain: n.domain ?? null, title: n.title ?? null, path: relative(n.path) })),
-      edges: g.edges,
-    })),
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        libraries: graphs.map(g => ({
+          library: relative(g.library),
+          nodes: g.nodes.map(n => ({ id: n.id, domain: n.domain ?? null, title: n.title ?? null, path: relative(n.path) })),
+          edges: g.edges,
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

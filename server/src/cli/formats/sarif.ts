@@ -16,30 +16,42 @@ export function formatSarif(report: CheckReport, version: string): string {
     helpUri: diagnosticPage(code),
     defaultConfiguration: { level: LEVELS[severityName(DIAGNOSTIC_CODES[code].severity)] },
   }));
-  const results = report.files.flatMap(file => file.diagnostics.map(d => ({
-    ruleId: String(d.code),
-    ruleIndex: codes.indexOf(d.code as DiagnosticCode),
-    level: LEVELS[severityName(d.severity)],
-    message: { text: d.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },
-        region: {
-          startLine: d.range.start.line + 1,
-          startColumn: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
+  const results = report.files.flatMap(file =>
+    file.diagnostics.map(d => ({
+      ruleId: String(d.code),
+      ruleIndex: codes.indexOf(d.code as DiagnosticCode),
+      level: LEVELS[severityName(d.severity)],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
+          },
         },
+      ],
+    })),
+  );
+  return (
+    JSON.stringify(
+      {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'fleet-roles', version, rules } },
+            columnKind: 'utf16CodeUnits',
+            results,
+          },
+        ],
       },
-    }],
-  })));
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'fleet-roles', version, rules } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
-  }, null, 2) + '\n';
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -2,7 +2,6 @@ import type { CheckReport } from '../report';
 import { severityName } from '../report';
 import { counted } from '../../core';
 
-
 /** A compiler's format: `path:line:col severity code message`, 1-based, then a summary line. */
 export function formatText(report: CheckReport): string {
   const lines: string[] = [];

@@ -66,9 +66,7 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
   const extension = format.extension;
   const parse: ParseRules = {
     extension,
-    isDocument: documentMatchers
-      ? (_stem, path) => documentMatchers.some(m => m(path.slice(path.lastIndexOf('/') + 1)))
-      : stem => isDocumentName(stem),
+    isDocument: documentMatchers ? (_stem, path) => documentMatchers.some(m => m(path.slice(path.lastIndexOf('/') + 1))) : stem => isDocumentName(stem),
     referenceSections: new Set(format.references.sections.map(s => s.toLowerCase())),
     referenceLabels: new Set(format.references.labels.map(labelLineKey)),
     referenceForms: format.references.forms,
@@ -83,7 +81,7 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
     declared: format.declarations.map(d => ({ key: d.key, in: d.in ?? 'frontmatter', type: d.type ?? 'string' })),
     declaredKeys: format.declarations.map(d => d.key),
     inlineKeys: format.declarations.some(d => (d.in ?? 'frontmatter') !== 'frontmatter'),
-    factKeys: format.declarations.filter(d => d.key !== format.identity.key && (isFact(d))).map(d => ({ key: d.key, labels: d.labels })),
+    factKeys: format.declarations.filter(d => d.key !== format.identity.key && isFact(d)).map(d => ({ key: d.key, labels: d.labels })),
     patterns,
     toolPatterns: format.tools.patterns.map(compilePattern),
     builtinRoles: new Set(format.references.builtins.map(b => b.toLowerCase())),
@@ -93,7 +91,9 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
 }
 
 /** The patterns the product ships, known to run in linear time: they keep JavaScript's engine and its exact meaning. */
-const SHIPPED_PATTERNS: ReadonlySet<string> = new Set(Object.values(BUILTIN_FORMATS).flatMap(f => [...f.declarations.flatMap(d => d.pattern ?? []), ...f.tools.patterns]));
+const SHIPPED_PATTERNS: ReadonlySet<string> = new Set(
+  Object.values(BUILTIN_FORMATS).flatMap(f => [...f.declarations.flatMap(d => d.pattern ?? []), ...f.tools.patterns]),
+);
 
 /** A pattern of the format: a shipped one as a RegExp, any other under the linear-time engine, so no workspace can make a check hang. */
 function compilePattern(source: string): Pattern {
@@ -115,6 +115,19 @@ export function detectFormat(folder: string): RoleFormat | undefined {
  * first segment: the walks enter those folders only, no other hidden one.
  */
 export const DETECTED_HIDDEN_FOLDERS: ReadonlyMap<string, readonly string[]> = new Map(
-  [...new Set(Object.values(BUILTIN_FORMATS).flatMap(f => f.folders).filter(tail => tail.startsWith('.')))]
-    .map(tail => [tail.split('/')[0], Object.values(BUILTIN_FORMATS).flatMap(f => f.folders).filter(t => t.split('/')[0] === tail.split('/')[0])] as const),
+  [
+    ...new Set(
+      Object.values(BUILTIN_FORMATS)
+        .flatMap(f => f.folders)
+        .filter(tail => tail.startsWith('.')),
+    ),
+  ].map(
+    tail =>
+      [
+        tail.split('/')[0],
+        Object.values(BUILTIN_FORMATS)
+          .flatMap(f => f.folders)
+          .filter(t => t.split('/')[0] === tail.split('/')[0]),
+      ] as const,
+  ),
 );

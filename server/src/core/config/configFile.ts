@@ -25,9 +25,7 @@ export function problemLocation(problem: ConfigProblem, path = problem.path): st
   return `${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}`;
 }
 
-export type ConfigParseResult =
-  | { ok: true; config: ConfigFileContent }
-  | { ok: false; problems: ConfigProblem[] };
+export type ConfigParseResult = { ok: true; config: ConfigFileContent } | { ok: false; problems: ConfigProblem[] };
 
 /**
  * Reads a configuration file's text. JSON with comments is accepted, as in
@@ -37,7 +35,16 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
   const lines = new LineIndex(text);
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
-    return { ok: false, problems: [{ path, message: `Invalid JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; the configuration was not read.`, range: lines.range(deep, deep + 1) }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path,
+          message: `Invalid JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; the configuration was not read.`,
+          range: lines.range(deep, deep + 1),
+        },
+      ],
+    };
   }
   const errors: ParseError[] = [];
   let tree: Node | undefined;
@@ -50,21 +57,34 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
   }
   if (errors.length > 0 || !tree) {
     const problems = errors.map(e => ({
-      path, message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`, range: lines.range(e.offset, e.offset + e.length),
+      path,
+      message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`,
+      range: lines.range(e.offset, e.offset + e.length),
     }));
     if (problems.length === 0) problems.push({ path, message: 'The configuration file is empty.', range: lines.range(0, 0) });
     return { ok: false, problems };
   }
   const repeated = duplicateKeys(tree);
   if (repeated.length > 0) {
-    return { ok: false, problems: repeated.map(key => ({ path, message: `The key '${String(key.value)}' is given twice; name each key once.`, range: lines.range(key.offset, key.offset + key.length) })) };
+    return {
+      ok: false,
+      problems: repeated.map(key => ({
+        path,
+        message: `The key '${String(key.value)}' is given twice; name each key once.`,
+        range: lines.range(key.offset, key.offset + key.length),
+      })),
+    };
   }
   const unknownKeys = unknownSeverityKeys(tree);
   // Each is reported here and kept from zod, which would drop or misread it.
   const problems: ConfigProblem[] = unknownKeys.map(({ key, message }) => ({ path, message, range: lines.range(key.offset, key.offset + key.length) }));
   const value = parseTreeValue(tree, new Set(unknownKeys.map(u => u.key)));
   const confined = (config: ConfigFileContent): ConfigParseResult => {
-    const outside = pathsOutside(path, tree!, config).map(({ node, message }) => ({ path, message, range: lines.range(node.offset, node.offset + node.length) }));
+    const outside = pathsOutside(path, tree!, config).map(({ node, message }) => ({
+      path,
+      message,
+      range: lines.range(node.offset, node.offset + node.length),
+    }));
     return outside.length === 0 && problems.length === 0 ? { ok: true, config } : { ok: false, problems: [...problems, ...outside] };
   };
   const valid = problems.length === 0 ? readValidConfig(value) : undefined;
@@ -80,7 +100,11 @@ export function parseConfigText(path: string, text: string): ConfigParseResult {
       // One problem per key, at the key itself: the object's whole range starts at 1:1 for a top-level key.
       for (const key of issue.keys) {
         const node = findNodeAtLocation(tree, [...location, key])?.parent?.children?.[0] ?? findNodeAtLocation(tree, location) ?? tree;
-        problems.push({ path, message: `Invalid configuration: unknown key '${[...location, key].join('.')}'.`, range: lines.range(node.offset, node.offset + node.length) });
+        problems.push({
+          path,
+          message: `Invalid configuration: unknown key '${[...location, key].join('.')}'.`,
+          range: lines.range(node.offset, node.offset + node.length),
+        });
       }
       continue;
     }

@@ -6,8 +6,14 @@
  */
 const KEYS_BY_TOOL: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['OpenCode', ['mode', 'temperature', 'top_p', 'steps', 'maxSteps', 'hidden', 'disable', 'disabled', 'permission', 'permissions', 'prompt', 'system']],
-  ['Claude Code', ['permissionMode', 'maxTurns', 'disallowedTools', 'mcpServers', 'skills', 'memory', 'background', 'effort', 'isolation', 'initialPrompt', 'color']],
-  ['GitHub Copilot', ['argument-hint', 'handoffs', 'agents', 'user-invocable', 'user-invokable', 'disable-model-invocation', 'target', 'mcp-servers', 'metadata', 'infer']],
+  [
+    'Claude Code',
+    ['permissionMode', 'maxTurns', 'disallowedTools', 'mcpServers', 'skills', 'memory', 'background', 'effort', 'isolation', 'initialPrompt', 'color'],
+  ],
+  [
+    'GitHub Copilot',
+    ['argument-hint', 'handoffs', 'agents', 'user-invocable', 'user-invokable', 'disable-model-invocation', 'target', 'mcp-servers', 'metadata', 'infer'],
+  ],
 ];
 
 const TOOL_OF_KEY: ReadonlyMap<string, string> = new Map(KEYS_BY_TOOL.flatMap(([tool, keys]) => keys.map(key => [key, tool] as const)));

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import type { BuiltinFormatName } from './builtinFormatNames';
-import type {
-  declarationSchema, formatSettingSchema, identitySchema, promptLimitSchema, referencesSchema, sectionsSchema, toolsSchema,
-} from './configSchema';
+import type { declarationSchema, formatSettingSchema, identitySchema, promptLimitSchema, referencesSchema, sectionsSchema, toolsSchema } from './configSchema';
 
 /*
  * The types of a format, from the configuration's one definition
@@ -21,7 +19,8 @@ export type DeclarationCodes = NonNullable<DeclarationSpec['codes']>;
 type FormatObject = z.infer<typeof formatSettingSchema>;
 type Tools = z.infer<typeof toolsSchema>;
 
-export interface RoleFormat extends Required<Omit<FormatObject, 'extends' | 'identity' | 'declarations' | 'sections' | 'references' | 'tools' | 'promptLimit'>> {
+export interface RoleFormat
+  extends Required<Omit<FormatObject, 'extends' | 'identity' | 'declarations' | 'sections' | 'references' | 'tools' | 'promptLimit'>> {
   identity: z.infer<typeof identitySchema> & { matchFile: boolean };
   declarations: DeclarationSpec[];
   sections: Required<z.infer<typeof sectionsSchema>>;

@@ -17,13 +17,13 @@ type Reader<T> = (field: unknown) => T | undefined;
  * so a key added to configSchema does not compile until it is read here.
  */
 const READ_BY_KEY: { readonly [K in keyof ConfigFileContent]-?: Reader<ConfigFileContent[K]> } = {
-  $schema: field => typeof field === 'string' ? field : undefined,
+  $schema: field => (typeof field === 'string' ? field : undefined),
   roleFolders: field => readStrings(field, s => s.length > 0, 0),
   exclude: field => readStrings(field, s => s.length > 0 && unboundedGlobReason(s) === undefined, 0),
   domains: field => readStrings(field, s => SLUG_PATTERN.test(s), 1),
-  index: field => typeof field === 'string' && field.length > 0 ? field : undefined,
+  index: field => (typeof field === 'string' && field.length > 0 ? field : undefined),
   // A format of one's own is the schema's to read: it is rare, and has many parts.
-  format: field => isOneOf<BuiltinFormatName>(field, BUILTINS) ? field : undefined,
+  format: field => (isOneOf<BuiltinFormatName>(field, BUILTINS) ? field : undefined),
   severity: field => readSeverity(field),
 };
 // A map, not the object: a key such as `constructor` must find nothing.

@@ -12,7 +12,12 @@ export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
 
   /** `name`: what the role is called where others refer to it, as the index named it (see roleNameOf). */
-  constructor(readonly role: ParsedRole, readonly name: string, readonly declarations: RoleDeclarations, readonly view: LibraryView) {}
+  constructor(
+    readonly role: ParsedRole,
+    readonly name: string,
+    readonly declarations: RoleDeclarations,
+    readonly view: LibraryView,
+  ) {}
 
   report(code: DiagnosticCode, start: number, end: number, message: string, related?: DiagnosticRelatedInformation[], severity?: DiagnosticSeverity): void {
     const diagnostic = makeDiagnostic(code, this.role.lines.range(start, end), message, related);

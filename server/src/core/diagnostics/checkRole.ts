@@ -13,7 +13,16 @@ import { checkIndexDocument } from './indexDocumentCheck';
 import { checkPromptLimit } from './promptLimit';
 
 const CHECKS: Check[] = [
-  checkFrontmatter, checkPrototypeKeys, checkDeclarations, checkConflicts, checkUnknownKeys, checkStructure, checkBoundaryReferences, checkTools, checkHiddenCharacters, checkPromptLimit,
+  checkFrontmatter,
+  checkPrototypeKeys,
+  checkDeclarations,
+  checkConflicts,
+  checkUnknownKeys,
+  checkStructure,
+  checkBoundaryReferences,
+  checkTools,
+  checkHiddenCharacters,
+  checkPromptLimit,
 ];
 
 /** Every diagnostic of one role file, in document order. Of the library's documents, only its index is checked. */
@@ -21,6 +30,5 @@ export function checkRole(role: ParsedRole, name: string, view: LibraryView): Di
   if (role.isDocument && !view.library.isIndex(role.path)) return [];
   const context = new CheckContext(role, name, roleDeclarations(role, view.library.format.declared), view);
   for (const check of role.isDocument ? [checkIndexDocument] : CHECKS) check(context);
-  return context.diagnostics.sort((a, b) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return context.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -67,8 +67,11 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     }
     // A pattern is each name's: the whole string, or each entry of the list.
     const pattern = context.format.patterns.get(key);
-    const wrong = pattern ? (Array.isArray(value) ? value as string[] : typeof value === 'string' ? [value] : []).find(name => !pattern.test(name)) : undefined;
-    if (wrong !== undefined) report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${wrong}': a ${key} is ${spec.patternHint ?? `text matching ${spec.pattern}`}.`);
+    const wrong = pattern
+      ? (Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []).find(name => !pattern.test(name))
+      : undefined;
+    if (wrong !== undefined)
+      report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${wrong}': a ${key} is ${spec.patternHint ?? `text matching ${spec.pattern}`}.`);
     return;
   }
   const allowed = spec.values ?? (spec.valuesFrom === 'domains' ? context.view.library.domains : undefined);
@@ -84,8 +87,12 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     const suggestions = closestInList(text, allowed, 1);
     if (suggestions.length === 0 && spec.open && typeof value === 'string') {
       // Near no listed value: most likely newer than the list (a new model alias), not a mistake.
-      context.reportQuiet(codes.unknown ?? 'unknown-value', declaration.valueStart, declaration.valueEnd,
-        `'${text}' is not one of the ${plural} the ${context.format.name} format knows; if it is newer than this list, add it to the declaration's addValues in fleet-roles.json.`);
+      context.reportQuiet(
+        codes.unknown ?? 'unknown-value',
+        declaration.valueStart,
+        declaration.valueEnd,
+        `'${text}' is not one of the ${plural} the ${context.format.name} format knows; if it is newer than this list, add it to the declaration's addValues in fleet-roles.json.`,
+      );
       return;
     }
     const fix = suggestions.length > 0 ? didYouMean(suggestions) : ` Known ${plural}: ${namedSample(allowed)}.`;
@@ -120,17 +127,28 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
   const { valueStart, valueEnd } = declaration;
   const stem = context.role.stem;
   if (identity.matchFile && value !== stem) {
-    context.report(identity.codes?.mismatch ?? 'name-filename-mismatch', valueStart, valueEnd,
-      `${capitalized(key)} '${value}' does not match the file name '${stem}${extension}': rename the ${key} to '${stem}' or the file to '${value}${extension}'.`);
+    context.report(
+      identity.codes?.mismatch ?? 'name-filename-mismatch',
+      valueStart,
+      valueEnd,
+      `${capitalized(key)} '${value}' does not match the file name '${stem}${extension}': rename the ${key} to '${stem}' or the file to '${value}${extension}'.`,
+    );
   }
   const others = context.view.filesDeclaringName(value).filter(p => p !== context.role.path);
   if (others.length > 0) {
     // Named in full up to a few: a library where hundreds share a name must not get messages of hundreds of names.
     const names = others.slice(0, MAX_NAMED).map(p => p.slice(context.view.library.root.length + 1));
     const more = others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : '';
-    context.report(identity.codes?.duplicate ?? 'duplicate-name', valueStart, valueEnd,
+    context.report(
+      identity.codes?.duplicate ?? 'duplicate-name',
+      valueStart,
+      valueEnd,
       `${capitalized(key)} '${value}' is also declared by ${names.join(', ')}${more}: a ${key} is unique in its library.`,
-      others.slice(0, MAX_RELATED).map(p => ({ location: { uri: context.view.uriOf(p), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `'${value}' is declared here too.` })));
+      others.slice(0, MAX_RELATED).map(p => ({
+        location: { uri: context.view.uriOf(p), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        message: `'${value}' is declared here too.`,
+      })),
+    );
   }
 }
 
@@ -146,9 +164,12 @@ function reportMissing(context: CheckContext, spec: DeclarationSpec, code: Diagn
   const { key } = spec;
   const example = exampleValue(spec, context.format.identity.key, context.role.stem, context.view.library.domains, context.format.patterns.get(key));
   const place = spec.in ?? 'frontmatter';
-  const where = place === 'frontmatter'
-    ? (context.role.frontmatter ? 'the frontmatter' : "a frontmatter at the file's top")
-    : `${place === 'both' && context.role.frontmatter ? 'the frontmatter' : 'the lead, as an inline code span,'} before the first '##' heading`;
+  const where =
+    place === 'frontmatter'
+      ? context.role.frontmatter
+        ? 'the frontmatter'
+        : "a frontmatter at the file's top"
+      : `${place === 'both' && context.role.frontmatter ? 'the frontmatter' : 'the lead, as an inline code span,'} before the first '##' heading`;
   // A key that only the frontmatter can hold is missing from the frontmatter: that is where the author looks, and where the fix goes.
   const frontmatter = context.role.frontmatter;
   const range = place === 'frontmatter' && frontmatter ? context.role.lines.lineRange(context.role.lines.lineAt(frontmatter.start)) : context.titleRange;
@@ -160,12 +181,21 @@ export const checkConflicts: Check = context => {
   for (const key of Object.keys(context.declarations)) {
     const { primary, conflicts } = context.declarations[key];
     for (const conflict of conflicts) {
-      context.report('conflicting-declaration', conflict.valueStart, conflict.valueEnd,
-        `This ${key} '${conflict.raw}' disagrees with the ${primary!.form === 'frontmatter' ? 'frontmatter' : 'first inline'} ${key} '${primary!.raw}': a role declares each fact once, or the same way twice.`);
+      context.report(
+        'conflicting-declaration',
+        conflict.valueStart,
+        conflict.valueEnd,
+        `This ${key} '${conflict.raw}' disagrees with the ${primary!.form === 'frontmatter' ? 'frontmatter' : 'first inline'} ${key} '${primary!.raw}': a role declares each fact once, or the same way twice.`,
+      );
     }
   }
 };
 
 function toSlug(value: string): string {
-  return value.trim().replace(/^['"]|['"]$/g, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[\s_]+/g, '-');
+  return value
+    .trim()
+    .replace(/^['"]|['"]$/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }

@@ -18,23 +18,36 @@ export const checkFrontmatter: Check = context => {
   const lines = context.role.lines;
   const colons = fm.data.size === 0 && fm.keys.length > 0 ? unquotedColonValues(lines, fm) : [];
   for (const key of colons) {
-    context.report('invalid-frontmatter', key.valueStart, key.valueEnd,
-      `Invalid YAML frontmatter: the value of '${key.key}' holds ': ', which YAML reads as another key. Quote the value.`);
+    context.report(
+      'invalid-frontmatter',
+      key.valueStart,
+      key.valueEnd,
+      `Invalid YAML frontmatter: the value of '${key.key}' holds ': ', which YAML reads as another key. Quote the value.`,
+    );
   }
-  if (!colons.some(k => lines.lineAt(k.valueStart) === lines.lineAt(problem.start))) context.report('invalid-frontmatter', problem.start, problem.end, problemMessage(problem));
+  if (!colons.some(k => lines.lineAt(k.valueStart) === lines.lineAt(problem.start)))
+    context.report('invalid-frontmatter', problem.start, problem.end, problemMessage(problem));
 };
 
 /** Why the frontmatter was not read, in words: what it is, and what to do. */
 function problemMessage(problem: FrontmatterProblem): string {
   switch (problem.kind) {
-    case 'unclosed': return "The frontmatter is not closed: add a line '---' after its last key.";
-    case 'not-yaml': return `Frontmatter in '${problem.language}' is refused: a role file takes YAML frontmatter only, and nothing in it is run.`;
-    case 'indented': return "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.";
-    case 'not-a-mapping': return 'The frontmatter must be a YAML mapping of keys to values.';
-    case 'repeated-key': return invalidYaml(`the key '${problem.key}' is repeated`);
-    case 'too-large': return invalidYaml(`it is over ${problem.limitKiB} KiB, far more than a frontmatter holds, and is not read`);
-    case 'alias-expansion': return invalidYaml(`its aliases expand to more than ${problem.limit} nodes`);
-    case 'invalid-yaml': return invalidYaml(problem.reason);
+    case 'unclosed':
+      return "The frontmatter is not closed: add a line '---' after its last key.";
+    case 'not-yaml':
+      return `Frontmatter in '${problem.language}' is refused: a role file takes YAML frontmatter only, and nothing in it is run.`;
+    case 'indented':
+      return "The frontmatter is indented, so no tool reads it: start its '---' lines and its keys at the line's first column.";
+    case 'not-a-mapping':
+      return 'The frontmatter must be a YAML mapping of keys to values.';
+    case 'repeated-key':
+      return invalidYaml(`the key '${problem.key}' is repeated`);
+    case 'too-large':
+      return invalidYaml(`it is over ${problem.limitKiB} KiB, far more than a frontmatter holds, and is not read`);
+    case 'alias-expansion':
+      return invalidYaml(`its aliases expand to more than ${problem.limit} nodes`);
+    case 'invalid-yaml':
+      return invalidYaml(problem.reason);
   }
 }
 
@@ -52,8 +65,12 @@ export const checkPrototypeKeys: Check = context => {
   for (const key of fm.data.keys()) {
     if (!PROTOTYPE_KEYS.has(key)) continue;
     const place = fm.keys.find(k => k.key === key) ?? fm.keys.find(k => k.key === '<<');
-    context.report('invalid-frontmatter', place?.keyStart ?? fm.start, place?.keyEnd ?? fm.end,
-      `The frontmatter key '${key}' is refused: it names a JavaScript object's prototype. It is ignored; remove it.`);
+    context.report(
+      'invalid-frontmatter',
+      place?.keyStart ?? fm.start,
+      place?.keyEnd ?? fm.end,
+      `The frontmatter key '${key}' is refused: it names a JavaScript object's prototype. It is ignored; remove it.`,
+    );
   }
 };
 
@@ -71,7 +88,7 @@ export const checkUnknownKeys: Check = context => {
   const inlineKnown = format.inlineKeys;
   const keys = [
     // Keys of a frontmatter that is not YAML are the line scan's guesses (`user:` inside a broken description): it says so itself.
-    ...(context.role.frontmatter?.problem ? [] : context.role.frontmatter?.keys ?? []).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
+    ...(context.role.frontmatter?.problem ? [] : (context.role.frontmatter?.keys ?? [])).map(k => ({ key: k.key, start: k.keyStart, end: k.keyEnd })),
     ...(inlineKnown ? context.role.inlineDeclarations.map(d => ({ key: d.key, start: d.keyStart, end: d.keyEnd })) : []),
   ];
   for (const { key, start, end } of keys) {
@@ -85,6 +102,7 @@ export const checkUnknownKeys: Check = context => {
     }
     const [suggestion] = closestMatches(key, known, 1);
     if (suggestion) context.report('unknown-key', start, end, `Unknown key '${key}'. Did you mean '${suggestion}'?`);
-    else if (format.unknownKeys === 'report') context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${namedSample(known)}.`);
+    else if (format.unknownKeys === 'report')
+      context.report('unknown-key', start, end, `Unknown key '${key}': the ${format.name} format knows ${namedSample(known)}.`);
   }
 };

@@ -11,5 +11,8 @@ export function makeDiagnostic(code: DiagnosticCode, range: Range, message: stri
 export function didYouMean(suggestions: string[]): string {
   if (suggestions.length === 0) return '';
   if (suggestions.length === 1) return ` Did you mean '${suggestions[0]}'?`;
-  return ` Did you mean ${suggestions.slice(0, -1).map(s => `'${s}'`).join(', ')} or '${suggestions[suggestions.length - 1]}'?`;
+  return ` Did you mean ${suggestions
+    .slice(0, -1)
+    .map(s => `'${s}'`)
+    .join(', ')} or '${suggestions[suggestions.length - 1]}'?`;
 }

@@ -26,6 +26,10 @@ export const checkPromptLimit: Check = context => {
   if (at >= lines.lineEnd(line) && line + 1 < lines.lineCount) at = lines.lineStarts[line + 1];
   if (at >= text.length || at >= lines.lineEnd(lines.lineAt(at))) return;
   const suffix = limit.unless ? ` unless it declares \`${limit.unless.key}: ${limit.unless.value}\`` : '';
-  context.report('prompt-too-long', at, lines.lineEnd(lines.lineAt(at)),
-    `The prompt is longer than ${limit.characters.toLocaleString('en-US')} characters, the most the tool takes${suffix}: it goes on past here. Shorten it, or move the detail into files the agent reads.`);
+  context.report(
+    'prompt-too-long',
+    at,
+    lines.lineEnd(lines.lineAt(at)),
+    `The prompt is longer than ${limit.characters.toLocaleString('en-US')} characters, the most the tool takes${suffix}: it goes on past here. Shorten it, or move the detail into files the agent reads.`,
+  );
 };

@@ -20,9 +20,12 @@ export const checkBoundaryReferences: Check = context => {
       const suggestion = view.closestRoles(ref.name, 1, name);
       // Agent libraries scope names by plugin; the fleet's do not, and a walk of ten thousand roles per unknown name is not free.
       if (suggestion.length === 0 && format.parse.referenceForms.includes('body')) suggestion.push(...scopedNames(view, ref.name, name));
-      const fix = suggestion.length > 0 ? didYouMean(suggestion)
-        : namedByKey(format.identity) ? ` No role of this library is named '${ref.name}', by its ${format.identity.key} or its file's name.`
-          : ` No role file '${ref.name}${format.extension}' exists in this library.`;
+      const fix =
+        suggestion.length > 0
+          ? didYouMean(suggestion)
+          : namedByKey(format.identity)
+            ? ` No role of this library is named '${ref.name}', by its ${format.identity.key} or its file's name.`
+            : ` No role file '${ref.name}${format.extension}' exists in this library.`;
       context.report('unknown-role', ref.start, ref.end, `Unknown role '${ref.name}'.${fix}`);
     }
   }
@@ -58,8 +61,12 @@ function scopedNames(view: LibraryView, name: string, self: string): string[] {
  * rosters of the file that name a role (namingGroups).
  */
 export function mustNameRole(view: LibraryView, ref: RoleReference, self: string, groups: ReadonlySet<number>): boolean {
-  return !ref.weak || view.hasRole(ref.name) || (ref.group !== undefined && groups.has(ref.group))
-    || (ref.spelling === true && view.closestRoles(ref.name, 2, self).length === 1);
+  return (
+    !ref.weak ||
+    view.hasRole(ref.name) ||
+    (ref.group !== undefined && groups.has(ref.group)) ||
+    (ref.spelling === true && view.closestRoles(ref.name, 2, self).length === 1)
+  );
 }
 
 /**

@@ -27,11 +27,20 @@ export const checkStructure: Check = context => {
     const found = sections[i];
     if (found.length === 0) {
       if (i < required.length) context.reportRange('missing-section', context.titleRange, `The role has no '## ${name}' section.`);
-      else context.reportRange('missing-recommended-section', context.titleRange, `The role has no '## ${name}' section, which the ${format.name} format recommends.`);
+      else
+        context.reportRange(
+          'missing-recommended-section',
+          context.titleRange,
+          `The role has no '## ${name}' section, which the ${format.name} format recommends.`,
+        );
     }
     for (const extra of found.slice(1)) {
-      context.report('duplicate-section', extra.heading.start, extra.heading.end,
-        `The section '## ${name}' appears more than once (first on line ${found[0].heading.line + 1}).`);
+      context.report(
+        'duplicate-section',
+        extra.heading.start,
+        extra.heading.end,
+        `The section '## ${name}' appears more than once (first on line ${found[0].heading.line + 1}).`,
+      );
     }
   });
 };

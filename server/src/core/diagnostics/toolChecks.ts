@@ -33,13 +33,20 @@ export const checkTools: Check = context => {
       const roles = suggestion.length === 0 ? view.closestRoles(name, 1) : [];
       if (suggestion.length === 0 && roles.length === 0 && format.tools.open) {
         // Near nothing known: most likely a tool newer than this list, not a mistake.
-        context.reportQuiet('unknown-tool', item.start, item.end,
-          `'${name}' is not a tool the ${format.name} format knows; if the tool is newer than this list, add it to tools.addKnown in fleet-roles.json.`);
+        context.reportQuiet(
+          'unknown-tool',
+          item.start,
+          item.end,
+          `'${name}' is not a tool the ${format.name} format knows; if the tool is newer than this list, add it to tools.addKnown in fleet-roles.json.`,
+        );
         continue;
       }
-      const fix = suggestion.length > 0 ? didYouMean(suggestion)
-        : roles.length > 0 ? ` It is close to the role '${roles[0]}', but a role is not a tool.`
-          : ` Known tools: ${namedSample(known)}; MCP tools are written mcp__server__tool.`;
+      const fix =
+        suggestion.length > 0
+          ? didYouMean(suggestion)
+          : roles.length > 0
+            ? ` It is close to the role '${roles[0]}', but a role is not a tool.`
+            : ` Known tools: ${namedSample(known)}; MCP tools are written mcp__server__tool.`;
       context.report('unknown-tool', item.start, item.end, `Unknown tool '${name}'.${fix}`);
     }
   }

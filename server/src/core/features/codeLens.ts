@@ -23,10 +23,12 @@ export function codeLenses(workspace: RoleWorkspace, path: string, token: Cancel
   const { role } = file;
   const count = referringRoles(workspace, file.library, file.name).length;
   const range = role.lines.lineRange(title.line);
-  return [{
-    range,
-    title: count === 0 ? 'No role refers to this role' : `${count} role${count === 1 ? ' refers' : 's refer'} to this role`,
-    uri: workspace.uriOf(path),
-    locations: findReferences(workspace, path, range.start, false, token),
-  }];
+  return [
+    {
+      range,
+      title: count === 0 ? 'No role refers to this role' : `${count} role${count === 1 ? ' refers' : 's refer'} to this role`,
+      uri: workspace.uriOf(path),
+      locations: findReferences(workspace, path, range.start, false, token),
+    },
+  ];
 }

@@ -45,7 +45,13 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
   const inline = /`([A-Za-z_][\w-]*):[ \t]*([^`\s]*)$/.exec(before);
   if (inline) {
     const range = { start: { line: position.line, character: position.character - inline[2].length }, end: position };
-    return { isIncomplete: false, items: valueItems(file.library.format.declarations.find(d => d.key === inline[1] && d.in !== 'frontmatter'), range) };
+    return {
+      isIncomplete: false,
+      items: valueItems(
+        file.library.format.declarations.find(d => d.key === inline[1] && d.in !== 'frontmatter'),
+        range,
+      ),
+    };
   }
 
   const bold = /\*\*([a-z0-9-]*)$/.exec(before);
@@ -55,32 +61,56 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
     const closed = after.slice(rest.length).startsWith('**');
     // The edit takes in the opening ** too: clients read the word at point their own way (eglot takes
     // `**qa-eng` whole), and one that replaces its word and then applies the edit must find the edit covering it.
-    const range = { start: { line: position.line, character: position.character - typed.length - 2 }, end: { line: position.line, character: position.character + rest.length } };
+    const range = {
+      start: { line: position.line, character: position.character - typed.length - 2 },
+      end: { line: position.line, character: position.character + rest.length },
+    };
     return completeRoles(workspace, file, typed, range, name => (closed ? `**${name}` : `**${name}**`), token);
   }
   const link = /\]\(([^()\s]*)$/.exec(before);
   if (link) {
     const typed = link[1];
     const rest = /^[^()\s]*/.exec(after)![0];
-    const range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
+    const range = {
+      start: { line: position.line, character: position.character - typed.length },
+      end: { line: position.line, character: position.character + rest.length },
+    };
     const fromDir = dirname(path);
-    return completeRoles(workspace, file, typed, range, (_name, target) => {
-      const rel = relativePath(fromDir, target);
-      return rel.startsWith('.') ? rel : `./${rel}`;
-    }, token);
+    return completeRoles(
+      workspace,
+      file,
+      typed,
+      range,
+      (_name, target) => {
+        const rel = relativePath(fromDir, target);
+        return rel.startsWith('.') ? rel : `./${rel}`;
+      },
+      token,
+    );
   }
   const { referenceForms } = file.library.format.parse;
   const plain = /(?:^|[\s(,])([a-z][a-z0-9-]*)$/.exec(before);
   if (plain && referenceForms.includes('plain') && file.role.referencePlaces.some(p => offset >= p.start && offset <= p.end)) {
     const rest = /^[a-z0-9-]*/.exec(after)![0];
-    const range = { start: { line: position.line, character: position.character - plain[1].length }, end: { line: position.line, character: position.character + rest.length } };
+    const range = {
+      start: { line: position.line, character: position.character - plain[1].length },
+      end: { line: position.line, character: position.character + rest.length },
+    };
     return completeRoles(workspace, file, plain[1], range, name => name, token);
   }
   return EMPTY;
 }
 
 /** Where only an agent's name stands in the body ("delegate to `", "@agent-"), in a format that reads names there: the agents. */
-function handOff(workspace: RoleWorkspace, file: IndexedFile, before: string, after: string, position: Position, offset: number, token: CancellationToken): CompletionList | undefined {
+function handOff(
+  workspace: RoleWorkspace,
+  file: IndexedFile,
+  before: string,
+  after: string,
+  position: Position,
+  offset: number,
+  token: CancellationToken,
+): CompletionList | undefined {
   if (!file.library.format.parse.referenceForms.includes('body')) return undefined;
   // After `@agent-` the name is what follows the prefix, hyphens and all.
   const typed = (/@agent-([a-z0-9-]*)$/.exec(before) ?? /[a-z0-9-]*$/.exec(before)!).at(-1)!;
@@ -88,13 +118,19 @@ function handOff(workspace: RoleWorkspace, file: IndexedFile, before: string, af
   if (file.role.codeBlocks.some(f => offset >= f.start && offset <= f.end)) return undefined;
   if (file.role.frontmatter && position.line < file.role.frontmatter.bodyLine) return undefined;
   const rest = /^[a-z0-9-]*/.exec(after)![0];
-  const range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
+  const range = {
+    start: { line: position.line, character: position.character - typed.length },
+    end: { line: position.line, character: position.character + rest.length },
+  };
   return completeRoles(workspace, file, typed, range, name => name, token);
 }
 
 /** A value in the frontmatter: role names for a reference key, tools for a tools key, else the key's values. */
 function completeFrontmatterValue(
-  workspace: RoleWorkspace, file: IndexedFile, spot: Extract<ReturnType<typeof frontmatterSpot>, { kind: 'value' }>, token: CancellationToken,
+  workspace: RoleWorkspace,
+  file: IndexedFile,
+  spot: Extract<ReturnType<typeof frontmatterSpot>, { kind: 'value' }>,
+  token: CancellationToken,
 ): CompletionList {
   const format = file.library.format;
   const isReference = format.references.keys.some(k => k === spot.path || k === `${spot.path}[]` || (spot.path === spot.key && k === `${spot.key}[]`));
@@ -109,9 +145,18 @@ function completeFrontmatterValue(
   }
   if (spot.path !== spot.key) return EMPTY;
   if (spot.key === format.identity.key) {
-    return { isIncomplete: false, items: [{ label: file.role.stem, kind: CompletionItemKind.Value, detail: "the file's name", textEdit: { range: spot.range, newText: file.role.stem } }] };
+    return {
+      isIncomplete: false,
+      items: [{ label: file.role.stem, kind: CompletionItemKind.Value, detail: "the file's name", textEdit: { range: spot.range, newText: file.role.stem } }],
+    };
   }
-  return { isIncomplete: false, items: valueItems(format.declarations.find(d => d.key === spot.key), spot.range) };
+  return {
+    isIncomplete: false,
+    items: valueItems(
+      format.declarations.find(d => d.key === spot.key),
+      spot.range,
+    ),
+  };
 }
 
 /**
@@ -123,7 +168,11 @@ function referenceValueSpot(file: IndexedFile, line: number, character: number):
   const m = /(?:^[ \t]*-[ \t]*|^[ \t]*|:[ \t]*|[[,][ \t]*)(['"]?)([^'",[\]:]*)$/.exec(lineText.slice(0, character));
   const typed = m?.[2] ?? '';
   const rest = /^[^'",\]#]*/.exec(lineText.slice(character))![0].trimEnd();
-  return { typed, quoted: (m?.[1] ?? '') !== '', range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } } };
+  return {
+    typed,
+    quoted: (m?.[1] ?? '') !== '',
+    range: { start: { line, character: character - typed.length }, end: { line, character: character + rest.length } },
+  };
 }
 
 /** Inside `Agent(…)` of a tools key (a rule whose arguments name agents): the agent name typed so far. */
@@ -165,17 +214,24 @@ function completeDomains(workspace: RoleWorkspace, file: IndexedFile, position: 
     const domain = entry.summary.domain;
     if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
   }
-  const items = file.library.domains.map((domain): CompletionItem => ({
-    label: domain,
-    kind: CompletionItemKind.EnumMember,
-    detail: `${counts.get(domain) ?? 0} roles`,
-    textEdit: { range, newText: domain },
-  }));
+  const items = file.library.domains.map(
+    (domain): CompletionItem => ({
+      label: domain,
+      kind: CompletionItemKind.EnumMember,
+      detail: `${counts.get(domain) ?? 0} roles`,
+      textEdit: { range, newText: domain },
+    }),
+  );
   return { isIncomplete: false, items };
 }
 
 function completeRoles(
-  workspace: RoleWorkspace, file: IndexedFile, typed: string, range: Range, insert: (name: string, target: string) => string, token: CancellationToken,
+  workspace: RoleWorkspace,
+  file: IndexedFile,
+  typed: string,
+  range: Range,
+  insert: (name: string, target: string) => string,
+  token: CancellationToken,
 ): CompletionList {
   const needle = typed.toLowerCase().replace(/^\.\//, '').replace(/\.md$/, '').split('/').pop() ?? '';
   const items: CompletionItem[] = [];
@@ -193,8 +249,12 @@ function completeRoles(
     // (`**qa-eng`, `./qa-eng`), and one that inserts insertText over its own word before applying the edit
     // (eglot) must insert at least as much as it then takes back.
     const item: CompletionItem = {
-      label: name, kind: CompletionItemKind.Reference, detail: describeRole(workspace.file(target)!.summary),
-      textEdit: { range, newText }, filterText: newText.replace(/\*\*$/, ''), insertText: newText,
+      label: name,
+      kind: CompletionItemKind.Reference,
+      detail: describeRole(workspace.file(target)!.summary),
+      textEdit: { range, newText },
+      filterText: newText.replace(/\*\*$/, ''),
+      insertText: newText,
     };
     items.push(item);
   }

@@ -9,5 +9,7 @@ export function findDefinition(workspace: RoleWorkspace, path: string, position:
   if (!file) return [];
   const ref = referenceAt(file, position);
   if (!ref) return [];
-  return workspace.index.roleFiles(file.library, ref.name).map(target => ({ uri: workspace.uriOf(target), range: titleLineRange(workspace.file(target)!.role) }));
+  return workspace.index
+    .roleFiles(file.library, ref.name)
+    .map(target => ({ uri: workspace.uriOf(target), range: titleLineRange(workspace.file(target)!.role) }));
 }

@@ -11,19 +11,30 @@ export type FrontmatterSpot =
 /** The spot at the position, when it is inside the frontmatter. */
 export function frontmatterSpot(file: IndexedFile, position: Position): FrontmatterSpot | undefined {
   const { lines, frontmatter } = file.role;
-  if (!frontmatter || frontmatter.problem !== undefined && frontmatter.keys.length === 0) return undefined;
+  if (!frontmatter || (frontmatter.problem !== undefined && frontmatter.keys.length === 0)) return undefined;
   if (position.line <= 0 || position.line >= frontmatter.bodyLine - 1) return undefined;
   const lineText = lines.lineText(position.line);
   const before = lineText.slice(0, position.character);
   const rest = /^[^\s,\]'"]*/.exec(lineText.slice(position.character))![0];
-  const word = (typed: string): Range => ({ start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } });
+  const word = (typed: string): Range => ({
+    start: { line: position.line, character: position.character - typed.length },
+    end: { line: position.line, character: position.character + rest.length },
+  });
   const key = /^([A-Za-z_][\w-]*)?$/.exec(before);
   if (key) {
     // On a key already followed by its colon, only the key is replaced.
     const keyRest = /^[\w-]*/.exec(lineText.slice(position.character))![0];
     const typed = key[1] ?? '';
     const hasColon = /^[\w-]*[ \t]*:/.test(lineText.slice(position.character));
-    return { kind: 'key', typed, hasColon, range: { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + keyRest.length } } };
+    return {
+      kind: 'key',
+      typed,
+      hasColon,
+      range: {
+        start: { line: position.line, character: position.character - typed.length },
+        end: { line: position.line, character: position.character + keyRest.length },
+      },
+    };
   }
   const value = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:.*[,[][ \t]*)?['"]?([^\s,'"[\]]*)$/.exec(before);
   if (value) return { kind: 'value', path: value[1], key: value[1], typed: value[2], range: word(value[2]) };
@@ -50,13 +61,17 @@ export function completeKeys(file: IndexedFile, spot: Extract<FrontmatterSpot, {
   // The key being retyped on this line is not taken yet.
   const present = new Set(file.role.frontmatter?.keys.filter(k => file.role.lines.lineAt(k.keyStart) !== spot.range.start.line).map(k => k.key));
   // A deprecated key (`infer`, `user-invokable`) is one to take out, not to write.
-  const items = file.library.format.declarations.filter(d => !present.has(d.key) && d.in !== 'inline' && d.deprecated === undefined).map((d, i): CompletionItem => ({
-    label: d.key,
-    kind: CompletionItemKind.Property,
-    detail: `${d.required ? 'required' : 'optional'} ${describeType(d)}`,
-    sortText: `${d.required ? 0 : 1}${String(i).padStart(3, '0')}`,
-    textEdit: { range: spot.range, newText: spot.hasColon ? d.key : `${d.key}: ` },
-  }));
+  const items = file.library.format.declarations
+    .filter(d => !present.has(d.key) && d.in !== 'inline' && d.deprecated === undefined)
+    .map(
+      (d, i): CompletionItem => ({
+        label: d.key,
+        kind: CompletionItemKind.Property,
+        detail: `${d.required ? 'required' : 'optional'} ${describeType(d)}`,
+        sortText: `${d.required ? 0 : 1}${String(i).padStart(3, '0')}`,
+        textEdit: { range: spot.range, newText: spot.hasColon ? d.key : `${d.key}: ` },
+      }),
+    );
   return { isIncomplete: false, items };
 }
 
@@ -69,7 +84,7 @@ function describeType(d: DeclarationSpec): string {
 /** The values a key allows, as completion items. */
 export function valueItems(spec: DeclarationSpec | undefined, range: Range): CompletionItem[] {
   if (!spec) return [];
-  const values = spec.type === 'boolean' ? ['true', 'false'] : spec.values ?? [];
+  const values = spec.type === 'boolean' ? ['true', 'false'] : (spec.values ?? []);
   return values.map(v => ({ label: v, kind: CompletionItemKind.EnumMember, detail: spec.key, textEdit: { range, newText: v } }));
 }
 

@@ -46,7 +46,10 @@ export function hover(workspace: RoleWorkspace, path: string, position: Position
 function mandateStart(role: ParsedRole): string | undefined {
   const section = role.sections.find(s => s.name.toLowerCase() === 'mandate');
   if (!section) return undefined;
-  const lines = role.lines.text.slice(section.contentStart, section.contentEnd).split(/\r\n?|\n/).filter(l => l.trim() !== '');
+  const lines = role.lines.text
+    .slice(section.contentStart, section.contentEnd)
+    .split(/\r\n?|\n/)
+    .filter(l => l.trim() !== '');
   if (lines.length === 0) return undefined;
   const shown = lines.slice(0, MANDATE_LINES).join('\n');
   return `Mandate:\n\n${shown}${lines.length > MANDATE_LINES ? '\n\n…' : ''}`;

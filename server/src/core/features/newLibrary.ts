@@ -26,10 +26,17 @@ export function newLibraryFiles(formatName: BuiltinFormatName, schema: string | 
   const format = compileFormat(BUILTIN_FORMATS[formatName]);
   const folder = format.folders[0] ?? 'roles';
   const indexName = formatName === 'fleet' ? 'LIBRARY.md' : 'README.md';
-  const config = { ...(schema === undefined ? {} : { $schema: schema }), format: formatName, ...(formatName === 'fleet' ? {} : { index: `${folder}/${indexName}` }) };
+  const config = {
+    ...(schema === undefined ? {} : { $schema: schema }),
+    format: formatName,
+    ...(formatName === 'fleet' ? {} : { index: `${folder}/${indexName}` }),
+  };
   return [
     { path: CONFIG_FILE_NAME, text: `${JSON.stringify(config, null, 2)}\n` },
-    { path: `${folder}/${indexName}`, text: `# ${formatName === 'fleet' ? 'Role library' : 'Agents'}\n\n- [${firstRole}](./${firstRole}${format.extension}) — ${titleOf(firstRole)}\n` },
+    {
+      path: `${folder}/${indexName}`,
+      text: `# ${formatName === 'fleet' ? 'Role library' : 'Agents'}\n\n- [${firstRole}](./${firstRole}${format.extension}) — ${titleOf(firstRole)}\n`,
+    },
     { path: `${folder}/${firstRole}${format.extension}`, text: roleTemplate(firstRole, DEFAULT_DOMAINS[0], undefined, format) },
   ];
 }

@@ -45,11 +45,13 @@ export async function planNewRole(workspace: RoleWorkspace, name: string, near: 
   };
   const indexPath = workspace.paths().find(p => workspace.libraryOf(p) === library && library.isIndex(p));
   for (const written of [path, indexPath]) {
-    if (written !== undefined && (await workspace.leadsOutside(written))) return { error: `Nothing was written: ${basename(written)} would be written through a symbolic link that leads outside the workspace.` };
+    if (written !== undefined && (await workspace.leadsOutside(written)))
+      return { error: `Nothing was written: ${basename(written)} would be written through a symbolic link that leads outside the workspace.` };
   }
   if (indexPath === undefined) return { path, text, edit };
   const index = workspace.file(indexPath)!;
-  if (index.unreadable !== undefined) return { error: `Nothing was written: the library's index ${basename(indexPath)}, where the role is listed, cannot be read as text. ${index.unreadable}` };
+  if (index.unreadable !== undefined)
+    return { error: `Nothing was written: the library's index ${basename(indexPath)}, where the role is listed, cannot be read as text. ${index.unreadable}` };
   const indexEdit = indexEntry(index, name, domain, titleOf(name));
   edit.documentChanges!.push(textDocumentEdit(workspace.uriOf(indexPath), [indexEdit]));
   return { path, text, index: { path: indexPath, edit: indexEdit }, edit };

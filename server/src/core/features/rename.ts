@@ -38,7 +38,11 @@ export function prepareRename(workspace: RoleWorkspace, path: string, position: 
 
 /** Renames a role everywhere: every reference form, its identity key (the fleet's class, an agent's name), and its file; with the files it moves. */
 export function rename(
-  workspace: RoleWorkspace, path: string, position: Position, newName: string, token: CancellationToken,
+  workspace: RoleWorkspace,
+  path: string,
+  position: Position,
+  newName: string,
+  token: CancellationToken,
 ): { edit: WorkspaceEdit; moves: FileMove[]; edited: string[] } | Refusal {
   const file = workspace.file(path);
   const target = file && roleAtPosition(file, position);
@@ -46,7 +50,10 @@ export function rename(
   const refusal = checkNewName(workspace, file.library, target.name, newName);
   if (refusal) return refusal;
   if (newName === target.name) return { edit: { documentChanges: [] }, moves: [], edited: [] };
-  const moves = workspace.index.roleFiles(file.library, target.name).filter(from => !keepsFile(workspace, from, newName)).map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
+  const moves = workspace.index
+    .roleFiles(file.library, target.name)
+    .filter(from => !keepsFile(workspace, from, newName))
+    .map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
   const edits = textEdits(workspace, file.library, target.name, newName, token, target.kind === 'identity' ? { path, identity: target.identity } : undefined);
   if (isRefusal(edits)) return edits;
@@ -92,7 +99,8 @@ function endingOf(path: string, extension: string): string {
 
 function checkNewName(workspace: RoleWorkspace, library: Library, oldName: string, newName: string): Refusal | undefined {
   if (namedByKey(library.format.identity)) {
-    if (!DISPLAY_NAME.test(newName)) return { error: `'${newName}' is not a role name: use letters, digits, spaces, dots, hyphens and underscores, such as 'Feature Builder'.` };
+    if (!DISPLAY_NAME.test(newName))
+      return { error: `'${newName}' is not a role name: use letters, digits, spaces, dots, hyphens and underscores, such as 'Feature Builder'.` };
   } else if (!isSlug(newName)) return { error: `'${newName}' is not a role name: use a kebab-case slug such as 'project-manager'.` };
   if (newName !== oldName && workspace.index.roleFiles(library, newName).length > 0) {
     return { error: `A role named '${newName}' already exists in this library.` };
@@ -108,7 +116,12 @@ function checkNewName(workspace: RoleWorkspace, library: Library, oldName: strin
  * `found`: the identity's declarations the position was found by, not read again.
  */
 function textEdits(
-  workspace: RoleWorkspace, library: Library, oldName: string, newName: string, token: CancellationToken, found?: { path: string; identity: KeyDeclarations },
+  workspace: RoleWorkspace,
+  library: Library,
+  oldName: string,
+  newName: string,
+  token: CancellationToken,
+  found?: { path: string; identity: KeyDeclarations },
 ): Map<string, TextEdit[]> | Refusal {
   const byPath = new Map<string, TextEdit[]>();
   const add = (path: string, start: number, end: number, newText: string) => {
@@ -126,7 +139,9 @@ function textEdits(
     const quote = text[start - 1];
     return (quote === '"' || quote === "'") && text[end] === quote ? newName : yamlScalar(newName);
   };
-  const otherForm = (path: string) => ({ error: `'${oldName}' is written over several lines or escaped in ${basename(path)}: write it plainly on one line, then rename it.` });
+  const otherForm = (path: string) => ({
+    error: `'${oldName}' is written over several lines or escaped in ${basename(path)}: write it plainly on one line, then rename it.`,
+  });
   for (const site of referenceSites(workspace, library, oldName, token)) {
     const text = written(site.path, site.start, site.end);
     if (text === undefined) return otherForm(site.path);
@@ -155,8 +170,10 @@ function textEdits(
 }
 
 function documentEdits(workspace: RoleWorkspace, byPath: Map<string, TextEdit[]>): TextDocumentEdit[] {
-  return [...byPath].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, edits]) => ({
-    textDocument: { uri: workspace.uriOf(path), version: null },
-    edits: edits.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character),
-  }));
+  return [...byPath]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, edits]) => ({
+      textDocument: { uri: workspace.uriOf(path), version: null },
+      edits: edits.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character),
+    }));
 }

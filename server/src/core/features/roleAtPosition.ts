@@ -13,9 +13,9 @@ interface TargetPlace {
 
 /** What a position names, with what was found there, so no feature has to look for it again. */
 export type RoleTarget =
-  | TargetPlace & { kind: 'reference'; reference: RoleReference }
-  | TargetPlace & { kind: 'identity'; identity: KeyDeclarations }
-  | TargetPlace & { kind: 'title' };
+  | (TargetPlace & { kind: 'reference'; reference: RoleReference })
+  | (TargetPlace & { kind: 'identity'; identity: KeyDeclarations })
+  | (TargetPlace & { kind: 'title' });
 
 /**
  * The role a position names: a reference (in any form) names its role; the

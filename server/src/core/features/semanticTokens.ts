@@ -25,7 +25,13 @@ export function semanticTokens(workspace: RoleWorkspace, path: string): Semantic
     const unknown = workspace.index.roleFiles(file.library, ref.name).length === 0;
     if (unknown && isUnreportedProse(view, ref, file.name, groups)) continue;
     const modifiers = unknown ? UNKNOWN : 0;
-    data.push(start.line - previousLine, start.line === previousLine ? start.character - previousChar : start.character, end.character - start.character, 0, modifiers);
+    data.push(
+      start.line - previousLine,
+      start.line === previousLine ? start.character - previousChar : start.character,
+      end.character - start.character,
+      0,
+      modifiers,
+    );
     previousLine = start.line;
     previousChar = start.character;
   }

@@ -22,17 +22,21 @@ export function documentSymbols(workspace: RoleWorkspace, path: string): Documen
     // A format without titles (an agent's prompt) still gets one symbol for its role, over the whole file.
     if (role.isDocument || file.library.format.title === 'required') return sections;
     const whole = { start: { line: 0, character: 0 }, end: lastLine };
-    return [{ name: file.name, detail: file.summary.description, kind: SymbolKind.Class, range: whole, selectionRange: titleLineRange(role), children: sections }];
+    return [
+      { name: file.name, detail: file.summary.description, kind: SymbolKind.Class, range: whole, selectionRange: titleLineRange(role), children: sections },
+    ];
   }
   const summary = file.summary;
-  return [{
-    name: role.title.text,
-    detail: [role.isDocument ? undefined : file.name, summary.domain].filter(Boolean).join(' · '),
-    kind: role.isDocument ? SymbolKind.File : SymbolKind.Class,
-    range: { start: lines.positionAt(role.title.start), end: lastLine },
-    selectionRange: lines.range(role.title.start, role.title.end),
-    children: sections,
-  }];
+  return [
+    {
+      name: role.title.text,
+      detail: [role.isDocument ? undefined : file.name, summary.domain].filter(Boolean).join(' · '),
+      kind: role.isDocument ? SymbolKind.File : SymbolKind.Class,
+      range: { start: lines.positionAt(role.title.start), end: lastLine },
+      selectionRange: lines.range(role.title.start, role.title.end),
+      children: sections,
+    },
+  ];
 }
 
 /** One symbol per bullet of a reference section (the fleet's Boundaries), with the roles it names. */
@@ -46,7 +50,10 @@ function boundarySymbols(role: ParsedRole, start: number, end: number): Document
     while (next < references.length && references[next].start < bullet.start) next++;
     const names: string[] = [];
     while (next < references.length && references[next].start < bullet.end) names.push(references[next++].name);
-    const text = lines.text.slice(bullet.start, bullet.end).replace(/^\s*[-*+]\s+/, '').replace(/\s+/g, ' ');
+    const text = lines.text
+      .slice(bullet.start, bullet.end)
+      .replace(/^\s*[-*+]\s+/, '')
+      .replace(/\s+/g, ' ');
     return {
       name: text.length > 80 ? `${text.slice(0, 79)}…` : text || 'boundary',
       detail: names.join(', '),
@@ -68,14 +75,20 @@ export function workspaceSymbols(workspace: RoleWorkspace, query: string, token:
     const title = file.role.title?.text ?? '';
     const score = Math.min(fuzzyScore(needle, file.name.toLowerCase().replace(/\s+/g, '')), fuzzyScore(needle, title.toLowerCase()));
     if (score === Infinity) continue;
-    scored.push([score, {
-      name: file.name,
-      kind: SymbolKind.Class,
-      containerName: [file.summary.domain, title].filter(Boolean).join(' · '),
-      location: { uri: workspace.uriOf(path), range: titleLineRange(file.role) },
-    }]);
+    scored.push([
+      score,
+      {
+        name: file.name,
+        kind: SymbolKind.Class,
+        containerName: [file.summary.domain, title].filter(Boolean).join(' · '),
+        location: { uri: workspace.uriOf(path), range: titleLineRange(file.role) },
+      },
+    ]);
   }
-  return scored.sort((a, b) => a[0] - b[0] || (a[1].name < b[1].name ? -1 : 1)).slice(0, 500).map(([, s]) => s);
+  return scored
+    .sort((a, b) => a[0] - b[0] || (a[1].name < b[1].name ? -1 : 1))
+    .slice(0, 500)
+    .map(([, s]) => s);
 }
 
 /** Lower is better: the spread of the matched letters; Infinity when they do not all appear in order. */

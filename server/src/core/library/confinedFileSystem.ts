@@ -40,10 +40,12 @@ export function confinedFileSystem(fs: RoleFileSystem, bounds: readonly string[]
     },
     // A link out is listed as the link it is, as a walk lists it; reading it is what is refused.
     stat: path => fs.stat(path),
-    size: fs.size && (async path => {
-      await check(path);
-      return fs.size!(path);
-    }),
+    size:
+      fs.size &&
+      (async path => {
+        await check(path);
+        return fs.size!(path);
+      }),
     async leadsOutside(path) {
       // A file not written yet lands where its nearest existing folder leads.
       let at = path;

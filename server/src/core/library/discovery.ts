@@ -69,7 +69,7 @@ export async function discoverLayout(disk: RoleFileSystem, roots: string[], opti
   const bounds = [
     ...roots,
     ...(trusted ? [options.configPath, ...above.values()].flatMap(c => (c === undefined ? [] : [dirname(c)])) : []),
-    ...(trusted ? options.extraRoleFolders ?? [] : []),
+    ...(trusted ? (options.extraRoleFolders ?? []) : []),
   ];
   const fs = confinedFileSystem(disk, bounds);
   if (options.configPath) {
@@ -110,7 +110,8 @@ export async function discoverLayout(disk: RoleFileSystem, roots: string[], opti
     return found.length > 0 ? found : [root];
   };
   const libraries: Library[] = configLibraries.map(c =>
-    createLibrary(c.root, c.path, c.config, c.config?.roleFolders?.map(f => resolvePath(c.root, f)) ?? defaultFolders(c.root, c.config), c.problems));
+    createLibrary(c.root, c.path, c.config, c.config?.roleFolders?.map(f => resolvePath(c.root, f)) ?? defaultFolders(c.root, c.config), c.problems),
+  );
   if (!options.configPath) {
     // A `roles` folder joins the default library only with evidence of one; a folder named in the settings needs none.
     const named = new Set(options.extraRoleFolders ?? []);
@@ -150,7 +151,17 @@ export function ownerOf(layout: Layout, path: string): Library | undefined {
 }
 
 function newWalk(): Walk {
-  return { configs: new Set(), roleFolders: new Set(), formatFolders: new Map(), markdown: new Set(), walked: new Set(), unreadable: new Map(), entries: 0, tooDeep: false, limits: [] };
+  return {
+    configs: new Set(),
+    roleFolders: new Set(),
+    formatFolders: new Map(),
+    markdown: new Set(),
+    walked: new Set(),
+    unreadable: new Map(),
+    entries: 0,
+    tooDeep: false,
+    limits: [],
+  };
 }
 
 /** The Markdown files and configurations below a folder, found as discovery finds them (links to folders not followed). */
@@ -185,7 +196,10 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
   for (const entry of entries) {
     if (++walk.entries > WALK_LIMITS.entries) {
       // Said once, where the walk stopped; the folders above it stop at their next entry.
-      if (walk.entries === WALK_LIMITS.entries + 1) walk.limits.push(`The search for role files stopped after ${WALK_LIMITS.entries.toLocaleString('en-US')} files and folders, in ${root}: a role library is smaller; point the workspace or roleFolders at the library's own folder.`);
+      if (walk.entries === WALK_LIMITS.entries + 1)
+        walk.limits.push(
+          `The search for role files stopped after ${WALK_LIMITS.entries.toLocaleString('en-US')} files and folders, in ${root}: a role library is smaller; point the workspace or roleFolders at the library's own folder.`,
+        );
       return;
     }
     const path = childPath(dir, entry.name);
@@ -221,7 +235,11 @@ async function readConfig(fs: RoleFileSystem, path: string): Promise<{ config?: 
     text = await fs.readFile(path);
   } catch (error) {
     const reason = describeReadFailure(error, MAX_ROLE_FILE_BYTES);
-    return { problems: [{ path, message: `The configuration file cannot be read (${reason}).`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    return {
+      problems: [
+        { path, message: `The configuration file cannot be read (${reason}).`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+      ],
+    };
   }
   const result = parseConfigText(path, text);
   return result.ok ? { config: result.config, problems: [] } : { problems: result.problems };

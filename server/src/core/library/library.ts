@@ -28,8 +28,13 @@ export interface Library {
 }
 
 export function createLibrary(
-  root: string, configPath: string | undefined, config: ConfigFileContent | undefined, roleFolders: string[], problems: ConfigProblem[] = [],
-  detected?: RoleFormat, id?: string,
+  root: string,
+  configPath: string | undefined,
+  config: ConfigFileContent | undefined,
+  roleFolders: string[],
+  problems: ConfigProblem[] = [],
+  detected?: RoleFormat,
+  id?: string,
 ): Library {
   const format = compileFormat(resolveFormat(config?.format, detected));
   const matchers = (config?.exclude ?? []).map(compileGlob);

@@ -74,7 +74,12 @@ export class RoleIndex {
     const declarations = roleDeclarations(role, format.declared);
     const declaredName = role.isDocument ? undefined : declaredString(declarations, format.identity.key);
     const entry: IndexedFile = {
-      library, role, summary: summarizeRole(role, declarations), declaredName, name: roleNameOf(role.stem, declaredName, format.identity), unreadable,
+      library,
+      role,
+      summary: summarizeRole(role, declarations),
+      declaredName,
+      name: roleNameOf(role.stem, declaredName, format.identity),
+      unreadable,
     };
     const old = this.files.get(path);
     // An edit that keeps the file's library and declared name cannot change another file's diagnostics.

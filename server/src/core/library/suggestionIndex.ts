@@ -98,7 +98,7 @@ export class SuggestionIndex {
     const { chars, depths, ends, terminals } = trie;
     // The characters of the prefix the walk stands on, for transpositions.
     const path = new Uint16Array(trie.longest + 1);
-    for (let node = 0; node < trie.size;) {
+    for (let node = 0; node < trie.size; ) {
       const depth = depths[node];
       path[depth] = chars[node];
       if (table.fill(depth, chars[node], depth > 1 ? path[depth - 1] : -1) > max) {
@@ -131,7 +131,11 @@ class PrefixDistances {
   /** The word's UTF-16 units: the inner loop reads them for every cell. */
   private readonly codes: Uint16Array;
 
-  constructor(word: string, private readonly max: number, longest: number) {
+  constructor(
+    word: string,
+    private readonly max: number,
+    longest: number,
+  ) {
     const n = word.length;
     this.width = n + 2;
     this.over = max + 1;

@@ -43,11 +43,19 @@ const WINDOW = 120;
 const NAME = /(?<![\w./#:@\\-])(@)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w/@-]|\.[a-z0-9])/g;
 
 /** Words that hand work to the name after them, up to it (its opening markup allowed); not "route to", said of queues (`dead-letter`). */
-const HANDS_OFF = new RegExp('(?:' + [
-  String.raw`\b(?:delegat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+(?:\w+\s+)?off|handoff|escalat(?:e|es|ed|ing))\s+(?:[\w'"“”-]+\s+){0,3}?to`,
-  String.raw`(?:→|->|⇒|=>)\s*(?:call|consult|invoke|use|ask|delegate\s+to|hand\s+off\s+to|escalate\s+to)`,
-  String.raw`\bAGENT:`,
-].map(p => `(?:${p})`).join('|') + ')' + String.raw`\s+(?:the\s+)?[\x60*]*$`, 'i');
+const HANDS_OFF = new RegExp(
+  '(?:' +
+    [
+      String.raw`\b(?:delegat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+(?:\w+\s+)?off|handoff|escalat(?:e|es|ed|ing))\s+(?:[\w'"“”-]+\s+){0,3}?to`,
+      String.raw`(?:→|->|⇒|=>)\s*(?:call|consult|invoke|use|ask|delegate\s+to|hand\s+off\s+to|escalate\s+to)`,
+      String.raw`\bAGENT:`,
+    ]
+      .map(p => `(?:${p})`)
+      .join('|') +
+    ')' +
+    String.raw`\s+(?:the\s+)?[\x60*]*$`,
+  'i',
+);
 /** Whether the text ends where only an agent's name stands: after a hand-off (its opening markup allowed) or `@agent-`. */
 export function standsForAgent(before: string): boolean {
   return /(?:^|[^\w.])@agent-$/.test(before) || HANDS_OFF.test(before.slice(-WINDOW));
@@ -62,7 +70,8 @@ const ROSTER_AFTER = /^(?:\*\*|`)?\s*(?:[-–—:]|\(|$)|^:\*\*/;
 const BESIDE_BEFORE = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\*\*(?:with|vs\.?|versus|use)\s+$/i;
 const BESIDE_AFTER = /^(?:\*\*|\s+for\*\*|:\*\*)/i;
 /** `**Complements**: a (…), b (…)`: a bold label of agents that work around this one, then names. */
-const LABEL = /\*\*(?:complements|complemented by|works with|collaborates with|coordinates with|related agents|delegates to|hands off to|before|after)\*\*:?|\*\*(?:complements|works with|collaborates with|coordinates with|related agents|delegates to|hands off to|before|after):\*\*/i;
+const LABEL =
+  /\*\*(?:complements|complemented by|works with|collaborates with|coordinates with|related agents|delegates to|hands off to|before|after)\*\*:?|\*\*(?:complements|works with|collaborates with|coordinates with|related agents|delegates to|hands off to|before|after):\*\*/i;
 /** In a labelled list, a name stands at the start of the value or after a separator. */
 const LIST_POSITION = /(?:\*\*:?|[:,;]|\band|\bor|&|\/)\s*[`*]*$/i;
 /** `subagent_type: "x"`, `subagent_type="x"`: the agent a Task call starts, in examples and code; a plugin's agent is `plugin:x`, its name the x. */
@@ -87,7 +96,10 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       examples.add(start);
       out.push({ name: m[1], kind: 'code', start, end: start + m[1].length, strong: true, marked: true });
     }
-    if (inCode(lineStart + lineText.length - 1) || inCode(lineStart)) { table = undefined; continue; }
+    if (inCode(lineStart + lineText.length - 1) || inCode(lineStart)) {
+      table = undefined;
+      continue;
+    }
     table = tableRow(lineText, table, line);
     let rowCells: ReturnType<typeof cells> | undefined;
     const label = LABEL.exec(lineText);
@@ -97,7 +109,10 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       let start = lineStart + m.index! + (at ? 1 : 0);
       if (hidden(start) || examples.has(start)) continue;
       // Claude Code's mention of an agent is `@agent-<name>`.
-      if (at && name.startsWith('agent-')) { name = name.slice(6); start += 6; }
+      if (at && name.startsWith('agent-')) {
+        name = name.slice(6);
+        start += 6;
+      }
       const whole = m.index! <= WINDOW;
       const before = lineText.slice(Math.max(0, m.index! - WINDOW), m.index!);
       const afterStart = m.index! + m[0].length;
@@ -113,16 +128,22 @@ export function bodyReferences(lines: LineIndex, body: ScannedBody, firstLine: n
       else if (at && readsAsAgent(name) && !name.endsWith('-user')) ref.strong = true;
       // Unmarked, a name handed work must read as an agent's too: work is escalated to `on-call` people and queues as well.
       else if (standsAlone && (marked || readsAsAgent(name)) && (HANDS_OFF.test(before) || (STARTS.test(before) && AGENT_AFTER.test(after)))) ref.strong = true;
-      else if (!readsAsAgent(name)) { /* weak: a roster may list teams and tools beside agents */ }
+      else if (!readsAsAgent(name)) {
+        /* weak: a roster may list teams and tools beside agents */
+      }
       // A bullet on working beside an agent names one, whatever its neighbours are.
       else if (whole && BESIDE_BEFORE.test(before) && BESIDE_AFTER.test(after)) ref.strong = true;
       else if (whole && ROSTER_BEFORE.test(before) && ROSTER_AFTER.test(after)) ref.group = section(start);
-      else if (label && label.index < m.index! && standsAlone && LIST_POSITION.test(lineText.slice(Math.max(label.index + label[0].length - 2, m.index! - WINDOW), m.index!))) {
+      else if (
+        label &&
+        label.index < m.index! &&
+        standsAlone &&
+        LIST_POSITION.test(lineText.slice(Math.max(label.index + label[0].length - 2, m.index! - WINDOW), m.index!))
+      ) {
         // "Complements", "Works with": collaborators, agents; "Before", "After" may order steps as well as agents.
         if (/^\*\*(?:before|after)\b/i.test(label[0])) ref.group = lineStart;
         else ref.strong = true;
-      }
-      else if (table && isAgentsCell((rowCells ??= cells(lineText)), m.index!, m[0].length, table.header)) ref.group = table.group;
+      } else if (table && isAgentsCell((rowCells ??= cells(lineText)), m.index!, m[0].length, table.header)) ref.group = table.group;
       out.push(ref);
     }
   }

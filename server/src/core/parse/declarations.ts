@@ -26,9 +26,12 @@ export function frontmatterDeclarations(role: ParsedRole): Declaration[] {
     const keyEnd = place?.keyEnd ?? fm.start;
     const hasValueText = place !== undefined && place.valueEnd > place.valueStart;
     out.push({
-      key, value, form: 'frontmatter',
+      key,
+      value,
+      form: 'frontmatter',
       raw: hasValueText ? role.lines.text.slice(place.valueStart, place.valueEnd) : value === null || value === undefined ? '' : String(value),
-      keyStart, keyEnd,
+      keyStart,
+      keyEnd,
       valueStart: hasValueText ? place.valueStart : keyStart,
       valueEnd: hasValueText ? place.valueEnd : keyEnd,
     });
@@ -45,7 +48,10 @@ export function roleDeclarations(role: ParsedRole, keys: readonly DeclaredKey[])
   const result: Record<string, KeyDeclarations> = Object.create(null);
   for (const { key, in: place, type } of keys) {
     const front = place === 'inline' ? undefined : fromFrontmatter.find(d => d.key === key);
-    const inline = place === 'frontmatter' ? [] : role.inlineDeclarations.filter(d => d.key === key).map(d => (type === 'boolean' ? { ...d, value: inlineBoolean(d.raw) } : d));
+    const inline =
+      place === 'frontmatter'
+        ? []
+        : role.inlineDeclarations.filter(d => d.key === key).map(d => (type === 'boolean' ? { ...d, value: inlineBoolean(d.raw) } : d));
     const primary = front ?? inline[0];
     const conflicts = primary ? inline.filter(d => d !== primary && !sameValue(d.value, primary.value)) : [];
     result[key] = { primary, conflicts };

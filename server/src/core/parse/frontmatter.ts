@@ -44,7 +44,11 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   const start = 0;
   if (closeLine < 0) {
     return {
-      start, end: lines.lineEnd(0), bodyLine: 1, data: new Map(), keys: [],
+      start,
+      end: lines.lineEnd(0),
+      bodyLine: 1,
+      data: new Map(),
+      keys: [],
       problem: { kind: 'unclosed', start, end: lines.lineEnd(0) },
     };
   }
@@ -52,7 +56,9 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   const block = { start, end, bodyLine: closeLine + 1 };
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
     return {
-      ...block, data: new Map(), keys: [],
+      ...block,
+      data: new Map(),
+      keys: [],
       problem: { kind: 'not-yaml', language: open[1], start, end },
     };
   }
@@ -111,7 +117,11 @@ function indentedFrontmatter(lines: LineIndex): Frontmatter | undefined {
     if (!INDENTED_DELIMITER.test(lines.lineText(line))) continue;
     const start = lines.lineStarts[open];
     return {
-      start, end: lines.lineEnd(line), bodyLine: line + 1, data: new Map(), keys: [],
+      start,
+      end: lines.lineEnd(line),
+      bodyLine: line + 1,
+      data: new Map(),
+      keys: [],
       problem: { kind: 'indented', start, end: lines.lineEnd(open) },
     };
   }
@@ -147,6 +157,6 @@ function indentedLinesBelow(lines: LineIndex, keyLine: number, closeLine: number
     last = line;
   }
   if (first < 0) return undefined;
-  const start = lines.lineStarts[first] + (/^[ \t]*/.exec(lines.lineText(first))![0].length);
+  const start = lines.lineStarts[first] + /^[ \t]*/.exec(lines.lineText(first))![0].length;
   return [start, lines.lineStarts[last] + lines.lineText(last).trimEnd().length];
 }

@@ -55,7 +55,7 @@ function valueOf(yaml: Yaml, map: YAMLMap, key: string): YamlNode | undefined {
 
 /** An alias stands for its anchor's node, and is placed there. */
 function resolved(yaml: Yaml, node: YamlNode | undefined, document: YamlDocument): YamlNode | undefined {
-  return yaml.isAlias(node) ? node.resolve(document) as YamlNode | undefined : node;
+  return yaml.isAlias(node) ? (node.resolve(document) as YamlNode | undefined) : node;
 }
 
 /** A scalar's text, quotes left out, when it is the scalar's value as written. */

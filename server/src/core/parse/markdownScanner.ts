@@ -97,7 +97,11 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
   const out: ScannedBody = {
     // Kept with the parsed file: a copy of the exact length, not the parse's list with room to grow.
     headings: blocks.headings.slice(),
-    codeSpans: [], strongs: [], links: [], comments: [], codeBlocks: inTextOrder(blocks.codeBlocks, blocks.htmlBlocks),
+    codeSpans: [],
+    strongs: [],
+    links: [],
+    comments: [],
+    codeBlocks: inTextOrder(blocks.codeBlocks, blocks.htmlBlocks),
     listItems: blocks.items,
   };
   const inline = new InlineParser(blocks.definitions.size > 0 ? (label: string) => blocks.definitions.has(label) : undefined);
@@ -128,7 +132,11 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
       const destinationStart = source.offset(link.destination.start);
       const decoded = decodeText(text, destinationStart, source.offset(link.destination.end));
       out.links.push({
-        start: source.offset(link.start), end: source.offset(link.end), destination: decoded.value, destinationStart, destinationOffsets: decoded.offsets,
+        start: source.offset(link.start),
+        end: source.offset(link.end),
+        destination: decoded.value,
+        destinationStart,
+        destinationOffsets: decoded.offsets,
       });
     }
     for (const comment of spans.comments) out.comments.push({ start: source.offset(comment.start), end: source.offset(comment.end) });

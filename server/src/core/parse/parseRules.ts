@@ -52,5 +52,11 @@ export const FLEET_PARSE_RULES: ParseRules = {
 
 /** A label line's text as it is compared: no heading marks, emphasis or colon, lower case, single spaces. */
 export function labelLineKey(text: string): string {
-  return text.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/[*_]/g, '').replace(/:\s*$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return text
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/[*_]/g, '')
+    .replace(/:\s*$/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }

@@ -32,7 +32,12 @@ export interface PlacedReference {
 const PLAIN_NAME = /(?<![\w./@#:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w/@-]|\.[a-z0-9])/g;
 
 /** The format's reference sections and its labelled lists, in text order. */
-export function referencePlaces(lines: LineIndex, body: ScannedBody, sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>, rules: ParseRules): ReferencePlace[] {
+export function referencePlaces(
+  lines: LineIndex,
+  body: ScannedBody,
+  sections: ReadonlyArray<{ contentStart: number; contentEnd: number }>,
+  rules: ParseRules,
+): ReferencePlace[] {
   const places: ReferencePlace[] = sections.map(s => ({ start: s.contentStart, end: s.contentEnd, bullets: [], isSection: true }));
   if (rules.referenceLabels.size > 0) {
     const inCode = coverageOf(body.codeBlocks);
@@ -73,7 +78,13 @@ function listEnd(lines: LineIndex, items: ScannedBody['listItems'], labelLine: n
 }
 
 /** The references written in the format's other forms: code spans and plain names in the places, and the values of reference keys. */
-export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatter: Frontmatter | undefined, places: readonly ReferencePlace[], rules: ParseRules): PlacedReference[] {
+export function placedReferences(
+  lines: LineIndex,
+  body: ScannedBody,
+  frontmatter: Frontmatter | undefined,
+  places: readonly ReferencePlace[],
+  rules: ParseRules,
+): PlacedReference[] {
   const out: PlacedReference[] = [];
   const inPlace = coverageOf(places);
   const inComment = coverageOf(body.comments);
@@ -92,7 +103,9 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
       ...body.strongs.filter(s => s.marker === '*' && s.text !== undefined && isSlug(s.text)),
       ...body.codeSpans.filter(s => isSlug(s.content)),
       ...body.links,
-    ].map(s => s.end).sort((a, b) => a - b);
+    ]
+      .map(s => s.end)
+      .sort((a, b) => a - b);
     for (const place of places) {
       for (const bullet of place.bullets) {
         const text = lines.text.slice(bullet.start, bullet.end);
@@ -105,14 +118,22 @@ export function placedReferences(lines: LineIndex, body: ScannedBody, frontmatte
           const sincePrevious = previous > bullet.start ? lines.text.slice(previous, start) : undefined;
           const strength = plainNameStrength(m[0], text.slice(0, m.index!), sincePrevious, next);
           if (strength !== 'weak') previous = start + m[0].length;
-          out.push({ name: m[0], kind: 'plain', start, end: start + m[0].length, weak: strength === 'strong' ? undefined : true, spelling: strength === 'spelling' || undefined });
+          out.push({
+            name: m[0],
+            kind: 'plain',
+            start,
+            end: start + m[0].length,
+            weak: strength === 'strong' ? undefined : true,
+            spelling: strength === 'spelling' || undefined,
+          });
         }
       }
     }
   }
   for (const key of rules.referenceKeys) {
     // `agents: ['*']` allows every agent: a wildcard, not a name.
-    for (const item of frontmatterItems(lines, frontmatter, key)) if (item.value !== '*') out.push({ name: item.value, kind: 'key', start: item.start, end: item.end });
+    for (const item of frontmatterItems(lines, frontmatter, key))
+      if (item.value !== '*') out.push({ name: item.value, kind: 'key', start: item.start, end: item.end });
   }
   // A loop, not a spread: a tools key may hold more rules than a call takes arguments.
   if (rules.toolRules) for (const reference of toolRuleReferences(lines, frontmatter, rules.toolRules)) out.push(reference);

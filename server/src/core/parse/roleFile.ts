@@ -113,20 +113,30 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
   for (const strong of body.strongs) {
     // Bold is `**name**`: `__name__` is strong emphasis too, but not a reference.
     if (strong.marker !== '*' || strong.text === undefined || !isSlug(strong.text)) continue;
-    references.push({ name: strong.text, kind: 'bold', start: strong.start, end: strong.end, inCheckedPlace: inPlace(strong.start), bullet: bulletAt(strong.start) });
+    references.push({
+      name: strong.text,
+      kind: 'bold',
+      start: strong.start,
+      end: strong.end,
+      inCheckedPlace: inPlace(strong.start),
+      bullet: bulletAt(strong.start),
+    });
   }
   bulletAt = spanCursor(sectionBullets);
   for (const link of body.links) {
     const target = roleLinkTarget(link.destination, rules.extension);
     if (!target) continue;
     references.push({
-      name: target.name, kind: 'link', start: destinationOffset(link, target.nameOffset), end: destinationOffset(link, target.nameOffset + target.nameLength),
-      inCheckedPlace: inPlace(link.start), bullet: bulletAt(link.start),
+      name: target.name,
+      kind: 'link',
+      start: destinationOffset(link, target.nameOffset),
+      end: destinationOffset(link, target.nameOffset + target.nameLength),
+      inCheckedPlace: inPlace(link.start),
+      bullet: bulletAt(link.start),
     });
   }
-  const placed = places.length > 0 || rules.referenceKeys.length > 0 || rules.toolRules !== undefined
-    ? placedReferences(lines, body, frontmatter, places, rules)
-    : [];
+  const placed =
+    places.length > 0 || rules.referenceKeys.length > 0 || rules.toolRules !== undefined ? placedReferences(lines, body, frontmatter, places, rules) : [];
   // The fleet's format places no other forms: nothing to look for, and no table of the bold and links to make.
   if (placed.length > 0) {
     const taken = coverageOf(references);
@@ -138,7 +148,13 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
       placedAt.add(ref.start);
       // Field by field: a spread of placed references (of two shapes) took V8's slow path, 7 µs a reference.
       references.push({
-        name: ref.name, kind: ref.kind, start: ref.start, end: ref.end, weak: ref.weak, spelling: ref.spelling, inCheckedPlace: true,
+        name: ref.name,
+        kind: ref.kind,
+        start: ref.start,
+        end: ref.end,
+        weak: ref.weak,
+        spelling: ref.spelling,
+        inCheckedPlace: true,
         bullet: ref.kind === 'key' ? undefined : spanIndexAt(sectionBullets, ref.start),
       });
     }
@@ -154,17 +170,34 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     const value = m[2].slice(0, trailingBlanksStart(m[2]));
     const valueIndex = span.content.trimEnd().length - value.length;
     inlineDeclarations.push({
-      key: m[1], value, raw: value, form: 'inline',
-      keyStart: codeSpanOffset(span, 0), keyEnd: codeSpanOffset(span, m[1].length),
-      valueStart: codeSpanOffset(span, valueIndex), valueEnd: codeSpanOffset(span, valueIndex + value.length),
+      key: m[1],
+      value,
+      raw: value,
+      form: 'inline',
+      keyStart: codeSpanOffset(span, 0),
+      keyEnd: codeSpanOffset(span, m[1].length),
+      valueStart: codeSpanOffset(span, valueIndex),
+      valueEnd: codeSpanOffset(span, valueIndex + value.length),
     });
   }
 
   const stem = stemOf(path, rules.extension);
   return {
-    path, stem, isDocument: rules.isDocument(stem, path), lines, frontmatter,
-    title: firstH1, firstContentLine, headings: body.headings, sections, inlineDeclarations, references, sectionBullets,
-    referencePlaces: places, comments: body.comments, codeBlocks: body.codeBlocks,
+    path,
+    stem,
+    isDocument: rules.isDocument(stem, path),
+    lines,
+    frontmatter,
+    title: firstH1,
+    firstContentLine,
+    headings: body.headings,
+    sections,
+    inlineDeclarations,
+    references,
+    sectionBullets,
+    referencePlaces: places,
+    comments: body.comments,
+    codeBlocks: body.codeBlocks,
   };
 }
 
@@ -180,12 +213,20 @@ function addBodyReferences(references: RoleReference[], found: ReturnType<typeof
     const weak = ref.strong ? undefined : true;
     const existing = at.get(ref.start);
     if (existing) {
-      if (existing.kind === 'bold' && !existing.inCheckedPlace) Object.assign(existing, { inCheckedPlace: true, inBody: true, weak, spelling: weak, group: ref.group });
+      if (existing.kind === 'bold' && !existing.inCheckedPlace)
+        Object.assign(existing, { inCheckedPlace: true, inBody: true, weak, spelling: weak, group: ref.group });
       continue;
     }
     references.push({
-      name: ref.name, kind: ref.kind, start: ref.start, end: ref.end, inCheckedPlace: true, inBody: true, weak,
-      spelling: weak && ref.marked ? true : undefined, group: ref.group,
+      name: ref.name,
+      kind: ref.kind,
+      start: ref.start,
+      end: ref.end,
+      inCheckedPlace: true,
+      inBody: true,
+      weak,
+      spelling: weak && ref.marked ? true : undefined,
+      group: ref.group,
     });
   }
 }
@@ -227,4 +268,3 @@ function roleLinkTarget(destination: string, extension: string): { name: string;
   if (!isSlug(name)) return undefined;
   return { name, nameOffset, nameLength: pathPart.length - cut - nameOffset };
 }
-

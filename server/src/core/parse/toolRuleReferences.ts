@@ -8,7 +8,9 @@ import { frontmatterItems } from './frontmatterItems';
  * name is a reference, at its place in the text.
  */
 export function toolRuleReferences(
-  lines: LineIndex, frontmatter: Frontmatter | undefined, toolRules: { keys: readonly string[]; rules: readonly string[] },
+  lines: LineIndex,
+  frontmatter: Frontmatter | undefined,
+  toolRules: { keys: readonly string[]; rules: readonly string[] },
 ): Array<{ name: string; kind: 'key'; start: number; end: number }> {
   const out: Array<{ name: string; kind: 'key'; start: number; end: number }> = [];
   for (const key of toolRules.keys) {

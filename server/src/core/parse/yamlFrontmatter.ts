@@ -33,7 +33,10 @@ const MAX_YAML_CHARS = 512 * 1024;
  */
 export function readYaml(text: string): YamlReading {
   if (text.length > MAX_YAML_CHARS) {
-    return { data: new Map(), problem: { kind: 'too-large', limitKiB: MAX_YAML_CHARS / 1024, start: 0, end: text.includes('\n') ? text.indexOf('\n') : text.length } };
+    return {
+      data: new Map(),
+      problem: { kind: 'too-large', limitKiB: MAX_YAML_CHARS / 1024, start: 0, end: text.includes('\n') ? text.indexOf('\n') : text.length },
+    };
   }
   // Loaded on first use: most libraries' frontmatter never needs it.
   const yaml = require('yaml') as typeof YamlModule;
@@ -48,14 +51,18 @@ export function readYaml(text: string): YamlReading {
       const colon = failure.code === 'BLOCK_AS_IMPLICIT_KEY' ? /:(?=[ \t\r\n]|$)/g : undefined;
       if (colon) colon.lastIndex = failure.pos[0];
       const at = colon?.exec(text)?.index;
-      return { data: new Map(), problem: at === undefined ? invalidYaml(failure.message, failure.pos[0], failure.pos[1]) : invalidYaml(failure.message, at, at + 1) };
+      return {
+        data: new Map(),
+        problem: at === undefined ? invalidYaml(failure.message, failure.pos[0], failure.pos[1]) : invalidYaml(failure.message, at, at + 1),
+      };
     }
     const repeated = repeatedKey(yaml, doc);
     if (repeated) return { data: new Map(), problem: repeated };
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // The alias count's ReferenceError, or a stack overflow on nesting too deep to read.
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) return { data: new Map(), problem: { kind: 'alias-expansion', limit: MAX_ALIAS_COUNT, start: 0, end: text.length } };
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      return { data: new Map(), problem: { kind: 'alias-expansion', limit: MAX_ALIAS_COUNT, start: 0, end: text.length } };
     return { data: new Map(), problem: invalidYaml(error instanceof Error ? error.message : String(error), 0, text.length) };
   }
   const data = new Map<string, unknown>();
@@ -108,7 +115,13 @@ function topLevelKeys(yaml: typeof YamlModule, root: YAMLMap, text: string): Fro
     }
     while (valueEnd > valueStart && /\s/.test(text[valueEnd - 1])) valueEnd--;
     // The merge key `<<` is read as a symbol.
-    keys.push({ key: typeof key.value === 'symbol' ? text.slice(key.range[0], key.range[1]) : String(key.value), keyStart: key.range[0], keyEnd: key.range[1], valueStart, valueEnd });
+    keys.push({
+      key: typeof key.value === 'symbol' ? text.slice(key.range[0], key.range[1]) : String(key.value),
+      keyStart: key.range[0],
+      keyEnd: key.range[1],
+      valueStart,
+      valueEnd,
+    });
   }
   return keys;
 }

@@ -13,12 +13,21 @@ export class SortedStrings {
   add(value: string): void {
     if (this.members.has(value)) return;
     this.members.add(value);
-    if (this.order) this.order.splice(lowerBound(this.order, s => s < value), 0, value);
+    if (this.order)
+      this.order.splice(
+        lowerBound(this.order, s => s < value),
+        0,
+        value,
+      );
   }
 
   delete(value: string): void {
     if (!this.members.delete(value)) return;
-    if (this.order) this.order.splice(lowerBound(this.order, s => s < value), 1);
+    if (this.order)
+      this.order.splice(
+        lowerBound(this.order, s => s < value),
+        1,
+      );
   }
 
   sorted(): readonly string[] {

@@ -14,7 +14,9 @@ export type DiagnosticsReport =
 
 /** What a client that holds these result ids (by path) lacks, files in path order. */
 export async function changedDiagnostics(
-  workspace: RoleWorkspace, previous: ReadonlyMap<string, string>, token: CancellationToken,
+  workspace: RoleWorkspace,
+  previous: ReadonlyMap<string, string>,
+  token: CancellationToken,
 ): Promise<DiagnosticsReport[]> {
   const reports: DiagnosticsReport[] = [];
   for await (const path of workspace.eachPath(token)) {

@@ -41,7 +41,10 @@ export class RoleWorkspace {
   /** `paths()`, kept until a file comes or goes: a workspace pull walks it on every request. */
   private sortedPaths: readonly string[] | undefined;
 
-  constructor(private readonly disk: RoleFileSystem, readonly uriOf: (path: string) => string) {
+  constructor(
+    private readonly disk: RoleFileSystem,
+    readonly uriOf: (path: string) => string,
+  ) {
     // Nothing is read before the first load, which sets the bounds.
     this.layout = { libraries: [], files: new Map(), unreadableFolders: new Map(), walkLimits: [], reader: confinedFileSystem(disk, ['/']) };
   }
@@ -186,9 +189,10 @@ export class RoleWorkspace {
     if (cached) return cached;
     const entry = this.index.get(path);
     if (!entry) return undefined;
-    const diagnostics = entry.unreadable !== undefined
-      ? [makeDiagnostic('unreadable-file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, entry.unreadable)]
-      : applySuppressions(checkRole(entry.role, entry.name, this.index.view(entry.library, this.uriOf)), entry.role, entry.library.severity);
+    const diagnostics =
+      entry.unreadable !== undefined
+        ? [makeDiagnostic('unreadable-file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, entry.unreadable)]
+        : applySuppressions(checkRole(entry.role, entry.name, this.index.view(entry.library, this.uriOf)), entry.role, entry.library.severity);
     const result = { resultId: String(this.nextResultId++), diagnostics };
     this.diagnostics.set(path, result);
     return result;

@@ -23,7 +23,13 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fleet-roles`;
 const MAX_QUICK_FIXED = 200;
 
 /** Quick fixes for the diagnostics in a range, and a fix-all for the file when asked for source actions. */
-export async function codeActions(workspace: RoleWorkspace, path: string, range: Range, only: string[] | undefined, token: CancellationToken): Promise<CodeAction[]> {
+export async function codeActions(
+  workspace: RoleWorkspace,
+  path: string,
+  range: Range,
+  only: string[] | undefined,
+  token: CancellationToken,
+): Promise<CodeAction[]> {
   const file = workspace.file(path);
   const diagnostics = workspace.diagnosticsOf(path)?.diagnostics;
   if (!file || !diagnostics) return [];
@@ -34,36 +40,58 @@ export async function codeActions(workspace: RoleWorkspace, path: string, range:
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of diagnostics.filter(d => overlaps(d.range, range)).slice(0, MAX_QUICK_FIXED)) {
-      actions.push(...await fixesFor({ workspace, path, uri, file, diagnostic, declarations }));
+      actions.push(...(await fixesFor({ workspace, path, uri, file, diagnostic, declarations })));
       // A fix may read the configuration: the request may be cancelled meanwhile.
       throwIfCancelled(token);
     }
   }
   if (wants(FIX_ALL_KIND)) {
     const edits = fixAllEdits({ workspace, path, uri, file, declarations }, diagnostics);
-    if (edits.length > 0) actions.push({ title: 'Fix all fleet-roles problems in this file', kind: FIX_ALL_KIND, edit: { documentChanges: [textDocumentEdit(uri, edits)] }, diagnostics });
+    if (edits.length > 0)
+      actions.push({
+        title: 'Fix all fleet-roles problems in this file',
+        kind: FIX_ALL_KIND,
+        edit: { documentChanges: [textDocumentEdit(uri, edits)] },
+        diagnostics,
+      });
   }
   return actions;
 }
 
 async function fixesFor(context: FixContext): Promise<CodeAction[]> {
   switch (context.diagnostic.code) {
-    case 'unknown-role': return unknownRoleFixes(context);
-    case 'class-filename-mismatch': case 'name-filename-mismatch': return identityMismatchFixes(context);
-    case 'missing-class': case 'missing-domain': case 'missing-persistence': case 'missing-key': return missingDeclarationFix(context);
-    case 'invalid-persistence': case 'invalid-value': return booleanFix(context);
-    case 'unknown-key': return unknownKeyFixes(context);
-    case 'unknown-value': return unknownValueFixes(context);
-    case 'unknown-tool': return unknownToolFixes(context);
-    case 'hidden-character': return hiddenCharacterFix(context);
-    case 'invalid-frontmatter': return quoteValueFix(context);
-    case 'index-missing-role': return indexMissingRoleFix(context);
+    case 'unknown-role':
+      return unknownRoleFixes(context);
+    case 'class-filename-mismatch':
+    case 'name-filename-mismatch':
+      return identityMismatchFixes(context);
+    case 'missing-class':
+    case 'missing-domain':
+    case 'missing-persistence':
+    case 'missing-key':
+      return missingDeclarationFix(context);
+    case 'invalid-persistence':
+    case 'invalid-value':
+      return booleanFix(context);
+    case 'unknown-key':
+      return unknownKeyFixes(context);
+    case 'unknown-value':
+      return unknownValueFixes(context);
+    case 'unknown-tool':
+      return unknownToolFixes(context);
+    case 'hidden-character':
+      return hiddenCharacterFix(context);
+    case 'invalid-frontmatter':
+      return quoteValueFix(context);
+    case 'index-missing-role':
+      return indexMissingRoleFix(context);
     case 'unknown-domain': {
       const library = context.file.library;
       const configText = await context.workspace.readText(library.configPath ?? joinPath(library.root, CONFIG_FILE_NAME));
       return unknownDomainFixes(context, configText);
     }
-    default: return [];
+    default:
+      return [];
   }
 }
 
@@ -91,16 +119,23 @@ function fixAllEdits(context: Omit<FixContext, 'diagnostic'>, diagnostics: Diagn
         if (edit && 'edits' in edit) edits.push(...(edit.edits as TextEdit[]));
         break;
       }
-      case 'class-filename-mismatch': case 'name-filename-mismatch':
+      case 'class-filename-mismatch':
+      case 'name-filename-mismatch':
         edits.push({ range: diagnostic.range, newText: context.file.role.stem });
         break;
-      case 'invalid-persistence': case 'invalid-value': case 'unknown-value': case 'invalid-frontmatter': {
+      case 'invalid-persistence':
+      case 'invalid-value':
+      case 'unknown-value':
+      case 'invalid-frontmatter': {
         const [best] = [...booleanFix(fix), ...unknownValueFixes(fix), ...quoteValueFix(fix)].filter(a => a.isPreferred);
         const edit = best?.edit?.documentChanges?.[0];
         if (edit && 'edits' in edit) edits.push(...(edit.edits as TextEdit[]));
         break;
       }
-      case 'missing-class': case 'missing-domain': case 'missing-persistence': case 'missing-key': {
+      case 'missing-class':
+      case 'missing-domain':
+      case 'missing-persistence':
+      case 'missing-key': {
         const spec = missingKey(context.file, diagnostic);
         if (spec) missing.push([spec.key, defaultValue(context.workspace, context.file, spec)]);
         break;

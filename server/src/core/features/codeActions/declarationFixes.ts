@@ -33,11 +33,19 @@ export function identityMismatchFixes(context: FixContext): CodeAction[] {
   const { identity, extension } = file.library.format;
   const stem = file.role.stem;
   const declaredName = file.declaredName ?? '';
-  const actions = [quickFix(`Change the ${identity.key ?? 'name'} to '${stem}'`, singleEdit(uri, { range: diagnostic.range, newText: stem }), diagnostic, true)];
+  const actions = [
+    quickFix(`Change the ${identity.key ?? 'name'} to '${stem}'`, singleEdit(uri, { range: diagnostic.range, newText: stem }), diagnostic, true),
+  ];
   if (workspace.index.roleFiles(file.library, declaredName).length === 0) {
-    actions.push(quickFix(`Rename the file to ${declaredName}${extension}`, {
-      documentChanges: [{ kind: 'rename', oldUri: uri, newUri: workspace.uriOf(joinPath(dirname(path), `${declaredName}${extension}`)) }],
-    }, diagnostic));
+    actions.push(
+      quickFix(
+        `Rename the file to ${declaredName}${extension}`,
+        {
+          documentChanges: [{ kind: 'rename', oldUri: uri, newUri: workspace.uriOf(joinPath(dirname(path), `${declaredName}${extension}`)) }],
+        },
+        diagnostic,
+      ),
+    );
   }
   return actions;
 }

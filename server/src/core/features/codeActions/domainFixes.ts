@@ -13,7 +13,8 @@ export function unknownDomainFixes(context: FixContext, configText: string | und
   const written = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end));
   const domain = written.replace(/^['"]|['"]$/g, '');
   const actions = closestMatches(domain, file.library.domains, 3).map((d, i) =>
-    quickFix(`Change the domain to '${d}'`, singleEdit(uri, { range: diagnostic.range, newText: d }), diagnostic, i === 0));
+    quickFix(`Change the domain to '${d}'`, singleEdit(uri, { range: diagnostic.range, newText: d }), diagnostic, i === 0),
+  );
   if (/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(domain)) {
     const configPath = file.library.configPath ?? joinPath(file.library.root, CONFIG_FILE_NAME);
     const configUri = workspace.uriOf(configPath);
@@ -21,12 +22,18 @@ export function unknownDomainFixes(context: FixContext, configText: string | und
     const title = `Add '${domain}' to the library's domains in ${CONFIG_FILE_NAME}`;
     if (configText === undefined) {
       const text = `${JSON.stringify({ domains }, null, 2)}\n`;
-      actions.push(quickFix(title, {
-        documentChanges: [
-          { kind: 'create', uri: configUri, options: { ignoreIfExists: true } },
-          textDocumentEdit(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }]),
-        ],
-      }, diagnostic));
+      actions.push(
+        quickFix(
+          title,
+          {
+            documentChanges: [
+              { kind: 'create', uri: configUri, options: { ignoreIfExists: true } },
+              textDocumentEdit(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }]),
+            ],
+          },
+          diagnostic,
+        ),
+      );
     } else {
       // A configuration without domains used the built-in list: it is written out with the new one.
       const hasDomains = file.library.configPath !== undefined && /"domains"\s*:/.test(configText);

@@ -13,12 +13,17 @@ function written(context: FixContext): string {
 /** Replacements by the closest candidates, the first preferred. */
 function replacements(context: FixContext, what: string, candidates: readonly string[]): CodeAction[] {
   return closestMatches(written(context).replace(/^['"]|['"]$/g, ''), candidates, 3).map((c, i) =>
-    quickFix(`Change the ${what} to '${c}'`, singleEdit(context.uri, { range: context.diagnostic.range, newText: c }), context.diagnostic, i === 0));
+    quickFix(`Change the ${what} to '${c}'`, singleEdit(context.uri, { range: context.diagnostic.range, newText: c }), context.diagnostic, i === 0),
+  );
 }
 
 /** unknown-key: the closest key the format declares. */
 export function unknownKeyFixes(context: FixContext): CodeAction[] {
-  return replacements(context, 'key', context.file.library.format.declarations.map(d => d.key));
+  return replacements(
+    context,
+    'key',
+    context.file.library.format.declarations.map(d => d.key),
+  );
 }
 
 /** unknown-value: the closest value the key allows. */

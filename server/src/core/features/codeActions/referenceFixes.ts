@@ -15,16 +15,28 @@ export function unknownRoleFixes(context: FixContext): CodeAction[] {
   const lines = file.role.lines;
   const name = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end));
   const actions = roleSuggestions(context, name).map((s, i) =>
-    quickFix(`Replace with '${s}'`, singleEdit(uri, { range: diagnostic.range, newText: s }), diagnostic, i === 0));
+    quickFix(`Replace with '${s}'`, singleEdit(uri, { range: diagnostic.range, newText: s }), diagnostic, i === 0),
+  );
   const folder = file.library.roleFolders.find(f => path.startsWith(`${f}/`)) ?? dirname(path);
   const extension = file.library.format.extension;
   const newUri = workspace.uriOf(joinPath(folder, `${name}${extension}`));
   const domain = file.summary.domain ?? file.library.domains[0];
-  actions.push(quickFix(`Create role file ${name}${extension}`, {
-    documentChanges: [
-      { kind: 'create', uri: newUri, options: { ignoreIfExists: true } },
-      textDocumentEdit(newUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: roleTemplate(name, domain, file.role.isDocument ? undefined : file.role.stem, file.library.format) }]),
-    ],
-  }, diagnostic));
+  actions.push(
+    quickFix(
+      `Create role file ${name}${extension}`,
+      {
+        documentChanges: [
+          { kind: 'create', uri: newUri, options: { ignoreIfExists: true } },
+          textDocumentEdit(newUri, [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              newText: roleTemplate(name, domain, file.role.isDocument ? undefined : file.role.stem, file.library.format),
+            },
+          ]),
+        ],
+      },
+      diagnostic,
+    ),
+  );
   return actions;
 }

@@ -3,7 +3,10 @@ import type { DeclarationSpec } from '../../config/roleFormat';
 
 /** The words of a kebab-case name, capitalised: 'code-reviewer' → 'Code Reviewer'. */
 export function titleOf(name: string): string {
-  return name.split('-').map(w => w[0].toUpperCase() + w.slice(1)).join(' ');
+  return name
+    .split('-')
+    .map(w => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 /**

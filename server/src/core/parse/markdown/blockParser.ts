@@ -350,5 +350,4 @@ class BlockParser extends BlockTree {
     if (!line.blank || block.kind === Kind.Html || leaf.fenceOffset >= 0) block.lastLine = this.lineNumber;
     if (block.kind === Kind.Html && endsHtmlBlock(leaf.htmlKind, line.text.slice(line.offset))) this.finalize(block);
   }
-
 }

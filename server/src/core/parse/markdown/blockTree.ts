@@ -26,7 +26,10 @@ export class BlockTree {
   /** The item being read of a list that is a child of the document. */
   protected topItem: Block | undefined;
 
-  constructor(protected readonly lines: LineIndex, firstLine: number) {
+  constructor(
+    protected readonly lines: LineIndex,
+    firstLine: number,
+  ) {
     this.text = lines.text;
     this.lineNumber = firstLine;
     this.doc = this.tip = this.oldTip = this.lastMatched = newBlock(Kind.Document, firstLine);
@@ -83,10 +86,14 @@ export class BlockTree {
         break;
       case Kind.CodeBlock:
       case Kind.Html:
-        (block.kind === Kind.Html ? this.out.htmlBlocks : this.out.codeBlocks).push({ start: this.lineStart(block.startLine), end: this.lines.lineEnd(block.lastLine) });
+        (block.kind === Kind.Html ? this.out.htmlBlocks : this.out.codeBlocks).push({
+          start: this.lineStart(block.startLine),
+          end: this.lines.lineEnd(block.lastLine),
+        });
         break;
       case Kind.Item:
-        if (block === this.topItem) this.out.items.push({ line: block.startLine, start: this.lineStart(block.startLine), end: this.lines.lineEnd(block.lastLine) });
+        if (block === this.topItem)
+          this.out.items.push({ line: block.startLine, start: this.lineStart(block.startLine), end: this.lines.lineEnd(block.lastLine) });
         break;
     }
     this.tip = block.parent ?? this.doc;
@@ -104,15 +111,23 @@ export class BlockTree {
     this.out.inlines.push(content);
     if (heading.parent !== this.doc) return;
     this.out.headings.push({
-      level: heading.level, line: heading.startLine, start: this.lineStart(heading.startLine), end: this.lines.lineEnd(heading.lastLine),
-      text: content.length === 1 ? text.slice(content[0].start, content[0].end).trim() : content.map(s => text.slice(s.start, s.end).trim()).join(' ').trim(),
+      level: heading.level,
+      line: heading.startLine,
+      start: this.lineStart(heading.startLine),
+      end: this.lines.lineEnd(heading.lastLine),
+      text:
+        content.length === 1
+          ? text.slice(content[0].start, content[0].end).trim()
+          : content
+              .map(s => text.slice(s.start, s.end).trim())
+              .join(' ')
+              .trim(),
     });
   }
 
   protected lineStart(line: number): number {
     return this.lines.lineStarts[line] + (line === 0 && this.text.charCodeAt(0) === Char.ByteOrderMark ? 1 : 0);
   }
-
 }
 
 /** A paragraph's content ends before its last line's trailing blanks. */

@@ -28,7 +28,18 @@ export interface BlockDocument {
   definitions: Set<string>;
 }
 
-export const enum Kind { Document, BlockQuote, List, Item, Paragraph, Heading, ThematicBreak, CodeBlock, Html, Table }
+export const enum Kind {
+  Document,
+  BlockQuote,
+  List,
+  Item,
+  Paragraph,
+  Heading,
+  ThematicBreak,
+  CodeBlock,
+  Html,
+  Table,
+}
 
 /** An open or finished block of the tree the parser builds; only the last child of each block can still be open. */
 export interface Block {
@@ -74,12 +85,26 @@ export const NO_LINES: Segment[] = [];
  * cost each block a second allocation for it, and V8 another shape.
  */
 export function newBlock(kind: Kind, line: number): Block {
-  const leaf = kind === Kind.CodeBlock || kind === Kind.Html || kind === Kind.Table
-    ? { fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0 }
-    : undefined;
+  const leaf =
+    kind === Kind.CodeBlock || kind === Kind.Html || kind === Kind.Table
+      ? { fenceChar: 0, fenceLength: 0, fenceOffset: -1, htmlKind: 0, columns: 0 }
+      : undefined;
   return {
-    kind, parent: undefined, lastChild: undefined, open: true, hasChild: false, startLine: line, lastLine: line, lines: NO_LINES,
-    level: 0, containerDepth: 0, marker: 0, markerOffset: 0, padding: 0, lastLineIndented: false, leaf,
+    kind,
+    parent: undefined,
+    lastChild: undefined,
+    open: true,
+    hasChild: false,
+    startLine: line,
+    lastLine: line,
+    lines: NO_LINES,
+    level: 0,
+    containerDepth: 0,
+    marker: 0,
+    markerOffset: 0,
+    padding: 0,
+    lastLineIndented: false,
+    leaf,
   };
 }
 

@@ -58,7 +58,11 @@ export function isAsciiAlphanumeric(code: number): boolean {
 const UNICODE_WHITESPACE = /\s/;
 const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
 
-export const enum CharClass { Other, Whitespace, Punctuation }
+export const enum CharClass {
+  Other,
+  Whitespace,
+  Punctuation,
+}
 
 /** Whitespace, punctuation or other, for the flanking rules of emphasis. */
 export function classify(code: number): CharClass {

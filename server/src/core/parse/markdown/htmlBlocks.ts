@@ -1,6 +1,7 @@
 /** The seven kinds of HTML block of CommonMark 0.31: how each starts, and how kinds 1 to 5 end. */
 
-const BLOCK_NAMES = 'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const BLOCK_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
 const ATTRIBUTE = `(?:[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'<=>\`\\t\\n\\r ]+|'[^'\\n\\r]*'|"[^"\\n\\r]*"))?)`;
 
 const STARTS: RegExp[] = [
@@ -10,7 +11,10 @@ const STARTS: RegExp[] = [
   /<![A-Za-z]/y,
   /<!\[CDATA\[/y,
   new RegExp(`</?(?:${BLOCK_NAMES})(?:[ \\t]|/?>|$)`, 'iy'),
-  new RegExp(`(?:<(?!(?:script|pre|style|textarea)(?![A-Za-z0-9-]))[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`, 'iy'),
+  new RegExp(
+    `(?:<(?!(?:script|pre|style|textarea)(?![A-Za-z0-9-]))[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`,
+    'iy',
+  ),
 ];
 
 const ENDS: RegExp[] = [/<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/];

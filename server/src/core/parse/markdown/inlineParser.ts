@@ -137,7 +137,8 @@ export class InlineParser {
         case 93: // ]
           pos = this.closeBracket(pos);
           break;
-        default: { // <
+        default: {
+          // <
           const raw = (this.html ??= new RawHtmlScanner(s)).scan(pos);
           if (raw?.comment) this.out.comments.push({ start: pos, end: raw.end });
           pos = raw ? raw.end : pos + 1;

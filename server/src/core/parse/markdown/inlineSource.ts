@@ -20,7 +20,10 @@ export class InlineSource {
   /** Index in `text` where each segment starts. */
   private readonly starts: readonly number[];
 
-  constructor(file: string, readonly segments: readonly Segment[]) {
+  constructor(
+    file: string,
+    readonly segments: readonly Segment[],
+  ) {
     if (segments.length === 1) {
       this.text = file.slice(segments[0].start, segments[0].end);
       this.starts = ONE_SEGMENT;

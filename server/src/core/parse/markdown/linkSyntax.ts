@@ -29,7 +29,11 @@ export function scanLabel(s: string, at: number): number {
 
 /** A label as definitions and references are matched: whitespace collapsed, case folded. */
 export function normalizeLinkLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
 }
 
 export interface Destination {
