@@ -4,7 +4,8 @@
 //   npm run mutation                      every core file
 //   npm run mutation -- FILE|GLOB ...     those files (FILE:12-40 for lines)
 //   npm run mutation -- --changed         the core lines the change touches
-//   options: --concurrency N, --minutes N (a limit; past it the run fails)
+//   options: --concurrency N, --minutes N (a limit; past it the run fails),
+//   --list (print what would be mutated, and run nothing)
 // Reports go to reports/mutation/<name>.{json,html}; results are reused by
 // the next run of the same name (Stryker's incremental mode), so a rerun
 // after a new test only runs the mutants that test may kill.
@@ -22,10 +23,10 @@ const core = 'server/src/core/';
 const MINUTE = 60 * 1000;
 
 function parseArgs(argv) {
-  const options = { targets: [], changed: false, concurrency: undefined, minutes: undefined };
+  const options = { targets: [], changed: false, list: false, concurrency: undefined, minutes: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--changed') options.changed = true;
+    if (arg === '--changed' || arg === '--list') options[arg.slice(2)] = true;
     else if (arg === '--concurrency' || arg === '--minutes') options[arg.slice(2)] = positive(arg, argv[++i]);
     else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
     else options.targets.push(arg);
@@ -112,8 +113,9 @@ function run(config, minutes) {
       console.log(`mutation: the change touches no line of ${core}: nothing to mutate`);
       return;
     }
-    console.log(`mutation: ${mutate.length} changed line range(s) of ${core}:\n  ${mutate.join('\n  ')}`);
   }
+  console.log(`mutation: ${options.list ? 'would mutate' : 'mutating'}\n  ${mutate.join('\n  ')}`);
+  if (options.list) return;
   const name = reportName(options);
   const overrides = {
     mutate,
