@@ -90,12 +90,24 @@ function run(config, minutes) {
   const bin = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   return new Promise(resolve => {
     const child = spawn(process.execPath, [bin, 'run', file], { cwd: root, stdio: 'inherit', detached: true });
+    // Stryker runs in a process group of its own, so that one kill ends its
+    // test runners too: at the limit, and when this script is stopped.
+    const stop = () => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    };
     const timer = minutes && setTimeout(() => {
       console.error(`mutation: still running after ${minutes} min: stopped. Run \`npm run mutation -- ${config.label}\` to measure it without a limit.`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      stop();
     }, minutes * MINUTE);
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const onSignal = () => {
+      stop();
+      process.exit(1);
+    };
+    for (const signal of signals) process.on(signal, onSignal);
     child.on('close', code => {
       clearTimeout(timer);
+      for (const signal of signals) process.off(signal, onSignal);
       resolve(code ?? 1);
     });
   });
