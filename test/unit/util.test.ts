@@ -49,6 +49,7 @@ describe('paths', () => {
     assert.equal(relativePath('/lib/roles', '/lib/docs/a.md'), '../docs/a.md');
     assert.equal(relativePath('/lib/roles/x', '/other'), '../../../other');
     assert.equal(relativePath('/lib', '/lib'), '.');
+    assert.equal(relativePath('/lib/roles', '/lib'), '..');
   });
 
   test('normalizePath: dots, doubled slashes, .. at the root, drive letters', () => {
@@ -69,6 +70,9 @@ describe('paths', () => {
 
 describe('edit distance and suggestions', () => {
   test('the distance of each kind of edit, and a swap of neighbours as one', () => {
+    // First in this file, so that it meets the reused rows at their first size: a word of exactly that length.
+    const sixtyFour = 'x'.repeat(64);
+    assert.equal(boundedEditDistance(sixtyFour, `${sixtyFour.slice(1)}y`, 1), 1);
     assert.equal(boundedEditDistance('review', 'review', 3), 0);
     assert.equal(boundedEditDistance('review', 'reviews', 3), 1);
     assert.equal(boundedEditDistance('review', 'rview', 3), 1);
@@ -234,6 +238,7 @@ describe('collections', () => {
     assert.deepEqual([...trie.depths], [1, 2, 3, 3, 1]);
     assert.deepEqual([...trie.ends], [4, 4, 3, 4, 5]);
     assert.deepEqual([...trie.terminals], [-1, 1, 2, 3, 4]);
+    assert.equal(String.fromCharCode(...new NameTrie(['Sa', 'Sb']).chars), 'Sab', 'the first name shares nothing');
     const plain = new NameTrie(['x']);
     assert.equal(plain.hasEmpty, false);
     assert.equal(new NameTrie([]).size, 0);
