@@ -33,6 +33,7 @@ describe('LineIndex', () => {
     assert.equal(new LineIndex('\r\n').lineEnd(0), 0);
     assert.equal(new LineIndex('x').lineEnd(0), 1);
     assert.equal(new LineIndex('').lineCount, 1);
+    assert.deepEqual(new LineIndex('\ra').lineStarts, [0, 1], 'a text that starts with \r');
   });
 
   test('positionAt: the line break belongs to its line, and out-of-range offsets are clamped', () => {
