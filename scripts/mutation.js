@@ -6,9 +6,8 @@
 //   npm run mutation -- --changed         the core lines the change touches
 //   options: --concurrency N, --minutes N (a limit; past it the run fails),
 //   --list (print what would be mutated, and run nothing)
-// Reports go to reports/mutation/<name>.{json,html}; results are reused by
-// the next run of the same name (Stryker's incremental mode), so a rerun
-// after a new test only runs the mutants that test may kill.
+// Reports go to reports/mutation/<name>.{json,html}, named after the first
+// file or folder given.
 // "The change" for --changed: the commits since FLEET_ROLES_MUTATION_BASE,
 // by default since the first parent of the last merge (main's state before
 // the branch it merged), or HEAD~1 where no merge exists. Only added or
@@ -131,7 +130,6 @@ function run(config, minutes) {
   const name = reportName(options);
   const overrides = {
     mutate,
-    incrementalFile: `reports/mutation/${name}.incremental.json`,
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     htmlReporter: { fileName: `reports/mutation/${name}.html` },
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
