@@ -59,6 +59,7 @@ describe('paths', () => {
     assert.equal(normalizePath('C:/x/../y'), 'C:/y');
     assert.equal(normalizePath('/CC:/y'), '/CC:/y');
     assert.equal(normalizePath('/1:/y'), '/1:/y');
+    assert.equal(normalizePath('/C:x/y'), '/C:x/y');
   });
 
   test('resolvePath: absolute stays, relative joins the base', () => {
