@@ -45,7 +45,11 @@ function fail(message) {
 }
 
 function git(...args) {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (error) {
+    return fail(`git ${args.join(' ')} failed: ${String(error.stderr || error.message).trim()}`);
+  }
 }
 
 /** The commit the change is measured from, and why that one. */

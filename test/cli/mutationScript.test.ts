@@ -73,6 +73,14 @@ describe('npm run mutation -- --changed', () => {
     ]);
   });
 
+  test('a base that is no commit: exit 2 and git\'s reason, no stack trace', () => {
+    const run = spawnSync(process.execPath, [nodePath.join(repo, 'scripts', 'mutation.js'), '--changed', '--list'],
+      { cwd: repo, env: { ...env(), FLEET_ROLES_MUTATION_BASE: 'no-such-ref' }, encoding: 'utf8', timeout: 60000 });
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /^mutation: git diff .* failed: fatal: bad revision 'no-such-ref'$/m);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
   test('after a merge: every commit since the first parent of the last merge', () => {
     git('checkout', '-q', '-b', 'branch');
     write('server/src/core/a.ts', 'export const a = 10;\nexport const b = 20;\nexport const c = 3;\nexport const d = 4;\nexport const e = 5;\n');
