@@ -13,8 +13,6 @@ import type { declarationSchema, formatSettingSchema, identitySchema, promptLimi
 export type DeclarationSpec = Omit<z.infer<typeof declarationSchema>, 'addValues'>;
 /** A key and the value a role declares it with. */
 export type KeyValue = NonNullable<DeclarationSpec['requiredUnless']>;
-/** The codes a declaration's problems are reported under; the fleet's contract names its own, other formats share the generic ones. */
-export type DeclarationCodes = NonNullable<DeclarationSpec['codes']>;
 
 type FormatObject = z.infer<typeof formatSettingSchema>;
 type Tools = z.infer<typeof toolsSchema>;
