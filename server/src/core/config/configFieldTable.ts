@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES } from './diagnosticCodes';
+import { isDiagnosticCode } from './diagnosticCodes';
 import type { JsonSchema } from './configJsonSchema';
 
 /**
@@ -61,7 +61,7 @@ function typeOf(node: JsonSchema): string {
 
 /** A short enumeration in full; the diagnostic codes, listed in the docs of their own, by name. */
 function enumeration(values: unknown[]): string {
-  if (values.every(v => typeof v === 'string' && Object.hasOwn(DIAGNOSTIC_CODES, v)) && values.length > 3) return 'diagnostic code';
+  if (values.every(isDiagnosticCode) && values.length > 3) return 'diagnostic code';
   return values.map(v => `\`${JSON.stringify(v)}\``).join(', ');
 }
 
