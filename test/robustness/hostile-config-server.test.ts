@@ -1,6 +1,6 @@
 /**
  * An untrusted workspace with a hostile configuration, through the server
- * (issue 23, items 7 and the README's workspace trust): `roleFolders` names a
+ * (issue 23, item 7, and docs/vscode.md's "What is read"): `roleFolders` names a
  * link out of the workspace, a role file is such a link, and the settings'
  * `configFile` points outside, by its text or through a link. Nothing outside
  * is read: no file there is checked, no configuration there adopted, and no
