@@ -2,12 +2,12 @@ import type { InitializeParams } from 'vscode-languageserver/node';
 import { isWithin, type DiscoveryOptions } from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import type { InitializationOptions } from './protocol';
-import { uriToPath } from './uris';
+import { folderPaths } from './uris';
 
 /** The workspace folders the client opened, as core paths: its folders, else its root. */
 export function rootsOf(params: InitializeParams): string[] {
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-  return folders.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+  return folderPaths(folders);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import { isWithin } from '../core';
 import { libraryRootOf } from '../node/libraryRoot';
-import { uriToPath } from './uris';
+import { folderPaths } from './uris';
 
 /** The roots once the client removed and added workspace folders. */
 export function changedRoots(roots: readonly string[], event: WorkspaceFoldersChangeEvent): string[] {
-  const removed = new Set(event.removed.map(f => uriToPath(f.uri)));
-  return [...roots.filter(r => !removed.has(r)), ...event.added.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+  const removed = new Set(folderPaths(event.removed));
+  return [...roots.filter(r => !removed.has(r)), ...folderPaths(event.added)];
 }
 
 /**

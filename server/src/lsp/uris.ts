@@ -18,6 +18,11 @@ export function uriToPath(uri: string): string | undefined {
   return parsed.scheme === 'file' ? toCorePath(parsed.fsPath) : undefined;
 }
 
+/** The core paths of workspace folders; a folder of another scheme has none. */
+export function folderPaths(folders: ReadonlyArray<{ uri: string }>): string[] {
+  return folders.map(f => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+}
+
 export function pathToUri(path: string): string {
   let uri = uris.get(path);
   if (uri === undefined) {
