@@ -30,6 +30,21 @@ describe('the files generated from configSchema', () => {
     }
   });
 
+  test('an enumeration of four or more diagnostic codes is named as such; a shorter or mixed one is listed in full', () => {
+    const enumOf = (values: string[]): JsonSchema => ({ type: 'string', enum: values, markdownDescription: 'x' });
+    const table = configFieldTable({
+      markdownDescription: 'A schema of enumerations.',
+      properties: {
+        three: enumOf(['unknown-role', 'missing-class', 'unknown-domain']),
+        four: enumOf(['unknown-role', 'missing-class', 'unknown-domain', 'unknown-key']),
+        mixed: enumOf(['unknown-role', 'missing-class', 'unknown-domain', 'not-a-code']),
+      },
+    });
+    assert.ok(table.includes('| `three` | `"unknown-role"`, `"missing-class"`, `"unknown-domain"` | x |'), table);
+    assert.ok(table.includes('| `four` | diagnostic code | x |'), table);
+    assert.ok(table.includes('| `mixed` | `"unknown-role"`, `"missing-class"`, `"unknown-domain"`, `"not-a-code"` | x |'), table);
+  });
+
   test('every description VS Code shows has a plain twin without code spans', () => {
     const described = JSON.stringify(generated).match(/"markdownDescription"/g) ?? [];
     assert.ok(described.length > 60, `${described.length} descriptions`);
