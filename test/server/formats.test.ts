@@ -12,6 +12,7 @@ import {
   type Location,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { CURSOR_RULES_CONFIG } from '../support/cursorRules';
 import { LspTestClient, uriOf } from '../support/lspClient';
 import { makeTree } from '../support/runCli';
 
@@ -331,17 +332,7 @@ describe('a copilot-agents list over several lines, over JSON-RPC', () => {
 });
 
 describe("Cursor rules, .mdc files of a format of one's own, over JSON-RPC", () => {
-  const CONFIG = JSON.stringify({
-    format: {
-      name: 'cursor-rules',
-      folders: ['.cursor/rules'],
-      extension: '.mdc',
-      declarations: [
-        { key: 'description', required: true },
-        { key: 'alwaysApply', type: 'boolean' },
-      ],
-    },
-  });
+  const CONFIG = CURSOR_RULES_CONFIG;
   const RULE = ['---', 'description: How tests are written', 'alwaysApply: false', '---', '', 'Write the test first.', ''].join('\n');
   const tree = makeTree({ 'fleet-roles.json': CONFIG, '.cursor/rules/testing.mdc': RULE });
   const testing = uriOf(nodePath.join(tree.dir, '.cursor/rules/testing.mdc'));

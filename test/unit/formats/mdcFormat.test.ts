@@ -1,22 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLibrary } from '../../support/checkLibrary';
+import { CURSOR_RULES_CONFIG as CURSOR_RULES } from '../../support/cursorRules';
 import { codes } from '../helpers';
 import { agentText } from './agentText';
-
-/** Cursor's rules: `.mdc` files in `.cursor/rules`, a frontmatter of description, globs and alwaysApply. */
-const CURSOR_RULES = JSON.stringify({
-  format: {
-    name: 'cursor-rules',
-    folders: ['.cursor/rules'],
-    extension: '.mdc',
-    declarations: [
-      { key: 'description', required: true },
-      { key: 'globs', type: 'list' },
-      { key: 'alwaysApply', type: 'boolean' },
-    ],
-  },
-});
 
 const RULES = '/ws/.cursor/rules';
 
