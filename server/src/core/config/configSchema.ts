@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECLARATION_PLACES, REFERENCE_FORMS, VALUE_TYPES } from '../parse/parseRules';
 import { SLUG_PATTERN } from '../util/slug';
 import { DEFAULT_DOMAINS } from './defaultDomains';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnosticCodes';
@@ -36,7 +37,7 @@ const frontmatterKey = nonEmpty.refine(
   key => !PROTOTYPE_KEYS.has(key),
   "cannot be declared: a frontmatter key of that name is refused, as it names a JavaScript object's prototype",
 );
-const place = z.enum(['frontmatter', 'inline', 'both']);
+const place = z.enum(DECLARATION_PLACES);
 const severitySetting = z.enum(SEVERITY_SETTINGS);
 /** Unknown codes are reported on the syntax tree (severityKeys), before zod: the record takes any key, the editor only codes. */
 const severityTable = z.record(z.string(), severitySetting).meta({ propertyNames: { enum: [...CONFIGURABLE_CODES] } });
@@ -60,10 +61,7 @@ export const declarationSchema = z
     requiredUnless: keyValue
       .optional()
       .describe("Where the role declares this key with this value, the key is not required (Copilot's `description` with `target: vscode`)."),
-    type: z
-      .enum(['string', 'boolean', 'list', 'number', 'any'])
-      .optional()
-      .describe('Default `string`. `list`: a YAML list or a comma-separated string. `any`: not checked.'),
+    type: z.enum(VALUE_TYPES).optional().describe('Default `string`. `list`: a YAML list or a comma-separated string. `any`: not checked.'),
     values: z.array(nonEmpty).optional().describe('The values it may take, besides those `pattern` accepts (did-you-mean on others: `unknown-value`).'),
     addValues: z.array(nonEmpty).optional().describe('Values added to those the declaration already has, such as a model alias newer than the built-in list.'),
     open: z
@@ -116,7 +114,7 @@ export const referencesSchema = z.strictObject({
     .optional()
     .describe('Frontmatter keys whose values name roles: `agents[]`, `handoffs[].agent`.'),
   forms: z
-    .array(z.enum(['bold', 'link', 'code', 'plain', 'body']))
+    .array(z.enum(REFERENCE_FORMS))
     .optional()
     .describe(
       "Forms beyond bold and links that count in those sections and lists; `body`: agent names anywhere in the body, checked where an agent's name stands (a delegation, a roster, an agents column, `@agent-name`, `subagent_type`).",

@@ -2,12 +2,16 @@ import { isDocumentName } from '../util/slug';
 
 /** How a reference may be written where references stand: bold and links count anywhere, code spans and plain names only there. */
 /** `body`: agent names in the whole body, by where they stand (see bodyReferences). */
-export type ReferenceForm = 'bold' | 'link' | 'code' | 'plain' | 'body';
+export const REFERENCE_FORMS = ['bold', 'link', 'code', 'plain', 'body'] as const;
+export type ReferenceForm = (typeof REFERENCE_FORMS)[number];
 
 /** Where a key may be declared: in the frontmatter, as an inline code span `key: value` in the lead, or either. */
-export type DeclarationPlace = 'frontmatter' | 'inline' | 'both';
+export const DECLARATION_PLACES = ['frontmatter', 'inline', 'both'] as const;
+export type DeclarationPlace = (typeof DECLARATION_PLACES)[number];
 
-export type ValueType = 'string' | 'boolean' | 'list' | 'number' | 'any';
+/** What a declared value must be; the configuration's `type` takes these. */
+export const VALUE_TYPES = ['string', 'boolean', 'list', 'number', 'any'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** What the parse needs to know of a declared key. */
 export interface DeclaredKey {
