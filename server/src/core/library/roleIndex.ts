@@ -1,12 +1,12 @@
 import type { LibraryView } from './libraryView';
-import { declaredString, roleDeclarations } from '../parse/declarations';
+import { roleDeclarations } from '../parse/declarations';
 import { parseRole, type ParsedRole } from '../parse/roleFile';
 import { summarizeRole, type RoleSummary } from '../parse/roleSummary';
 import { boundedEditDistance, suggestionBudget } from '../util/editDistance';
 import { SortedStrings } from '../util/sortedStrings';
 import { StringMultiMap } from '../util/stringMultiMap';
 import type { Library } from './library';
-import { roleNameOf } from './roleName';
+import { namesOfRole } from './roleName';
 import { SuggestionIndex } from './suggestionIndex';
 
 export interface IndexedFile {
@@ -72,13 +72,11 @@ export class RoleIndex {
     const format = library.format;
     const role = parseRole(path, text, format.parse);
     const declarations = roleDeclarations(role, format.declared);
-    const declaredName = role.isDocument ? undefined : declaredString(declarations, format.identity.key);
     const entry: IndexedFile = {
       library,
       role,
       summary: summarizeRole(role, declarations),
-      declaredName,
-      name: roleNameOf(role.stem, declaredName, format.identity),
+      ...namesOfRole(role, declarations, format.identity),
       unreadable,
     };
     const old = this.files.get(path);
