@@ -134,7 +134,8 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
       `${capitalized(key)} '${value}' does not match the file name '${stem}${extension}': rename the ${key} to '${stem}' or the file to '${value}${extension}'.`,
     );
   }
-  const others = context.view.filesDeclaringName(value).filter(p => p !== context.role.path);
+  // Not known yet is not reported: a duplicate is found once the other files are read.
+  const others = context.view.filesDeclaringName(value)?.filter(p => p !== context.role.path) ?? [];
   if (others.length > 0) {
     // Named in full up to a few: a library where hundreds share a name must not get messages of hundreds of names.
     const names = others.slice(0, MAX_NAMED).map(p => p.slice(context.view.library.root.length + 1));
