@@ -32,7 +32,7 @@ import type { RoleFileSystem } from './library/fileSystem';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from './util/cancellation';
 import { changedDiagnostics, type DiagnosticsReport } from './workspace/changedDiagnostics';
 import { applyFileEvents, type FileEvent, type FileEventsResult } from './workspace/fileEvents';
-import { RoleWorkspace, type DiagnosticsResult } from './workspace/roleWorkspace';
+import { RoleWorkspace, type DiagnosticsResult, type LoadObserver } from './workspace/roleWorkspace';
 import { checkedFiles, workspaceStatus, type WorkspaceStatus } from './workspace/status';
 
 export interface LanguageServiceOptions {
@@ -59,8 +59,8 @@ export interface LanguageServiceOptions {
  * between steps.
  */
 export interface RoleLanguageService {
-  /** Discovers the libraries under the roots and reads every role file; what was known before is dropped. */
-  load(roots: string[], discovery?: DiscoveryOptions, token?: CancellationToken): Promise<void>;
+  /** Discovers the libraries under the roots and reads every role file; what was known before is dropped. The observer hears how far it got. */
+  load(roots: string[], discovery?: DiscoveryOptions, token?: CancellationToken, observer?: LoadObserver): Promise<void>;
   /** The libraries (with their roles and configuration problems), the files indexed, the folders that could not be read. */
   status(): WorkspaceStatus;
   /** The files the checks cover, in path order, each with its library's id. */
@@ -82,6 +82,11 @@ export interface RoleLanguageService {
   didRenameFiles(moves: readonly FileMove[]): Promise<FileEventsResult>;
 
   getDiagnostics(path: string, token?: CancellationToken): DiagnosticsResult | undefined;
+  /**
+   * While a load parses, once the names are known (see LoadObserver), the diagnostics of a document an editor holds:
+   * its final diagnostics less those that need the other files' text; undefined when there is no such answer yet.
+   */
+  getEarlyDiagnostics(path: string, token?: CancellationToken): DiagnosticsResult | undefined;
   /** Problems of a library's configuration file, as diagnostics; undefined for other paths. */
   getConfigDiagnostics(path: string, token?: CancellationToken): Diagnostic[] | undefined;
   /** The diagnostics a client that holds these result ids (by path) lacks. */
@@ -127,7 +132,7 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
     return answer();
   };
   return {
-    load: (roots, discovery = {}, token = NEVER_CANCELLED) => workspace.load(roots, discovery, token),
+    load: (roots, discovery = {}, token = NEVER_CANCELLED, observer = {}) => workspace.load(roots, discovery, token, observer),
     status: () => workspaceStatus(workspace),
     checkedFiles: () => checkedFiles(workspace),
 
@@ -138,6 +143,7 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
     didRenameFiles: files => applyFileEvents(workspace, moves.didRename(files)),
 
     getDiagnostics: (path, token = NEVER_CANCELLED) => ask(token, () => workspace.diagnosticsOf(path)),
+    getEarlyDiagnostics: (path, token = NEVER_CANCELLED) => ask(token, () => workspace.earlyDiagnosticsOf(path)),
     getConfigDiagnostics: (path, token = NEVER_CANCELLED) => ask(token, () => workspace.configDiagnostics(path)),
     getChangedDiagnostics: async (previous, token = NEVER_CANCELLED) => ask(token, () => changedDiagnostics(workspace, previous, token)),
     getCompletions: (path, position, token = NEVER_CANCELLED) => ask(token, () => complete(workspace, path, position, token)),

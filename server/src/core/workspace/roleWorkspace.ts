@@ -12,6 +12,11 @@ import { basename } from '../util/paths';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { applySuppressions } from '../diagnostics/suppressions';
 import { readBuffer, readRoleText, type ReadResult } from './readRoleText';
+import { nameFromRead, readNameSets, type NameSet } from './nameSet';
+import type { LibraryView } from '../library/libraryView';
+import { namesOfRole } from '../library/roleName';
+import { roleDeclarations } from '../parse/declarations';
+import { parseRole, type ParsedRole } from '../parse/roleFile';
 
 export interface DiagnosticsResult {
   /** Changes whenever the diagnostics may have: a client that holds this id needs nothing new. */
@@ -23,6 +28,17 @@ export interface DiagnosticsResult {
 const READ_CONCURRENCY = 32;
 /** Files parsed between two yields to the event loop during a load. */
 const PARSE_SLICE = 200;
+
+/** What a load tells its caller as it goes. */
+export interface LoadObserver {
+  /**
+   * Every library's role names are known: an open file can be checked against them before the rest is parsed.
+   * The parse, which holds the thread for long stretches, waits for the promise it may return.
+   */
+  namesKnown?(): Promise<void> | void;
+  /** Files read and parsed so far, of all the load's files: after each batch, so at a rate the caller bounds. */
+  parsed?(done: number, total: number): void;
+}
 
 /**
  * The state the features answer from: which libraries exist, the text of
@@ -40,6 +56,8 @@ export class RoleWorkspace {
   private discovery: DiscoveryOptions = {};
   /** `paths()`, kept until a file comes or goes: a workspace pull walks it on every request. */
   private sortedPaths: readonly string[] | undefined;
+  /** While a load parses: every library's names, and the open files' diagnostics checked against them. */
+  private early: { names: Map<string, NameSet>; results: Map<string, DiagnosticsResult> } | undefined;
 
   constructor(
     private readonly disk: RoleFileSystem,
@@ -60,15 +78,27 @@ export class RoleWorkspace {
   }
 
   /** Discovers the libraries under the roots and reads every role file. */
-  async load(roots: string[], discovery: DiscoveryOptions = {}, token: CancellationToken = NEVER_CANCELLED): Promise<void> {
+  async load(roots: string[], discovery: DiscoveryOptions = {}, token: CancellationToken = NEVER_CANCELLED, observer: LoadObserver = {}): Promise<void> {
     this.roots = roots;
     this.discovery = discovery;
+    this.early = undefined;
     const layout = await discoverLayout(this.disk, roots, discovery);
     throwIfCancelled(token);
     this.layout = layout;
     this.index.clear();
     this.diagnostics.clear();
     this.sortedPaths = undefined;
+    try {
+      this.early = { names: await readNameSets(this.fs, layout, this.overlays, token), results: new Map() };
+      await observer.namesKnown?.();
+      await this.parseAll(layout, token, observer);
+    } finally {
+      this.early = undefined;
+    }
+  }
+
+  /** The load's second phase: every file read and indexed. */
+  private async parseAll(layout: Layout, token: CancellationToken, observer: LoadObserver): Promise<void> {
     const paths = [...layout.files.keys()];
     let parsedSinceYield = 0;
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
@@ -81,6 +111,7 @@ export class RoleWorkspace {
         this.indexRead(path, layout.files.get(path)!, overlay !== undefined ? readBuffer(overlay) : reads[j]);
       });
       this.sortedPaths = undefined;
+      observer.parsed?.(i + batch.length, paths.length);
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
         parsedSinceYield = 0;
@@ -142,7 +173,43 @@ export class RoleWorkspace {
   /** An editor's text for the file, which wins over the disk until the editor closes it. */
   setOverlay(path: string, text: string): Set<string> {
     this.overlays.set(path, text);
+    if (this.early) this.renamedEarly(path, text);
     return this.applyRead(path, readBuffer(text));
+  }
+
+  /**
+   * While a load parses, the diagnostics of a file an editor holds, from
+   * its text and the library's names: the final answer less what needs the
+   * other files' text (a duplicate's other file). Undefined when there is
+   * no such answer: outside a load's parse, for a file no editor holds, and
+   * for a library document, whose checks need every role.
+   */
+  earlyDiagnosticsOf(path: string): DiagnosticsResult | undefined {
+    const early = this.early;
+    const text = this.overlays.get(path);
+    const library = this.libraryOf(path);
+    if (!early || text === undefined || !library) return undefined;
+    const cached = early.results.get(path);
+    if (cached) return cached;
+    const read = readBuffer(text);
+    if (!('text' in read)) return undefined;
+    const role = parseRole(path, read.text, library.format.parse);
+    if (role.isDocument) return undefined;
+    const { name } = namesOfRole(role, roleDeclarations(role, library.format.declared), library.format.identity);
+    const result = {
+      resultId: String(this.nextResultId++),
+      diagnostics: roleDiagnostics(role, name, library, early.names.get(library.id)!.view(library, this.uriOf)),
+    };
+    early.results.set(path, result);
+    return result;
+  }
+
+  /** An edit during a load's parse may rename its role: the names follow, and the early answers are checked again. */
+  private renamedEarly(path: string, text: string): void {
+    const library = this.libraryOf(path);
+    if (!library) return;
+    this.early!.names.get(library.id)!.set(path, nameFromRead(path, readBuffer(text), library.format));
+    this.early!.results.clear();
   }
 
   /**
@@ -192,7 +259,7 @@ export class RoleWorkspace {
     const diagnostics =
       entry.unreadable !== undefined
         ? [makeDiagnostic('unreadable-file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, entry.unreadable)]
-        : applySuppressions(checkRole(entry.role, entry.name, this.index.view(entry.library, this.uriOf)), entry.role, entry.library.severity);
+        : roleDiagnostics(entry.role, entry.name, entry.library, this.index.view(entry.library, this.uriOf));
     const result = { resultId: String(this.nextResultId++), diagnostics };
     this.diagnostics.set(path, result);
     return result;
@@ -301,4 +368,9 @@ export class RoleWorkspace {
   private invalidate(paths: Iterable<string>): void {
     for (const path of paths) this.diagnostics.delete(path);
   }
+}
+
+/** A role's checks, with what its comments and its library's severities silence. */
+function roleDiagnostics(role: ParsedRole, name: string, library: Library, view: LibraryView): Diagnostic[] {
+  return applySuppressions(checkRole(role, name, view), role, library.severity);
 }
