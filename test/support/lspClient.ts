@@ -24,7 +24,11 @@ import {
   type Location,
   type Position,
   type PreviousResultId,
+  type ProgressToken,
   type PublishDiagnosticsParams,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
   type Registration,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
@@ -108,6 +112,8 @@ export class LspTestClient {
   messages: LoggedMessage[] = [];
   /** The last textDocument/publishDiagnostics per URI. */
   published = new Map<string, Diagnostic[]>();
+  /** Every $/progress notification, with when it came (Date.now()). */
+  progress: Array<{ token: ProgressToken; value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd; at: number }> = [];
   private publishWaiters: Array<() => void> = [];
   private refreshWaiters: Array<() => void> = [];
   private versions = new Map<string, number>();
@@ -156,6 +162,10 @@ export class LspTestClient {
         client.publishWaiters = [];
         for (const w of waiters) w();
       }
+    });
+    // The connection hands $/progress to a handler per token, or, with none, here.
+    connection.onUnhandledProgress(({ token, value }) => {
+      client.progress.push({ token, value: value as WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd, at: Date.now() });
     });
     connection.listen();
     const folders = workspaceFolders.map(f => ({ uri: uriOf(f), name: nodePath.basename(f) }));

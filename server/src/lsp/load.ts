@@ -1,13 +1,19 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { counted, type DiscoveryOptions, type RoleLanguageService } from '../core';
+import { loadProgress } from './loadProgress';
 import { keepHeapNearLive } from './nodeFlags';
 import { describeProblem, sendStatus } from './status';
 
-/** Indexes every library under the roots, saying so in the status, and shows each configuration problem. */
+/** Indexes every library under the roots, saying so in the status and in the client's progress, and shows each configuration problem. */
 export async function loadWorkspace(connection: Connection, service: RoleLanguageService, roots: string[], discovery: DiscoveryOptions): Promise<void> {
   const started = Date.now();
   sendStatus(connection, service, 'indexing');
-  await service.load(roots, discovery);
+  const progress = loadProgress(connection);
+  try {
+    await service.load(roots, discovery, undefined, { parsed: progress.parsed });
+  } finally {
+    progress.end();
+  }
   const status = service.status();
   for (const problem of status.libraries.flatMap(l => l.problems)) {
     void connection.window.showErrorMessage(`fleet-roles: ${describeProblem(problem)}`);
