@@ -7,7 +7,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, type RoleLanguageService } from '../core';
+import { CancelledError, type DiagnosticsResult, type RoleLanguageService } from '../core';
 import type { ChangeSignal } from './changeSignal';
 import { guard, guardAsync } from './cancellation';
 import { withPageLinks } from './diagnosticLinks';
@@ -18,6 +18,12 @@ interface DiagnosticsDeps {
   service: RoleLanguageService;
   documents: TextDocuments<TextDocument>;
   ready: () => Promise<void>;
+  /**
+   * Until when a document's pull may wait before it is answered from the
+   * library's names, while a load parses the rest; undefined where no such
+   * answer is given (a client that cannot be asked to pull again).
+   */
+  namesKnown: () => Promise<void> | undefined;
   changes: ChangeSignal;
   /** Whether each diagnostic carries the link to its code's page. */
   linked: () => boolean;
@@ -28,16 +34,26 @@ interface DiagnosticsDeps {
  * the result ids the client holds, and when nothing has, it waits for a
  * change: the client asks again as soon as it gets an answer.
  */
-export function registerDiagnostics({ connection, service, documents, ready, changes, linked }: DiagnosticsDeps): void {
+export function registerDiagnostics({ connection, service, documents, ready, namesKnown, changes, linked }: DiagnosticsDeps): void {
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-    await ready();
     const path = uriToPath(params.textDocument.uri);
+    const report = (result: DiagnosticsResult): DocumentDiagnosticReport =>
+      params.previousResultId === result.resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: withPageLinks(result.diagnostics, linked()) };
+    const names = namesKnown();
+    if (path !== undefined && names !== undefined) {
+      // The load's end refreshes the client, which then pulls the rest.
+      await Promise.race([ready(), names]);
+      const early = guard(() => service.getEarlyDiagnostics(path, token));
+      if (early) return report(early);
+    }
+    await ready();
     if (path === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return guard(() => {
       const result = service.getDiagnostics(path, token);
       if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: withPageLinks(service.getConfigDiagnostics(path, token) ?? [], linked()) };
-      if (params.previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: withPageLinks(result.diagnostics, linked()) };
+      return report(result);
     });
   });
 

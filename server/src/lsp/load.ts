@@ -4,13 +4,23 @@ import { loadProgress } from './loadProgress';
 import { keepHeapNearLive } from './nodeFlags';
 import { describeProblem, sendStatus } from './status';
 
-/** Indexes every library under the roots, saying so in the status and in the client's progress, and shows each configuration problem. */
-export async function loadWorkspace(connection: Connection, service: RoleLanguageService, roots: string[], discovery: DiscoveryOptions): Promise<void> {
+/**
+ * Indexes every library under the roots, saying so in the status and in
+ * the client's progress, and shows each configuration problem. `namesKnown`
+ * runs once the libraries' names are, before the files are parsed.
+ */
+export async function loadWorkspace(
+  connection: Connection,
+  service: RoleLanguageService,
+  roots: string[],
+  discovery: DiscoveryOptions,
+  namesKnown?: () => Promise<void> | void,
+): Promise<void> {
   const started = Date.now();
   sendStatus(connection, service, 'indexing');
   const progress = loadProgress(connection);
   try {
-    await service.load(roots, discovery, undefined, { parsed: progress.parsed });
+    await service.load(roots, discovery, undefined, { namesKnown, parsed: progress.parsed });
   } finally {
     progress.end();
   }

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RoleLanguageService } from '../core';
 import type { ChangeSignal } from './changeSignal';
 import { withPageLinks } from './diagnosticLinks';
-import { pathToUri } from './uris';
+import { pathToUri, uriToPath } from './uris';
 
 /**
  * Diagnostics pushed (textDocument/publishDiagnostics) to a client that does
@@ -48,6 +48,8 @@ export class DiagnosticsPublisher {
     // Once per turn of the event loop: a burst of changes is one round of publications.
     setTimeout(() => {
       this.scheduled = false;
+      // A document opened while a load parses is answered from the names at once; the rest waits for the load.
+      this.publishEarly();
       this.running = this.running.then(() => this.publish()).catch(error => this.connection.console.error(String(error)));
     }, 0);
   }
@@ -60,16 +62,34 @@ export class DiagnosticsPublisher {
         if (this.shown.delete(report.path)) this.send(report.path, []);
         continue;
       }
-      this.published.set(report.path, report.kind === 'file' ? report.resultId : '');
       const key = report.kind === 'file' ? report.resultId : JSON.stringify(report.diagnostics);
-      const before = this.shown.get(report.path);
-      if (report.diagnostics.length === 0) {
-        if (before !== undefined) this.send(report.path, []);
-        this.shown.delete(report.path);
-      } else if (before !== key) {
-        this.send(report.path, report.diagnostics);
-        this.shown.set(report.path, key);
-      }
+      this.show(report.path, report.kind === 'file' ? report.resultId : '', key, report.diagnostics);
+    }
+  }
+
+  /**
+   * The open documents' diagnostics from the library's names, while a load
+   * parses the rest. At once, not after the load as the other publications:
+   * the load's end publishes each of them again, in full.
+   */
+  publishEarly(): void {
+    for (const document of this.documents.all()) {
+      const path = uriToPath(document.uri);
+      const result = path === undefined ? undefined : this.service.getEarlyDiagnostics(path);
+      if (path !== undefined && result) this.show(path, result.resultId, result.resultId, result.diagnostics);
+    }
+  }
+
+  /** Records what a file's publication is, and sends it when the client shows something else. */
+  private show(path: string, published: string, key: string, diagnostics: Diagnostic[]): void {
+    this.published.set(path, published);
+    const before = this.shown.get(path);
+    if (diagnostics.length === 0) {
+      if (before !== undefined) this.send(path, []);
+      this.shown.delete(path);
+    } else if (before !== key) {
+      this.send(path, diagnostics);
+      this.shown.set(path, key);
     }
   }
 

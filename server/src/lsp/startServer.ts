@@ -10,6 +10,7 @@ import { applyInOrder, registerFileEvents } from './fileEvents';
 import { discoveryOf, rootsOf } from './initializeParams';
 import { JobQueue } from './jobQueue';
 import { loadWorkspace } from './load';
+import { NamesKnown, repliesSent } from './namesKnown';
 import { registerMoves } from './moves';
 import { DiagnosticsPublisher } from './pushDiagnostics';
 import { Refresher } from './refresh';
@@ -37,6 +38,8 @@ export function startServer(version: string): Connection {
     onMoveAbandoned: path => void applyInOrder(deps, () => service.filesChanged([{ path, deleted: false }])),
   });
   let support: ClientSupport = readClientSupport({});
+  let publisher: DiagnosticsPublisher | undefined;
+  const names = new NamesKnown();
   let roots: string[] = [];
   let discovery: DiscoveryOptions = {};
   // Where the client watches nothing, the server watches the libraries' folders itself, after each load.
@@ -45,21 +48,30 @@ export function startServer(version: string): Connection {
     if (!support.watchedFiles) watcher.watch(foldersToWatch(roots, service.status()));
   };
   const deps = { connection, service, queue, refresher, onLayout: watchLibraries };
-  const reload = () =>
-    queue
+  const namesKnown = () => {
+    names.known();
+    publisher?.publishEarly();
+    return repliesSent();
+  };
+  const reload = () => {
+    names.loading();
+    return queue
       .enqueue(async () => {
-        await loadWorkspace(connection, service, roots, discovery);
+        await loadWorkspace(connection, service, roots, discovery, namesKnown);
         watchLibraries();
       })
       .then(() => refresher.refreshAll());
+  };
 
   connection.onInitialize((params): InitializeResult => {
     roots = rootsOf(params);
     support = readClientSupport(params.capabilities);
     refresher.capabilities = support.refresh;
     // A client that does not pull is sent the diagnostics: every change is followed by the publications it calls for.
-    if (!support.pullDiagnostics)
-      new DiagnosticsPublisher(connection, service, documents, () => queue.settled(), support.codeDescription).follow(refresher.changes);
+    if (!support.pullDiagnostics) {
+      publisher = new DiagnosticsPublisher(connection, service, documents, () => queue.settled(), support.codeDescription);
+      publisher.follow(refresher.changes);
+    }
     discovery = discoveryOf(params, roots);
     return { capabilities: serverCapabilities(support), serverInfo: { name: 'fleet-roles', version } };
   });
@@ -93,7 +105,16 @@ export function startServer(version: string): Connection {
     return new Promise<T>((resolve, reject) => void queue.enqueue(() => job().then(resolve, reject)));
   };
   registerFeatures(connection, service, { support: () => support, settled: () => queue.settled(), inTurn });
-  registerDiagnostics({ connection, service, documents, ready: () => queue.settled(), changes: refresher.changes, linked: () => support.codeDescription });
+  registerDiagnostics({
+    connection,
+    service,
+    documents,
+    ready: () => queue.settled(),
+    // Only a client that can be asked to pull again gets an answer that the load's end completes.
+    namesKnown: () => (support.refresh.diagnostics ? names.wait() : undefined),
+    changes: refresher.changes,
+    linked: () => support.codeDescription,
+  });
   connection.onShutdown(() => watcher.dispose());
   documents.listen(connection);
   connection.listen();
