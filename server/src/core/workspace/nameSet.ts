@@ -28,7 +28,8 @@ const NO_TEXT: ReadResult = { text: '' };
 export class NameSet {
   private readonly nameOf = new Map<string, string>();
   private readonly files = new StringMultiMap();
-  private readonly suggestions = new SuggestionIndex();
+  /** Made at the first did-you-mean: most open files need none, and the index makes its own. */
+  private suggestions: SuggestionIndex | undefined;
 
   /** The file's role name, or undefined when it is no role (a document). */
   set(path: string, name: string | undefined): void {
@@ -37,12 +38,20 @@ export class NameSet {
     if (old !== undefined) {
       this.nameOf.delete(path);
       this.files.delete(old, path);
-      if (!this.files.has(old)) this.suggestions.remove(old);
+      if (!this.files.has(old)) this.suggestions?.remove(old);
     }
     if (name === undefined) return;
     this.nameOf.set(path, name);
     this.files.add(name, path);
-    this.suggestions.add(name);
+    this.suggestions?.add(name);
+  }
+
+  private closest(word: string, limit: number, exclude?: string): string[] {
+    if (!this.suggestions) {
+      this.suggestions = new SuggestionIndex();
+      for (const name of this.files.keys()) this.suggestions.add(name);
+    }
+    return this.suggestions.closest(word, limit, exclude);
   }
 
   view(library: Library, uriOf: (path: string) => string): LibraryView {
@@ -50,7 +59,7 @@ export class NameSet {
       library,
       hasRole: name => this.files.has(name),
       roleNames: () => this.files.keys(),
-      closestRoles: (word, limit, exclude) => this.suggestions.closest(word, limit, exclude),
+      closestRoles: (word, limit, exclude) => this.closest(word, limit, exclude),
       filesDeclaringName: () => undefined,
       uriOf,
     };

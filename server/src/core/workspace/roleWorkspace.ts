@@ -33,7 +33,8 @@ const PARSE_SLICE = 200;
 export interface LoadObserver {
   /**
    * Every library's role names are known: an open file can be checked against them before the rest is parsed.
-   * The parse, which holds the thread for long stretches, waits for the promise it may return.
+   * The parse, which holds the thread for long stretches, waits for the promise it may return. Without this
+   * callback the load makes no names phase.
    */
   namesKnown?(): Promise<void> | void;
   /** Files read and parsed so far, of all the load's files: after each batch, so at a rate the caller bounds. */
@@ -89,8 +90,11 @@ export class RoleWorkspace {
     this.diagnostics.clear();
     this.sortedPaths = undefined;
     try {
-      this.early = { names: await readNameSets(this.fs, layout, this.overlays, token), results: new Map() };
-      await observer.namesKnown?.();
+      // Only for a caller that answers from the names: the CLI waits for every file anyway.
+      if (observer.namesKnown) {
+        this.early = { names: await readNameSets(this.fs, layout, this.overlays, token), results: new Map() };
+        await observer.namesKnown();
+      }
       await this.parseAll(layout, token, observer);
     } finally {
       this.early = undefined;
