@@ -26,8 +26,14 @@ export interface DiagnosticsResult {
 
 /** How many files are read at once during a load: enough to keep the disk busy, few enough to bound memory. */
 const READ_CONCURRENCY = 32;
-/** Files parsed between two yields to the event loop during a load. */
+/** Files walked between two yields to the event loop during a walk over the library. */
 const PARSE_SLICE = 200;
+/**
+ * How long a load's parse holds the thread, past the batch that crosses
+ * it, before it yields: the reads are synchronous, so a request that comes
+ * meanwhile (an open file's, answered from the names) waits that long.
+ */
+const PARSE_SLICE_MS = 10;
 
 /** What a load tells its caller as it goes. */
 export interface LoadObserver {
@@ -104,7 +110,7 @@ export class RoleWorkspace {
   /** The load's second phase: every file read and indexed. */
   private async parseAll(layout: Layout, token: CancellationToken, observer: LoadObserver): Promise<void> {
     const paths = [...layout.files.keys()];
-    let parsedSinceYield = 0;
+    let sliceStart = performance.now();
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       const batch = paths.slice(i, i + READ_CONCURRENCY);
       const reads = await Promise.all(batch.map(p => readRoleText(this.fs, p)));
@@ -116,10 +122,9 @@ export class RoleWorkspace {
       });
       this.sortedPaths = undefined;
       observer.parsed?.(i + batch.length, paths.length);
-      parsedSinceYield += batch.length;
-      if (parsedSinceYield >= PARSE_SLICE) {
-        parsedSinceYield = 0;
+      if (performance.now() - sliceStart >= PARSE_SLICE_MS) {
         await yieldToEventLoop();
+        sliceStart = performance.now();
       }
     }
     // An open buffer of a file not on disk (a new file, unsaved; or opened before this load began) belongs to the library too.
