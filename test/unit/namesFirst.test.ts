@@ -167,4 +167,23 @@ describe('names first', () => {
       final.filter(d => !DUPLICATE_CODES.has(String(d.code))).map(d => d.message),
     );
   });
+
+  test('a buffer closed while the load parses ends the answers from the names, which held its name', async () => {
+    const files = EDGES['names by key'];
+    const fs = new MemoryFileSystem(files);
+    const workspace = new RoleWorkspace(fs, p => `file://${p}`);
+    const planner = '/ws/.claude/agents/planner.md';
+    const reviewer = '/ws/.claude/agents/reviewer.md';
+    workspace.setOverlay(planner, files[planner]);
+    workspace.setOverlay(reviewer, files[reviewer].replace('name: code-reviewer', 'name: code-reviewr'));
+    const answered: boolean[] = [];
+    await workspace.load(['/ws'], {}, undefined, {
+      namesKnown: async () => {
+        answered.push(workspace.earlyDiagnosticsOf(planner) !== undefined);
+        await workspace.clearOverlay(reviewer);
+        answered.push(workspace.earlyDiagnosticsOf(planner) !== undefined);
+      },
+    });
+    assert.deepEqual(answered, [true, false]);
+  });
 });

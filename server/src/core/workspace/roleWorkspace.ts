@@ -227,6 +227,8 @@ export class RoleWorkspace {
    */
   async clearOverlay(path: string, leaving = false): Promise<Set<string>> {
     if (!this.overlays.delete(path)) return new Set();
+    // The names held the buffer's name, and the disk's may differ: no more answers from them in this load.
+    this.early = undefined;
     return leaving ? this.remove(path) : this.reread(path);
   }
 
