@@ -65,6 +65,20 @@ const LIBRARIES: Array<[string, Record<string, string>]> = [
   ...Object.entries(EDGES),
 ];
 
+/**
+ * The key-named edge library with the planner open: its reference to
+ * 'code-reviewr' is a near miss of the reviewer's name, and the name the
+ * reviewer gets in `misnamed`.
+ */
+function plannerOpen() {
+  const files = EDGES['names by key'];
+  const workspace = new RoleWorkspace(new MemoryFileSystem(files), p => `file://${p}`);
+  const planner = '/ws/.claude/agents/planner.md';
+  const reviewer = '/ws/.claude/agents/reviewer.md';
+  workspace.setOverlay(planner, files[planner]);
+  return { workspace, planner, reviewer, misnamed: files[reviewer].replace('name: code-reviewer', 'name: code-reviewr') };
+}
+
 const DUPLICATE_CODES = new Set(['duplicate-class', 'duplicate-name']);
 const key = (d: Diagnostic) => JSON.stringify(d);
 
@@ -141,18 +155,13 @@ describe('names first', () => {
   });
 
   test('an edit while the load parses renames the role for the early answers', async () => {
-    const files = EDGES['names by key'];
-    const fs = new MemoryFileSystem(files);
-    const workspace = new RoleWorkspace(fs, p => `file://${p}`);
-    const planner = '/ws/.claude/agents/planner.md';
-    const reviewer = '/ws/.claude/agents/reviewer.md';
-    workspace.setOverlay(planner, files[planner]);
+    const { workspace, planner, reviewer, misnamed } = plannerOpen();
     let before: string[] = [];
     let after: string[] = [];
     await workspace.load(['/ws'], {}, undefined, {
       namesKnown: () => {
         before = workspace.earlyDiagnosticsOf(planner)!.diagnostics.map(d => d.message);
-        workspace.setOverlay(reviewer, files[reviewer].replace('name: code-reviewer', 'name: code-reviewr'));
+        workspace.setOverlay(reviewer, misnamed);
         after = workspace.earlyDiagnosticsOf(planner)!.diagnostics.map(d => d.message);
       },
     });
@@ -169,13 +178,8 @@ describe('names first', () => {
   });
 
   test('a buffer closed while the load parses ends the answers from the names, which held its name', async () => {
-    const files = EDGES['names by key'];
-    const fs = new MemoryFileSystem(files);
-    const workspace = new RoleWorkspace(fs, p => `file://${p}`);
-    const planner = '/ws/.claude/agents/planner.md';
-    const reviewer = '/ws/.claude/agents/reviewer.md';
-    workspace.setOverlay(planner, files[planner]);
-    workspace.setOverlay(reviewer, files[reviewer].replace('name: code-reviewer', 'name: code-reviewr'));
+    const { workspace, planner, reviewer, misnamed } = plannerOpen();
+    workspace.setOverlay(reviewer, misnamed);
     const answered: boolean[] = [];
     await workspace.load(['/ws'], {}, undefined, {
       namesKnown: async () => {
