@@ -17,6 +17,7 @@ import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import type { ProgressLine } from './progressLine';
 import { summarize, type CheckReport, type FileReport } from './report';
 import { NoLibraryError, UsageError } from './usageError';
 
@@ -38,6 +39,8 @@ export interface CheckOptions {
   version: string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Shows how far the load got, on a terminal; erased before anything else is printed. */
+  progress?: ProgressLine;
 }
 
 /**
@@ -83,7 +86,7 @@ const LIBRARY_EVIDENCE =
  * configurations are usage errors: the command cannot say anything true.
  */
 export async function loadLibraries(
-  options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>,
+  options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err' | 'progress'>,
 ): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
   const cwd = toCorePath(options.cwd);
   const targets: Array<{ path: string; isDirectory: boolean }> = [];
@@ -105,7 +108,11 @@ export async function loadLibraries(
   }
 
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
-  await service.load(targets.map(searchRoot), { configPath });
+  try {
+    await service.load(targets.map(searchRoot), { configPath }, undefined, options.progress);
+  } finally {
+    options.progress?.done();
+  }
   const status = service.status();
   // A folder named on the command line that cannot be listed is refused, as a missing one is.
   paths.forEach((p, i) => {

@@ -2,7 +2,7 @@
 export { createLanguageService, type RoleLanguageService, type LanguageServiceOptions } from './languageService';
 export { MAX_ROLE_FILE_BYTES, type RoleFileSystem, type DirectoryEntry, type EntryType } from './library/fileSystem';
 export type { DiscoveryOptions } from './library/discovery';
-export type { DiagnosticsResult } from './workspace/roleWorkspace';
+export type { DiagnosticsResult, LoadObserver } from './workspace/roleWorkspace';
 export type { DiagnosticsReport } from './workspace/changedDiagnostics';
 export type { FileEvent, FileEventsResult } from './workspace/fileEvents';
 export type { LibraryStatus, WorkspaceStatus } from './workspace/status';

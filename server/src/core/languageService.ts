@@ -32,7 +32,7 @@ import type { RoleFileSystem } from './library/fileSystem';
 import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from './util/cancellation';
 import { changedDiagnostics, type DiagnosticsReport } from './workspace/changedDiagnostics';
 import { applyFileEvents, type FileEvent, type FileEventsResult } from './workspace/fileEvents';
-import { RoleWorkspace, type DiagnosticsResult } from './workspace/roleWorkspace';
+import { RoleWorkspace, type DiagnosticsResult, type LoadObserver } from './workspace/roleWorkspace';
 import { checkedFiles, workspaceStatus, type WorkspaceStatus } from './workspace/status';
 
 export interface LanguageServiceOptions {
@@ -59,8 +59,8 @@ export interface LanguageServiceOptions {
  * between steps.
  */
 export interface RoleLanguageService {
-  /** Discovers the libraries under the roots and reads every role file; what was known before is dropped. */
-  load(roots: string[], discovery?: DiscoveryOptions, token?: CancellationToken): Promise<void>;
+  /** Discovers the libraries under the roots and reads every role file; what was known before is dropped. The observer hears how far it got. */
+  load(roots: string[], discovery?: DiscoveryOptions, token?: CancellationToken, observer?: LoadObserver): Promise<void>;
   /** The libraries (with their roles and configuration problems), the files indexed, the folders that could not be read. */
   status(): WorkspaceStatus;
   /** The files the checks cover, in path order, each with its library's id. */
@@ -127,7 +127,7 @@ export function serviceOver(workspace: RoleWorkspace, options: Pick<LanguageServ
     return answer();
   };
   return {
-    load: (roots, discovery = {}, token = NEVER_CANCELLED) => workspace.load(roots, discovery, token),
+    load: (roots, discovery = {}, token = NEVER_CANCELLED, observer = {}) => workspace.load(roots, discovery, token, observer),
     status: () => workspaceStatus(workspace),
     checkedFiles: () => checkedFiles(workspace),
 

@@ -24,6 +24,12 @@ const READ_CONCURRENCY = 32;
 /** Files parsed between two yields to the event loop during a load. */
 const PARSE_SLICE = 200;
 
+/** What a load tells its caller as it goes. */
+export interface LoadObserver {
+  /** Files read and parsed so far, of all the load's files: after each batch, so at a rate the caller bounds. */
+  parsed?(done: number, total: number): void;
+}
+
 /**
  * The state the features answer from: which libraries exist, the text of
  * every role file (an open editor's text wins over the disk), the index, and
@@ -60,7 +66,7 @@ export class RoleWorkspace {
   }
 
   /** Discovers the libraries under the roots and reads every role file. */
-  async load(roots: string[], discovery: DiscoveryOptions = {}, token: CancellationToken = NEVER_CANCELLED): Promise<void> {
+  async load(roots: string[], discovery: DiscoveryOptions = {}, token: CancellationToken = NEVER_CANCELLED, observer: LoadObserver = {}): Promise<void> {
     this.roots = roots;
     this.discovery = discovery;
     const layout = await discoverLayout(this.disk, roots, discovery);
@@ -81,6 +87,7 @@ export class RoleWorkspace {
         this.indexRead(path, layout.files.get(path)!, overlay !== undefined ? readBuffer(overlay) : reads[j]);
       });
       this.sortedPaths = undefined;
+      observer.parsed?.(i + batch.length, paths.length);
       parsedSinceYield += batch.length;
       if (parsedSinceYield >= PARSE_SLICE) {
         parsedSinceYield = 0;
