@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { generateLibrary, writeLibrary } from '../../bench/generate';
-import { PROGRESS_INTERVAL_MS, progressLine, type Terminal } from '../../server/src/cli/progressLine';
+import { runCheck } from '../../server/src/cli/check';
+import { PROGRESS_INTERVAL_MS, progressLine, type ProgressLine, type Terminal } from '../../server/src/cli/progressLine';
 import { runCli } from '../support/runCli';
 import { REPO_ROOT } from '../support/tempLibrary';
 
@@ -51,6 +52,19 @@ describe('the progress line', () => {
     assert.equal(terminal.screen().length, 'Indexing roles 2,048/10,000'.length, 'the erase covers the longest line');
   });
 
+  test('the checks that follow the load have a line of their own, erased in turn', () => {
+    const terminal = fakeTerminal(true);
+    let now = 0;
+    const progress = progressLine(terminal, () => now);
+    progress.parsed!(32, 100);
+    progress.done();
+    now += PROGRESS_INTERVAL_MS;
+    progress.checked(10, 100);
+    assert.equal(terminal.screen().trimEnd(), 'Checking roles 10/100');
+    progress.done();
+    assert.equal(terminal.screen().trim(), '');
+  });
+
   test('a shorter line after a longer one leaves none of the longer one', () => {
     const terminal = fakeTerminal(true);
     let now = 0;
@@ -71,6 +85,7 @@ describe('the progress line', () => {
     const terminal = fakeTerminal(false);
     const progress = progressLine(terminal, () => 0);
     progress.parsed?.(32, 10000);
+    progress.checked(32, 10000);
     progress.done();
     assert.deepEqual(terminal.writes, []);
   });
@@ -89,6 +104,23 @@ describe('fleet-roles check and its progress line', () => {
   const dir = writeLibrary(generateLibrary({ roles: 100 }));
   after(() => rmSync(dir, { recursive: true, force: true }));
   const bin = nodePath.join(REPO_ROOT, 'bin', 'fleet-roles.js');
+
+  test('check tells how far the load and then the checks got, and ends the line before the report', async () => {
+    const events: string[] = [];
+    const progress: ProgressLine = {
+      parsed: (done, total) => events.push(`parsed ${done}/${total}`),
+      checked: (done, total) => events.push(`checked ${done}/${total}`),
+      done: () => events.push('done'),
+    };
+    const out = () => events.push('out');
+    assert.equal(await runCheck({ paths: [dir], format: 'json', cwd: REPO_ROOT, version: '0', out, err: () => {}, progress }), 1);
+    const loadEnd = events.indexOf('done');
+    assert.deepEqual(events.slice(0, loadEnd), ['parsed 32/101', 'parsed 64/101', 'parsed 96/101', 'parsed 101/101']);
+    const checks = events.slice(loadEnd + 1, -2);
+    assert.equal(checks.length, 101);
+    assert.deepEqual(checks.slice(0, 2), ['checked 0/101', 'checked 1/101']);
+    assert.deepEqual(events.slice(-2), ['done', 'out']);
+  });
 
   test('stderr that is not a terminal gets no progress, whatever the format', () => {
     for (const format of ['text', 'json']) {

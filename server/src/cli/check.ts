@@ -39,7 +39,7 @@ export interface CheckOptions {
   version: string;
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Shows how far the load got, on a terminal; erased before anything else is printed. */
+  /** Shows how far the load and the checks got, on a terminal; erased before anything else is printed. */
   progress?: ProgressLine;
 }
 
@@ -52,13 +52,25 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   const status = service.status();
   const checked = service.checkedFiles().filter(({ path }) => targets.some(t => isWithin(path, t)));
   if (checked.length === 0) throw nothingToCheck(options.paths, status, cwd, targets);
-  const files: FileReport[] = checked.map(({ path }) => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
+  const files = reportFiles(service, checked, cwd, options.progress);
   const libraries = new Set(checked.map(f => f.library));
   const roles = status.libraries.filter(l => libraries.has(l.id)).reduce((sum, l) => sum + l.roles, 0);
   const report = summarize(files, roles);
 
   options.out(FORMATTERS[options.format](report, options.version));
   return report.summary.errors > 0 ? 1 : 0;
+}
+
+/** Each file's diagnostics, as the report names it; the progress line says how far the checks got. */
+function reportFiles(service: RoleLanguageService, checked: Array<{ path: string }>, cwd: string, progress: ProgressLine | undefined): FileReport[] {
+  try {
+    return checked.map(({ path }, i) => {
+      progress?.checked(i, checked.length);
+      return { path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] };
+    });
+  } finally {
+    progress?.done();
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Terminal {
 }
 
 export interface ProgressLine extends LoadObserver {
+  /** Files checked so far, of all those the report covers. */
+  checked(done: number, total: number): void;
   /** Erases the line, if one is shown, so that what is printed next starts a clean line. */
   done(): void;
 }
@@ -17,26 +19,29 @@ export interface ProgressLine extends LoadObserver {
 export const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * "Indexing roles 4,000/10,000" on a terminal while a load runs, rewritten
- * in place and erased at the end. Anything else (a pipe, a file, a CI log)
+ * "Indexing roles 4,000/10,000" on a terminal while a load runs, then
+ * "Checking roles …" while the checks run, rewritten in place and erased at
+ * the end. Anything else (a pipe, a file, a CI log)
  * gets nothing, so no log and no program reading stderr ever sees it. The
  * line is erased with blanks, not an escape sequence, so any terminal
  * (TERM=dumb included) shows it right.
  */
 export function progressLine(terminal: Terminal, now: () => number = Date.now): ProgressLine {
-  if (!terminal.isTTY) return { done() {} };
+  if (!terminal.isTTY) return { checked() {}, done() {} };
   let shownLength = 0;
   let lastWrite = -Infinity;
+  const show = (label: string, done: number, total: number) => {
+    const time = now();
+    // The last step is followed at once by the erase: not worth a write.
+    if (done >= total || time - lastWrite < PROGRESS_INTERVAL_MS) return;
+    lastWrite = time;
+    const text = fit(`${label} ${grouped(done)}/${grouped(total)}`, terminal.columns);
+    terminal.write(`\r${text.padEnd(shownLength)}`);
+    shownLength = Math.max(shownLength, text.length);
+  };
   return {
-    parsed(done, total) {
-      const time = now();
-      // The last batch is followed at once by the erase: not worth a write.
-      if (done >= total || time - lastWrite < PROGRESS_INTERVAL_MS) return;
-      lastWrite = time;
-      const text = fit(`Indexing roles ${grouped(done)}/${grouped(total)}`, terminal.columns);
-      terminal.write(`\r${text.padEnd(shownLength)}`);
-      shownLength = Math.max(shownLength, text.length);
-    },
+    parsed: (done, total) => show('Indexing roles', done, total),
+    checked: (done, total) => show('Checking roles', done, total),
     done() {
       if (shownLength > 0) terminal.write(`\r${' '.repeat(shownLength)}\r`);
       shownLength = 0;
