@@ -130,9 +130,10 @@ describe('fleet-roles check and its progress line', () => {
     }
   });
 
-  // util-linux's `script` runs the command on a pseudo-terminal, as a user's shell would.
+  // util-linux's `script` runs the command on a pseudo-terminal, as a user's shell would; BSD's takes other arguments.
   const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
-  test('on a terminal the line is shown, then erased before the report', { skip: script.error ? 'no `script` (util-linux) here' : false }, () => {
+  const noScript = script.status === 0 && /util-linux/.test(script.stdout) ? false : 'no util-linux `script` here';
+  test('on a terminal the line is shown, then erased before the report', { skip: noScript }, () => {
     const command = [process.execPath, bin, 'check', dir].map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const run = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], { encoding: 'utf8', timeout: 60000, stdio: ['pipe', 'pipe', 'pipe'] });
     assert.equal(run.status, 1, run.stdout + run.stderr);
