@@ -17,6 +17,7 @@ import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import type { ProgressLine } from './progressLine';
 import { summarize, type CheckReport, type FileReport } from './report';
 import { NoLibraryError, UsageError } from './usageError';
 
@@ -38,6 +39,8 @@ export interface CheckOptions {
   version: string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Shows how far the load and the checks got, on a terminal; erased before anything else is printed. */
+  progress?: ProgressLine;
 }
 
 /**
@@ -49,13 +52,25 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   const status = service.status();
   const checked = service.checkedFiles().filter(({ path }) => targets.some(t => isWithin(path, t)));
   if (checked.length === 0) throw nothingToCheck(options.paths, status, cwd, targets);
-  const files: FileReport[] = checked.map(({ path }) => ({ path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] }));
+  const files = reportFiles(service, checked, cwd, options.progress);
   const libraries = new Set(checked.map(f => f.library));
   const roles = status.libraries.filter(l => libraries.has(l.id)).reduce((sum, l) => sum + l.roles, 0);
   const report = summarize(files, roles);
 
   options.out(FORMATTERS[options.format](report, options.version));
   return report.summary.errors > 0 ? 1 : 0;
+}
+
+/** Each file's diagnostics, as the report names it; the progress line says how far the checks got. */
+function reportFiles(service: RoleLanguageService, checked: Array<{ path: string }>, cwd: string, progress: ProgressLine | undefined): FileReport[] {
+  try {
+    return checked.map(({ path }, i) => {
+      progress?.checked(i, checked.length);
+      return { path: relativePath(cwd, path), diagnostics: service.getDiagnostics(path)?.diagnostics ?? [] };
+    });
+  } finally {
+    progress?.done();
+  }
 }
 
 /**
@@ -83,7 +98,7 @@ const LIBRARY_EVIDENCE =
  * configurations are usage errors: the command cannot say anything true.
  */
 export async function loadLibraries(
-  options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err'>,
+  options: Pick<CheckOptions, 'paths' | 'config' | 'cwd' | 'err' | 'progress'>,
 ): Promise<{ service: RoleLanguageService; cwd: string; targets: string[] }> {
   const cwd = toCorePath(options.cwd);
   const targets: Array<{ path: string; isDirectory: boolean }> = [];
@@ -105,7 +120,11 @@ export async function loadLibraries(
   }
 
   const service = createLanguageService({ fs: nodeFileSystem, uriOf: path => relativePath(cwd, path) });
-  await service.load(targets.map(searchRoot), { configPath });
+  try {
+    await service.load(targets.map(searchRoot), { configPath }, undefined, options.progress);
+  } finally {
+    options.progress?.done();
+  }
   const status = service.status();
   // A folder named on the command line that cannot be listed is refused, as a missing one is.
   paths.forEach((p, i) => {

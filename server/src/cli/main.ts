@@ -2,6 +2,7 @@ import { runInit, runNew } from './authoring';
 import { OUTPUT_FORMATS, runCheck, type OutputFormat } from './check';
 import { COMMAND_NAMES, COMMANDS, USAGE, type CommandName } from './commands';
 import { parseCommandLine } from './parseCommandLine';
+import { progressLine } from './progressLine';
 import { runGraph } from './graph';
 import { readVersion } from '../node/version';
 import { closestMatches } from '../core';
@@ -54,11 +55,20 @@ export async function main(argv: string[]): Promise<number> {
       case 'graph':
         if (format !== undefined && format !== 'dot' && format !== 'json' && format !== 'mermaid')
           throw new UsageError(`unknown graph format '${format}': use dot, json or mermaid`);
-        return await runGraph({ paths: positionals, format: format ?? 'dot', config, cwd, out, err });
+        return await runGraph({ paths: positionals, format: format ?? 'dot', config, cwd, out, err, progress: progressLine(process.stderr) });
       case 'check':
         if (format !== undefined && !OUTPUT_FORMATS.includes(format as OutputFormat))
           throw new UsageError(`unknown format '${format}': use ${OUTPUT_FORMATS.join(', ')}`);
-        return await runCheck({ paths: positionals, format: (format ?? 'text') as OutputFormat, config, cwd, version: VERSION, out, err });
+        return await runCheck({
+          paths: positionals,
+          format: (format ?? 'text') as OutputFormat,
+          config,
+          cwd,
+          version: VERSION,
+          out,
+          err,
+          progress: progressLine(process.stderr),
+        });
     }
   } catch (error) {
     if (error instanceof NoLibraryError) {
