@@ -182,6 +182,8 @@ export interface GeneratedLibrary {
   broken: number;
   /** Broken references written as links (the ones a Markdown link checker can see). */
   brokenLinks: number;
+  /** Relative path of a role file → its broken references: the `unknown-role` diagnostics that file alone must report. */
+  brokenIn: Map<string, number>;
   /** Links with a `#mandate` fragment to an existing role, by file: where the peer's go-to-definition has an answer. */
   fragmentLinks: number;
   /** The first role file that uses each declaration form, for benchmarks that want one of each. */
@@ -243,6 +245,7 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
   const referrers = new Map<string, string[]>();
   let broken = 0;
   let brokenLinks = 0;
+  const brokenIn = new Map<string, number>();
   let fragmentLinks = 0;
   const sample = { frontmatter: '', inline: '' };
 
@@ -308,6 +311,7 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
       else ref = `**${target}**`;
       if (isBroken) {
         broken++;
+        brokenIn.set(path, (brokenIn.get(path) ?? 0) + 1);
         if (asLink) brokenLinks++;
       } else {
         if (withFragment) fragmentLinks++;
@@ -336,7 +340,7 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
   }
   files.set('roles/LIBRARY.md', index.join('\n'));
   files.set('fleet-roles.json', `${JSON.stringify({ roleFolders: ['roles'], domains: DOMAINS }, null, 2)}\n`);
-  return { files, roles: names, referrers, broken, brokenLinks, fragmentLinks, sample };
+  return { files, roles: names, referrers, broken, brokenLinks, brokenIn, fragmentLinks, sample };
 }
 
 /** Writes a library into `dir` (a new temporary folder by default) and returns the folder. */
