@@ -172,8 +172,10 @@ const PERSONAS = [
 ] as const;
 
 export interface GeneratedLibrary {
-  /** Relative paths ('/' separators) to text: `fleet-roles.json`, `roles/*.md`, `roles/LIBRARY.md`. */
+  /** Relative paths ('/' separators) to text: `fleet-roles.json`, `roles/*.md`, `roles/LIBRARY.md` (and `LIBRARY-2.md`… in a large library). */
   files: Map<string, string>;
+  /** Every file but `fleet-roles.json`: the roles and the index's parts, each of which the checks report on. */
+  markdownFiles: number;
   /** Every role's name (file stem), in generation order. */
   roles: string[];
   /** Role name → relative paths of the role files that refer to it in their Boundaries (LIBRARY.md excluded). */
@@ -190,11 +192,16 @@ export interface GeneratedLibrary {
   sample: { frontmatter: string; inline: string };
 }
 
+/** Half the 4 MiB a role file may have: room to spare, and one part up to about 20,000 roles. */
+const INDEX_PART_BYTES = 2 * 1024 * 1024;
+
 export interface GenerateOptions {
   roles: number;
   seed?: number;
   /** Share of Boundaries references that name no role; 0.03 by default. */
   brokenRate?: number;
+  /** The most bytes of one part of the index; INDEX_PART_BYTES by default. */
+  indexPartBytes?: number;
 }
 
 function titleOf(slug: string): string {
@@ -330,17 +337,25 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
     files.set(path, out.join('\n'));
   }
 
-  const index = ['# Role library', '', `Every role of the fleet, by domain (${names.length} roles).`, ''];
+  // The index is split by domain into parts of at most INDEX_PART_BYTES (a domain's section is never split), so that even at 50,000 roles no
+  // part passes the 4 MiB a role file may have; up to about 20,000 roles it is one LIBRARY.md, as always.
+  const parts: string[][] = [['# Role library', '', `Every role of the fleet, by domain (${names.length} roles).`, '']];
+  let partBytes = Buffer.byteLength(parts[0].join('\n'));
   for (const domain of DOMAINS) {
     const members = names.filter(n => domainOf.get(n) === domain).sort();
     if (members.length === 0) continue;
-    index.push(`## ${titleOf(domain)}`, '');
-    for (const n of members) index.push(`- [${n}](./${n}.md) — ${titleOf(n)}`);
-    index.push('');
+    const section = [`## ${titleOf(domain)}`, '', ...members.map(n => `- [${n}](./${n}.md) — ${titleOf(n)}`), ''];
+    const sectionBytes = Buffer.byteLength(section.join('\n')) + 1;
+    if (partBytes + sectionBytes > (options.indexPartBytes ?? INDEX_PART_BYTES)) {
+      parts.push([`# Role library, part ${parts.length + 1}`, '']);
+      partBytes = Buffer.byteLength(parts[parts.length - 1].join('\n'));
+    }
+    parts[parts.length - 1].push(...section);
+    partBytes += sectionBytes;
   }
-  files.set('roles/LIBRARY.md', index.join('\n'));
+  parts.forEach((part, i) => files.set(i === 0 ? 'roles/LIBRARY.md' : `roles/LIBRARY-${i + 1}.md`, part.join('\n')));
   files.set('fleet-roles.json', `${JSON.stringify({ roleFolders: ['roles'], domains: DOMAINS }, null, 2)}\n`);
-  return { files, roles: names, referrers, broken, brokenLinks, brokenIn, fragmentLinks, sample };
+  return { files, markdownFiles: files.size - 1, roles: names, referrers, broken, brokenLinks, brokenIn, fragmentLinks, sample };
 }
 
 /** Writes a library into `dir` (a new temporary folder by default) and returns the folder. */

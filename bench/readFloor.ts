@@ -53,7 +53,7 @@ export function readFloor(root: string, library: GeneratedLibrary): Promise<Read
       const ms = now() - started;
       try {
         const result = JSON.parse(out) as { files: number; readMs: number };
-        if (result.files !== library.roles.length + 1) throw new Error(`read ${result.files} files, expected ${library.roles.length + 1}`);
+        if (result.files !== library.markdownFiles) throw new Error(`read ${result.files} files, expected ${library.markdownFiles}`);
         resolve({ ms, readMs: result.readMs, files: result.files });
       } catch (error) {
         reject(new Error(`the read floor failed (exit ${code}): ${(error as Error).message}\n${err.slice(0, 2000)}`));

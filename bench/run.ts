@@ -111,7 +111,7 @@ async function benchSize(build: Build, size: number, rows: Row[], raw: Record<st
       FIGURE.floor,
       floor,
       undefined,
-      `median of ${runs}: node lists the folders and reads all ${library.files.size - 1} Markdown files' text, spawn to exit; the reads alone ${ms(median(rounds.map(r => r.floor.readMs)))}`,
+      `median of ${runs}: node lists the folders and reads all ${library.markdownFiles} Markdown files' text, spawn to exit; the reads alone ${ms(median(rounds.map(r => r.floor.readMs)))}`,
     );
     add(
       FIGURE.check,

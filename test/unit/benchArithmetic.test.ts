@@ -128,3 +128,25 @@ test('the generator counts broken references file by file', () => {
     assert.equal(unknown.length, count, path);
   }
 });
+
+test("the generator splits a large library's index by domain, every role listed once", () => {
+  const whole = generateLibrary({ roles: 1000 });
+  assert.deepEqual(
+    [...whole.files.keys()].filter(k => k.includes('LIBRARY')),
+    ['roles/LIBRARY.md'],
+  );
+  const limit = 20_000;
+  const split = generateLibrary({ roles: 1000, indexPartBytes: limit });
+  const parts = [...split.files.keys()].filter(k => k.includes('LIBRARY'));
+  assert.ok(parts.length > 3, `${parts.length} parts`);
+  assert.equal(split.markdownFiles, 1000 + parts.length);
+  const listed: string[] = [];
+  for (const part of parts) {
+    const text = split.files.get(part)!;
+    assert.ok(Buffer.byteLength(text) <= limit, `${part}: ${Buffer.byteLength(text)} bytes`);
+    for (const m of text.matchAll(/^- \[([a-z0-9-]+)\]/gm)) listed.push(m[1]);
+  }
+  assert.deepEqual(listed.sort(), [...split.roles].sort());
+  // Only the index changes: the roles are the same files.
+  for (const name of whole.roles) assert.equal(split.files.get(`roles/${name}.md`), whole.files.get(`roles/${name}.md`));
+});
