@@ -172,9 +172,9 @@ const PERSONAS = [
 ] as const;
 
 export interface GeneratedLibrary {
-  /** Relative paths ('/' separators) to text: `fleet-roles.json`, `roles/*.md`, `roles/LIBRARY.md` (and `LIBRARY-2.md`… in a large library). */
+  /** Relative paths ('/' separators) to text: `fleet-roles.json`, `roles/*.md`, `roles/LIBRARY.md`. */
   files: Map<string, string>;
-  /** Every file but `fleet-roles.json`: the roles and the index's parts, each of which the checks report on. */
+  /** Every file but `fleet-roles.json`: the roles and the index, each of which the checks report on. */
   markdownFiles: number;
   /** Every role's name (file stem), in generation order. */
   roles: string[];
@@ -192,16 +192,16 @@ export interface GeneratedLibrary {
   sample: { frontmatter: string; inline: string };
 }
 
-/** Half the 4 MiB a role file may have: room to spare, and one part up to about 20,000 roles. */
-const INDEX_PART_BYTES = 2 * 1024 * 1024;
+/** Half the 4 MiB a role file may have: the index of links up to about 20,000 roles, bold names above. */
+const INDEX_MAX_BYTES = 2 * 1024 * 1024;
 
 export interface GenerateOptions {
   roles: number;
   seed?: number;
   /** Share of Boundaries references that name no role; 0.03 by default. */
   brokenRate?: number;
-  /** The most bytes of one part of the index; INDEX_PART_BYTES by default. */
-  indexPartBytes?: number;
+  /** The most bytes of an index of links, above which it lists bold names; INDEX_MAX_BYTES by default. */
+  indexMaxBytes?: number;
 }
 
 function titleOf(slug: string): string {
@@ -337,23 +337,20 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
     files.set(path, out.join('\n'));
   }
 
-  // The index is split by domain into parts of at most INDEX_PART_BYTES (a domain's section is never split), so that even at 50,000 roles no
-  // part passes the 4 MiB a role file may have; up to about 20,000 roles it is one LIBRARY.md, as always.
-  const parts: string[][] = [['# Role library', '', `Every role of the fleet, by domain (${names.length} roles).`, '']];
-  let partBytes = Buffer.byteLength(parts[0].join('\n'));
-  for (const domain of DOMAINS) {
-    const members = names.filter(n => domainOf.get(n) === domain).sort();
-    if (members.length === 0) continue;
-    const section = [`## ${titleOf(domain)}`, '', ...members.map(n => `- [${n}](./${n}.md) — ${titleOf(n)}`), ''];
-    const sectionBytes = Buffer.byteLength(section.join('\n')) + 1;
-    if (partBytes + sectionBytes > (options.indexPartBytes ?? INDEX_PART_BYTES)) {
-      parts.push([`# Role library, part ${parts.length + 1}`, '']);
-      partBytes = Buffer.byteLength(parts[parts.length - 1].join('\n'));
+  // An index of links passes the 4 MiB a role file may have at about 45,000 roles, so a larger library's
+  // index names its roles in bold instead (a third of the bytes), which the index check reads alike.
+  const indexLines = (line: (name: string) => string) => {
+    const lines = ['# Role library', '', `Every role of the fleet, by domain (${names.length} roles).`, ''];
+    for (const domain of DOMAINS) {
+      const members = names.filter(n => domainOf.get(n) === domain).sort();
+      if (members.length === 0) continue;
+      lines.push(`## ${titleOf(domain)}`, '', ...members.map(line), '');
     }
-    parts[parts.length - 1].push(...section);
-    partBytes += sectionBytes;
-  }
-  parts.forEach((part, i) => files.set(i === 0 ? 'roles/LIBRARY.md' : `roles/LIBRARY-${i + 1}.md`, part.join('\n')));
+    return lines.join('\n');
+  };
+  const linked = indexLines(n => `- [${n}](./${n}.md) — ${titleOf(n)}`);
+  const limit = options.indexMaxBytes ?? INDEX_MAX_BYTES;
+  files.set('roles/LIBRARY.md', Buffer.byteLength(linked) <= limit ? linked : indexLines(n => `- **${n}**`));
   files.set('fleet-roles.json', `${JSON.stringify({ roleFolders: ['roles'], domains: DOMAINS }, null, 2)}\n`);
   return { files, markdownFiles: files.size - 1, roles: names, referrers, broken, brokenLinks, brokenIn, fragmentLinks, sample };
 }
