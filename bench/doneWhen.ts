@@ -2,7 +2,7 @@
  * Issue 20's "Done when", read straight off a run's figures: the ratios it
  * names, computed here so that nobody has to divide two cells of the table.
  */
-import { FIGURE, type FigureName, TARGETS, UNIT } from './figures';
+import { FIGURE, type FigureName, TARGETS, unitOf } from './figures';
 import { formatRatio, formatValue } from './format';
 import { ratio } from './stats';
 
@@ -63,8 +63,8 @@ export function doneWhenCriteria(m: Measured): Criterion[] {
     const target = TARGETS[figure]?.[10000];
     criteria.push({
       criterion: `issue 6: ${figure}, 10,000 roles (no worse than before: see \`--against\`)`,
-      value: formatValue(value, UNIT[figure]),
-      target: target === undefined ? '—' : `< ${formatValue(target, UNIT[figure])}`,
+      value: formatValue(value, unitOf(figure)),
+      target: target === undefined ? '—' : `< ${formatValue(target, unitOf(figure))}`,
       met: target === undefined ? undefined : bound(value, v => v < target),
     });
   }

@@ -30,21 +30,12 @@ export const FIGURE = {
 
 export type FigureName = (typeof FIGURE)[keyof typeof FIGURE];
 
-export const UNIT: Record<FigureName, Unit> = {
-  [FIGURE.cold]: 'ms',
-  [FIGURE.opened]: 'ms',
-  [FIGURE.check]: 'ms',
-  [FIGURE.checkRss]: 'MiB',
-  [FIGURE.floor]: 'ms',
-  [FIGURE.loadRss]: 'MiB',
-  [FIGURE.keystroke]: 'ms',
-  [FIGURE.deleteTypical]: 'ms',
-  [FIGURE.deleteHub]: 'ms',
-  [FIGURE.deletePull]: 'ms',
-  [FIGURE.completion]: 'ms',
-  [FIGURE.definition]: 'ms',
-  [FIGURE.sessionRss]: 'MiB',
-};
+const MEMORY: ReadonlySet<FigureName> = new Set([FIGURE.checkRss, FIGURE.loadRss, FIGURE.sessionRss]);
+
+/** Memory figures are in MiB, every other is a time. */
+export function unitOf(figure: FigureName): Unit {
+  return MEMORY.has(figure) ? 'MiB' : 'ms';
+}
 
 /** Issue 6's targets, by figure and size. */
 export const TARGETS: Partial<Record<FigureName, Record<number, number>>> = {

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { type Build, REPO } from './build';
-import { FIGURE, type FigureName, loadValues, measureLoad, sessionValues, UNIT } from './figures';
+import { FIGURE, type FigureName, loadValues, measureLoad, sessionValues, unitOf } from './figures';
 import { formatChange, formatValue } from './format';
 import { generateLibrary, writeLibrary } from './generate';
 import { log } from './log';
@@ -69,7 +69,7 @@ function sizeTable(result: SizeResult): string {
     const after = result.samples.after.map(v => v[figure]);
     if ([...before, ...after].some(v => v === undefined)) continue;
     const c = compare(before as number[], after as number[]);
-    const unit = UNIT[figure];
+    const unit = unitOf(figure);
     const cell = (s: typeof c.before) => `${formatValue(s.median, unit)} (${formatValue(s.min, unit)}–${formatValue(s.max, unit)})`;
     lines.push(
       `| ${figure} | ${cell(c.before)} | ${cell(c.after)} | ${formatChange(c.change)} | ${c.roundChanges.map(formatChange).join(', ')} (median ${formatChange(pairedChange(c))}) | ${c.reading === 'level' ? 'level' : `**${c.reading}**`} |`,

@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { type Build, buildAt, REPO } from './build';
 import { doneWhenTable } from './doneWhen';
-import { FIGURE, type FigureName, type LoadRound, loadValues, measureLoad, sessionValues, TARGETS, UNIT } from './figures';
+import { FIGURE, type FigureName, type LoadRound, loadValues, measureLoad, sessionValues, TARGETS, unitOf } from './figures';
 import { formatRatio, formatValue, type Unit } from './format';
 import { generateLibrary, writeLibrary, type GeneratedLibrary } from './generate';
 import { log } from './log';
@@ -90,7 +90,7 @@ async function benchSize(build: Build, size: number, rows: Row[], raw: Record<st
 
     const floor = median(rounds.map(r => r.floor.ms));
     const add = (figure: FigureName, ours: number | undefined, peerValue?: number, note?: string) => {
-      if (ours !== undefined) rows.push({ figure, size, unit: UNIT[figure], ours, floor, peer: peerValue, target: TARGETS[figure]?.[size], note, others });
+      if (ours !== undefined) rows.push({ figure, size, unit: unitOf(figure), ours, floor, peer: peerValue, target: TARGETS[figure]?.[size], note, others });
     };
     const load = (figure: FigureName) => median(rounds.map(r => loadValues(r)[figure] as number));
     const ms = (v: number) => formatValue(v, 'ms');
