@@ -14,8 +14,11 @@ import { median, percentile } from './stats';
 
 export const FIGURE = {
   cold: 'cold start → every diagnostic',
+  coldCpu: 'cold start → every diagnostic, server CPU time',
   opened: "cold start → the opened file's diagnostics",
+  openedCpu: "cold start → the opened file's diagnostics, server CPU time",
   check: 'fleet-roles check (whole process)',
+  checkCpu: 'fleet-roles check, CPU time',
   checkRss: 'fleet-roles check peak RSS',
   floor: "read floor: every file's text (whole process)",
   loadRss: 'server peak RSS after the load',
@@ -68,9 +71,12 @@ export async function measureLoad(build: Build, root: string, library: Generated
 export function loadValues(round: LoadRound): Partial<Record<FigureName, number>> {
   return {
     [FIGURE.cold]: round.cold.ms,
+    [FIGURE.coldCpu]: round.cold.serverCpuMs,
     [FIGURE.opened]: round.opened.ms,
+    [FIGURE.openedCpu]: round.opened.serverCpuMs,
     [FIGURE.floor]: round.floor.ms,
     [FIGURE.check]: round.check.ms,
+    [FIGURE.checkCpu]: round.check.cpuMs,
     [FIGURE.checkRss]: round.check.peakRssMiB,
     [FIGURE.loadRss]: round.cold.peakRssMiB,
   };

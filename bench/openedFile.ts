@@ -43,6 +43,8 @@ export interface OpenedFile {
   /** Pulls until the answer was complete: more than one when the server answered early and refreshed. */
   pulls: number;
   initializeMs: number;
+  /** CPU time the server used up to the complete answer (ms, 10 ms resolution). */
+  serverCpuMs: number;
 }
 
 /** Opens `rel` in a fresh server on the library in `root` and times its diagnostics. */
@@ -64,7 +66,7 @@ export async function openedFile(build: Build, root: string, library: GeneratedL
       const unexpected = items.filter(d => d.code !== 'unknown-role');
       if (unexpected.length > 0) throw new Error(`${rel}: unexpected diagnostics: ${unexpected.map(d => `${d.code} ${d.message}`).join('; ')}`);
       if (items.length > expected) throw new Error(`${rel}: ${items.length} unknown roles reported, expected ${expected}`);
-      if (items.length === expected) return { ms: at, firstAnswerMs, pulls, initializeMs };
+      if (items.length === expected) return { ms: at, firstAnswerMs, pulls, initializeMs, serverCpuMs: server.cpuMs() };
       // Not all known yet: the server owes a refresh, after which the pull is asked again, as VS Code does.
       if (server.refreshes === refreshesBefore) await refreshWithin(server, PATIENCE_MS - at, rel);
     }

@@ -27,8 +27,8 @@ import type { GeneratedLibrary } from './generate';
 import { now } from './clock';
 import { positionOf, ServerProcess, uriOf } from './lsp';
 
-/** Preloaded into the CLI to report its peak RSS at exit (see exitRss.ts). */
-const EXIT_RSS = nodePath.join(__dirname, 'exitRss.js');
+/** Preloaded into the CLI to report its peak RSS and CPU time at exit (see exitStats.ts). */
+const EXIT_STATS = nodePath.join(__dirname, 'exitStats.js');
 
 export interface ColdStart {
   /** Process spawned → every file's diagnostics received in one workspace/diagnostic answer (ms). */
@@ -120,6 +120,8 @@ export interface CliRun {
   ms: number;
   /** The process's peak resident set size (VmHWM at exit), in MiB. */
   peakRssMiB: number;
+  /** CPU time the process used, user and system, every thread (ms). */
+  cpuMs: number;
   exitCode: number | null;
   files: number;
   errors: number;
@@ -127,21 +129,21 @@ export interface CliRun {
 
 /**
  * `fleet-roles check . --format json` in the library's folder: the whole
- * process, start to exit, and its peak RSS (reported at exit on a fourth pipe).
+ * process, start to exit, its peak RSS and CPU time (reported at exit on a fourth pipe).
  */
 export function cliCheck(build: Build, root: string, library: GeneratedLibrary): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = now();
-    const child = spawn(process.execPath, ['--require', EXIT_RSS, build.cli, 'check', '.', '--format', 'json'], {
+    const child = spawn(process.execPath, ['--require', EXIT_STATS, build.cli, 'check', '.', '--format', 'json'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     let err = '';
-    let hwm = '';
+    let stats = '';
     child.stdout!.on('data', c => out.push(c));
     child.stderr!.on('data', c => (err += String(c)));
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', c => (hwm += String(c)));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', c => (stats += String(c)));
     child.on('error', reject);
     child.on('close', code => {
       const ms = now() - started;
@@ -149,9 +151,9 @@ export function cliCheck(build: Build, root: string, library: GeneratedLibrary):
         const report = JSON.parse(Buffer.concat(out).toString('utf8')) as { summary: { files: number; errors: number } };
         if (report.summary.files !== library.markdownFiles) throw new Error(`the CLI checked ${report.summary.files} files`);
         if (report.summary.errors !== library.broken) throw new Error(`the CLI found ${report.summary.errors} errors, expected ${library.broken}`);
-        const peakRssMiB = Number(hwm) / 1024;
-        if (!(peakRssMiB > 0)) throw new Error(`the CLI reported no peak RSS ('${hwm}')`);
-        resolve({ ms, peakRssMiB, exitCode: code, files: report.summary.files, errors: report.summary.errors });
+        const { peakRssKb, cpuMs } = JSON.parse(stats || '{}') as { peakRssKb?: number; cpuMs?: number };
+        if (!(peakRssKb! > 0) || cpuMs === undefined) throw new Error(`the CLI reported no peak RSS or CPU time ('${stats}')`);
+        resolve({ ms, peakRssMiB: peakRssKb! / 1024, cpuMs, exitCode: code, files: report.summary.files, errors: report.summary.errors });
       } catch (error) {
         reject(new Error(`fleet-roles check failed (exit ${code}): ${(error as Error).message}\n${err.slice(0, 2000)}`));
       }

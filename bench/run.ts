@@ -119,6 +119,10 @@ async function benchSize(build: Build, size: number, rows: Row[], raw: Record<st
       undefined,
       `median of ${runs}; \`fleet-roles --version\` (node and the CLI's modules alone) takes ${ms(median(versions))}`,
     );
+    const cpuNote = 'user and system, every thread; steadier than the wall time when other processes share the machine';
+    add(FIGURE.coldCpu, load(FIGURE.coldCpu), undefined, `median of ${runs}: the server's, up to the answer (10 ms resolution); ${cpuNote}`);
+    add(FIGURE.openedCpu, load(FIGURE.openedCpu), undefined, `median of ${runs}: the server's, up to the answer (10 ms resolution); ${cpuNote}`);
+    add(FIGURE.checkCpu, load(FIGURE.checkCpu), undefined, `median of ${runs}: the CLI's, at its exit; ${cpuNote}`);
     add(FIGURE.checkRss, load(FIGURE.checkRss), undefined, `median of ${runs}: VmHWM at the CLI's exit`);
     add(FIGURE.loadRss, load(FIGURE.loadRss), undefined, `median of ${runs}: VmHWM at the cold start's answer`);
     if (s) {
