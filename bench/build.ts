@@ -4,7 +4,7 @@
  * the same harness, so that two builds differ only in what they ship.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { SERVER_NODE_FLAGS } from '../server/src/lsp/nodeFlags';
 
@@ -41,7 +41,13 @@ function serverFlagsOf(root: string): readonly string[] {
 export function buildAt(root: string, label: string): Build {
   const bundle = nodePath.join(root, 'dist', 'server.js');
   const cli = nodePath.join(root, 'bin', 'fleet-roles.js');
-  for (const needed of [bundle, cli]) if (!existsSync(needed)) throw new Error(`${needed} is missing: run \`npm ci && npm run build\` in ${root}`);
+  const cliBundle = nodePath.join(root, 'dist', 'cli.js');
+  for (const needed of [bundle, cliBundle, cli]) if (!existsSync(needed)) throw new Error(`${needed} is missing: run \`npm ci && npm run build\` in ${root}`);
+  // bin/fleet-roles.js runs whichever of the bundle and the compiled tree was built last: after a bare `tsc`
+  // that is the unbundled tree, which loads differently, and a paired run would compare unlike processes.
+  const tree = nodePath.join(root, 'out', 'server', 'src', 'cli', 'entry.js');
+  if (existsSync(tree) && statSync(tree).mtimeMs > statSync(cliBundle).mtimeMs)
+    throw new Error(`${root}: out/ is newer than dist/cli.js, so the CLI would run unbundled: run \`npm run build\` there`);
   return {
     label,
     root,

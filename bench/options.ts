@@ -7,8 +7,10 @@ import * as nodePath from 'node:path';
 const env = (name: string, fallback: number) => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
 
 export const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
-/** Cold starts, opened files, read floors and CLI runs per size (rounds per build in a paired run). */
+/** Rounds of cold start, opened file, read floor and CLI run per size. */
 export const runsAt = (size: number) => env('BENCH_RUNS', size > 2000 ? 3 : 5);
+/** Rounds of each build in a paired run, at every size: enough for a reading (see CONFIDENT_ROUNDS). */
+export const PAIRED_ROUNDS = env('BENCH_ROUNDS', 5);
 export const SAMPLES = env('BENCH_SAMPLES', 200);
 export const DELETES = env('BENCH_DELETES', 10);
 /**

@@ -15,9 +15,9 @@ import { generateLibrary, writeLibrary } from './generate';
 import { log } from './log';
 import { cpuAccount, machine, othersShare, waitForQuiet } from './machineLoad';
 import { chooseOpenedFile } from './openedFile';
-import { DELETES, runsAt, SAMPLES, SESSION_MAX, SIZES } from './options';
+import { DELETES, PAIRED_ROUNDS, SAMPLES, SESSION_MAX, SIZES } from './options';
 import { session } from './ours';
-import { compare, pairedChange, pairingOrder, type Side } from './pairing';
+import { CONFIDENT_ROUNDS, compare, pairedChange, pairingOrder, type Side } from './pairing';
 
 type Values = Partial<Record<FigureName, number>>;
 
@@ -34,7 +34,7 @@ async function pairSize(builds: Record<Side, Build>, size: number): Promise<Size
   const library = generateLibrary({ roles: size });
   const root = writeLibrary(library);
   const opened = chooseOpenedFile(library);
-  const rounds = runsAt(size);
+  const rounds = PAIRED_ROUNDS;
   try {
     await waitForQuiet();
     const account = cpuAccount();
@@ -87,7 +87,7 @@ export async function pairedMain(before: Build, after: Build): Promise<void> {
   const markdown = [
     `fleet-roles paired benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${m.nproc} cores (${m.cpu}), node ${m.node}; ${Math.round((Date.now() - started.getTime()) / 1000)} s`,
     `before: ${before.label}, dist/server.js sha256 ${before.serverHash}; after: ${after.label}, dist/server.js sha256 ${after.serverHash}`,
-    'Rounds alternate before, after; after, before. "each round": after ÷ before − 1 per round. Reading: level within 3%; worse or better beyond 3% and the same way in every round; unclear otherwise.',
+    `Rounds alternate before, after; after, before. "each round": after ÷ before − 1 per round. Reading: level within 3%; worse or better beyond 3% and the same way in every round of ${CONFIDENT_ROUNDS} or more (leans worse, leans better with fewer); unclear otherwise.`,
     '',
     results.map(sizeTable).join('\n\n'),
     '',
