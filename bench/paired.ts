@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { type Build, REPO } from './build';
+import { doneWhenTable, type Measured } from './doneWhen';
 import { FIGURE, type FigureName, loadValues, measureLoad, sessionValues, unitOf } from './figures';
 import { formatChange, formatValue } from './format';
 import { generateLibrary, writeLibrary } from './generate';
@@ -18,6 +19,7 @@ import { chooseOpenedFile } from './openedFile';
 import { DELETES, PAIRED_ROUNDS, SAMPLES, SESSION_MAX, SIZES } from './options';
 import { session } from './ours';
 import { CONFIDENT_ROUNDS, compare, pairedChange, pairingOrder, type Side } from './pairing';
+import { median } from './stats';
 
 type Values = Partial<Record<FigureName, number>>;
 
@@ -78,6 +80,17 @@ function sizeTable(result: SizeResult): string {
   return lines.join('\n');
 }
 
+/** One side's medians, for issue 20's table; the peer is not run in a paired run. */
+function medians(results: SizeResult[], side: Side): Measured {
+  return {
+    ours: (figure, size) => {
+      const values = results.find(r => r.size === size)?.samples[side].map(v => v[figure]);
+      return values === undefined || values.some(v => v === undefined) ? undefined : median(values as number[]);
+    },
+    peer: () => undefined,
+  };
+}
+
 export async function pairedMain(before: Build, after: Build): Promise<void> {
   const started = new Date();
   log(`paired run: before ${before.label} (server ${before.serverHash}), after ${after.label} (server ${after.serverHash})`);
@@ -90,6 +103,14 @@ export async function pairedMain(before: Build, after: Build): Promise<void> {
     `Rounds alternate before, after; after, before. "each round": after ÷ before − 1 per round. Reading: level within 3%; worse or better beyond 3% and the same way in every round of ${CONFIDENT_ROUNDS} or more (leans worse, leans better with fewer); unclear otherwise.`,
     '',
     results.map(sizeTable).join('\n\n'),
+    '',
+    'Before:',
+    '',
+    doneWhenTable(medians(results, 'before')),
+    '',
+    'After:',
+    '',
+    doneWhenTable(medians(results, 'after')),
     '',
   ].join('\n');
   process.stdout.write(`\n${markdown}`);
