@@ -174,6 +174,8 @@ const PERSONAS = [
 export interface GeneratedLibrary {
   /** Relative paths ('/' separators) to text: `fleet-roles.json`, `roles/*.md`, `roles/LIBRARY.md`. */
   files: Map<string, string>;
+  /** Every file but `fleet-roles.json`: the roles and the index, each of which the checks report on. */
+  markdownFiles: number;
   /** Every role's name (file stem), in generation order. */
   roles: string[];
   /** Role name → relative paths of the role files that refer to it in their Boundaries (LIBRARY.md excluded). */
@@ -182,17 +184,24 @@ export interface GeneratedLibrary {
   broken: number;
   /** Broken references written as links (the ones a Markdown link checker can see). */
   brokenLinks: number;
+  /** Relative path of a role file → its broken references: the `unknown-role` diagnostics that file alone must report. */
+  brokenIn: Map<string, number>;
   /** Links with a `#mandate` fragment to an existing role, by file: where the peer's go-to-definition has an answer. */
   fragmentLinks: number;
   /** The first role file that uses each declaration form, for benchmarks that want one of each. */
   sample: { frontmatter: string; inline: string };
 }
 
+/** Half the 4 MiB a role file may have: the index of links up to about 20,000 roles, bold names above. */
+const INDEX_MAX_BYTES = 2 * 1024 * 1024;
+
 export interface GenerateOptions {
   roles: number;
   seed?: number;
   /** Share of Boundaries references that name no role; 0.03 by default. */
   brokenRate?: number;
+  /** The most bytes of an index of links, above which it lists bold names; INDEX_MAX_BYTES by default. */
+  indexMaxBytes?: number;
 }
 
 function titleOf(slug: string): string {
@@ -243,6 +252,7 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
   const referrers = new Map<string, string[]>();
   let broken = 0;
   let brokenLinks = 0;
+  const brokenIn = new Map<string, number>();
   let fragmentLinks = 0;
   const sample = { frontmatter: '', inline: '' };
 
@@ -308,6 +318,7 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
       else ref = `**${target}**`;
       if (isBroken) {
         broken++;
+        brokenIn.set(path, (brokenIn.get(path) ?? 0) + 1);
         if (asLink) brokenLinks++;
       } else {
         if (withFragment) fragmentLinks++;
@@ -326,17 +337,22 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
     files.set(path, out.join('\n'));
   }
 
-  const index = ['# Role library', '', `Every role of the fleet, by domain (${names.length} roles).`, ''];
-  for (const domain of DOMAINS) {
-    const members = names.filter(n => domainOf.get(n) === domain).sort();
-    if (members.length === 0) continue;
-    index.push(`## ${titleOf(domain)}`, '');
-    for (const n of members) index.push(`- [${n}](./${n}.md) — ${titleOf(n)}`);
-    index.push('');
-  }
-  files.set('roles/LIBRARY.md', index.join('\n'));
+  // An index of links passes the 4 MiB a role file may have at about 45,000 roles, so a larger library's
+  // index names its roles in bold instead (a third of the bytes), which the index check reads alike.
+  const indexLines = (line: (name: string) => string) => {
+    const lines = ['# Role library', '', `Every role of the fleet, by domain (${names.length} roles).`, ''];
+    for (const domain of DOMAINS) {
+      const members = names.filter(n => domainOf.get(n) === domain).sort();
+      if (members.length === 0) continue;
+      lines.push(`## ${titleOf(domain)}`, '', ...members.map(line), '');
+    }
+    return lines.join('\n');
+  };
+  const linked = indexLines(n => `- [${n}](./${n}.md) — ${titleOf(n)}`);
+  const limit = options.indexMaxBytes ?? INDEX_MAX_BYTES;
+  files.set('roles/LIBRARY.md', Buffer.byteLength(linked) <= limit ? linked : indexLines(n => `- **${n}**`));
   files.set('fleet-roles.json', `${JSON.stringify({ roleFolders: ['roles'], domains: DOMAINS }, null, 2)}\n`);
-  return { files, roles: names, referrers, broken, brokenLinks, fragmentLinks, sample };
+  return { files, markdownFiles: files.size - 1, roles: names, referrers, broken, brokenLinks, brokenIn, fragmentLinks, sample };
 }
 
 /** Writes a library into `dir` (a new temporary folder by default) and returns the folder. */

@@ -3,13 +3,10 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { ExitNotification, ShutdownRequest } from 'vscode-languageserver-protocol';
+import { now } from './clock';
 
 export function uriOf(platformPath: string): string {
   return pathToFileURL(platformPath).toString();
-}
-
-export function now(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
 }
 
 /** A language server in a child process, spoken to over stdio: what an editor does, and a stopwatch. */
@@ -95,21 +92,6 @@ export class ServerProcess {
     clearTimeout(timer);
     this.connection.dispose();
   }
-}
-
-/** Nearest-rank percentile of a list of numbers. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-export function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** A position (0-based line, UTF-16 column) of the first `needle` in `text` at or after `from`, shifted by `delta` columns. */

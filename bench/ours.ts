@@ -22,24 +22,13 @@ import {
   type Position,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol';
-import { SERVER_NODE_FLAGS } from '../server/src/lsp/nodeFlags';
+import type { Build } from './build';
 import type { GeneratedLibrary } from './generate';
-import { median, now, positionOf, ServerProcess, uriOf } from './lsp';
+import { now } from './clock';
+import { positionOf, ServerProcess, uriOf } from './lsp';
 
-const REPO = nodePath.join(__dirname, '..', '..');
-/**
- * The server as the extension ships and starts it: one bundled file, with the
- * extension's node flags (SERVER_NODE_FLAGS). For profiling,
- * BENCH_SERVER=out runs the unbundled build (readable names) and
- * BENCH_NODE_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
- */
-export const SERVER_ARGS = [
-  ...SERVER_NODE_FLAGS,
-  ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-  process.env.BENCH_SERVER === 'out' ? nodePath.join(REPO, 'out', 'server', 'src', 'lsp', 'main.js') : nodePath.join(REPO, 'dist', 'server.js'),
-  '--stdio',
-];
-export const CLI = nodePath.join(REPO, 'bin', 'fleet-roles.js');
+/** Preloaded into the CLI to report its peak RSS and CPU time at exit (see exitStats.ts). */
+const EXIT_STATS = nodePath.join(__dirname, 'exitStats.js');
 
 export interface ColdStart {
   /** Process spawned → every file's diagnostics received in one workspace/diagnostic answer (ms). */
@@ -53,7 +42,7 @@ export interface ColdStart {
   initializeMs: number;
 }
 
-async function initialize(server: ServerProcess, root: string): Promise<number> {
+export async function initialize(server: ServerProcess, root: string): Promise<number> {
   await server.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
@@ -81,15 +70,15 @@ function checkReport(report: WorkspaceDiagnosticReport, library: GeneratedLibrar
     for (const d of item.items) if (d.code !== 'unknown-role') unexpected.push(`${item.uri}: ${d.code} ${d.message}`);
   }
   const files = report.items.length;
-  if (files !== library.roles.length + 1) throw new Error(`fleet-roles reported ${files} files, expected ${library.roles.length + 1}`);
+  if (files !== library.markdownFiles) throw new Error(`fleet-roles reported ${files} files, expected ${library.markdownFiles}`);
   if (unknownRoles !== library.broken) throw new Error(`fleet-roles reported ${unknownRoles} unknown roles, expected ${library.broken}`);
   if (unexpected.length > 0) throw new Error(`unexpected diagnostics: ${unexpected.slice(0, 5).join('; ')}`);
   return { files, unknownRoles };
 }
 
 /** Cold start: spawn, initialize, and one workspace pull that holds every file's diagnostics. */
-export async function coldStart(root: string, library: GeneratedLibrary): Promise<ColdStart> {
-  const server = ServerProcess.start(SERVER_ARGS);
+export async function coldStart(build: Build, root: string, library: GeneratedLibrary): Promise<ColdStart> {
+  const server = ServerProcess.start(build.serverArgs);
   try {
     const initializeMs = await initialize(server, root);
     const report = await server.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
@@ -103,9 +92,9 @@ export async function coldStart(root: string, library: GeneratedLibrary): Promis
 }
 
 /** The server on an empty folder: its fixed cost in memory, before any role (MiB). */
-export async function emptyServerRss(): Promise<number> {
+export async function emptyServerRss(build: Build): Promise<number> {
   const dir = mkdtempSync(nodePath.join(os.tmpdir(), 'fleet-roles-empty-'));
-  const server = ServerProcess.start(SERVER_ARGS);
+  const server = ServerProcess.start(build.serverArgs);
   try {
     await initialize(server, dir);
     await server.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
@@ -117,10 +106,10 @@ export async function emptyServerRss(): Promise<number> {
 }
 
 /** `fleet-roles --version`: node's start and the CLI's modules, the floor under every check (ms). */
-export function cliFloor(): Promise<number> {
+export function cliFloor(build: Build): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = now();
-    const child = spawn(process.execPath, [CLI, '--version'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [build.cli, '--version'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.resume();
     child.on('error', reject);
     child.on('close', () => resolve(now() - started));
@@ -129,28 +118,42 @@ export function cliFloor(): Promise<number> {
 
 export interface CliRun {
   ms: number;
+  /** The process's peak resident set size (VmHWM at exit), in MiB. */
+  peakRssMiB: number;
+  /** CPU time the process used, user and system, every thread (ms). */
+  cpuMs: number;
   exitCode: number | null;
   files: number;
   errors: number;
 }
 
-/** `fleet-roles check . --format json` in the library's folder: the whole process, start to exit. */
-export function cliCheck(root: string, library: GeneratedLibrary): Promise<CliRun> {
+/**
+ * `fleet-roles check . --format json` in the library's folder: the whole
+ * process, start to exit, its peak RSS and CPU time (reported at exit on a fourth pipe).
+ */
+export function cliCheck(build: Build, root: string, library: GeneratedLibrary): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = now();
-    const child = spawn(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', EXIT_STATS, build.cli, 'check', '.', '--format', 'json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     let err = '';
-    child.stdout.on('data', c => out.push(c));
-    child.stderr.on('data', c => (err += String(c)));
+    let stats = '';
+    child.stdout!.on('data', c => out.push(c));
+    child.stderr!.on('data', c => (err += String(c)));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', c => (stats += String(c)));
     child.on('error', reject);
     child.on('close', code => {
       const ms = now() - started;
       try {
         const report = JSON.parse(Buffer.concat(out).toString('utf8')) as { summary: { files: number; errors: number } };
-        if (report.summary.files !== library.roles.length + 1) throw new Error(`the CLI checked ${report.summary.files} files`);
+        if (report.summary.files !== library.markdownFiles) throw new Error(`the CLI checked ${report.summary.files} files`);
         if (report.summary.errors !== library.broken) throw new Error(`the CLI found ${report.summary.errors} errors, expected ${library.broken}`);
-        resolve({ ms, exitCode: code, files: report.summary.files, errors: report.summary.errors });
+        const { peakRssKb, cpuMs } = JSON.parse(stats || '{}') as { peakRssKb?: number; cpuMs?: number };
+        if (!(peakRssKb! > 0) || cpuMs === undefined) throw new Error(`the CLI reported no peak RSS or CPU time ('${stats}')`);
+        resolve({ ms, peakRssMiB: peakRssKb! / 1024, cpuMs, exitCode: code, files: report.summary.files, errors: report.summary.errors });
       } catch (error) {
         reject(new Error(`fleet-roles check failed (exit ${code}): ${(error as Error).message}\n${err.slice(0, 2000)}`));
       }
@@ -185,8 +188,8 @@ export interface SessionFigures {
  * One server session on the library: keystrokes, completions, definitions,
  * then deletes of roles that other files name (each restored afterwards).
  */
-export async function session(root: string, library: GeneratedLibrary, samples: number, deletes: number): Promise<SessionFigures> {
-  const server = ServerProcess.start(SERVER_ARGS);
+export async function session(build: Build, root: string, library: GeneratedLibrary, samples: number, deletes: number): Promise<SessionFigures> {
+  const server = ServerProcess.start(build.serverArgs);
   const c = server.connection;
   try {
     await initialize(server, root);
@@ -356,7 +359,7 @@ export async function session(root: string, library: GeneratedLibrary, samples: 
   }
 }
 
-async function pullDocument(server: ServerProcess, uri: string): Promise<Diagnostic[]> {
+export async function pullDocument(server: ServerProcess, uri: string): Promise<Diagnostic[]> {
   const report = (await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as DocumentDiagnosticReport;
   if (report.kind !== 'full') throw new Error(`expected a full report for ${uri}`);
   return report.items;
@@ -376,5 +379,3 @@ async function workspacePull(server: ServerProcess, held: Map<string, string>): 
     clearTimeout(timer);
   }
 }
-
-export { median };

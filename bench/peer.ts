@@ -28,7 +28,8 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol';
 import type { GeneratedLibrary } from './generate';
-import { now, positionOf, ServerProcess, uriOf } from './lsp';
+import { now } from './clock';
+import { positionOf, ServerProcess, uriOf } from './lsp';
 
 const PEER_MAIN = nodePath.join(__dirname, '..', '..', 'node_modules', 'vscode-markdown-languageserver', 'dist', 'node', 'workerMain.js');
 
