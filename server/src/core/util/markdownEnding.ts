@@ -15,3 +15,11 @@ export const MARKDOWN_GLOBS = MARKDOWN_ENDINGS.map(ending => `**/*${ending}`);
 export function hasMarkdownEnding(path: string): boolean {
   const lower = path.toLowerCase();
   return MARKDOWN_ENDINGS.some(ending => lower.endsWith(ending));
+}
+
+/**
+ * What a format's extension may be: one of those endings, alone or after
+ * dotted words (`.agent.md`). Anything else (`.agentmd`, `.txt`) names files
+ * no walk reads, so a library of them would look empty.
+ */
+export const EXTENSION_PATTERN = new RegExp(`^(\\.[\\w-]+)*(${MARKDOWN_ENDINGS.map(ending => `\\${ending}`).join('|')})$`, 'i');
