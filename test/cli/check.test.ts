@@ -233,7 +233,11 @@ describe('fleet-roles check', () => {
       try {
         const result = runCli(['check', 'lib', '--format', 'json'], tree.dir);
         assert.equal(result.status, 0, `${extension}: ${result.stderr}`);
-        assert.deepEqual(JSON.parse(result.stdout).files.map((f: { path: string }) => f.path), [`lib/.github/agents/helper${extension}`], extension);
+        assert.deepEqual(
+          JSON.parse(result.stdout).files.map((f: { path: string }) => f.path),
+          [`lib/.github/agents/helper${extension}`],
+          extension,
+        );
       } finally {
         tree.dispose();
       }

@@ -159,7 +159,8 @@ export const formatSettingSchema = z
     extension: z
       .string()
       .regex(EXTENSION_PATTERN, {
-        error: issue => `('${String(issue.input)}') is not a Markdown ending: it must be ".md" or ".mdc", alone or after a dotted word such as ".agent.md"; no file with another ending is read`,
+        error: issue =>
+          `('${String(issue.input)}') is not a Markdown ending: it must be ".md" or ".mdc", alone or after a dotted word such as ".agent.md"; no file with another ending is read`,
       })
       .optional()
       .describe("The end of a role file's name: `.md`, `.agent.md`, or `.mdc` (Cursor's rules); new role files get it."),
