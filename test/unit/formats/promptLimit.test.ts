@@ -59,6 +59,17 @@ describe('prompt-too-long, counted by hand', () => {
     assert.deepEqual(await ranges(HEAD, 1), []);
   });
 
+  test('an exception whose key the format does not declare never applies, and is named', async () => {
+    const config = JSON.stringify({ format: { extends: 'claude-code', promptLimit: { characters: 10, unless: { key: 'tier', value: 'large' } } } });
+    const lib = await checkLibrary({ '/ws/fleet-roles.json': config, [PATH]: `${HEAD}0123456789ABC` });
+    assert.deepEqual(
+      lib.diagnostics(PATH).map(d => d.message),
+      [
+        'The prompt is longer than 10 characters, the most the tool takes unless it declares `tier: large`: it goes on past here. Shorten it, or move the detail into files the agent reads.',
+      ],
+    );
+  });
+
   test("a format's cap with an exception names it in the message", async () => {
     const body = Array.from({ length: 301 }, () => 'x'.repeat(99));
     const lib = await checkLibrary({ '/ws/.github/agents/helper.agent.md': agentText(['description: Helps'], body) });
