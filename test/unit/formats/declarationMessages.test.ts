@@ -93,6 +93,7 @@ describe("a format's declarations, one of each kind", () => {
     assert.deepEqual(await reported(['code: Foo Bar']), [refused('Foo Bar', " Use 'foo-bar'.")]);
     assert.deepEqual(await reported(['code: DataAnalyst']), [refused('DataAnalyst', " Use 'data-analyst'.")]);
     assert.deepEqual(await reported(['code: Data__Analyst']), [refused('Data__Analyst', " Use 'data-analyst'.")]);
+    assert.deepEqual(await reported(['code: Foo Bar"']), [refused('Foo Bar"', " Use 'foo-bar'.")]);
     assert.deepEqual(await reported(['code: Foo Bar!']), [refused('Foo Bar!', '')]);
     assert.deepEqual(await reported(['code: Foo"Bar']), [refused('Foo"Bar', '')]);
     assert.deepEqual(await reported(['code: 42']), [refused('42', '')]);

@@ -52,6 +52,13 @@ describe('hidden-character at the edges', () => {
     );
   });
 
+  test('a joiner after a lone low surrogate at the start of the text (an editor may send one) is reported, not a crash', async () => {
+    assert.deepEqual(
+      (await hiddenIn('\uDC00\u200Dx\n')).map(d => d.range),
+      [at(0, 1, 2)],
+    );
+  });
+
   test('an emoji and a joiner at the start of the file are left alone', async () => {
     assert.deepEqual(await hiddenIn('😀\u200D😀 planner\n'), []);
   });

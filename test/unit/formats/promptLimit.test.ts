@@ -39,6 +39,10 @@ describe('prompt-too-long, counted by hand', () => {
     assert.deepEqual(await ranges(`${HEAD}0123456789A`), [at(BODY, 10, 11)]);
   });
 
+  test('a character of one UTF-16 unit above the surrogates counts once, and so does the next', async () => {
+    assert.deepEqual(await ranges(`${HEAD}${'\uFF58'.repeat(10)}X`), [at(BODY, 10, 11)]);
+  });
+
   test('a character of two UTF-16 units counts once, whatever its surrogates', async () => {
     for (const character of ['\u{10000}', '😀', '\u{10FFFD}']) {
       assert.deepEqual(await ranges(`${HEAD}${character.repeat(10)}X`), [at(BODY, 20, 21)], character.codePointAt(0)!.toString(16));
