@@ -55,6 +55,29 @@ const clients = [
   },
   { name: 'Emacs 28 with eglot 1.9, batch', cmd: process.execPath, args: ['scripts/test-clients.js', 'eglot'], limit: 6 * MINUTE, needs: needs.eglot },
 ];
+
+/** One suite of the extension in VS Code's extension host: its tests, the folder it opens, where its screenshots and logs go. */
+function extensionHostStep(name, tests, workspace, artifacts) {
+  return {
+    name,
+    cmd: process.execPath,
+    args: [
+      path.join(harness, 'extensionHostRun.js'),
+      '--extension',
+      '.',
+      '--tests',
+      tests,
+      '--workspace',
+      workspace,
+      '--timeout',
+      '600',
+      '--artifacts',
+      `.ci-artifacts/${artifacts}`,
+    ],
+    limit: 15 * MINUTE,
+    needs: needs.vscode,
+  };
+}
 const e2e = [
   {
     name: 'the .vsix and the pre-commit hook',
@@ -63,63 +86,19 @@ const e2e = [
     limit: 15 * MINUTE,
     needs: needs.packageTools,
   },
-  {
-    name: 'extension-host suite in VS Code',
-    cmd: process.execPath,
-    args: [
-      path.join(harness, 'extensionHostRun.js'),
-      '--extension',
-      '.',
-      '--tests',
-      'out/test/e2e/index.js',
-      '--workspace',
-      'roles',
-      '--timeout',
-      '600',
-      '--artifacts',
-      '.ci-artifacts/exthost',
-    ],
-    limit: 15 * MINUTE,
-    needs: needs.vscode,
-  },
-  {
-    name: 'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)',
-    cmd: process.execPath,
-    args: [
-      path.join(harness, 'extensionHostRun.js'),
-      '--extension',
-      '.',
-      '--tests',
-      'out/test/e2e/agents/index.js',
-      '--workspace',
-      'test/fixtures/agent-libraries',
-      '--timeout',
-      '600',
-      '--artifacts',
-      '.ci-artifacts/exthost-agents',
-    ],
-    limit: 15 * MINUTE,
-    needs: needs.vscode,
-  },
-  {
-    name: 'extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic)',
-    cmd: process.execPath,
-    args: [
-      path.join(harness, 'extensionHostRun.js'),
-      '--extension',
-      '.',
-      '--tests',
-      'out/test/e2e/ansible/index.js',
-      '--workspace',
-      'test/fixtures/ansible',
-      '--timeout',
-      '600',
-      '--artifacts',
-      '.ci-artifacts/exthost-ansible',
-    ],
-    limit: 15 * MINUTE,
-    needs: needs.vscode,
-  },
+  extensionHostStep('extension-host suite in VS Code', 'out/test/e2e/index.js', 'roles', 'exthost'),
+  extensionHostStep(
+    'extension-host suite in VS Code on agent libraries (.claude/agents, .github/agents)',
+    'out/test/e2e/agents/index.js',
+    'test/fixtures/agent-libraries',
+    'exthost-agents',
+  ),
+  extensionHostStep(
+    'extension-host suite in VS Code on an Ansible repository (no library: no activation, no diagnostic)',
+    'out/test/e2e/ansible/index.js',
+    'test/fixtures/ansible',
+    'exthost-ansible',
+  ),
   // One file at a time: each starts its own VS Code and Chromium. They install the .vsix of the package step.
   {
     name: 'UI tests in VS Code with Chromium',

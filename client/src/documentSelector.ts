@@ -1,3 +1,5 @@
+import { CURSOR_RULES_ENDING } from '../../server/src/core/util/markdownEnding';
+
 /**
  * The documents the client sends the server: Markdown files, `.mdc` files
  * (Cursor's rules: VS Code gives them no language, and a format may name
@@ -7,6 +9,6 @@
  */
 export const DOCUMENT_SELECTOR: Array<{ scheme: 'file'; language?: string; pattern?: string }> = [
   { scheme: 'file', language: 'markdown' },
-  { scheme: 'file', pattern: '**/*.mdc' },
+  { scheme: 'file', pattern: `**/*${CURSOR_RULES_ENDING}` },
   { scheme: 'file', pattern: '**/fleet-roles.json' },
 ];

@@ -202,6 +202,48 @@ describe('fleet-roles check', () => {
     }
   });
 
+  test('an extension that is no Markdown ending is refused at its value, naming what is allowed, not reported later as "no role files"', () => {
+    for (const extension of ['.agentmd', '.txt', 'md', '.agent.md.bak']) {
+      const tree = makeTree({
+        'lib/fleet-roles.json': `{\n  "format": { "extends": "copilot-agents", "extension": "${extension}" }\n}\n`,
+        [`lib/roles/helper${extension}`]: '---\nname: helper\ndescription: Helps\n---\n# Helper\n',
+      });
+      try {
+        const result = runCli(['check', 'lib'], tree.dir);
+        assert.equal(result.status, 2, result.stderr);
+        assert.equal(
+          result.stderr,
+          `lib/fleet-roles.json:2:57 error invalid-config Invalid configuration: 'format.extension' ('${extension}') is not a Markdown ending: ` +
+            'it must be ".md" or ".mdc", alone or after a dotted word such as ".agent.md"; no file with another ending is read.\n' +
+            'fleet-roles: the configuration is not valid; nothing was checked\n',
+        );
+        assert.equal(result.stdout, '');
+      } finally {
+        tree.dispose();
+      }
+    }
+  });
+
+  test('the Markdown endings a format may name are accepted: .md, .mdc, and either after dotted words', () => {
+    for (const extension of ['.md', '.mdc', '.agent.md', '.Agent.MD', '.cursor.rule.mdc']) {
+      const tree = makeTree({
+        'lib/fleet-roles.json': `{\n  "format": { "extends": "copilot-agents", "extension": "${extension}" }\n}\n`,
+        [`lib/.github/agents/helper${extension}`]: '---\nname: helper\ndescription: Helps\n---\n# Helper\n',
+      });
+      try {
+        const result = runCli(['check', 'lib', '--format', 'json'], tree.dir);
+        assert.equal(result.status, 0, `${extension}: ${result.stderr}`);
+        assert.deepEqual(
+          JSON.parse(result.stdout).files.map((f: { path: string }) => f.path),
+          [`lib/.github/agents/helper${extension}`],
+          extension,
+        );
+      } finally {
+        tree.dispose();
+      }
+    }
+  });
+
   test('a configuration whose role folders lead outside its folder is refused at each such value, and nothing there is read', () => {
     const tree = makeTree({
       'lib/fleet-roles.json': '{\n  "roleFolders": ["people", "/", "../../../../etc", "/proc", "../elsewhere"]\n}\n',

@@ -11,7 +11,7 @@ export { CONFIG_FILE_NAME, problemLocation, type ConfigProblem } from './config/
 export { CancelledError, type CancellationToken } from './util/cancellation';
 export { describeReadFailure } from './util/readFailure';
 export { basename, isWithin, relativePath } from './util/paths';
-export { hasMarkdownEnding } from './util/markdownEnding';
+export { hasMarkdownEnding, MARKDOWN_GLOBS } from './util/markdownEnding';
 export { counted } from './util/counted';
 export { closestMatches } from './util/editDistance';
 export type { FileMove } from './features/fileMove';

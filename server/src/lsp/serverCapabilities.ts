@@ -1,15 +1,10 @@
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { SEMANTIC_TOKENS_LEGEND } from '../core';
+import { MARKDOWN_GLOBS, SEMANTIC_TOKENS_LEGEND } from '../core';
 import type { ClientSupport } from './clientSupport';
 import { CODE_ACTION_KINDS } from './featureHandlers';
 
-const RENAME_FILTERS = {
-  filters: [
-    { scheme: 'file', pattern: { glob: '**/*.md' } },
-    { scheme: 'file', pattern: { glob: '**/*.mdc' } },
-  ],
-};
+const RENAME_FILTERS = { filters: MARKDOWN_GLOBS.map(glob => ({ scheme: 'file', pattern: { glob } })) };
 
 /** What the server offers this client: diagnostics by pull only to a client that pulls, folder changes only to one that sends them. */
 export function serverCapabilities(support: ClientSupport): ServerCapabilities {

@@ -1,5 +1,5 @@
 import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME } from '../core';
+import { CONFIG_FILE_NAME, MARKDOWN_GLOBS } from '../core';
 import { DiskWatcher } from '../node/diskWatcher';
 
 /**
@@ -17,6 +17,6 @@ export function serverWatcher(connection: Connection, onEvents: (events: Array<{
 /** Asks a client that watches files to tell the server of role files, configurations and `roles` folders. */
 export function registerClientWatchers(connection: Connection): void {
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.mdc' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
+    watchers: [...MARKDOWN_GLOBS, `**/${CONFIG_FILE_NAME}`, '**/roles'].map(globPattern => ({ globPattern })),
   });
 }

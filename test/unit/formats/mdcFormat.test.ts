@@ -50,7 +50,9 @@ describe('a format whose role files are .mdc (Cursor rules)', () => {
     const lib = await checkLibrary({ '/ws/fleet-roles.json': '{ "format": { "extension": ".txt" } }' });
     assert.deepEqual(
       lib.workspace.libraries[0].problems.map(p => p.message),
-      ['Invalid configuration: \'format.extension\' must end in ".md" or ".mdc", such as ".md", ".agent.md" or ".mdc".'],
+      [
+        'Invalid configuration: \'format.extension\' (\'.txt\') is not a Markdown ending: it must be ".md" or ".mdc", alone or after a dotted word such as ".agent.md"; no file with another ending is read.',
+      ],
     );
   });
 });

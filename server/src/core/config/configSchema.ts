@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECLARATION_PLACES, REFERENCE_FORMS, VALUE_TYPES } from '../parse/parseRules';
+import { EXTENSION_PATTERN } from '../util/markdownEnding';
 import { SLUG_PATTERN } from '../util/slug';
 import { DEFAULT_DOMAINS } from './defaultDomains';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnosticCodes';
@@ -157,7 +158,10 @@ export const formatSettingSchema = z
       .describe('Where role files live, relative to this file (`.claude/agents`); found with no other configuration. Empty: every folder named `roles`.'),
     extension: z
       .string()
-      .regex(/^\.[^/\\]*\.?mdc?$/i, 'must end in ".md" or ".mdc", such as ".md", ".agent.md" or ".mdc"')
+      .regex(EXTENSION_PATTERN, {
+        error: issue =>
+          `('${String(issue.input)}') is not a Markdown ending: it must be ".md" or ".mdc", alone or after a dotted word such as ".agent.md"; no file with another ending is read`,
+      })
       .optional()
       .describe("The end of a role file's name: `.md`, `.agent.md`, or `.mdc` (Cursor's rules); new role files get it."),
     anyMarkdown: z
