@@ -87,10 +87,10 @@ export const identitySchema = z.strictObject({
   key: frontmatterKey.optional().describe("The key that names the role (the file's name when absent)."),
   matchFile: z.boolean().optional().describe("Whether that name must be the file's name."),
   nameFrom: z
-    .enum(['file', 'key'])
+    .enum(['file', 'key', 'path'])
     .optional()
     .describe(
-      "What others call the role: its file's name (`file`, the default), or the key's value when the file declares it, else the file's name (`key`: Copilot's display names such as 'Feature Builder').",
+      "What others call the role: its file's name (`file`, the default), or the key's value when the file declares it, else the file's name (`key`: Copilot's display names such as 'Feature Builder'), or its path below the role folder without the ending (`path`: OpenCode's `team/reviewer`).",
     ),
   codes: z
     .strictObject({
@@ -213,7 +213,7 @@ export const configSchema = z
       .union([z.enum(BUILTIN_FORMAT_NAMES), formatSettingSchema])
       .optional()
       .describe(
-        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`), else `fleet`.",
+        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`; `opencode`; `gemini-cli`; `cursor-agents`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`, `.opencode/agents`, `.gemini/agents`, `.cursor/agents`), else `fleet`.",
       ),
     severity: severityTable.optional().describe('Severity per diagnostic code; `off` silences the code in this library.'),
   })

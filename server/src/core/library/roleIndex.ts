@@ -78,7 +78,7 @@ export class RoleIndex {
       role,
       summary: summarizeRole(role, declarations),
       declaredName,
-      name: roleNameOf(role.stem, declaredName, format.identity),
+      name: roleNameOf(role.stem, declaredName, format.identity, { path, roleFolders: library.roleFolders }),
       unreadable,
     };
     const old = this.files.get(path);
