@@ -81,10 +81,7 @@ describe('opencode: a .opencode/agents folder, with no configuration', () => {
     const text = agentText(['description: Writes', 'model: sonnet']);
     const lib = await checkLibrary({ [at('writer')]: text });
     const d = single(lib.diagnostics(at('writer')), 'invalid-value');
-    assert.equal(
-      d.message,
-      "Invalid model 'sonnet': a model is written `provider/model`, such as 'anthropic/claude-sonnet-4-5' (a '#variant' may follow).",
-    );
+    assert.equal(d.message, "Invalid model 'sonnet': a model is written `provider/model`, such as 'anthropic/claude-sonnet-4-5' (a '#variant' may follow).");
     assert.deepEqual(d.range, rangeOf(text, 'sonnet'));
   });
 
@@ -132,7 +129,7 @@ describe('opencode: a .opencode/agents folder, with no configuration', () => {
     assert.equal(d.message, "Unknown key 'descripton'. Did you mean 'description'?");
   });
 
-  test("the built-in agents are never unknown; a hand-off to an agent no file has is, with did-you-mean", async () => {
+  test('the built-in agents are never unknown; a hand-off to an agent no file has is, with did-you-mean', async () => {
     const text = agentText(['description: Plans'], ['Delegate to `docs-writr` for the notes; hand off to `explore` to search.']);
     const lib = await checkLibrary({ [at('planner')]: text, [at('docs-writer')]: docsWriter });
     const d = single(lib.diagnostics(at('planner')), 'unknown-role');
