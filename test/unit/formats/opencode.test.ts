@@ -69,6 +69,21 @@ describe('opencode: a .opencode/agents folder, with no configuration', () => {
     assert.deepEqual(lib.workspace.index.roleFiles(library, 'Frontend Developer'), []);
   });
 
+  test('rename from a reference moves the file, in its own folder, and edits the references', async () => {
+    const lib = await checkLibrary({ [at('team/reviewer')]: reviewer, [at('docs-writer')]: docsWriter });
+    const edit = await lib.service.rename(at('team/reviewer'), rangeOf(reviewer, 'docs-writer').start, 'notes-writer');
+    assert.ok(!('error' in edit));
+    const changes = edit.documentChanges ?? [];
+    assert.deepEqual(
+      changes.filter(c => 'kind' in c),
+      [{ kind: 'rename', oldUri: `file://${at('docs-writer')}`, newUri: `file://${at('notes-writer')}` }],
+    );
+    assert.deepEqual(
+      changes.flatMap(c => ('textDocument' in c ? c.edits.map(e => [c.textDocument.uri, e.newText]) : [])),
+      [[`file://${at('team/reviewer')}`, 'notes-writer']],
+    );
+  });
+
   test('mode takes primary, subagent or all, with did-you-mean', async () => {
     const text = agentText(['description: Writes', 'mode: subagnt']);
     const lib = await checkLibrary({ [at('writer')]: text });
