@@ -82,6 +82,20 @@ describe('gemini-cli: a .gemini/agents folder, with no configuration', () => {
     assert.equal(diagnostics[2].message, "'permissionMode' is a key of Claude Code's agent files; the gemini-cli format does not read it.");
   });
 
+  test('tools is a YAML list of names: a comma-separated string or a Claude Code rule is invalid-value', async () => {
+    const lib = await checkLibrary({
+      [at('lister')]: agentText(['name: lister', 'description: Lists', 'tools: read_file, glob']),
+      [at('ruler')]: agentText(['name: ruler', 'description: Rules', 'tools:', '  - read_file', '  - Bash(git diff)']),
+      [at('clean')]: agentText(['name: clean', 'description: Lists', 'tools: [read_file, github__list_issues, "*"]']),
+    });
+    assert.equal(
+      single(lib.diagnostics(at('lister')), 'invalid-value').message,
+      "Invalid tools 'read_file, glob': a tools is a YAML list of tool names, such as [read_file, grep_search], with no rule such as 'Bash(git diff)'.",
+    );
+    assert.equal(single(lib.diagnostics(at('ruler')), 'invalid-value').message.startsWith("Invalid tools 'Bash(git diff)'"), true);
+    assert.deepEqual(lib.diagnostics(at('clean')), []);
+  });
+
   test('two agents of one name are duplicate-name', async () => {
     const lib = await checkLibrary({ [at('fixer')]: fixer, [at('fixer-copy')]: fixer });
     assert.equal(codes(lib.diagnostics(at('fixer-copy'))).includes('duplicate-name'), true);

@@ -21,7 +21,13 @@ export const GEMINI_CLI: RoleFormat = {
     { key: 'description', required: true, requiredUnless: { key: 'kind', value: 'remote' } },
     { key: 'kind', values: ['local', 'remote'] },
     { key: 'display_name' },
-    { key: 'tools', type: 'list' },
+    // The loader takes a YAML list of names only: a comma-separated string, or a Claude Code rule such as `Bash(git diff)`, makes it refuse the file.
+    {
+      key: 'tools',
+      type: 'list',
+      pattern: '^[^\\s(),]+$',
+      patternHint: "a YAML list of tool names, such as [read_file, grep_search], with no rule such as 'Bash(git diff)'",
+    },
     { key: 'mcp_servers', type: 'any' },
     { key: 'model' },
     { key: 'temperature', type: 'number' },
