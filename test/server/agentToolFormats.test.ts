@@ -1,23 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as nodePath from 'node:path';
 import type { Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient, uriOf } from '../support/lspClient';
-import { makeTree } from '../support/runCli';
-
-/** The files written to a new folder, and a server started over it for the describe block that calls this. */
-function serve(files: Record<string, string>): { uri(relative: string): string; client(): LspTestClient } {
-  const tree = makeTree(files);
-  let client: LspTestClient | undefined;
-  before(async () => {
-    ({ client } = await LspTestClient.start([tree.dir]));
-  });
-  after(async () => {
-    await client?.stop();
-    tree.dispose();
-  });
-  return { uri: relative => uriOf(nodePath.join(tree.dir, relative)), client: () => client! };
-}
+import { serve } from '../support/servedTree';
 
 /** Where `needle` starts in `text`, moved `shift` characters on. */
 function positionIn(text: string, needle: string, shift = 0): Position {

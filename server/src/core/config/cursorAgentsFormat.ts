@@ -1,3 +1,4 @@
+import { agentToolFormat } from './agentToolFormat';
 import type { RoleFormat } from './roleFormat';
 
 /**
@@ -6,12 +7,9 @@ import type { RoleFormat } from './roleFormat';
  * `model` (`inherit`, `fast` or a model's id), `readonly`, `is_background`
  * (docs/formats.md: Facts and their sources).
  */
-export const CURSOR_AGENTS: RoleFormat = {
+export const CURSOR_AGENTS: RoleFormat = agentToolFormat({
   name: 'cursor-agents',
   folders: ['.cursor/agents'],
-  extension: '.md',
-  anyMarkdown: false,
-  documents: 'upper-case',
   identity: { key: 'name', matchFile: false, nameFrom: 'key' },
   declarations: [
     { key: 'name' },
@@ -22,9 +20,5 @@ export const CURSOR_AGENTS: RoleFormat = {
     { key: 'is_background', type: 'boolean' },
   ],
   unknownKeys: 'near-miss',
-  title: 'optional',
-  sections: { required: [], recommended: [] },
-  references: { sections: [], labels: [], keys: [], forms: ['body'], toolRules: [], builtins: ['explore', 'bash', 'browser'] },
-  tools: { keys: [], known: [], patterns: [] },
-  severity: { 'unknown-key': 'warning' },
-};
+  builtins: ['explore', 'bash', 'browser'],
+});

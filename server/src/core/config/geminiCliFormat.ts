@@ -1,3 +1,4 @@
+import { agentToolFormat } from './agentToolFormat';
 import type { RoleFormat } from './roleFormat';
 
 /**
@@ -7,12 +8,9 @@ import type { RoleFormat } from './roleFormat';
  * (A2A) agent's; the loader refuses a file with any other key
  * (docs/formats.md: Facts and their sources).
  */
-export const GEMINI_CLI: RoleFormat = {
+export const GEMINI_CLI: RoleFormat = agentToolFormat({
   name: 'gemini-cli',
   folders: ['.gemini/agents'],
-  extension: '.md',
-  anyMarkdown: false,
-  documents: 'upper-case',
   // The main agent calls a subagent by its `name:`, a tool of that name; the file's name plays no part.
   identity: { key: 'name', matchFile: false, nameFrom: 'key' },
   declarations: [
@@ -39,17 +37,5 @@ export const GEMINI_CLI: RoleFormat = {
   ],
   // The loader's schema is strict: a file with a key it does not know is not loaded at all.
   unknownKeys: 'report',
-  title: 'optional',
-  sections: { required: [], recommended: [] },
-  references: {
-    sections: [],
-    labels: [],
-    keys: [],
-    forms: ['body'],
-    toolRules: [],
-    builtins: ['codebase_investigator', 'cli_help', 'generalist_agent'],
-  },
-  // A subagent is a tool of the main agent, so an agent's name in `tools` is no mistake here.
-  tools: { keys: [], known: [], patterns: [] },
-  severity: { 'unknown-key': 'warning' },
-};
+  builtins: ['codebase_investigator', 'cli_help', 'generalist_agent'],
+});

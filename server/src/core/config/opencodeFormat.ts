@@ -1,3 +1,4 @@
+import { agentToolFormat } from './agentToolFormat';
 import type { RoleFormat } from './roleFormat';
 
 /**
@@ -8,12 +9,9 @@ import type { RoleFormat } from './roleFormat';
  * use them: those are `deprecated-key`, with what replaces each
  * (docs/formats.md: Facts and their sources).
  */
-export const OPENCODE: RoleFormat = {
+export const OPENCODE: RoleFormat = agentToolFormat({
   name: 'opencode',
   folders: ['.opencode/agents', '.opencode/agent'],
-  extension: '.md',
-  anyMarkdown: false,
-  documents: 'upper-case',
   identity: { matchFile: false, nameFrom: 'path' },
   declarations: [
     // Optional: OpenCode 1 required it; OpenCode 2 asks for it on subagents only, as the model reads it to choose one.
@@ -41,17 +39,6 @@ export const OPENCODE: RoleFormat = {
   ],
   // OpenCode 1 passes keys it does not know to the model's provider as options: only a near miss of a known key is a typo.
   unknownKeys: 'near-miss',
-  title: 'optional',
-  sections: { required: [], recommended: [] },
   // The visible built-in agents, and the hidden ones that do upkeep.
-  references: {
-    sections: [],
-    labels: [],
-    keys: [],
-    forms: ['body'],
-    toolRules: [],
-    builtins: ['build', 'plan', 'general', 'explore', 'compaction', 'title', 'summary'],
-  },
-  tools: { keys: [], known: [], patterns: [] },
-  severity: { 'unknown-key': 'warning' },
-};
+  builtins: ['build', 'plan', 'general', 'explore', 'compaction', 'title', 'summary'],
+});
