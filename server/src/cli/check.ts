@@ -3,6 +3,7 @@ import * as nodePath from 'node:path';
 import {
   createLanguageService,
   describeReadFailure,
+  DETECTED_FOLDERS,
   detectFormat,
   isWithin,
   MAX_ROLE_FILE_BYTES,
@@ -12,7 +13,6 @@ import {
   type RoleLanguageService,
   type WorkspaceStatus,
 } from '../core';
-import { BUILTIN_FORMATS } from '../core/config/builtinFormats';
 import { nodeFileSystem, toCorePath } from '../node/nodeFileSystem';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
@@ -76,7 +76,7 @@ export function nothingToCheck(paths: string[], status: WorkspaceStatus, cwd: st
 }
 
 /** What makes a library, in one line: the tools' folders as the built-in formats list them. */
-const LIBRARY_EVIDENCE = `a library is a fleet-roles.json, a folder named 'roles' holding a LIBRARY.md or a role file that declares class, domain or persistent_persona, or one of the folders the agent tools read (${[...new Set(Object.values(BUILTIN_FORMATS).flatMap(f => f.folders))].join(', ')})`;
+const LIBRARY_EVIDENCE = `a library is a fleet-roles.json, a folder named 'roles' holding a LIBRARY.md or a role file that declares class, domain or persistent_persona, or one of the folders the agent tools read (${DETECTED_FOLDERS.join(', ')})`;
 
 /**
  * Loads the libraries under the command's paths. Unreadable paths and broken
