@@ -50,8 +50,9 @@ describe('cursor-agents: a .cursor/agents folder, with no configuration', () => 
   });
 
   test('a hand-off to an agent no file has is unknown-role, with did-you-mean; the built-in agents are not', async () => {
-    const text = agentText(['name: lead'], ['Delegate to `bug-huntr` for failures; hand off to `browser` for the page.']);
-    const lib = await checkLibrary({ [at('lead')]: text, [at('bug-hunter')]: debuggerAgent });
+    const text = agentText(['name: lead'], ['Delegate to `bug-huntr` for failures; search with `subagent_type: "explore"`.']);
+    // `explore` is a near miss of the library's `explorer`: only its being Cursor's own keeps it from being reported.
+    const lib = await checkLibrary({ [at('lead')]: text, [at('bug-hunter')]: debuggerAgent, [at('explorer')]: debuggerAgent });
     assert.equal(single(lib.diagnostics(at('lead')), 'unknown-role').message, "Unknown role 'bug-huntr'. Did you mean 'bug-hunter'?");
   });
 

@@ -96,6 +96,12 @@ describe('gemini-cli: a .gemini/agents folder, with no configuration', () => {
     assert.deepEqual(lib.diagnostics(at('clean')), []);
   });
 
+  test("Gemini CLI's own agents are never unknown, even near one of the library's", async () => {
+    const text = agentText(['name: lead', 'description: Leads'], ['Map the code with `subagent_type: "codebase_investigator"`.']);
+    const lib = await checkLibrary({ [at('lead')]: text, [at('investigator')]: agentText(['name: codebase-investigator', 'description: Ours']) });
+    assert.deepEqual(lib.diagnostics(at('lead')), []);
+  });
+
   test('two agents of one name are duplicate-name', async () => {
     const lib = await checkLibrary({ [at('fixer')]: fixer, [at('fixer-copy')]: fixer });
     assert.equal(codes(lib.diagnostics(at('fixer-copy'))).includes('duplicate-name'), true);

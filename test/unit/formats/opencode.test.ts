@@ -145,8 +145,9 @@ describe('opencode: a .opencode/agents folder, with no configuration', () => {
   });
 
   test('the built-in agents are never unknown; a hand-off to an agent no file has is, with did-you-mean', async () => {
-    const text = agentText(['description: Plans'], ['Delegate to `docs-writr` for the notes; hand off to `explore` to search.']);
-    const lib = await checkLibrary({ [at('planner')]: text, [at('docs-writer')]: docsWriter });
+    const text = agentText(['description: Plans'], ['Delegate to `docs-writr` for the notes; search with the task tool, `subagent_type: "explore"`.']);
+    // `explore` is a near miss of the library's `explorer`: only its being OpenCode's own keeps it from being reported.
+    const lib = await checkLibrary({ [at('planner')]: text, [at('docs-writer')]: docsWriter, [at('explorer')]: docsWriter });
     const d = single(lib.diagnostics(at('planner')), 'unknown-role');
     assert.equal(d.message, "Unknown role 'docs-writr'. Did you mean 'docs-writer'?");
   });
