@@ -48,10 +48,12 @@ describe('gemini-cli: a .gemini/agents folder, with no configuration', () => {
     assert.deepEqual(codes(lib.diagnostics(at('bare'))), ['missing-key', 'missing-key']);
   });
 
-  test('a remote agent describes itself in its agent card: no description needed', async () => {
+  test("a remote agent describes itself in its agent card: no description needed; its card, auth and an agent's own MCP servers are keys Gemini CLI reads", async () => {
     const text = agentText(['kind: remote', 'name: remote_helper', 'agent_card_url: https://example.com/card.json']);
-    const lib = await checkLibrary({ [at('remote')]: text });
-    assert.deepEqual(lib.diagnostics(at('remote')), []);
+    const inline = agentText(['kind: remote', 'name: inline_card', 'agent_card_json: { "name": "inline" }', 'auth:', '  type: apiKey', '  key: $API_KEY']);
+    const withServers = agentText(['name: with_servers', 'description: Uses its own MCP server', 'mcp_servers:', '  tracker:', '    command: tracker-mcp']);
+    const lib = await checkLibrary({ [at('remote')]: text, [at('inline')]: inline, [at('servers')]: withServers });
+    for (const name of ['remote', 'inline', 'servers']) assert.deepEqual(lib.diagnostics(at(name)), [], name);
   });
 
   test('name is a slug of lowercase letters, digits, hyphens and underscores', async () => {

@@ -19,6 +19,10 @@ const reviewer = agentText(
     'steps: 8',
     'hidden: true',
     'color: "#ff6b6b"',
+    'disabled: false',
+    'request:',
+    '  headers:',
+    '    x-agent: reviewer',
   ],
   ['Review the changes; hand off to @docs-writer for the notes, or ask the general agent.'],
 );
