@@ -135,6 +135,27 @@ describe('opencode: a .opencode/agents folder, with no configuration', () => {
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'permission'));
   });
 
+  test('permissions is a list of rules: a map of rules under it is read by neither OpenCode 1 nor 2', async () => {
+    const text = agentText(['description: Reviews', 'permissions:', '  edit: deny', '  bash: ask']);
+    const lib = await checkLibrary({ [at('reviewer')]: text });
+    const d = single(lib.diagnostics(at('reviewer')), 'invalid-value');
+    assert.equal(
+      d.message,
+      "Invalid permissions 'edit: deny\n  bash: ask': a permissions is a YAML list of rules, each an action, a resource and an effect (a map of rules goes under OpenCode 1's `permission`).",
+    );
+    assert.deepEqual(d.range.start, rangeOf(text, 'edit: deny').start);
+  });
+
+  test('a new agent of a format that requires a list of rules starts with an empty list, and checks clean', async () => {
+    const config = JSON.stringify({ format: { extends: 'opencode', declarations: [{ key: 'permissions', required: true }] } });
+    const files = { '/ws/fleet-roles.json': config, [at('docs-writer')]: agentText(['description: Writes', 'permissions: []']) };
+    const plan = await (await checkLibrary(files)).service.planNewRole('tester', at('docs-writer'));
+    assert.ok('text' in plan);
+    assert.match(plan.text, /^permissions: \[\]$/m);
+    const checked = await checkLibrary({ ...files, [plan.path]: plan.text });
+    assert.deepEqual(checked.diagnostics(plan.path), []);
+  });
+
   test('steps is a number and hidden, disabled are flags', async () => {
     const text = agentText(['description: Reviews', 'steps: many', 'hidden: "yes"', 'disabled: 1']);
     const lib = await checkLibrary({ [at('reviewer')]: text });

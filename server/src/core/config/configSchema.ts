@@ -61,7 +61,12 @@ export const declarationSchema = z
     requiredUnless: keyValue
       .optional()
       .describe("Where the role declares this key with this value, the key is not required (Copilot's `description` with `target: vscode`)."),
-    type: z.enum(VALUE_TYPES).optional().describe('Default `string`. `list`: a YAML list or a comma-separated string. `any`: not checked.'),
+    type: z
+      .enum(VALUE_TYPES)
+      .optional()
+      .describe(
+        "Default `string`. `list`: a YAML list or a comma-separated string. `sequence`: a YAML list of any entries (OpenCode's `permissions` rules), never a map or a string. `any`: not checked.",
+      ),
     values: z.array(nonEmpty).optional().describe('The values it may take, besides those `pattern` accepts (did-you-mean on others: `unknown-value`).'),
     addValues: z.array(nonEmpty).optional().describe('Values added to those the declaration already has, such as a model alias newer than the built-in list.'),
     open: z

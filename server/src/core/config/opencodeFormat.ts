@@ -22,8 +22,12 @@ export const OPENCODE: RoleFormat = agentToolFormat({
       pattern: '^[^/\\s]+/\\S+$',
       patternHint: "written `provider/model`, such as 'anthropic/claude-sonnet-4-5' (a '#variant' may follow)",
     },
-    // OpenCode 2's ordered rules, each an action, a resource and an effect.
-    { key: 'permissions', type: 'any' },
+    // OpenCode 2's ordered rules; OpenCode 1 reads its map of rules under `permission`, so a map here is read by neither.
+    {
+      key: 'permissions',
+      type: 'sequence',
+      patternHint: "a YAML list of rules, each an action, a resource and an effect (a map of rules goes under OpenCode 1's `permission`)",
+    },
     { key: 'steps', type: 'number' },
     { key: 'hidden', type: 'boolean' },
     { key: 'disabled', type: 'boolean' },
