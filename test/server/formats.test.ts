@@ -15,6 +15,7 @@ import {
 import { CURSOR_RULES_CONFIG } from '../support/cursorRules';
 import { LspTestClient, uriOf } from '../support/lspClient';
 import { makeTree } from '../support/runCli';
+import { serve } from '../support/servedTree';
 
 const PLANNER = [
   '---',
@@ -139,20 +140,6 @@ describe('a claude-code library over JSON-RPC, with no configuration', () => {
     await assert.rejects(client.request('fleetRoles/newRole', { name: 'builder', near: planner }), /A role named 'builder' already exists/);
   });
 });
-
-/** The files written to a new folder, and a server started over it for the describe block that calls this. */
-function serve(files: Record<string, string>): { uri(relative: string): string; client(): LspTestClient } {
-  const tree = makeTree(files);
-  let client: LspTestClient | undefined;
-  before(async () => {
-    ({ client } = await LspTestClient.start([tree.dir]));
-  });
-  after(async () => {
-    await client?.stop();
-    tree.dispose();
-  });
-  return { uri: relative => uriOf(nodePath.join(tree.dir, relative)), client: () => client! };
-}
 
 describe('a plugin of claude-code agents named apart from their files, over JSON-RPC', () => {
   const LEAD = [

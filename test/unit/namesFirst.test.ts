@@ -29,7 +29,8 @@ const agent = (frontmatter: string, body = '# Agent\n\nDoes its work.\n') => `--
  * Where the names phase can go wrong: names by key (absent, not a string,
  * in an unclosed or indented frontmatter, on a file that is no text, on a
  * document), by file (with a duplicate class only the other file shows),
- * an open buffer of a file not on disk, and a key a format lets stand in
+ * by path (OpenCode's nested folders), an open buffer of a file not on
+ * disk, and a key a format lets stand in
  * the body too.
  */
 const EDGES: Record<string, Record<string, string>> = {
@@ -48,6 +49,12 @@ const EDGES: Record<string, Record<string, string>> = {
     '/ws/roles/alpha.md': '---\nclass: alpha\n---\n\n# Alpha\n\n## Boundaries\n\n- **betta** decides.\n',
     '/ws/roles/beta.md': '---\nclass: alpha\n---\n\n# Beta\n\n## Boundaries\n\n- **alpha** decides.\n',
     '/ws/roles/LIBRARY.md': '# Library\n\n- [alpha](./alpha.md)\n',
+  },
+  // OpenCode names an agent by its path below the folder: a listing holds the names, but not its stems alone.
+  'names by path': {
+    '/ws/.opencode/agents/team/reviewer.md': agent('description: Reviews.', '# Reviewer\n\nHands off to @team/planer.\n'),
+    '/ws/.opencode/agents/team/planner.md': agent('description: Plans.'),
+    '/ws/.opencode/agents/reviewer.md': agent('description: A reviewer at the top, apart from the team.'),
   },
   'a key that may stand in the body': {
     '/ws/fleet-roles.json': JSON.stringify({

@@ -3,6 +3,7 @@ import * as nodePath from 'node:path';
 import {
   createLanguageService,
   describeReadFailure,
+  DETECTED_FOLDERS,
   detectFormat,
   isWithin,
   MAX_ROLE_FILE_BYTES,
@@ -89,9 +90,8 @@ export function nothingToCheck(paths: string[], status: WorkspaceStatus, cwd: st
   return new UsageError(`no role files under ${named}: the paths hold no role file of the libraries found`);
 }
 
-/** What makes a library, in one line. */
-const LIBRARY_EVIDENCE =
-  "a library is a fleet-roles.json, a folder named 'roles' holding a LIBRARY.md or a role file that declares class, domain or persistent_persona, or a .claude/agents or .github/agents folder";
+/** What makes a library, in one line: the tools' folders as the built-in formats list them. */
+const LIBRARY_EVIDENCE = `a library is a fleet-roles.json, a folder named 'roles' holding a LIBRARY.md or a role file that declares class, domain or persistent_persona, or one of the folders the agent tools read (${DETECTED_FOLDERS.join(', ')})`;
 
 /**
  * Loads the libraries under the command's paths. Unreadable paths and broken

@@ -44,9 +44,9 @@ or an invalid configuration. 3: no role library under the paths.
     positionals: true,
   },
   init: {
-    usage: `Usage: fleet-roles init [PATH] [--format fleet|claude-code|copilot-agents] [--name NAME]
+    usage: `Usage: fleet-roles init [PATH] [--format fleet|claude-code|copilot-agents|opencode|gemini-cli|cursor-agents] [--name NAME]
   Start a library at PATH (default: .): fleet-roles.json, an index and a first role.
-  -f, --format   fleet (default), claude-code or copilot-agents
+  -f, --format   fleet (default), claude-code, copilot-agents, opencode, gemini-cli or cursor-agents
   --name         the first role's name (default: first-role, or first-agent)
 `,
     options: { ...help, format: { type: 'string', short: 'f' }, name: { type: 'string' } },

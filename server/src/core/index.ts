@@ -20,7 +20,7 @@ export type { RenameTarget } from './features/rename';
 export type { NewRole } from './features/newRole';
 export { newLibraryFiles, type LibraryFile } from './features/newLibrary';
 export { BUILTIN_FORMAT_NAMES, type BuiltinFormatName } from './config/builtinFormatNames';
-export { detectFormat } from './config/compiledFormat';
+export { DETECTED_FOLDERS, detectFormat } from './config/compiledFormat';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export { FIX_ALL_KIND } from './features/codeActions/codeActions';
 export type { ReferrersLens } from './features/codeLens';

@@ -1,5 +1,8 @@
 import type { BuiltinFormatName } from './builtinFormatNames';
 import type { RoleFormat } from './roleFormat';
+import { OPENCODE } from './opencodeFormat';
+import { GEMINI_CLI } from './geminiCliFormat';
+import { CURSOR_AGENTS } from './cursorAgentsFormat';
 
 const SLUG = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 
@@ -212,4 +215,7 @@ export const BUILTIN_FORMATS: Readonly<Record<BuiltinFormatName, RoleFormat>> = 
   fleet: FLEET,
   'claude-code': CLAUDE_CODE,
   'copilot-agents': COPILOT_AGENTS,
+  opencode: OPENCODE,
+  'gemini-cli': GEMINI_CLI,
+  'cursor-agents': CURSOR_AGENTS,
 };

@@ -110,24 +110,15 @@ export function detectFormat(folder: string): RoleFormat | undefined {
   return Object.values(BUILTIN_FORMATS).find(f => f.folders.some(tail => folder === tail || folder.endsWith(`/${tail}`)));
 }
 
+/** The folders the built-in formats are found in with no configuration (`.claude/agents`, `.gemini/agents`), each once. */
+export const DETECTED_FOLDERS: readonly string[] = [...new Set(Object.values(BUILTIN_FORMATS).flatMap(f => f.folders))];
+
 /**
  * The built-ins' folders that start hidden (`.claude/agents`, `.github/agents`), by their
  * first segment: the walks enter those folders only, no other hidden one.
  */
 export const DETECTED_HIDDEN_FOLDERS: ReadonlyMap<string, readonly string[]> = new Map(
-  [
-    ...new Set(
-      Object.values(BUILTIN_FORMATS)
-        .flatMap(f => f.folders)
-        .filter(tail => tail.startsWith('.')),
-    ),
-  ].map(
-    tail =>
-      [
-        tail.split('/')[0],
-        Object.values(BUILTIN_FORMATS)
-          .flatMap(f => f.folders)
-          .filter(t => t.split('/')[0] === tail.split('/')[0]),
-      ] as const,
+  DETECTED_FOLDERS.filter(tail => tail.startsWith('.')).map(
+    tail => [tail.split('/')[0], DETECTED_FOLDERS.filter(t => t.split('/')[0] === tail.split('/')[0])] as const,
   ),
 );

@@ -62,7 +62,12 @@ export const declarationSchema = z
     requiredUnless: keyValue
       .optional()
       .describe("Where the role declares this key with this value, the key is not required (Copilot's `description` with `target: vscode`)."),
-    type: z.enum(VALUE_TYPES).optional().describe('Default `string`. `list`: a YAML list or a comma-separated string. `any`: not checked.'),
+    type: z
+      .enum(VALUE_TYPES)
+      .optional()
+      .describe(
+        "Default `string`. `list`: a YAML list or a comma-separated string. `sequence`: a YAML list of any entries (OpenCode's `permissions` rules), never a map or a string. `any`: not checked.",
+      ),
     values: z.array(nonEmpty).optional().describe('The values it may take, besides those `pattern` accepts (did-you-mean on others: `unknown-value`).'),
     addValues: z.array(nonEmpty).optional().describe('Values added to those the declaration already has, such as a model alias newer than the built-in list.'),
     open: z
@@ -88,10 +93,10 @@ export const identitySchema = z.strictObject({
   key: frontmatterKey.optional().describe("The key that names the role (the file's name when absent)."),
   matchFile: z.boolean().optional().describe("Whether that name must be the file's name."),
   nameFrom: z
-    .enum(['file', 'key'])
+    .enum(['file', 'key', 'path'])
     .optional()
     .describe(
-      "What others call the role: its file's name (`file`, the default), or the key's value when the file declares it, else the file's name (`key`: Copilot's display names such as 'Feature Builder').",
+      "What others call the role: its file's name (`file`, the default), or the key's value when the file declares it, else the file's name (`key`: Copilot's display names such as 'Feature Builder'), or its path below the role folder without the ending (`path`: OpenCode's `team/reviewer`).",
     ),
   codes: z
     .strictObject({
@@ -217,7 +222,7 @@ export const configSchema = z
       .union([z.enum(BUILTIN_FORMAT_NAMES), formatSettingSchema])
       .optional()
       .describe(
-        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`), else `fleet`.",
+        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`; `opencode`; `gemini-cli`; `cursor-agents`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`, `.opencode/agents`, `.gemini/agents`, `.cursor/agents`), else `fleet`.",
       ),
     severity: severityTable.optional().describe('Severity per diagnostic code; `off` silences the code in this library.'),
   })

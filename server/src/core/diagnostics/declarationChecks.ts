@@ -59,6 +59,11 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     if (typeof value !== 'number') report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${raw}': a number is expected.`);
     return;
   }
+  if (type === 'sequence') {
+    if (!Array.isArray(value))
+      report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${raw}': a ${key} is ${spec.patternHint ?? 'a YAML list'}.`);
+    return;
+  }
   if (type === 'list') {
     const isList = typeof value === 'string' || value === null || (Array.isArray(value) && value.every(v => typeof v === 'string'));
     if (!isList) {

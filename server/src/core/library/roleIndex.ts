@@ -76,7 +76,7 @@ export class RoleIndex {
       library,
       role,
       summary: summarizeRole(role, declarations),
-      ...namesOfRole(role, declarations, format.identity),
+      ...namesOfRole(role, declarations, format.identity, { path, roleFolders: library.roleFolders }),
       unreadable,
     };
     const old = this.files.get(path);

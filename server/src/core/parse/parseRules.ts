@@ -10,7 +10,7 @@ export const DECLARATION_PLACES = ['frontmatter', 'inline', 'both'] as const;
 export type DeclarationPlace = (typeof DECLARATION_PLACES)[number];
 
 /** What a declared value must be; the configuration's `type` takes these. */
-export const VALUE_TYPES = ['string', 'boolean', 'list', 'number', 'any'] as const;
+export const VALUE_TYPES = ['string', 'boolean', 'list', 'number', 'sequence', 'any'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** What the parse needs to know of a declared key. */

@@ -3,7 +3,7 @@ import { ownerOf, type Layout } from '../library/discovery';
 import type { RoleFileSystem } from '../library/fileSystem';
 import type { Library } from '../library/library';
 import type { LibraryView } from '../library/libraryView';
-import { namesOfRole } from '../library/roleName';
+import { namesOfRole, roleNameOf } from '../library/roleName';
 import { SuggestionIndex } from '../library/suggestionIndex';
 import { roleDeclarations } from '../parse/declarations';
 import { parseFrontmatter } from '../parse/frontmatter';
@@ -72,10 +72,11 @@ export class NameSet {
  * key's value alone: the frontmatter is parsed, not the body, unless the
  * format lets the key stand in the body too.
  */
-function roleNameOfText(path: string, text: string, format: CompiledFormat): string | undefined {
+function roleNameOfText(path: string, text: string, library: Library): string | undefined {
+  const format = library.format;
   const role = parseRole(path, keyOnlyInFrontmatter(format) ? frontmatterOf(text) : text, format.parse);
   if (role.isDocument) return undefined;
-  return namesOfRole(role, roleDeclarations(role, format.declared), format.identity).name;
+  return namesOfRole(role, roleDeclarations(role, format.declared), format.identity, { path, roleFolders: library.roleFolders }).name;
 }
 
 /**
@@ -93,7 +94,7 @@ export async function readNameSets(
   const toRead: string[] = [];
   for (const [path, library] of layout.files) {
     if (library.format.identity.nameFrom === 'key') toRead.push(path);
-    else sets.get(library.id)!.set(path, nameFromRead(path, NO_TEXT, library.format));
+    else sets.get(library.id)!.set(path, nameFromRead(path, NO_TEXT, library));
   }
   for (let i = 0; i < toRead.length; i += READ_CONCURRENCY) {
     const batch = toRead.slice(i, i + READ_CONCURRENCY);
@@ -102,24 +103,25 @@ export async function readNameSets(
     batch.forEach((path, j) => {
       const library = layout.files.get(path)!;
       // A file gone since the listing is not indexed by the load either.
-      if (!('missing' in reads[j])) sets.get(library.id)!.set(path, nameFromRead(path, reads[j], library.format));
+      if (!('missing' in reads[j])) sets.get(library.id)!.set(path, nameFromRead(path, reads[j], library));
     });
   }
   // Open buffers last, those opened while the disk was read too: an editor's text wins, and a buffer of a file not on disk belongs to its library.
   for (const [path, text] of overlays) {
     const library = layout.files.get(path) ?? ownerOf(layout, path);
-    if (library) sets.get(library.id)!.set(path, nameFromRead(path, readBuffer(text), library.format));
+    if (library) sets.get(library.id)!.set(path, nameFromRead(path, readBuffer(text), library));
   }
   return sets;
 }
 
 /** A read's role name, as the load indexes the read: a file it cannot read is a role with an empty text. */
-export function nameFromRead(path: string, read: ReadResult, format: CompiledFormat): string | undefined {
+export function nameFromRead(path: string, read: ReadResult, library: Library): string | undefined {
+  const format = library.format;
   if (format.identity.nameFrom !== 'key') {
     const stem = stemOf(path, format.parse.extension);
-    return format.parse.isDocument(stem, path) ? undefined : stem;
+    return format.parse.isDocument(stem, path) ? undefined : roleNameOf(stem, undefined, format.identity, { path, roleFolders: library.roleFolders });
   }
-  return roleNameOfText(path, 'text' in read ? read.text : '', format);
+  return roleNameOfText(path, 'text' in read ? read.text : '', library);
 }
 
 function keyOnlyInFrontmatter(format: CompiledFormat): boolean {

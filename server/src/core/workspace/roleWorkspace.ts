@@ -204,7 +204,7 @@ export class RoleWorkspace {
     if (!('text' in read)) return undefined;
     const role = parseRole(path, read.text, library.format.parse);
     if (role.isDocument) return undefined;
-    const { name } = namesOfRole(role, roleDeclarations(role, library.format.declared), library.format.identity);
+    const { name } = namesOfRole(role, roleDeclarations(role, library.format.declared), library.format.identity, { path, roleFolders: library.roleFolders });
     const result = {
       resultId: String(this.nextResultId++),
       diagnostics: roleDiagnostics(role, name, library, early.names.get(library.id)!.view(library, this.uriOf)),
@@ -217,7 +217,7 @@ export class RoleWorkspace {
   private renamedEarly(path: string, text: string): void {
     const library = this.libraryOf(path);
     if (!library) return;
-    this.early!.names.get(library.id)!.set(path, nameFromRead(path, readBuffer(text), library.format));
+    this.early!.names.get(library.id)!.set(path, nameFromRead(path, readBuffer(text), library));
     this.early!.results.clear();
   }
 

@@ -19,7 +19,7 @@ export function templateValue(spec: DeclarationSpec, format: CompiledFormat, nam
   if (spec.valuesFrom === 'domains') return domain;
   if (spec.type === 'boolean') return 'false';
   if (spec.values?.[0] !== undefined) return spec.values[0];
-  if (spec.type === 'list') return '[]';
+  if (spec.type === 'list' || spec.type === 'sequence') return '[]';
   if (spec.type === 'number') return '1';
   return spec.key === 'description' ? `What the ${titleOf(name)} does, and when to use it.` : `The ${spec.key} of ${name}.`;
 }
