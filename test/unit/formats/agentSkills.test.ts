@@ -187,3 +187,14 @@ describe('agent-skills: a SKILL.md moved in the explorer', () => {
     assert.equal(await lib.service.willRenameFiles([{ from: path, to: `${SKILLS}/pdf-tools/other.md` }]), undefined);
   });
 });
+
+describe('agent-skills: the folder appears after the load', () => {
+  test('a first skill created in a new .claude/skills folder makes a library', async () => {
+    const lib = await checkLibrary({ '/ws/README.md': '# project' });
+    assert.equal(lib.workspace.libraries.length, 0);
+    lib.fs.files.set(`${CLAUDE}/pdf-tools/SKILL.md`, skill('pdf-tool'));
+    await lib.service.filesChanged([{ path: `${CLAUDE}/pdf-tools/SKILL.md`, deleted: false }]);
+    assert.equal(lib.workspace.libraries[0]?.format.name, 'claude-skills');
+    assert.deepEqual(codes(lib.diagnostics(`${CLAUDE}/pdf-tools/SKILL.md`)), ['name-filename-mismatch']);
+  });
+});

@@ -8,7 +8,7 @@ import type { RoleFileSystem } from '../library/fileSystem';
 import type { Library } from '../library/library';
 import { RoleIndex, type IndexedFile } from '../library/roleIndex';
 import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationToken } from '../util/cancellation';
-import { basename, isWithin } from '../util/paths';
+import { basename, dirname, isWithin } from '../util/paths';
 import { addBelow, dropBelow, type FolderFiles } from '../library/folderFiles';
 import type { EntryType } from '../library/fileSystem';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
@@ -138,7 +138,8 @@ export class RoleWorkspace {
     if (basename(path) === CONFIG_FILE_NAME) return true;
     if (this.libraryOf(path) !== undefined || !path.toLowerCase().endsWith('.md')) return false;
     const folder = path.slice(0, path.lastIndexOf('/'));
-    return /\/roles(\/|$)/.test(`${folder}/`) || detectFormat(folder) !== undefined;
+    // A skill's SKILL.md stands one folder below its format's folder (`.claude/skills/pdf-tools/SKILL.md`).
+    return /\/roles(\/|$)/.test(`${folder}/`) || detectFormat(folder) !== undefined || detectFormat(dirname(folder))?.roleFile === basename(path);
   }
 
   /** An editor's text for the file, which wins over the disk until the editor closes it. */
