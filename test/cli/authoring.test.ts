@@ -5,6 +5,18 @@ import * as nodePath from 'node:path';
 import { makeTree, runCli } from '../support/runCli';
 import { REPO_ROOT } from '../support/tempLibrary';
 
+/** `check` of the library at dir/lib: two roles, the first and the one `new` added, and no diagnostic. */
+function checksCleanWithTwoRoles(dir: string): void {
+  const check = runCli(['check', 'lib', '--format', 'json'], dir);
+  assert.equal(check.status, 0, check.stdout);
+  const report = JSON.parse(check.stdout) as { files: Array<{ diagnostics: unknown[] }>; summary: { roles: number } };
+  assert.equal(report.summary.roles, 2);
+  assert.deepEqual(
+    report.files.flatMap(f => f.diagnostics),
+    [],
+  );
+}
+
 describe('fleet-roles init and new', () => {
   for (const [format, folder, extension, index] of [
     ['fleet', 'roles', '.md', 'LIBRARY.md'],
@@ -38,14 +50,7 @@ describe('fleet-roles init and new', () => {
           new RegExp(`\\[code-reviewer\\]\\(\\./code-reviewer${extension.replace(/\./g, '\\.')}\\) — Code Reviewer\\n?$`),
         );
 
-        const check = runCli(['check', 'lib', '--format', 'json'], tree.dir);
-        assert.equal(check.status, 0, check.stdout);
-        const report = JSON.parse(check.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }>; summary: { roles: number } };
-        assert.equal(report.summary.roles, 2);
-        assert.deepEqual(
-          report.files.flatMap(f => f.diagnostics),
-          [],
-        );
+        checksCleanWithTwoRoles(tree.dir);
       } finally {
         tree.dispose();
       }
@@ -86,14 +91,7 @@ describe('fleet-roles init and new for skills', () => {
         assert.equal(created.stdout, `created lib/${folder}/pdf-tools/SKILL.md\n`);
         const text = readFileSync(nodePath.join(tree.dir, 'lib', folder, 'pdf-tools', 'SKILL.md'), 'utf8');
         assert.match(text, /^---\nname: pdf-tools\ndescription: What the Pdf Tools does, and when to use it\.\n---\n/);
-        const check = runCli(['check', 'lib', '--format', 'json'], tree.dir);
-        assert.equal(check.status, 0, check.stdout);
-        const report = JSON.parse(check.stdout) as { files: Array<{ diagnostics: unknown[] }>; summary: { roles: number } };
-        assert.equal(report.summary.roles, 2);
-        assert.deepEqual(
-          report.files.flatMap(f => f.diagnostics),
-          [],
-        );
+        checksCleanWithTwoRoles(tree.dir);
       } finally {
         tree.dispose();
       }
