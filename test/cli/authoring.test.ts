@@ -5,6 +5,18 @@ import * as nodePath from 'node:path';
 import { makeTree, runCli } from '../support/runCli';
 import { REPO_ROOT } from '../support/tempLibrary';
 
+/** `check` of the library at dir/lib: two roles, the first and the one `new` added, and no diagnostic. */
+function checksCleanWithTwoRoles(dir: string): void {
+  const check = runCli(['check', 'lib', '--format', 'json'], dir);
+  assert.equal(check.status, 0, check.stdout);
+  const report = JSON.parse(check.stdout) as { files: Array<{ diagnostics: unknown[] }>; summary: { roles: number } };
+  assert.equal(report.summary.roles, 2);
+  assert.deepEqual(
+    report.files.flatMap(f => f.diagnostics),
+    [],
+  );
+}
+
 describe('fleet-roles init and new', () => {
   for (const [format, folder, extension, index] of [
     ['fleet', 'roles', '.md', 'LIBRARY.md'],
@@ -38,14 +50,7 @@ describe('fleet-roles init and new', () => {
           new RegExp(`\\[code-reviewer\\]\\(\\./code-reviewer${extension.replace(/\./g, '\\.')}\\) — Code Reviewer\\n?$`),
         );
 
-        const check = runCli(['check', 'lib', '--format', 'json'], tree.dir);
-        assert.equal(check.status, 0, check.stdout);
-        const report = JSON.parse(check.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }>; summary: { roles: number } };
-        assert.equal(report.summary.roles, 2);
-        assert.deepEqual(
-          report.files.flatMap(f => f.diagnostics),
-          [],
-        );
+        checksCleanWithTwoRoles(tree.dir);
       } finally {
         tree.dispose();
       }
@@ -67,6 +72,38 @@ describe('fleet-roles init and new', () => {
     } finally {
       tree.dispose();
     }
+  });
+});
+
+describe('fleet-roles init and new for skills', () => {
+  for (const [format, folder] of [
+    ['agent-skills', '.agents/skills'],
+    ['claude-skills', '.claude/skills'],
+  ] as const) {
+    test(`init --format ${format} starts a skill as a folder with its SKILL.md, and new adds another; both check clean`, () => {
+      const tree = makeTree({});
+      try {
+        const init = runCli(['init', 'lib', '--format', format], tree.dir);
+        assert.equal(init.status, 0, init.stderr);
+        assert.equal(init.stdout, `created lib/fleet-roles.json\ncreated lib/${folder}/first-skill/SKILL.md\n`);
+        const created = runCli(['new', 'pdf-tools', 'lib'], tree.dir);
+        assert.equal(created.status, 0, created.stderr);
+        assert.equal(created.stdout, `created lib/${folder}/pdf-tools/SKILL.md\n`);
+        const text = readFileSync(nodePath.join(tree.dir, 'lib', folder, 'pdf-tools', 'SKILL.md'), 'utf8');
+        assert.match(text, /^---\nname: pdf-tools\ndescription: What the Pdf Tools does, and when to use it\.\n---\n/);
+        checksCleanWithTwoRoles(tree.dir);
+      } finally {
+        tree.dispose();
+      }
+    });
+  }
+});
+
+describe('fleet-roles check on skills, with no configuration', () => {
+  test('the fixture library of three skills, in .agents/skills and .claude/skills, checks clean', () => {
+    const result = runCli(['check', nodePath.join('test', 'fixtures', 'skills')], REPO_ROOT);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(result.stdout, '3 files checked, 3 roles indexed: 0 errors, 0 warnings.\n');
   });
 });
 

@@ -29,7 +29,7 @@ const agent = (frontmatter: string, body = '# Agent\n\nDoes its work.\n') => `--
  * Where the names phase can go wrong: names by key (absent, not a string,
  * in an unclosed or indented frontmatter, on a file that is no text, on a
  * document), by file (with a duplicate class only the other file shows),
- * by path (OpenCode's nested folders), an open buffer of a file not on
+ * by path (OpenCode's nested folders), by folder (a skill's SKILL.md), an open buffer of a file not on
  * disk, and a key a format lets stand in
  * the body too.
  */
@@ -55,6 +55,12 @@ const EDGES: Record<string, Record<string, string>> = {
     '/ws/.opencode/agents/team/reviewer.md': agent('description: Reviews.', '# Reviewer\n\nHands off to @team/planer.\n'),
     '/ws/.opencode/agents/team/planner.md': agent('description: Plans.'),
     '/ws/.opencode/agents/reviewer.md': agent('description: A reviewer at the top, apart from the team.'),
+  },
+  // A skill is named by its folder: every role file is a SKILL.md.
+  'names by folder': {
+    '/ws/.agents/skills/pdf-forms/SKILL.md': agent('name: pdf-forms\ndescription: Fills PDF forms.'),
+    '/ws/.agents/skills/csv-tables/SKILL.md': agent('name: csv-table\ndescription: Reads CSV tables.'),
+    '/ws/.agents/skills/csv-tables/references/layout.md': '# Layout\n',
   },
   'a key that may stand in the body': {
     '/ws/fleet-roles.json': JSON.stringify({

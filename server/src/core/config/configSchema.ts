@@ -66,7 +66,7 @@ export const declarationSchema = z
       .enum(VALUE_TYPES)
       .optional()
       .describe(
-        "Default `string`. `list`: a YAML list or a comma-separated string. `sequence`: a YAML list of any entries (OpenCode's `permissions` rules), never a map or a string. `any`: not checked.",
+        "Default `string`. `list`: a YAML list or a comma-separated string. `sequence`: a YAML list of any entries (OpenCode's `permissions` rules), never a map or a string. `map`: a YAML map of names to text. `any`: not checked.",
       ),
     values: z.array(nonEmpty).optional().describe('The values it may take, besides those `pattern` accepts (did-you-mean on others: `unknown-value`).'),
     addValues: z.array(nonEmpty).optional().describe('Values added to those the declaration already has, such as a model alias newer than the built-in list.'),
@@ -76,6 +76,7 @@ export const declarationSchema = z
       .describe('The tool adds values with its releases: a value that is no near miss of a listed one is a hint, not `unknown-value`.'),
     valuesFrom: z.literal('domains').optional().describe("Take the values from the library's domains (the fleet's `domain`)."),
     pattern: regex.optional().describe('A regular expression (JavaScript syntax) the whole value must match (`invalid-value` otherwise).'),
+    maxLength: z.number().int().positive().optional().describe('The most characters a text value may hold (`invalid-value` past it).'),
     patternHint: nonEmpty.optional().describe('What the pattern asks for, in words, for messages: "lowercase letters and hyphens, such as \'code-reviewer\'".'),
     deprecated: nonEmpty.optional().describe('The key is no longer read: what replaces it, in words (`deprecated-key`).'),
     plural: nonEmpty.optional().describe('The plural of the key in messages ("Known domains: …").'),
@@ -169,6 +170,13 @@ export const formatSettingSchema = z
       })
       .optional()
       .describe("The end of a role file's name: `.md`, `.agent.md`, or `.mdc` (Cursor's rules); new role files get it."),
+    roleFile: z
+      .string()
+      .regex(/^[^/\\]+\.mdc?$/i, 'must be a file name ending in ".md" or ".mdc", such as "SKILL.md"')
+      .optional()
+      .describe(
+        "Role files have this name exactly, each in a folder of its own whose name is the role's (Agent Skills' `SKILL.md`); the folder's other files are not roles.",
+      ),
     anyMarkdown: z
       .boolean()
       .optional()
@@ -222,7 +230,7 @@ export const configSchema = z
       .union([z.enum(BUILTIN_FORMAT_NAMES), formatSettingSchema])
       .optional()
       .describe(
-        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`; `opencode`; `gemini-cli`; `cursor-agents`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`, `.opencode/agents`, `.gemini/agents`, `.cursor/agents`), else `fleet`.",
+        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`; `opencode`; `gemini-cli`; `cursor-agents`; `agent-skills`; `claude-skills`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`, `.opencode/agents`, `.gemini/agents`, `.cursor/agents`, `.agents/skills`, `.claude/skills`), else `fleet`.",
       ),
     severity: severityTable.optional().describe('Severity per diagnostic code; `off` silences the code in this library.'),
   })

@@ -2,7 +2,8 @@ import type { Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit, Rename
 import type { Library } from '../library/library';
 import type { KeyDeclarations } from '../parse/declarations';
 import { yamlScalar } from '../parse/yamlScalar';
-import { basename, dirname, joinPath } from '../util/paths';
+import { basename } from '../util/paths';
+import { movedForName } from './roleLocation';
 import { isSlug, stemOf } from '../util/slug';
 import type { CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
@@ -50,10 +51,11 @@ export function rename(
   const refusal = checkNewName(workspace, file.library, target.name, newName);
   if (refusal) return refusal;
   if (newName === target.name) return { edit: { documentChanges: [] }, moves: [], edited: [] };
+  const format = file.library.format;
   const moves = workspace.index
     .roleFiles(file.library, target.name)
     .filter(from => !keepsFile(workspace, from, newName))
-    .map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
+    .map(from => movedForName(from, newName, format, endingOf(from, format.extension)));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
   const edits = textEdits(workspace, file.library, target.name, newName, token, target.kind === 'identity' ? { path, identity: target.identity } : undefined);
   if (isRefusal(edits)) return edits;
@@ -69,6 +71,8 @@ export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, ne
   const file = workspace.file(oldPath);
   const extension = file?.library.format.extension ?? '.md';
   if (!file || file.role.isDocument || !newPath.toLowerCase().endsWith(extension.toLowerCase())) return undefined;
+  // A skill is named by its folder: its SKILL.md under another name is no skill, and moving it renames nothing.
+  if (file.library.format.roleFile !== undefined) return undefined;
   // A role named by its key is not renamed by moving its file.
   if (file.name !== file.role.stem) return undefined;
   const oldName = file.role.stem;

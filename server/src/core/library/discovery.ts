@@ -5,6 +5,7 @@ import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolv
 import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
 import { confinedFileSystem, type ConfinedFileSystem } from './confinedFileSystem';
+import { listFolderFiles } from './folderFiles';
 import { createLibrary, libraryOwns, type Library } from './library';
 import { showsRoleLibrary } from './libraryEvidence';
 import { hasMarkdownEnding } from '../util/markdownEnding';
@@ -131,6 +132,7 @@ export async function discoverLayout(disk: RoleFileSystem, roots: string[], opti
     }
   }
   libraries.sort((a, b) => b.root.length - a.root.length);
+  for (const library of libraries) if (library.format.roleFile !== undefined) library.folderFiles = await listFolderFiles(fs, library.roleFolders);
 
   const files = new Map<string, Library>();
   for (const path of [...walk.markdown].sort()) {
@@ -181,8 +183,6 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
   }
   walk.walked.add(root);
   if (basename(root) === 'roles') walk.roleFolders.add(root);
-  const format = detectFormat(root);
-  if (format) walk.formatFolders.set(root, format);
   let entries;
   try {
     entries = await fs.readDirectory(root);
@@ -192,6 +192,9 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
     if (code !== 'ENOENT' && code !== 'ENOTDIR') walk.unreadable.set(root, describeReadFailure(error, MAX_ROLE_FILE_BYTES));
     return;
   }
+  // A built-in format's folder makes a library only where it is: `.claude` holds `agents`, `skills`, or either.
+  const format = detectFormat(root);
+  if (format) walk.formatFolders.set(root, format);
   const dir = normalizePath(root);
   for (const entry of entries) {
     if (++walk.entries > WALK_LIMITS.entries) {

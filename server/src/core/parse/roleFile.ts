@@ -1,8 +1,9 @@
 import { LineIndex } from '../text/lineIndex';
+import { basename, dirname } from '../util/paths';
 import { isSlug, stemOf } from '../util/slug';
 import type { ReferenceBullet } from './bullets';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
-import { codeSpanOffset, destinationOffset, scanBody, type Heading } from './markdownScanner';
+import { codeSpanOffset, destinationOffset, scanBody, type Heading, type LinkSpan } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
 import { bodyReferences } from './bodyReferences';
 import { trailingBlanksStart } from './markdown/characters';
@@ -81,6 +82,8 @@ export interface ParsedRole {
   comments: Span[];
   /** Code blocks (fenced and indented) and HTML blocks: no reference, and no completion, inside. */
   codeBlocks: Span[];
+  /** Where a folder is the role (a skill): the body's inline links and images, in text order, which name the folder's files. */
+  fileLinks?: LinkSpan[];
 }
 
 // The value's trailing blanks are cut in code: a lazy value before `[ \t]*$` would rescan a run of blanks at each of its characters.
@@ -123,7 +126,8 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     });
   }
   bulletAt = spanCursor(sectionBullets);
-  for (const link of body.links) {
+  // A skill's links name its own files (`references/forms.md`), never another skill by its file.
+  for (const link of rules.roleFile === undefined ? body.links : []) {
     const target = roleLinkTarget(link.destination, rules.extension);
     if (!target) continue;
     references.push({
@@ -181,7 +185,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     });
   }
 
-  const stem = stemOf(path, rules.extension);
+  const stem = roleStem(path, rules);
   return {
     path,
     stem,
@@ -198,6 +202,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     referencePlaces: places,
     comments: body.comments,
     codeBlocks: body.codeBlocks,
+    fileLinks: rules.roleFile === undefined ? undefined : sortByStart([...body.links, ...body.images]),
   };
 }
 
@@ -267,4 +272,9 @@ function roleLinkTarget(destination: string, extension: string): { name: string;
   }
   if (!isSlug(name)) return undefined;
   return { name, nameOffset, nameLength: pathPart.length - cut - nameOffset };
+}
+
+/** The name a role's file gives it: the file's, or, where every role file has one name (a skill's `SKILL.md`), its folder's. */
+export function roleStem(path: string, rules: Pick<ParseRules, 'roleFile' | 'extension'>): string {
+  return rules.roleFile === undefined ? stemOf(path, rules.extension) : basename(dirname(path));
 }

@@ -7,10 +7,9 @@ import { namesOfRole, roleNameOf } from '../library/roleName';
 import { SuggestionIndex } from '../library/suggestionIndex';
 import { roleDeclarations } from '../parse/declarations';
 import { parseFrontmatter } from '../parse/frontmatter';
-import { parseRole } from '../parse/roleFile';
+import { parseRole, roleStem } from '../parse/roleFile';
 import { LineIndex } from '../text/lineIndex';
 import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
-import { stemOf } from '../util/slug';
 import { StringMultiMap } from '../util/stringMultiMap';
 import { readBuffer, readRoleText, type ReadResult } from './readRoleText';
 
@@ -118,7 +117,7 @@ export async function readNameSets(
 export function nameFromRead(path: string, read: ReadResult, library: Library): string | undefined {
   const format = library.format;
   if (format.identity.nameFrom !== 'key') {
-    const stem = stemOf(path, format.parse.extension);
+    const stem = roleStem(path, format.parse);
     return format.parse.isDocument(stem, path) ? undefined : roleNameOf(stem, undefined, format.identity, { path, roleFolders: library.roleFolders });
   }
   return roleNameOfText(path, 'text' in read ? read.text : '', library);
