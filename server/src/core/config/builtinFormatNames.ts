@@ -1,3 +1,3 @@
 /** The formats the project knows by name. */
-export const BUILTIN_FORMAT_NAMES = ['fleet', 'claude-code', 'copilot-agents'] as const;
+export const BUILTIN_FORMAT_NAMES = ['fleet', 'claude-code', 'copilot-agents', 'agent-skills', 'claude-skills'] as const;
 export type BuiltinFormatName = (typeof BUILTIN_FORMAT_NAMES)[number];

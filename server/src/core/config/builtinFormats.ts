@@ -191,6 +191,75 @@ const COPILOT_AGENTS: RoleFormat = {
   promptLimit: { characters: 30000, unless: { key: 'target', value: 'vscode' } },
 };
 
+/** An Agent Skills name: lowercase letters and digits in words joined by single hyphens. */
+const SKILL_NAME = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+/**
+ * Agent Skills (agentskills.io): a folder per skill holding `SKILL.md`, its
+ * `name` the folder's. The keys and limits as the specification states them;
+ * a key of one tool's own (Claude Code's `model`) is not reported, as the
+ * tools that read skills add keys of their own, but a near miss of a key of
+ * the specification (`descripton`) is.
+ */
+const AGENT_SKILLS: RoleFormat = {
+  name: 'agent-skills',
+  folders: ['.agents/skills', '.github/skills', '.opencode/skills'],
+  extension: '.md',
+  roleFile: 'SKILL.md',
+  anyMarkdown: false,
+  documents: [],
+  identity: { key: 'name', matchFile: true },
+  declarations: [
+    {
+      key: 'name',
+      required: true,
+      pattern: SKILL_NAME,
+      patternHint: "lowercase letters, digits and single hyphens inside, such as 'pdf-processing'",
+      maxLength: 64,
+    },
+    { key: 'description', required: true, maxLength: 1024 },
+    { key: 'license' },
+    { key: 'compatibility', maxLength: 500 },
+    { key: 'metadata', type: 'map' },
+    // Experimental in the specification, and read as a list by some tools: its form is not checked.
+    { key: 'allowed-tools', type: 'any' },
+  ],
+  unknownKeys: 'near-miss',
+  title: 'optional',
+  sections: { required: [], recommended: [] },
+  references: { sections: [], labels: [], keys: [], forms: [], toolRules: [], builtins: [] },
+  tools: { keys: [], known: [], patterns: [] },
+  severity: { 'unknown-key': 'warning' },
+};
+
+/**
+ * Claude Code's skills (`.claude/skills/<name>/SKILL.md`): Agent Skills, where
+ * `name` (the folder's name by default) and `description` (the body's first
+ * paragraph by default) are optional, and Claude Code reads keys of its own.
+ */
+const CLAUDE_SKILLS: RoleFormat = {
+  ...AGENT_SKILLS,
+  name: 'claude-skills',
+  folders: ['.claude/skills'],
+  declarations: [
+    ...AGENT_SKILLS.declarations.map(d => (d.key === 'name' || d.key === 'description' ? { ...d, required: false } : d)),
+    { key: 'when_to_use' },
+    { key: 'argument-hint' },
+    { key: 'arguments', type: 'any' },
+    { key: 'disable-model-invocation', type: 'boolean' },
+    { key: 'user-invocable', type: 'boolean' },
+    // As for a subagent's: an alias, a model id, or one newer than the list (a hint).
+    CLAUDE_CODE.declarations.find(d => d.key === 'model')!,
+    { key: 'effort', values: ['low', 'medium', 'high', 'xhigh', 'max'] },
+    // 'fork' is the one value documented; another is more likely newer than this list than wrong (a hint).
+    { key: 'context', values: ['fork'], open: true },
+    { key: 'agent' },
+    { key: 'hooks', type: 'any' },
+    { key: 'paths', type: 'list' },
+    { key: 'shell', values: ['bash', 'powershell'] },
+  ],
+};
+
 /** A format of one's own starts from nothing: role files anywhere in the role folders, nothing declared. */
 export const BLANK_FORMAT: RoleFormat = {
   name: 'custom',
@@ -212,4 +281,6 @@ export const BUILTIN_FORMATS: Readonly<Record<BuiltinFormatName, RoleFormat>> = 
   fleet: FLEET,
   'claude-code': CLAUDE_CODE,
   'copilot-agents': COPILOT_AGENTS,
+  'agent-skills': AGENT_SKILLS,
+  'claude-skills': CLAUDE_SKILLS,
 };

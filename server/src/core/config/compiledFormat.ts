@@ -43,6 +43,7 @@ export function resolveFormat(setting: FormatSetting | undefined, detected: Role
     name: setting.name ?? (setting.extends ? `${setting.extends}+` : BLANK_FORMAT.name),
     folders: setting.folders ?? base.folders,
     extension: setting.extension ?? base.extension,
+    roleFile: setting.roleFile ?? base.roleFile,
     anyMarkdown: setting.anyMarkdown ?? base.anyMarkdown,
     documents: setting.documents ?? base.documents,
     identity: { ...base.identity, ...setting.identity },
@@ -66,6 +67,7 @@ export function compileFormat(format: RoleFormat): CompiledFormat {
   const extension = format.extension;
   const parse: ParseRules = {
     extension,
+    roleFile: format.roleFile,
     isDocument: documentMatchers ? (_stem, path) => documentMatchers.some(m => m(path.slice(path.lastIndexOf('/') + 1))) : stem => isDocumentName(stem),
     referenceSections: new Set(format.references.sections.map(s => s.toLowerCase())),
     referenceLabels: new Set(format.references.labels.map(labelLineKey)),

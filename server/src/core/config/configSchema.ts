@@ -61,7 +61,10 @@ export const declarationSchema = z
     requiredUnless: keyValue
       .optional()
       .describe("Where the role declares this key with this value, the key is not required (Copilot's `description` with `target: vscode`)."),
-    type: z.enum(VALUE_TYPES).optional().describe('Default `string`. `list`: a YAML list or a comma-separated string. `any`: not checked.'),
+    type: z
+      .enum(VALUE_TYPES)
+      .optional()
+      .describe('Default `string`. `list`: a YAML list or a comma-separated string. `map`: a YAML map of names to text. `any`: not checked.'),
     values: z.array(nonEmpty).optional().describe('The values it may take, besides those `pattern` accepts (did-you-mean on others: `unknown-value`).'),
     addValues: z.array(nonEmpty).optional().describe('Values added to those the declaration already has, such as a model alias newer than the built-in list.'),
     open: z
@@ -70,6 +73,7 @@ export const declarationSchema = z
       .describe('The tool adds values with its releases: a value that is no near miss of a listed one is a hint, not `unknown-value`.'),
     valuesFrom: z.literal('domains').optional().describe("Take the values from the library's domains (the fleet's `domain`)."),
     pattern: regex.optional().describe('A regular expression (JavaScript syntax) the whole value must match (`invalid-value` otherwise).'),
+    maxLength: z.number().int().positive().optional().describe('The most characters a text value may hold (`invalid-value` past it).'),
     patternHint: nonEmpty.optional().describe('What the pattern asks for, in words, for messages: "lowercase letters and hyphens, such as \'code-reviewer\'".'),
     deprecated: nonEmpty.optional().describe('The key is no longer read: what replaces it, in words (`deprecated-key`).'),
     plural: nonEmpty.optional().describe('The plural of the key in messages ("Known domains: …").'),
@@ -160,6 +164,13 @@ export const formatSettingSchema = z
       .regex(/^\.[^/\\]*\.?mdc?$/i, 'must end in ".md" or ".mdc", such as ".md", ".agent.md" or ".mdc"')
       .optional()
       .describe("The end of a role file's name: `.md`, `.agent.md`, or `.mdc` (Cursor's rules); new role files get it."),
+    roleFile: z
+      .string()
+      .regex(/^[^/\\]+\.mdc?$/i, 'must be a file name ending in ".md" or ".mdc", such as "SKILL.md"')
+      .optional()
+      .describe(
+        "Role files have this name exactly, each in a folder of its own whose name is the role's (Agent Skills' `SKILL.md`); the folder's other files are not roles.",
+      ),
     anyMarkdown: z
       .boolean()
       .optional()

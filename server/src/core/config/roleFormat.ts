@@ -18,13 +18,14 @@ type FormatObject = z.infer<typeof formatSettingSchema>;
 type Tools = z.infer<typeof toolsSchema>;
 
 export interface RoleFormat
-  extends Required<Omit<FormatObject, 'extends' | 'identity' | 'declarations' | 'sections' | 'references' | 'tools' | 'promptLimit'>> {
+  extends Required<Omit<FormatObject, 'extends' | 'identity' | 'declarations' | 'sections' | 'references' | 'tools' | 'promptLimit' | 'roleFile'>> {
   identity: z.infer<typeof identitySchema> & { matchFile: boolean };
   declarations: DeclarationSpec[];
   sections: Required<z.infer<typeof sectionsSchema>>;
   references: Required<z.infer<typeof referencesSchema>>;
   tools: Required<Omit<Tools, 'addKnown' | 'open'>> & Pick<Tools, 'open'>;
   promptLimit?: z.infer<typeof promptLimitSchema>;
+  roleFile?: string;
 }
 
 /** What `format` in fleet-roles.json holds: a built-in's name, or a format of one's own, extending a built-in or not. */

@@ -55,6 +55,10 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     report(codes.invalid, 'invalid-value', declaration, `${what}: the flag is true or false, unquoted.`);
     return;
   }
+  if (type === 'map') {
+    checkMap(spec, declaration, report);
+    return;
+  }
   if (type === 'number') {
     if (typeof value !== 'number') report(codes.invalid, 'invalid-value', declaration, `Invalid ${key} '${raw}': a number is expected.`);
     return;
@@ -112,7 +116,48 @@ function checkDeclaration(context: CheckContext, spec: DeclarationSpec): void {
     report(codes.invalid, 'invalid-value', declaration, `${what}: text is expected.`);
     return;
   }
+  const length = [...(value as string)].length;
+  if (spec.maxLength !== undefined && length > spec.maxLength) {
+    report(
+      codes.invalid,
+      'invalid-value',
+      declaration,
+      `The ${key} is ${length.toLocaleString('en-US')} characters long: it may hold at most ${spec.maxLength.toLocaleString('en-US')}.`,
+    );
+    return;
+  }
   if (key === context.format.identity.key) checkIdentity(context, declaration, value as string);
+}
+
+/** A map of names to text (Agent Skills' `metadata`): a value that is no text (`version: 1.0`, a number) is named; an empty map is none. */
+function checkMap(
+  spec: DeclarationSpec,
+  declaration: Declaration,
+  report: (code: DiagnosticCode | undefined, fallback: DiagnosticCode, d: Declaration, message: string) => void,
+): void {
+  const { value, raw } = declaration;
+  const { key } = spec;
+  if (value === null) return;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(
+      spec.codes?.invalid,
+      'invalid-value',
+      declaration,
+      `Invalid ${key} '${raw}': a map of names to text is expected, one \`name: text\` a line below \`${key}:\`.`,
+    );
+    return;
+  }
+  const wrong = Object.entries(value as Record<string, unknown>).find(([, v]) => typeof v !== 'string');
+  if (wrong !== undefined)
+    report(spec.codes?.invalid, 'invalid-value', declaration, `The ${key} '${wrong[0]}' is ${kindOf(wrong[1])}: every value of ${key} is text; quote it.`);
+}
+
+/** What a YAML value is, in words, for a message: a number is named so, as YAML reads `1.0` as 1. */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return typeof value === 'number' ? 'a number' : typeof value === 'boolean' ? 'true or false' : 'not text';
 }
 
 /** Whether the role declares the key with the value (a `requiredUnless`). */
@@ -127,12 +172,11 @@ function checkIdentity(context: CheckContext, declaration: Declaration, value: s
   const { valueStart, valueEnd } = declaration;
   const stem = context.role.stem;
   if (identity.matchFile && value !== stem) {
-    context.report(
-      identity.codes?.mismatch ?? 'name-filename-mismatch',
-      valueStart,
-      valueEnd,
-      `${capitalized(key)} '${value}' does not match the file name '${stem}${extension}': rename the ${key} to '${stem}' or the file to '${value}${extension}'.`,
-    );
+    const message =
+      context.format.roleFile === undefined
+        ? `${capitalized(key)} '${value}' does not match the file name '${stem}${extension}': rename the ${key} to '${stem}' or the file to '${value}${extension}'.`
+        : `${capitalized(key)} '${value}' does not match the folder name '${stem}': rename the ${key} to '${stem}' or the folder to '${value}'.`;
+    context.report(identity.codes?.mismatch ?? 'name-filename-mismatch', valueStart, valueEnd, message);
   }
   const others = context.view.filesDeclaringName(value).filter(p => p !== context.role.path);
   if (others.length > 0) {

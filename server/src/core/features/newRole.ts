@@ -1,7 +1,8 @@
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Library } from '../library/library';
 import { hasMarkdownEnding } from '../util/markdownEnding';
-import { basename, isWithin, joinPath } from '../util/paths';
+import { basename, isWithin } from '../util/paths';
+import { rolePathIn } from './roleLocation';
 import { isSlug } from '../util/slug';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
 import { textDocumentEdit } from './codeActions/edits';
@@ -33,7 +34,7 @@ export async function planNewRole(workspace: RoleWorkspace, name: string, near: 
   if (typeof library === 'string') return { error: library };
   if (workspace.index.roleFiles(library, name).length > 0) return { error: `A role named '${name}' already exists in this library.` };
   const folder = near && library.roleFolders.some(f => isWithin(near, f)) && !hasMarkdownEnding(near) ? near : library.roleFolders[0];
-  const path = joinPath(folder, `${name}${library.format.extension}`);
+  const path = rolePathIn(folder, name, library.format);
   const domain = library.domains[0];
   const text = roleTemplate(name, domain, undefined, library.format);
   const uri = workspace.uriOf(path);

@@ -2,7 +2,8 @@ import type { Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit, Rename
 import type { Library } from '../library/library';
 import type { KeyDeclarations } from '../parse/declarations';
 import { yamlScalar } from '../parse/yamlScalar';
-import { basename, dirname, joinPath } from '../util/paths';
+import { basename } from '../util/paths';
+import { movedForName } from './roleLocation';
 import { isSlug, stemOf } from '../util/slug';
 import type { CancellationToken } from '../util/cancellation';
 import type { RoleWorkspace } from '../workspace/roleWorkspace';
@@ -50,10 +51,11 @@ export function rename(
   const refusal = checkNewName(workspace, file.library, target.name, newName);
   if (refusal) return refusal;
   if (newName === target.name) return { edit: { documentChanges: [] }, moves: [], edited: [] };
+  const format = file.library.format;
   const moves = workspace.index
     .roleFiles(file.library, target.name)
     .filter(from => !keepsFile(workspace, from, newName))
-    .map(from => ({ from, to: joinPath(dirname(from), `${newName}${endingOf(from, file.library.format.extension)}`) }));
+    .map(from => movedForName(from, newName, format, endingOf(from, format.extension)));
   const renames = moves.map(({ from, to }): RenameFile => ({ kind: 'rename', oldUri: workspace.uriOf(from), newUri: workspace.uriOf(to) }));
   const edits = textEdits(workspace, file.library, target.name, newName, token, target.kind === 'identity' ? { path, identity: target.identity } : undefined);
   if (isRefusal(edits)) return edits;

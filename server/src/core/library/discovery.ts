@@ -181,8 +181,6 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
   }
   walk.walked.add(root);
   if (basename(root) === 'roles') walk.roleFolders.add(root);
-  const format = detectFormat(root);
-  if (format) walk.formatFolders.set(root, format);
   let entries;
   try {
     entries = await fs.readDirectory(root);
@@ -192,6 +190,9 @@ async function walkTree(fs: RoleFileSystem, root: string, walk: Walk, depth = 0)
     if (code !== 'ENOENT' && code !== 'ENOTDIR') walk.unreadable.set(root, describeReadFailure(error, MAX_ROLE_FILE_BYTES));
     return;
   }
+  // A built-in format's folder makes a library only where it is: `.claude` holds `agents`, `skills`, or either.
+  const format = detectFormat(root);
+  if (format) walk.formatFolders.set(root, format);
   const dir = normalizePath(root);
   for (const entry of entries) {
     if (++walk.entries > WALK_LIMITS.entries) {

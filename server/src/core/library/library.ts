@@ -3,7 +3,7 @@ import { compileFormat, resolveFormat, type CompiledFormat } from '../config/com
 import { compileGlob } from '../config/linearGlob';
 import type { RoleFormat } from '../config/roleFormat';
 import type { ConfigFileContent, ConfigProblem } from '../config/configFile';
-import { basename, isWithin, relativePath, resolvePath } from '../util/paths';
+import { basename, dirname, isWithin, relativePath, resolvePath } from '../util/paths';
 import { stemOf } from '../util/slug';
 import { INDEX_FILE_NAME } from './libraryEvidence';
 import type { SeveritySetting } from '../config/configFile';
@@ -60,6 +60,9 @@ export function libraryOwns(library: Library, path: string): boolean {
   // Markdown, or the format's own ending when it is not Markdown's (Cursor's '.mdc').
   const ownEnding = lower.endsWith(extension);
   if (!(lower.endsWith('.md') || ownEnding) || !library.roleFolders.some(f => isWithin(path, f)) || library.isExcluded(path)) return false;
+  // A skill's folder holds its SKILL.md and the files it reads (`references/forms.md`), which are no roles.
+  // A skill is a folder of a role folder: a SKILL.md in the role folder itself names no skill.
+  if (library.format.roleFile !== undefined) return basename(path) === library.format.roleFile && !library.roleFolders.includes(dirname(path));
   // A format whose role files end otherwise ('.agent.md') still reads the library's documents.
   return extension === '.md' || library.format.anyMarkdown || ownEnding || library.format.parse.isDocument(stemOf(path), path);
 }

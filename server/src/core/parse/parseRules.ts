@@ -9,8 +9,8 @@ export type ReferenceForm = (typeof REFERENCE_FORMS)[number];
 export const DECLARATION_PLACES = ['frontmatter', 'inline', 'both'] as const;
 export type DeclarationPlace = (typeof DECLARATION_PLACES)[number];
 
-/** What a declared value must be; the configuration's `type` takes these. */
-export const VALUE_TYPES = ['string', 'boolean', 'list', 'number', 'any'] as const;
+/** What a declared value must be; the configuration's `type` takes these. `map`: names to text (Agent Skills' `metadata`). */
+export const VALUE_TYPES = ['string', 'boolean', 'list', 'number', 'map', 'any'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** What the parse needs to know of a declared key. */
@@ -27,6 +27,8 @@ export interface DeclaredKey {
 export interface ParseRules {
   /** The end of a role file's name, '.md' or '.agent.md': the role's name is the file name without it. */
   extension: string;
+  /** Role files have this name exactly, one per folder, and the folder's name is the role's (Agent Skills' `SKILL.md`). */
+  roleFile?: string;
   /** Whether a file of the library is a document (read for references, not checked as a role). */
   isDocument(stem: string, path: string): boolean;
   /**

@@ -1,4 +1,5 @@
 import { LineIndex } from '../text/lineIndex';
+import { basename, dirname } from '../util/paths';
 import { isSlug, stemOf } from '../util/slug';
 import type { ReferenceBullet } from './bullets';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
@@ -123,7 +124,8 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     });
   }
   bulletAt = spanCursor(sectionBullets);
-  for (const link of body.links) {
+  // A skill's links name its own files (`references/forms.md`), never another skill by its file.
+  for (const link of rules.roleFile === undefined ? body.links : []) {
     const target = roleLinkTarget(link.destination, rules.extension);
     if (!target) continue;
     references.push({
@@ -181,7 +183,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     });
   }
 
-  const stem = stemOf(path, rules.extension);
+  const stem = rules.roleFile === undefined ? stemOf(path, rules.extension) : basename(dirname(path));
   return {
     path,
     stem,

@@ -2,7 +2,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-typ
 import type { DeclarationSpec } from '../../config/roleFormat';
 import type { IndexedFile } from '../../library/roleIndex';
 import type { KeyDeclarations } from '../../parse/declarations';
-import { dirname, joinPath } from '../../util/paths';
+import { movedForName } from '../roleLocation';
 import type { RoleWorkspace } from '../../workspace/roleWorkspace';
 import { quickFix, singleEdit } from './edits';
 import { templateValue } from './roleTemplate';
@@ -37,12 +37,12 @@ export function identityMismatchFixes(context: FixContext): CodeAction[] {
     quickFix(`Change the ${identity.key ?? 'name'} to '${stem}'`, singleEdit(uri, { range: diagnostic.range, newText: stem }), diagnostic, true),
   ];
   if (workspace.index.roleFiles(file.library, declaredName).length === 0) {
+    const moved = movedForName(path, declaredName, file.library.format);
+    const what = file.library.format.roleFile === undefined ? `file to ${declaredName}${extension}` : `folder to ${declaredName}`;
     actions.push(
       quickFix(
-        `Rename the file to ${declaredName}${extension}`,
-        {
-          documentChanges: [{ kind: 'rename', oldUri: uri, newUri: workspace.uriOf(joinPath(dirname(path), `${declaredName}${extension}`)) }],
-        },
+        `Rename the ${what}`,
+        { documentChanges: [{ kind: 'rename', oldUri: workspace.uriOf(moved.from), newUri: workspace.uriOf(moved.to) }] },
         diagnostic,
       ),
     );
