@@ -15,6 +15,8 @@ export interface SkillCase {
   dir: string;
   /** The text of SKILL.md. */
   skill: string;
+  /** Other files, relative to the skill's folder (`../` for one beside it). */
+  files?: Record<string, string>;
 }
 
 const DESCRIPTION = 'Fills in PDF forms. Use when the user hands over a PDF form to complete.';
@@ -22,6 +24,11 @@ const DESCRIPTION = 'Fills in PDF forms. Use when the user hands over a PDF form
 /** A SKILL.md with the given frontmatter lines and a short body. */
 function skill(frontmatter: string[], body = '# Skill\n\nRead the form, then fill it in.\n'): string {
   return `---\n${frontmatter.join('\n')}\n---\n${body}`;
+}
+
+/** A well-formed skill named pdf-forms whose body is `body`. */
+function bodied(body: string): string {
+  return skill(['name: pdf-forms', `description: ${DESCRIPTION}`], `# PDF forms\n\n${body}\n`);
 }
 
 /** A well-formed skill named after its folder, with extra frontmatter lines. */
@@ -136,5 +143,50 @@ export const CASES: SkillCase[] = [
     about: 'the peer ends the frontmatter at the first "---", even inside a value',
     dir: 'pdf-forms',
     skill: skill(['name: pdf-forms', 'description: "Fills in PDF forms --- and checks them. Use when given a PDF form."']),
+  },
+
+  // Links and paths, as real skills write them (docs/real-libraries.md): what is not there, and what only looks like a path.
+  {
+    id: 'links-that-resolve',
+    about: 'links and paths to files the skill holds',
+    dir: 'pdf-forms',
+    skill: bodied(
+      'Read [the field guide](references/fields.md#dates), then run `scripts/fill.py`; see [the forms spec](https://example.org/forms) and [below](#steps).',
+    ),
+    files: { 'references/fields.md': '# Fields\n\n## Dates\n', 'scripts/fill.py': 'print("fill")\n' },
+  },
+  {
+    id: 'paths-that-are-not',
+    about: 'placeholders, globs and alternatives in code spans, and links inside a fence',
+    dir: 'pdf-forms',
+    skill: bodied(
+      'Read `references/<form-kind>.md` for the kind at hand, any of `references/kinds/*.md`, and run `scripts/fill.{sh,ps1}`.\n\n```markdown\nSee [the guide](references/guide.md).\n```',
+    ),
+  },
+  {
+    id: 'link-leaves-skill',
+    about: 'a link out of the skill’s folder, which breaks once the skill is installed on its own',
+    dir: 'pdf-forms',
+    skill: bodied('Shared rules are in [the common notes](../shared/notes.md).'),
+    files: { '../shared/notes.md': '# Notes\n' },
+  },
+  {
+    id: 'link-to-missing-folder',
+    about: 'a link to a folder the skill does not hold',
+    dir: 'pdf-forms',
+    skill: bodied('The case notes are in [references/case/](references/case/).'),
+  },
+  {
+    id: 'link-case-differs',
+    about: 'a link whose case differs from the file’s: file names are case-sensitive',
+    dir: 'pdf-forms',
+    skill: bodied('Read [the field guide](reference/fields.md).'),
+    files: { 'references/fields.md': '# Fields\n' },
+  },
+  {
+    id: 'code-span-path-missing',
+    about: 'a path to a file the skill does not hold, in a code span',
+    dir: 'pdf-forms',
+    skill: bodied('Check the result with `scripts/check_fields.py`.'),
   },
 ];

@@ -18,6 +18,10 @@ export function layOut(c: SkillCase, repo: string): string {
   const folder = nodePath.join(repo, c.root ?? SKILLS_ROOT, c.dir);
   mkdirSync(folder, { recursive: true });
   writeFileSync(nodePath.join(folder, 'SKILL.md'), c.skill);
+  for (const [rel, text] of Object.entries(c.files ?? {})) {
+    mkdirSync(nodePath.dirname(nodePath.join(folder, rel)), { recursive: true });
+    writeFileSync(nodePath.join(folder, rel), text);
+  }
   return folder;
 }
 
