@@ -117,6 +117,10 @@ const DIFFERENCES: Record<string, Difference> = {
     peerOnly: ['yaml'],
     why: 'the frontmatter ends at a line "---"; the peer ends it at the first "---" anywhere, here inside a quoted description',
   },
+  'claude-code-defaults': {
+    peerOnly: ['missing', 'unknown-field'],
+    why: 'in .claude/skills Claude Code reads the skill by its own rules (its documentation): name and description are optional, model and disable-model-invocation are its keys',
+  },
   'unknown-field': {
     peerOnly: ['unknown-field'],
     why: 'the specification lists its fields but forbids no other (tools add their own); fleet-roles reports a near miss of a field only',

@@ -76,6 +76,12 @@ export const CASES: SkillCase[] = [
   { id: 'duplicate-key', about: 'a key given twice', dir: 'pdf-forms', skill: skill(['name: pdf-forms', `description: ${DESCRIPTION}`, 'name: pdf-forms']) },
   { id: 'not-a-mapping', about: 'the frontmatter must be a mapping', dir: 'pdf-forms', skill: skill(['- name', '- description']) },
   { id: 'unknown-field', about: 'only the specification’s fields', dir: 'pdf-forms', skill: named('pdf-forms', 'version: 2') },
+  {
+    id: 'misspelt-field',
+    about: 'a near miss of a field of the specification',
+    dir: 'pdf-forms',
+    skill: skill(['name: pdf-forms', `descripton: ${DESCRIPTION}`]),
+  },
 
   // name
   { id: 'name-missing', about: 'name is required', dir: 'pdf-forms', skill: skill([`description: ${DESCRIPTION}`]) },
@@ -112,6 +118,13 @@ export const CASES: SkillCase[] = [
 
   // Where fleet-roles is right and the peer is not.
   { id: 'name-non-ascii', about: 'the specification allows a-z, digits and hyphens only', dir: 'café-menu', skill: named('café-menu') },
+  {
+    id: 'claude-code-defaults',
+    about: 'Claude Code takes the folder’s name and the first paragraph when name and description are left out, and reads keys of its own',
+    root: '.claude/skills',
+    dir: 'pdf-forms',
+    skill: skill(['model: sonnet', 'disable-model-invocation: true']),
+  },
   { id: 'compatibility-empty', about: 'compatibility, when given, is 1 to 500 characters', dir: 'pdf-forms', skill: named('pdf-forms', 'compatibility: ""') },
   {
     id: 'metadata-not-string',
