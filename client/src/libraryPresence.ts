@@ -8,6 +8,8 @@ import { SECTION } from './settings';
 const CONFIG_FILE = 'fleet-roles.json';
 /** The folders of the agent formats found with no configuration (the core's built-in formats). */
 const AGENT_FOLDERS = ['.claude/agents', '.github/agents'];
+/** The folders of skills, each a folder holding its SKILL.md. */
+const SKILL_FOLDERS = ['.agents/skills', '.claude/skills', '.github/skills', '.opencode/skills'];
 const EXCLUDE = '**/node_modules/**';
 /** Markdown files in `roles` folders read for a declaration: a library shows one in its first files. */
 const CANDIDATES = 200;
@@ -15,7 +17,7 @@ const CANDIDATES = 200;
 /**
  * Whether the workspace holds a role library, as the server finds them
  * (core/library/libraryEvidence.ts): a fleet-roles.json, a `.claude/agents`
- * or `.github/agents` folder, role folders named in the settings, or a
+ * or `.github/agents` folder, a skill's SKILL.md, role folders named in the settings, or a
  * folder named `roles` (the workspace folder itself included, as in
  * `code roles/`) that holds a LIBRARY.md or a role file declaring a key of
  * the format. A `roles` folder of another kind (Ansible's) starts nothing.
@@ -25,7 +27,7 @@ export async function workspaceHoldsLibrary(): Promise<boolean> {
   if (settings.get<string>('configFile', '').trim() !== '' || settings.get<string[]>('roleFolders', []).length > 0) return true;
   const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file');
   if (folders.length > 0) {
-    const evidence = `{**/${CONFIG_FILE},**/roles/**/${INDEX_FILE_NAME},${AGENT_FOLDERS.map(f => `${f}/**/*.md`).join(',')}}`;
+    const evidence = `{**/${CONFIG_FILE},**/roles/**/${INDEX_FILE_NAME},${AGENT_FOLDERS.map(f => `${f}/**/*.md`).join(',')},${SKILL_FOLDERS.map(f => `${f}/*/SKILL.md`).join(',')}}`;
     if ((await vscode.workspace.findFiles(evidence, EXCLUDE, 1)).length > 0) return true;
     const rolesFolders = folders.filter(f => path.basename(f.uri.fsPath) === 'roles');
     if (rolesFolders.some(f => fs.existsSync(path.join(f.uri.fsPath, INDEX_FILE_NAME)))) return true;

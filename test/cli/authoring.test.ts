@@ -70,6 +70,37 @@ describe('fleet-roles init and new', () => {
   });
 });
 
+describe('fleet-roles init and new for skills', () => {
+  for (const [format, folder] of [
+    ['agent-skills', '.agents/skills'],
+    ['claude-skills', '.claude/skills'],
+  ] as const) {
+    test(`init --format ${format} starts a skill as a folder with its SKILL.md, and new adds another; both check clean`, () => {
+      const tree = makeTree({});
+      try {
+        const init = runCli(['init', 'lib', '--format', format], tree.dir);
+        assert.equal(init.status, 0, init.stderr);
+        assert.equal(init.stdout, `created lib/fleet-roles.json\ncreated lib/${folder}/first-skill/SKILL.md\n`);
+        const created = runCli(['new', 'pdf-tools', 'lib'], tree.dir);
+        assert.equal(created.status, 0, created.stderr);
+        assert.equal(created.stdout, `created lib/${folder}/pdf-tools/SKILL.md\n`);
+        const text = readFileSync(nodePath.join(tree.dir, 'lib', folder, 'pdf-tools', 'SKILL.md'), 'utf8');
+        assert.match(text, /^---\nname: pdf-tools\ndescription: What the Pdf Tools does, and when to use it\.\n---\n/);
+        const check = runCli(['check', 'lib', '--format', 'json'], tree.dir);
+        assert.equal(check.status, 0, check.stdout);
+        const report = JSON.parse(check.stdout) as { files: Array<{ diagnostics: unknown[] }>; summary: { roles: number } };
+        assert.equal(report.summary.roles, 2);
+        assert.deepEqual(
+          report.files.flatMap(f => f.diagnostics),
+          [],
+        );
+      } finally {
+        tree.dispose();
+      }
+    });
+  }
+});
+
 describe('fleet-roles check on a .claude/agents folder, with no configuration', () => {
   test('the fixture library of four subagents checks clean', () => {
     const result = runCli(['check', nodePath.join('test', 'fixtures', 'claude-code')], REPO_ROOT);

@@ -26,18 +26,24 @@ const ACTIVATING: ReadonlyArray<[what: string, files: string[], glob: string]> =
   ['a folder with a fleet-roles.json and its own role folders', ['fleet-roles.json', 'team/qa-engineer.md'], '**/fleet-roles.json'],
   ['a repository with Claude Code subagents', ['README.md', '.claude/agents/planner.md', '.claude/commands/deploy.md'], '.claude/agents/*.md'],
   ['a repository with Copilot custom agents', ['README.md', '.github/agents/planner.agent.md', '.github/workflows/ci.yml'], '.github/agents/*.agent.md'],
+  ...['.agents', '.claude', '.github', '.opencode'].map((folder): [string, string[], string] => [
+    `a repository with skills in ${folder}/skills`,
+    ['README.md', `${folder}/skills/pdf-tools/SKILL.md`, `${folder}/skills/pdf-tools/references/forms.md`],
+    '{.agents,.claude,.github,.opencode}/skills/*/SKILL.md',
+  ]),
 ];
 
 describe('activation events', () => {
   for (const [what, files, glob] of ACTIVATING) test(what, () => assert.deepEqual(firing(files), [glob]));
   test('every workspaceContains glob of the manifest has its case above', () => {
     assert.ok(globs.length > 0);
-    assert.deepEqual([...globs].sort(), ACTIVATING.map(([, , glob]) => glob).sort());
+    assert.deepEqual([...globs].sort(), [...new Set(ACTIVATING.map(([, , glob]) => glob))].sort());
   });
   test('an Ansible repository, Markdown in roles/<name>/ and a README at the top, does not activate it', () => {
     assert.deepEqual(firing(['README.md', 'site.yml', 'roles/web/tasks/main.yml', 'roles/web/docs/usage.md', 'roles/web/README.md', 'roles/db/README.md']), []);
   });
   test('a folder of notes does not activate it', () => assert.deepEqual(firing(['README.md', 'docs/guide.md']), []));
+  test("a skill's other Markdown, with no SKILL.md, does not activate it", () => assert.deepEqual(firing(['.claude/skills/pdf-tools/forms.md']), []));
   test('a role file opened on its own starts it through the Markdown language', () => {
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
   });

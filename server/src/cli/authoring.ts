@@ -101,7 +101,7 @@ function cannotWrite(shown: string, outcome: string): (error: unknown) => never 
 export async function runInit(where: string | undefined, format: string, firstRole: string | undefined, options: AuthoringOptions): Promise<number> {
   if (!(BUILTIN_FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': use ${BUILTIN_FORMAT_NAMES.join(', ')}`);
   const root = nodePath.resolve(options.cwd, where ?? '.');
-  const name = firstRole ?? (format === 'fleet' ? 'first-role' : 'first-agent');
+  const name = firstRole ?? (format === 'fleet' ? 'first-role' : format.endsWith('skills') ? 'first-skill' : 'first-agent');
   const files = newLibraryFiles(format as BuiltinFormatName, schemaFor(root), name);
   if (isRefusal(files)) throw new UsageError(files.error);
   for (const file of files) {

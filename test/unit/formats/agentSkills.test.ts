@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLibrary } from '../../support/checkLibrary';
-import { codes, rangeOf, single } from '../helpers';
+import { codes, positionAt, rangeOf, single } from '../helpers';
 import { agentText } from './agentText';
 
 const SKILLS = '/ws/.agents/skills';
@@ -153,5 +153,29 @@ describe("claude-skills: Claude Code's own keys in .claude/skills", () => {
   test("the specification's rules hold there too", async () => {
     assert.deepEqual(await skillCodes('x', skill('X'), CLAUDE), ['invalid-value']);
     assert.deepEqual(await skillCodes('y', skill('x'), CLAUDE), ['name-filename-mismatch']);
+  });
+});
+
+describe('agent-skills: rename and New Skill', () => {
+  test('renaming a skill edits its name: and moves its whole folder', async () => {
+    const text = skill('pdf-tools');
+    const lib = await checkLibrary({ [`${SKILLS}/pdf-tools/SKILL.md`]: text, [`${SKILLS}/pdf-tools/references/forms.md`]: '# Forms\n' });
+    const edit = await lib.service.rename(`${SKILLS}/pdf-tools/SKILL.md`, positionAt(text, 'pdf-tools'), 'pdf-kit');
+    assert.ok(!('error' in edit), JSON.stringify(edit));
+    const changes = edit.documentChanges!;
+    assert.deepEqual(
+      changes.filter(c => 'kind' in c),
+      [{ kind: 'rename', oldUri: `file://${SKILLS}/pdf-tools`, newUri: `file://${SKILLS}/pdf-kit` }],
+    );
+    const edits = changes.flatMap(c => ('edits' in c ? c.edits.map(e => ('newText' in e ? e.newText : '')) : []));
+    assert.deepEqual(edits, ['pdf-kit']);
+  });
+
+  test('New Skill writes a folder with its SKILL.md, which checks clean', async () => {
+    const lib = await checkLibrary({ [`${SKILLS}/pdf-tools/SKILL.md`]: skill('pdf-tools') });
+    const plan = await lib.service.planNewRole('csv-tools', `${SKILLS}/pdf-tools/SKILL.md`);
+    assert.ok(!('error' in plan), JSON.stringify(plan));
+    assert.equal(plan.path, `${SKILLS}/csv-tools/SKILL.md`);
+    assert.deepEqual(await skillCodes('csv-tools', plan.text), []);
   });
 });

@@ -224,7 +224,7 @@ export const configSchema = z
       .union([z.enum(BUILTIN_FORMAT_NAMES), formatSettingSchema])
       .optional()
       .describe(
-        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`), else `fleet`.",
+        "The format of the library's role files: a built-in (`fleet`, the default; `claude-code`; `copilot-agents`; `agent-skills`; `claude-skills`), or a format of your own. Default: the format the folders imply (`.claude/agents`, `.github/agents`, `.agents/skills`, `.claude/skills`), else `fleet`.",
       ),
     severity: severityTable.optional().describe('Severity per diagnostic code; `off` silences the code in this library.'),
   })

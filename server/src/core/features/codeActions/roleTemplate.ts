@@ -38,7 +38,12 @@ export function roleTemplate(name: string, domain: string, referrer: string | un
   const lines: string[] = [];
   if (keys.length > 0) lines.push('---', ...keys.map(d => `${d.key}: ${templateValue(d, format, name, domain)}`), '---', '');
   if (format.title === 'required') lines.push(`# ${title}`, '');
-  lines.push(`You are the ${title}: say here what you own, and how you work.`, '');
+  // A skill's body is instructions the agent follows when the skill applies, not a persona.
+  const lead =
+    format.roleFile === undefined
+      ? `You are the ${title}: say here what you own, and how you work.`
+      : `Say here, step by step, how to do what ${title} is for.`;
+  lines.push(lead, '');
   for (const section of [...format.sections.required, ...format.sections.recommended]) {
     const isReferences = format.references.sections.some(s => s.toLowerCase() === section.toLowerCase());
     lines.push(`## ${section}`, '', isReferences && referrer ? `- Works with **${referrer}**.` : `What goes under ${section}.`, '');
