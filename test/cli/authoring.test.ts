@@ -101,6 +101,14 @@ describe('fleet-roles init and new for skills', () => {
   }
 });
 
+describe('fleet-roles check on skills, with no configuration', () => {
+  test('the fixture library of three skills, in .agents/skills and .claude/skills, checks clean', () => {
+    const result = runCli(['check', nodePath.join('test', 'fixtures', 'skills')], REPO_ROOT);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(result.stdout, '3 files checked, 3 roles indexed: 0 errors, 0 warnings.\n');
+  });
+});
+
 describe('fleet-roles check on a .claude/agents folder, with no configuration', () => {
   test('the fixture library of four subagents checks clean', () => {
     const result = runCli(['check', nodePath.join('test', 'fixtures', 'claude-code')], REPO_ROOT);

@@ -1,7 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as nodePath from 'node:path';
-import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+  DidChangeWatchedFilesNotification,
+  type CodeAction,
+  type DidChangeWatchedFilesRegistrationOptions,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { LspTestClient, uriOf } from '../support/lspClient';
 import { makeTree } from '../support/runCli';
 
@@ -15,7 +20,7 @@ const PDF = [
   '',
   '---',
   '',
-  'Read [the forms](references/forms.md) first.',
+  'Read [the forms](references/forms.md) first, then [the chart](assets/chart.png).',
   '',
 ].join('\n');
 const CSV = ['---', 'name: csv-tools', 'description: Reads CSV files.', 'context: fork', '', '---', '', 'Split on commas.', ''].join('\n');
@@ -47,6 +52,7 @@ describe('skills over JSON-RPC, with no configuration', () => {
         ['name-filename-mismatch', 1],
         ['unknown-key', 3],
         ['invalid-value', 5],
+        ['broken-link', 9],
       ],
     );
     assert.deepEqual(await client.diagnostics(csv), []);
@@ -76,6 +82,15 @@ describe('skills over JSON-RPC, with no configuration', () => {
     assert.ok(claude.includes('disable-model-invocation') && claude.includes('license'), claude.join(', '));
     const values = (await client.completion(csv, { line: 3, character: 'context: '.length })).items.map(i => i.label);
     assert.deepEqual(values, ['fork']);
+  });
+
+  test("a skill's link to a missing file, and the watch on a skill's files that keeps it current", async () => {
+    const links = (await client.diagnostics(pdf)).filter(d => d.code === 'broken-link').map(d => d.message);
+    assert.deepEqual(links, ["There is no 'assets/chart.png' in the skill's folder."], 'references/forms.md is there');
+    const watchers = client.registered
+      .filter(r => r.method === DidChangeWatchedFilesNotification.method)
+      .flatMap(r => (r.registerOptions as DidChangeWatchedFilesRegistrationOptions).watchers.map(w => w.globPattern));
+    assert.ok(watchers.includes('**/skills/**'), JSON.stringify(watchers));
   });
 
   test('New Skill writes a folder with its SKILL.md', async () => {

@@ -44,10 +44,10 @@ or an invalid configuration. 3: no role library under the paths.
     positionals: true,
   },
   init: {
-    usage: `Usage: fleet-roles init [PATH] [--format fleet|claude-code|copilot-agents] [--name NAME]
-  Start a library at PATH (default: .): fleet-roles.json, an index and a first role.
-  -f, --format   fleet (default), claude-code or copilot-agents
-  --name         the first role's name (default: first-role, or first-agent)
+    usage: `Usage: fleet-roles init [PATH] [--format fleet|claude-code|copilot-agents|agent-skills|claude-skills] [--name NAME]
+  Start a library at PATH (default: .): fleet-roles.json, an index and a first role (a skill: its folder, no index).
+  -f, --format   fleet (default), claude-code, copilot-agents, agent-skills or claude-skills
+  --name         the first role's name (default: first-role, first-agent, or first-skill)
 `,
     options: { ...help, format: { type: 'string', short: 'f' }, name: { type: 'string' } },
     positionals: true,

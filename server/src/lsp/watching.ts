@@ -14,9 +14,16 @@ export function serverWatcher(connection: Connection, onEvents: (events: Array<{
   });
 }
 
-/** Asks a client that watches files to tell the server of role files, configurations and `roles` folders. */
+/** Asks a client that watches files to tell the server of role files, configurations, `roles` folders and the files of skills. */
 export function registerClientWatchers(connection: Connection): void {
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.mdc' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/roles' }],
+    // A skill's other files (`references/forms.md`, `scripts/run.py`) are what its links name: their coming and going is watched too.
+    watchers: [
+      { globPattern: '**/*.md' },
+      { globPattern: '**/*.mdc' },
+      { globPattern: `**/${CONFIG_FILE_NAME}` },
+      { globPattern: '**/roles' },
+      { globPattern: '**/skills/**' },
+    ],
   });
 }

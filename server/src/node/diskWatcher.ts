@@ -132,7 +132,8 @@ export class DiskWatcher {
     const name = path.slice(path.lastIndexOf('/') + 1);
     // The entry's own name alone: every watch is of one folder, none below a skipped one, and a watched folder may lie inside a hidden one (`.claude/agents`).
     if (skipped(name)) return;
-    const relevant = hasMarkdownEnding(name) || name === CONFIG_FILE_NAME || !name.includes('.');
+    // Any file of a skill may be what its links name (`scripts/run.py`).
+    const relevant = hasMarkdownEnding(name) || name === CONFIG_FILE_NAME || !name.includes('.') || path.includes('/skills/');
     if (!relevant) return;
     this.pending.add(path);
     this.timer ??= setTimeout(() => this.flush(), this.settleMs);

@@ -49,6 +49,11 @@ export const DIAGNOSTIC_CODES = {
     severity: DiagnosticSeverity.Warning,
     summary: 'An invisible or bidirectional control character: it hides text from a reviewer, not from the agent that reads the file.',
   },
+  'broken-link': { severity: DiagnosticSeverity.Error, summary: "A skill's relative link or image names a file that is not in the skill's folder." },
+  'link-leaves-skill': {
+    severity: DiagnosticSeverity.Warning,
+    summary: "A skill's relative link or image leads out of the skill's folder, which is installed on its own.",
+  },
   'index-unknown-role': { severity: DiagnosticSeverity.Warning, summary: "The library's index names a role that does not exist." },
   'index-missing-role': { severity: DiagnosticSeverity.Hint, summary: "A role of the library is not listed in the library's index." },
   'unreadable-file': { severity: DiagnosticSeverity.Error, summary: 'A role file could not be read: too large, not text, or not readable.' },

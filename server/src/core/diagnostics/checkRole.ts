@@ -11,6 +11,7 @@ import { checkBoundaryReferences } from './referenceChecks';
 import { checkStructure } from './structureChecks';
 import { checkIndexDocument } from './indexDocumentCheck';
 import { checkPromptLimit } from './promptLimit';
+import { checkSkillLinks } from './skillLinks';
 
 const CHECKS: Check[] = [
   checkFrontmatter,
@@ -23,6 +24,7 @@ const CHECKS: Check[] = [
   checkTools,
   checkHiddenCharacters,
   checkPromptLimit,
+  checkSkillLinks,
 ];
 
 /** Every diagnostic of one role file, in document order. Of the library's documents, only its index is checked. */

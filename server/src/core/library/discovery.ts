@@ -5,6 +5,7 @@ import { basename, childPath, dirname, isWithin, joinPath, normalizePath, resolv
 import { describeReadFailure } from '../util/readFailure';
 import { MAX_ROLE_FILE_BYTES, type RoleFileSystem } from './fileSystem';
 import { confinedFileSystem, type ConfinedFileSystem } from './confinedFileSystem';
+import { listFolderFiles } from './folderFiles';
 import { createLibrary, libraryOwns, type Library } from './library';
 import { showsRoleLibrary } from './libraryEvidence';
 import { hasMarkdownEnding } from '../util/markdownEnding';
@@ -131,6 +132,7 @@ export async function discoverLayout(disk: RoleFileSystem, roots: string[], opti
     }
   }
   libraries.sort((a, b) => b.root.length - a.root.length);
+  for (const library of libraries) if (library.format.roleFile !== undefined) library.folderFiles = await listFolderFiles(fs, library.roleFolders);
 
   const files = new Map<string, Library>();
   for (const path of [...walk.markdown].sort()) {

@@ -5,6 +5,7 @@ import type { RoleFormat } from '../config/roleFormat';
 import type { ConfigFileContent, ConfigProblem } from '../config/configFile';
 import { basename, dirname, isWithin, relativePath, resolvePath } from '../util/paths';
 import { stemOf } from '../util/slug';
+import type { FolderFiles } from './folderFiles';
 import { INDEX_FILE_NAME } from './libraryEvidence';
 import type { SeveritySetting } from '../config/configFile';
 
@@ -25,6 +26,8 @@ export interface Library {
   isExcluded(path: string): boolean;
   /** The library's index document: the configured one, else any LIBRARY.md. */
   isIndex(path: string): boolean;
+  /** Where a folder is the role (a skill): the files and folders below the role folders, which its links name; discovery lists them. */
+  folderFiles?: FolderFiles;
 }
 
 export function createLibrary(

@@ -59,6 +59,8 @@ export interface ScannedBody {
   strongs: StrongSpan[];
   /** Inline links (not images, not reference-style links) outside image descriptions. */
   links: LinkSpan[];
+  /** Inline images, with their destinations: a skill's files. */
+  images: LinkSpan[];
   /** HTML comments, inline or in HTML blocks. */
   comments: Span[];
   /** Fenced and indented code blocks, and HTML blocks: no inline content inside. */
@@ -100,6 +102,7 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
     codeSpans: [],
     strongs: [],
     links: [],
+    images: [],
     comments: [],
     codeBlocks: inTextOrder(blocks.codeBlocks, blocks.htmlBlocks),
     listItems: blocks.items,
@@ -126,23 +129,25 @@ export function scanBody(lines: LineIndex, firstLine: number): ScannedBody {
       const plain = PLAIN.test(s.slice(strong.start, strong.end));
       out.strongs.push({ start, end, marker: strong.marker === 42 ? '*' : '_', text: plain ? decodeText(text, start, end).value : undefined });
     }
-    for (const link of spans.links) {
-      if (!link.destination || inImage(link.start)) continue;
-      // A destination holds no line break: it is one piece of the file, decoded from there with file offsets.
-      const destinationStart = source.offset(link.destination.start);
-      const decoded = decodeText(text, destinationStart, source.offset(link.destination.end));
-      out.links.push({
-        start: source.offset(link.start),
-        end: source.offset(link.end),
-        destination: decoded.value,
-        destinationStart,
-        destinationOffsets: decoded.offsets,
-      });
-    }
+    for (const link of spans.links) if (link.destination && !inImage(link.start)) out.links.push(linkSpan(text, source, link, link.destination));
+    for (const image of spans.images) if (image.destination) out.images.push(linkSpan(text, source, image, image.destination));
     for (const comment of spans.comments) out.comments.push({ start: source.offset(comment.start), end: source.offset(comment.end) });
   }
   for (; html < blocks.htmlBlocks.length; html++) commentsIn(blocks.htmlBlocks[html], out.comments);
   return out;
+}
+
+/** A link or image in file offsets. A destination holds no line break: it is one piece of the file, decoded from there with file offsets. */
+function linkSpan(text: string, source: InlineSource, link: Span, destination: Span): LinkSpan {
+  const destinationStart = source.offset(destination.start);
+  const decoded = decodeText(text, destinationStart, source.offset(destination.end));
+  return {
+    start: source.offset(link.start),
+    end: source.offset(link.end),
+    destination: decoded.value,
+    destinationStart,
+    destinationOffsets: decoded.offsets,
+  };
 }
 
 function codeSpan(file: string, source: InlineSource, start: number, end: number, contentStart: number, contentEnd: number): CodeSpan {

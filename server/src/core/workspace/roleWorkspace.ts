@@ -8,7 +8,9 @@ import type { RoleFileSystem } from '../library/fileSystem';
 import type { Library } from '../library/library';
 import { RoleIndex, type IndexedFile } from '../library/roleIndex';
 import { NEVER_CANCELLED, throwIfCancelled, yieldToEventLoop, type CancellationToken } from '../util/cancellation';
-import { basename } from '../util/paths';
+import { basename, isWithin } from '../util/paths';
+import { addBelow, dropBelow, type FolderFiles } from '../library/folderFiles';
+import type { EntryType } from '../library/fileSystem';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { applySuppressions } from '../diagnostics/suppressions';
 import { readBuffer, readRoleText, type ReadResult } from './readRoleText';
@@ -162,14 +164,57 @@ export class RoleWorkspace {
    */
   async fileChanged(path: string): Promise<Set<string>> {
     const type = await this.fs.stat(path);
-    if (type === 'directory') return this.folderChanged(path);
-    if (type === 'file') return this.reread(path);
-    return this.layout.files.has(path) && !this.overlays.has(path) ? this.remove(path) : new Set();
+    const skills = await this.skillFileCame(path, type);
+    const affected =
+      type === 'directory'
+        ? await this.folderChanged(path)
+        : type === 'file'
+          ? await this.reread(path)
+          : this.layout.files.has(path) && !this.overlays.has(path)
+            ? this.remove(path)
+            : new Set<string>();
+    for (const p of skills) affected.add(p);
+    return affected;
   }
 
   /** A file or a folder was deleted on disk: every file at or below the path goes, unless an editor holds it. */
   fileDeleted(path: string): Set<string> {
-    return this.forget(path, () => false);
+    const affected = this.forget(path, () => false);
+    for (const p of this.skillFilesChanged(path, files => dropBelow(path, files))) affected.add(p);
+    return affected;
+  }
+
+  /** A file or folder came or went below a skills library (`references/forms.md`): what its links may name follows. */
+  private async skillFileCame(path: string, type: EntryType | undefined): Promise<Set<string>> {
+    const libraries = this.skillLibrariesOver(path);
+    for (const library of libraries) {
+      const files = library.folderFiles!;
+      dropBelow(path, files);
+      if (type !== undefined) {
+        files.paths.add(path);
+        if (type === 'directory') await addBelow(this.fs, path, files);
+      }
+    }
+    return this.skillsOf(libraries);
+  }
+
+  private skillFilesChanged(path: string, change: (files: FolderFiles) => void): Set<string> {
+    const libraries = this.skillLibrariesOver(path);
+    for (const library of libraries) change(library.folderFiles!);
+    return this.skillsOf(libraries);
+  }
+
+  private skillLibrariesOver(path: string): Library[] {
+    return this.layout.libraries.filter(l => l.folderFiles !== undefined && l.roleFolders.some(f => path !== f && isWithin(path, f)));
+  }
+
+  /** The skills of these libraries, whose links are checked again. */
+  private skillsOf(libraries: readonly Library[]): Set<string> {
+    const affected = new Set<string>();
+    if (libraries.length === 0) return affected;
+    for (const [path, library] of this.layout.files) if (libraries.includes(library)) affected.add(path);
+    this.invalidate(affected);
+    return affected;
   }
 
   /** Problems of a library's configuration file, as diagnostics on that file; undefined for other paths. */

@@ -29,8 +29,8 @@ export interface InlineSpans {
   strongs: StrongRange[];
   /** Inline links `[text](destination)`; reference-style links are not listed. */
   links: InlineLink[];
-  /** Images, from `![` to their end: nothing inside their text is a reference. */
-  images: Range[];
+  /** Images, from `![` to their end: nothing inside their text is a reference. An inline image has its destination. */
+  images: InlineLink[];
   codes: CodeRange[];
   comments: Range[];
 }
@@ -260,7 +260,7 @@ export class InlineParser {
     if (end < 0) return at + 1;
     this.processEmphasis(opener.delimiter);
     if (opener.image) {
-      this.out.images.push({ start: opener.at, end });
+      this.out.images.push({ start: opener.at, end, destination: inline ? destination : undefined });
     } else {
       if (inline) this.out.links.push({ start: opener.at, end, destination });
       // Links may not contain links: the brackets before this one can no longer open one.

@@ -1,0 +1,84 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkLibrary } from '../../support/checkLibrary';
+import { codes, rangeOf, single } from '../helpers';
+import { agentText } from './agentText';
+
+const SKILL = '/ws/.agents/skills/pdf-tools';
+const PATH = `${SKILL}/SKILL.md`;
+
+/** A skill whose body is these lines, beside these files of its folder (relative paths). */
+async function skillWith(body: string[], files: string[] = []) {
+  const text = agentText(['name: pdf-tools', 'description: Extracts tables from PDF files.'], body);
+  const lib = await checkLibrary({ [PATH]: text, ...Object.fromEntries(files.map(f => [`${SKILL}/${f}`, 'x'])) });
+  return { lib, text, diagnostics: lib.diagnostics(PATH) };
+}
+
+describe("agent-skills: a skill's links name its own files", () => {
+  test('links and images to files and folders of the skill are fine, with a fragment or a query, or percent-encoded', async () => {
+    const { diagnostics } = await skillWith(
+      [
+        'Read [forms](references/forms.md), [the part](./references/forms.md#filling), [it again](references/forms.md?raw=1).',
+        '![chart](assets/chart%20one.png) and the [scripts](scripts/) folder; [this file](SKILL.md).',
+      ],
+      ['references/forms.md', 'assets/chart one.png', 'scripts/run.py'],
+    );
+    assert.deepEqual(codes(diagnostics), []);
+  });
+
+  test('a link or image to a file that is not there is broken-link, at its destination', async () => {
+    const { diagnostics, text } = await skillWith(['See [forms](references/forms.md) and ![chart](assets/chart.png).'], ['references/other.md']);
+    assert.deepEqual(codes(diagnostics), ['broken-link', 'broken-link']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'references/forms.md'));
+    assert.equal(diagnostics[1].message, "There is no 'assets/chart.png' in the skill's folder.");
+  });
+
+  test('file names are compared with their case, and the file that differs by case is named', async () => {
+    const { diagnostics } = await skillWith(['See [forms](references/Forms.md).'], ['references/forms.md']);
+    assert.match(single(diagnostics, 'broken-link').message, /Did you mean 'references\/forms\.md'\?/);
+  });
+
+  test("a link out of the skill's folder is link-leaves-skill, even to a file that is there", async () => {
+    const text = agentText(
+      ['name: pdf-tools', 'description: Extracts tables.'],
+      ['Follow [the style](../../style.md) and [x](references/../../other/SKILL.md).'],
+    );
+    const lib = await checkLibrary({ [PATH]: text, '/ws/.agents/style.md': '# Style\n' });
+    assert.deepEqual(codes(lib.diagnostics(PATH)), ['link-leaves-skill', 'link-leaves-skill']);
+  });
+
+  test('URLs, absolute paths, fragments, placeholders, reference-style links and paths in prose or code are not looked at', async () => {
+    const { diagnostics } = await skillWith([
+      '[web](https://example.com/x.md) [mail](mailto:a@b.c) [abs](/etc/x.md) [top](#usage) [tmpl]({{base}}/x.md) [glob](refs/*.md)',
+      '[ref][forms] and scripts/missing.py in prose, `references/missing.md` in code.',
+      '',
+      '[forms]: references/missing.md',
+      '',
+      '```',
+      '[x](references/missing.md)',
+      '```',
+    ]);
+    assert.deepEqual(codes(diagnostics), []);
+  });
+
+  test('a file that comes or goes on disk changes the answer, without a reload', async () => {
+    const { lib } = await skillWith(['See [forms](references/forms.md).']);
+    assert.deepEqual(codes(lib.diagnostics(PATH)), ['broken-link']);
+    lib.fs.files.set(`${SKILL}/references/forms.md`, '# Forms\n');
+    const came = await lib.service.filesChanged([{ path: `${SKILL}/references/forms.md`, deleted: false }]);
+    assert.ok(came.affected.has(PATH));
+    assert.deepEqual(codes(lib.diagnostics(PATH)), []);
+    lib.fs.files.delete(`${SKILL}/references/forms.md`);
+    await lib.service.filesChanged([{ path: `${SKILL}/references`, deleted: true }]);
+    assert.deepEqual(codes(lib.diagnostics(PATH)), ['broken-link']);
+    lib.fs.files.set(`${SKILL}/references/forms.md`, '# Forms\n');
+    await lib.service.filesChanged([{ path: `${SKILL}/references`, deleted: false }]);
+    assert.deepEqual(codes(lib.diagnostics(PATH)), []);
+  });
+
+  test("another format's links are not looked at", async () => {
+    const text = agentText(['name: planner', 'description: Plans.'], ['See [forms](references/forms.md).']);
+    const lib = await checkLibrary({ '/ws/.claude/agents/planner.md': text });
+    assert.deepEqual(codes(lib.diagnostics('/ws/.claude/agents/planner.md')), []);
+  });
+});
