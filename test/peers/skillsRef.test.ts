@@ -80,32 +80,20 @@ interface Difference {
   /** The peer's rules that fleet-roles rightly does not report here. */
   peerOnly?: string[];
   why: string;
-  /** Why fleet-roles does not report it yet: the case runs as a to-do, and its failure fails nothing. */
-  pending?: string;
 }
-
-/** The code of a link or path that names no file of the skill. */
-const LINK = 'broken-link';
-const LINKS_PENDING = "the skills branch does not check a skill's links yet";
 
 /** Where fleet-roles and the peer part, and why the specification sides with fleet-roles. */
 const DIFFERENCES: Record<string, Difference> = {
   'name-non-ascii': { fleetOnly: ['invalid-value'], why: 'the name may hold a-z, 0-9 and hyphens only; the peer takes any Unicode letter' },
   'compatibility-empty': { fleetOnly: ['invalid-value'], why: 'compatibility, when given, is 1 to 500 characters; the peer takes an empty one' },
   'metadata-not-string': { fleetOnly: ['invalid-value'], why: 'metadata maps strings to strings; the peer reads every YAML scalar as text' },
-  'dangling-link': { fleetOnly: [LINK], why: 'a relative link names a file of the skill; the peer reads no link', pending: LINKS_PENDING },
+  'dangling-link': { fleetOnly: ['broken-link'], why: 'a relative link names a file of the skill; the peer reads no link' },
   'link-leaves-skill': {
-    fleetOnly: [LINK],
+    fleetOnly: ['link-leaves-skill'],
     why: 'a skill is installed as a folder on its own, so a link out of it breaks; the peer reads no link',
-    pending: LINKS_PENDING,
   },
-  'link-to-missing-folder': { fleetOnly: [LINK], why: 'the folder is not there; the peer reads no link', pending: LINKS_PENDING },
-  'link-case-differs': { fleetOnly: [LINK], why: 'file names are case-sensitive where skills run; the peer reads no link', pending: LINKS_PENDING },
-  'code-span-path-missing': {
-    fleetOnly: [LINK],
-    why: 'the specification names files by relative paths in the text too; the peer reads no path',
-    pending: LINKS_PENDING,
-  },
+  'link-to-missing-folder': { fleetOnly: ['broken-link'], why: 'the folder is not there; the peer reads no link' },
+  'link-case-differs': { fleetOnly: ['broken-link'], why: 'file names are case-sensitive where skills run; the peer reads no link' },
   'flow-mapping': { peerOnly: ['yaml'], why: 'a flow mapping is YAML; the peer reads a subset of YAML (StrictYAML) that has no flow style' },
   bom: { peerOnly: ['frontmatter-missing'], why: 'a byte order mark is not text: YAML and Markdown readers skip it; the peer sees it before the "---"' },
   'first-yaml-complaint-only': {
@@ -184,7 +172,7 @@ describe('skills-ref, the Agent Skills reference validator, against fleet-roles'
     const difference = DIFFERENCES[c.id];
     const expected = distinct([...original.filter(rule => !difference?.peerOnly?.includes(rule)).map(rule => CODE[rule]), ...(difference?.fleetOnly ?? [])]);
     const title = `${difference ? `fleet-roles is right and the peer is not (${difference.why})` : 'both agree'}: ${c.id} (${c.about})`;
-    test(title, { todo: difference?.pending ?? false }, () => {
+    test(title, () => {
       for (const rule of difference?.peerOnly ?? []) assert.ok(original.includes(rule), `the peer no longer reports ${rule} here`);
       assert.deepEqual(
         withCase(c, (_folder, repo) => fleetCodes(repo)),

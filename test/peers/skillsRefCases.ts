@@ -196,10 +196,4 @@ export const CASES: SkillCase[] = [
     skill: bodied('Read [the field guide](reference/fields.md).'),
     files: { 'references/fields.md': '# Fields\n' },
   },
-  {
-    id: 'code-span-path-missing',
-    about: 'a path to a file the skill does not hold, in a code span',
-    dir: 'pdf-forms',
-    skill: bodied('Check the result with `scripts/check_fields.py`.'),
-  },
 ];
