@@ -179,3 +179,11 @@ describe('agent-skills: rename and New Skill', () => {
     assert.deepEqual(await skillCodes('csv-tools', plan.text), []);
   });
 });
+
+describe('agent-skills: a SKILL.md moved in the explorer', () => {
+  test('renaming SKILL.md to another name renames no skill: no edit follows', async () => {
+    const path = `${SKILLS}/pdf-tools/SKILL.md`;
+    const lib = await checkLibrary({ [path]: skill('pdf-tools'), [`${SKILLS}/csv-tools/SKILL.md`]: skill('csv-tools') });
+    assert.equal(await lib.service.willRenameFiles([{ from: path, to: `${SKILLS}/pdf-tools/other.md` }]), undefined);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLibrary } from '../../support/checkLibrary';
-import { codes, rangeOf, single } from '../helpers';
+import { codes, positionAt, rangeOf, single } from '../helpers';
 import { agentText } from './agentText';
 
 const SKILL = '/ws/.agents/skills/pdf-tools';
@@ -80,5 +80,22 @@ describe("agent-skills: a skill's links name its own files", () => {
     const text = agentText(['name: planner', 'description: Plans.'], ['See [forms](references/forms.md).']);
     const lib = await checkLibrary({ '/ws/.claude/agents/planner.md': text });
     assert.deepEqual(codes(lib.diagnostics('/ws/.claude/agents/planner.md')), []);
+  });
+});
+
+describe("agent-skills: completion of a link's path", () => {
+  test("in a skill's link, the skill's files and folders, those that start with what is typed first; SKILL.md itself is left out", async () => {
+    const { lib, text } = await skillWith(['See [forms](ref).'], ['references/forms.md', 'scripts/run.py']);
+    const list = lib.service.getCompletions(PATH, positionAt(text, '](ref', 5));
+    assert.deepEqual(
+      list.items.map(i => [i.label, i.kind]),
+      [
+        ['references', 19],
+        ['references/forms.md', 17],
+        ['scripts', 19],
+        ['scripts/run.py', 17],
+      ],
+    );
+    assert.deepEqual(list.items[1].textEdit, { range: rangeOf(text, 'ref'), newText: 'references/forms.md' });
   });
 });

@@ -8,6 +8,7 @@ import { yamlScalar } from '../parse/yamlScalar';
 import { lowerBound } from '../util/lowerBound';
 import { completeKeys, frontmatterSpot, toolItems, valueItems } from './frontmatterCompletion';
 import { standsForAgent } from '../parse/bodyReferences';
+import { completeSkillPaths } from './skillPathCompletion';
 
 /**
  * Past this many matches the list is cut and marked incomplete, so the editor
@@ -75,6 +76,8 @@ export function complete(workspace: RoleWorkspace, path: string, position: Posit
       start: { line: position.line, character: position.character - typed.length },
       end: { line: position.line, character: position.character + rest.length },
     };
+    const skillPaths = completeSkillPaths(file, typed, range);
+    if (skillPaths) return skillPaths;
     const fromDir = dirname(path);
     return completeRoles(
       workspace,

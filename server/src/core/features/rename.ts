@@ -71,6 +71,8 @@ export function editsForFileRename(workspace: RoleWorkspace, oldPath: string, ne
   const file = workspace.file(oldPath);
   const extension = file?.library.format.extension ?? '.md';
   if (!file || file.role.isDocument || !newPath.toLowerCase().endsWith(extension.toLowerCase())) return undefined;
+  // A skill is named by its folder: its SKILL.md under another name is no skill, and moving it renames nothing.
+  if (file.library.format.roleFile !== undefined) return undefined;
   // A role named by its key is not renamed by moving its file.
   if (file.name !== file.role.stem) return undefined;
   const oldName = file.role.stem;
