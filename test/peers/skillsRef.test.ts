@@ -149,6 +149,12 @@ describe('skills-ref, the Agent Skills reference validator, against fleet-roles'
     assert.deepEqual(Object.keys(record.verdicts).sort(), CASES.map(c => c.id).sort());
   });
 
+  test('every named difference and departure is a case', () => {
+    const ids = new Set(CASES.map(c => c.id));
+    assert.deepEqual([...Object.keys(DIFFERENCES), ...Object.keys(NPM_DEPARTS)].filter(id => !ids.has(id)), []);
+    assert.equal(ids.size, CASES.length, 'two cases share an id');
+  });
+
   const python = pythonPeerHere();
   test(`the record is what the Python original (${record.commit.slice(0, 12)}) says`, { skip: 'why' in python && python.why }, () => {
     if ('why' in python) return;
