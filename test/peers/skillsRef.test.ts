@@ -151,7 +151,10 @@ describe('skills-ref, the Agent Skills reference validator, against fleet-roles'
 
   test('every named difference and departure is a case', () => {
     const ids = new Set(CASES.map(c => c.id));
-    assert.deepEqual([...Object.keys(DIFFERENCES), ...Object.keys(NPM_DEPARTS)].filter(id => !ids.has(id)), []);
+    assert.deepEqual(
+      [...Object.keys(DIFFERENCES), ...Object.keys(NPM_DEPARTS)].filter(id => !ids.has(id)),
+      [],
+    );
     assert.equal(ids.size, CASES.length, 'two cases share an id');
   });
 
