@@ -33,9 +33,9 @@ const lint = [
 ];
 const node = [
   {
-    name: 'unit, server and CLI tests',
+    name: 'unit, server, CLI and peer tests',
     cmd: process.execPath,
-    args: ['--test', '--test-reporter=spec', 'out/test/unit', 'out/test/server', 'out/test/cli'],
+    args: ['--test', '--test-reporter=spec', 'out/test/unit', 'out/test/server', 'out/test/cli', 'out/test/peers'],
     limit: 15 * MINUTE,
   },
   {
