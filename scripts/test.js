@@ -4,7 +4,8 @@
 // "tests: N passed, N failed". `node scripts/test.js` runs all of them;
 // `node scripts/test.js lint` only the linter and the formatter's check,
 // `... node` only the Node suites, `... clients` only the
-// third-party editors' (Neovim, eglot), `... e2e` only VS Code's.
+// third-party editors' (Neovim, eglot), `... e2e` only VS Code's; any other
+// argument prints the usage and runs nothing.
 // A suite whose tools this machine lacks is skipped with one line that says
 // why and what installs them (scripts/suite-needs.js): nothing is installed
 // here. With FLEET_ROLES_TEST_ALL=1 (CI sets it) a skipped suite fails.
@@ -111,8 +112,13 @@ const e2e = [
 
 const which = process.argv[2] || 'all';
 const groups = { lint, node, clients, e2e };
+// A mistyped group (or --help) must not start every suite, the VS Code ones included.
+if (!(which === 'all' || which in groups) || process.argv.length > 3) {
+  console.error(`usage: node scripts/test.js [all|${Object.keys(groups).join('|')}]`);
+  process.exit(which === '--help' || which === '-h' ? 0 : 2);
+}
 const steps = Object.entries(groups)
-  .filter(([name]) => which === name || !(which in groups))
+  .filter(([name]) => which === 'all' || which === name)
   .flatMap(([group, list]) => list.map(step => ({ ...step, group })));
 // Each group's time and count from its last complete, green run: `npm run docs:figures` puts them in CONTRIBUTING.md.
 const timings = path.join(root, 'test-output', 'timings.json');

@@ -27,7 +27,7 @@ describe('npm test on a machine without the editors', () => {
   });
   after(() => rmSync(bin, { recursive: true, force: true }));
 
-  function runGroup(group: 'clients' | 'e2e', extra: Record<string, string> = {}) {
+  function runGroup(group: string, extra: Record<string, string> = {}) {
     const env: Record<string, string> = { PATH: bin, HOME: bin, ...extra };
     return spawnSync(process.execPath, [nodePath.join(REPO_ROOT, 'scripts', 'test.js'), group], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 120000 });
   }
@@ -77,5 +77,14 @@ describe('npm test on a machine without the editors', () => {
     );
     assert.match(run.stdout, /^tests: 0 passed, 0 failed, 5 suite\(s\) skipped$/m);
     assert.equal(existsSync(mark()), false, 'sudo or apt-get was called');
+  });
+
+  test('a group it does not know (a typo, --help) prints the usage and runs nothing: exit 2, or 0 for --help', () => {
+    for (const [arg, status] of [['nod', 2], ['--help', 0]] as const) {
+      const run = runGroup(arg);
+      assert.equal(run.status, status, run.stdout + run.stderr);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, 'usage: node scripts/test.js [all|lint|node|clients|e2e]\n');
+    }
   });
 });
