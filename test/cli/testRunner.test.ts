@@ -80,7 +80,10 @@ describe('npm test on a machine without the editors', () => {
   });
 
   test('a group it does not know (a typo, --help) prints the usage and runs nothing: exit 2, or 0 for --help', () => {
-    for (const [arg, status] of [['nod', 2], ['--help', 0]] as const) {
+    for (const [arg, status] of [
+      ['nod', 2],
+      ['--help', 0],
+    ] as const) {
       const run = runGroup(arg);
       assert.equal(run.status, status, run.stdout + run.stderr);
       assert.equal(run.stdout, '');
