@@ -81,6 +81,51 @@ describe("agent-skills: a skill's links name its own files", () => {
     assert.deepEqual(codes(diagnostics), []);
   });
 
+  test('a code span naming a folder below a skill folder is checked, and the message keeps its slash', async () => {
+    const { diagnostics } = await skillWith(
+      ['Templates in `assets/letters/`, examples in `assets/forms/`; see [cases](references/case/).'],
+      ['assets/forms/a.md'],
+    );
+    assert.deepEqual(
+      diagnostics.map(d => d.message),
+      ["There is no 'assets/letters/' in the skill's folder.", "There is no 'references/case/' in the skill's folder."],
+    );
+  });
+
+  test('a code span that the text calls an example, or a path from another root, is not read as a path', async () => {
+    const { diagnostics } = await skillWith([
+      '- **Examples**: `references/finance.md` for schemas, `assets/logo.png` for brands',
+      '- A helper, e.g. `scripts/rotate.py`',
+      '',
+      'For instance, a skill may keep',
+      'its schema in `references/schema.md`.',
+      '',
+      'Example: when building a `pdf-editor` skill, the analysis shows:',
+      '',
+      '1. Rotating a PDF takes the same code each time',
+      '2. A `scripts/rotate_pdf.py` script would help',
+      '',
+      'Confirm the repository root contains `scripts/compose.mjs`.',
+      '',
+      'Not `../shared/x.md`, `references/../x.md` nor `.github/x.yml` either.',
+    ]);
+    assert.deepEqual(codes(diagnostics), []);
+  });
+
+  test("the example words count only in the path's own paragraph, item or list lead-in", async () => {
+    const { diagnostics } = await skillWith([
+      'Example: a skill with a form.',
+      '',
+      'Read `references/forms.md`.',
+      '',
+      '## Files',
+      '',
+      '- `assets/template.md`: examples of letters',
+      '- `scripts/check.py`: checks the form',
+    ]);
+    assert.deepEqual(codes(diagnostics), ['broken-link', 'broken-link', 'broken-link']);
+  });
+
   test("a path whose first folder is a near miss of one of the skill's gets a did-you-mean, when the file is there", async () => {
     const { diagnostics } = await skillWith(
       ['See [forms](reference/forms.md), `script/run.py`, [other](reference/other.md); `reference/other.md` names no file near.'],

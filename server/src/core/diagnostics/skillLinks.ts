@@ -1,5 +1,6 @@
 import { codeSpanOffset, destinationOffset, type CodeSpan, type LinkSpan } from '../parse/markdownScanner';
 import { closestMatches } from '../util/editDistance';
+import { isExamplePath } from './examplePaths';
 import { dirname, isWithin, joinPath } from '../util/paths';
 import type { Check } from './checkContext';
 
@@ -11,8 +12,11 @@ interface NamedPath {
   target: string;
   start: number;
   end: number;
-  /** A code span into a folder the specification does not name: reported only with a file that is there to suggest. */
-  onlyWithHint?: true;
+  /**
+   * A link; a code span below a folder the specification names; or one below
+   * another folder, reported only with a file that is there to suggest.
+   */
+  from: 'link' | 'code' | 'otherCode';
 }
 
 /**
@@ -48,8 +52,11 @@ export const checkSkillLinks: Check = context => {
       sameButCase !== undefined
         ? ` Did you mean '${sameButCase.slice(skill.length + 1)}'? File names are compared with their case.`
         : nearFolderHint(relative, skill, files.paths);
-    if (named.onlyWithHint && hint === '') continue;
-    context.report('broken-link', named.start, named.end, `There is no '${relative}' in the skill's folder.${hint}`);
+    if (named.from === 'otherCode' && hint === '') continue;
+    if (named.from !== 'link' && isExamplePath(role.lines, named.start)) continue;
+    // A folder keeps its slash in the message, as written, so it reads as a folder.
+    const shown = named.target.endsWith('/') ? `${relative}/` : relative;
+    context.report('broken-link', named.start, named.end, `There is no '${shown}' in the skill's folder.${hint}`);
   }
 };
 
@@ -59,13 +66,13 @@ function namedPaths(links: readonly LinkSpan[], codeSpans: readonly CodeSpan[]):
   for (const link of links) {
     const target = relativeTarget(link.destination);
     if (target !== undefined)
-      named.push({ written: link.destination, target, start: destinationOffset(link, 0), end: destinationOffset(link, link.destination.length) });
+      named.push({ written: link.destination, target, start: destinationOffset(link, 0), end: destinationOffset(link, link.destination.length), from: 'link' });
   }
   for (const span of codeSpans) {
     const folder = skillFilePathFolder(span.content);
     if (folder === undefined) continue;
     const [start, end] = [codeSpanOffset(span, 0), codeSpanOffset(span, span.content.length)];
-    named.push({ written: span.content, target: span.content, start, end, ...(SPECIFIED_FOLDERS.has(folder) ? {} : { onlyWithHint: true as const }) });
+    named.push({ written: span.content, target: span.content, start, end, from: SPECIFIED_FOLDERS.has(folder) ? 'code' : 'otherCode' });
   }
   return named.sort((a, b) => a.start - b.start);
 }
@@ -78,16 +85,17 @@ const SPECIFIED_FOLDERS = new Set(['scripts', 'references', 'assets']);
 
 /**
  * A code span is read as a file of the skill only when it is nothing but a
- * relative path below a folder: code also holds commands (`scripts/run.py
- * --out x`), globs (`assets/*.png`, `[` and `?` too), line numbers
- * (`scripts/a.py:12`), elided examples (`references/...`) and folders
- * described in general (`references/`).
+ * relative path below a folder, inside the skill: code also holds commands
+ * (`scripts/run.py --out x`), globs (`assets/*.png`, `[` and `?` too), line
+ * numbers (`scripts/a.py:12`), elided examples (`references/...`), folders
+ * described in general (`references/`) and paths from elsewhere
+ * (`../shared/x.md`, `.github/x.yml`).
  */
-const FILE_PATH = /^(?:\.\/)?([\w.-]+)\/[^\s?[\]:#]*[^\s?[\]:#/]$/;
+const FILE_PATH = /^(?:\.\/)?([\w.-]+)\/[^\s?[\]:#]*[^\s?[\]:#/]\/?$/;
 
 /** The first folder of a code span that is a file path (FILE_PATH), else undefined. */
 function skillFilePathFolder(content: string): string | undefined {
-  if (NOT_A_PATH.test(content) || content.includes('...')) return undefined;
+  if (NOT_A_PATH.test(content) || /\.\.\.|…/.test(content) || /(?:^|\/)\.\.(?:\/|$)/.test(content)) return undefined;
   return FILE_PATH.exec(content)?.[1];
 }
 
