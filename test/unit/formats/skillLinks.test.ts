@@ -81,6 +81,15 @@ describe("agent-skills: a skill's links name its own files", () => {
     assert.deepEqual(codes(diagnostics), []);
   });
 
+  test("a code span that is a link's text is the link's, checked once at the destination", async () => {
+    const { diagnostics, text } = await skillWith(
+      ['See [`references/forms.md`](references/forms.md) and [`references/api.md`](references/api.md).'],
+      ['references/api.md'],
+    );
+    assert.deepEqual(codes(diagnostics), ['broken-link']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'references/forms.md', 1));
+  });
+
   test('a code span naming a folder below a skill folder is checked, and the message keeps its slash', async () => {
     const { diagnostics } = await skillWith(
       ['Templates in `assets/letters/`, examples in `assets/forms/`; see [cases](references/case/).'],

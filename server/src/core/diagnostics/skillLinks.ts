@@ -1,4 +1,5 @@
 import { codeSpanOffset, destinationOffset, type CodeSpan, type LinkSpan } from '../parse/markdownScanner';
+import { coverageOf } from '../parse/spans';
 import { closestMatches } from '../util/editDistance';
 import { isExamplePath } from './examplePaths';
 import { dirname, isWithin, joinPath } from '../util/paths';
@@ -68,7 +69,10 @@ function namedPaths(links: readonly LinkSpan[], codeSpans: readonly CodeSpan[]):
     if (target !== undefined)
       named.push({ written: link.destination, target, start: destinationOffset(link, 0), end: destinationOffset(link, link.destination.length), from: 'link' });
   }
+  // A code span that is a link's text (`[`references/x.md`](references/x.md)`) is the link's: it is checked once, at the destination.
+  const inLink = coverageOf(links);
   for (const span of codeSpans) {
+    if (inLink(span.start)) continue;
     const folder = skillFilePathFolder(span.content);
     if (folder === undefined) continue;
     const [start, end] = [codeSpanOffset(span, 0), codeSpanOffset(span, span.content.length)];
