@@ -1,9 +1,9 @@
 import { codeSpanOffset, destinationOffset, type CodeSpan, type LinkSpan } from '../parse/markdownScanner';
 import { coverageOf } from '../parse/spans';
 import { closestMatches } from '../util/editDistance';
-import { isExamplePath } from './examplePaths';
 import { dirname, isWithin, joinPath } from '../util/paths';
 import type { Check } from './checkContext';
+import { isExamplePath } from './examplePaths';
 
 /** A path the body names, where it stands in the file. */
 interface NamedPath {
@@ -27,7 +27,8 @@ interface NamedPath {
  * one to a file that is not there breaks everywhere. File names are compared
  * with their case, as the tools that install skills compare them. Beside
  * links, only a code span that is a path into one of the specification's
- * folders (`references/api.md`) is looked at, not every path-like word of
+ * folders (`references/api.md`), or into a near miss of one of the skill's
+ * with the file there to suggest, is looked at: not every path-like word of
  * the prose.
  */
 export const checkSkillLinks: Check = context => {
