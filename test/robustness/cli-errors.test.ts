@@ -140,7 +140,7 @@ describe('a path that is a file but not a role, or no role folder at all', () =>
 
   // Outside every library: "no role library found", exit 3. Inside one, but no role file: a usage error, exit 2.
   const noLibrary =
-    /^fleet-roles: no role library found under .+: a library is a fleet-roles\.json, a folder named 'roles' holding a LIBRARY\.md or a role file that declares class, domain or persistent_persona, or one of the folders the agent tools read \(\.claude\/agents, \.github\/agents, \.opencode\/agents, \.opencode\/agent, \.gemini\/agents, \.cursor\/agents\)$/m;
+    /^fleet-roles: no role library found under .+: a library is a fleet-roles\.json, a folder named 'roles' holding a LIBRARY\.md or a role file that declares class, domain or persistent_persona, or one of the folders the agent tools read \(\.claude\/agents, \.github\/agents, \.opencode\/agents, \.opencode\/agent, \.gemini\/agents, \.cursor\/agents, \.agents\/skills, \.github\/skills, \.opencode\/skills, \.claude\/skills\)$/m;
   const noRoles = /^fleet-roles: no role files under .+: the paths hold no role file of the libraries found$/m;
   const cases: Array<{ name: string; args: string[]; cwd?: string; exit: 2 | 3 }> = [
     { name: 'a text file', args: ['check', 'notes.txt'], exit: 2 },
