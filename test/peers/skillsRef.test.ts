@@ -93,6 +93,7 @@ const DIFFERENCES: Record<string, Difference> = {
     why: 'a skill is installed as a folder on its own, so a link out of it breaks; the peer reads no link',
   },
   'link-to-missing-folder': { fleetOnly: ['broken-link'], why: 'the folder is not there; the peer reads no link' },
+  'path-in-code-missing': { fleetOnly: ['broken-link'], why: 'a code span that is a path below references/ names a file of the skill; the peer reads no path' },
   'link-case-differs': { fleetOnly: ['broken-link'], why: 'file names are case-sensitive where skills run; the peer reads no link' },
   'flow-mapping': { peerOnly: ['yaml'], why: 'a flow mapping is YAML; the peer reads a subset of YAML (StrictYAML) that has no flow style' },
   bom: { peerOnly: ['frontmatter-missing'], why: 'a byte order mark is not text: YAML and Markdown readers skip it; the peer sees it before the "---"' },

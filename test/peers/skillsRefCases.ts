@@ -173,7 +173,7 @@ export const CASES: SkillCase[] = [
     about: 'placeholders, globs and alternatives in code spans, and links inside a fence',
     dir: 'pdf-forms',
     skill: bodied(
-      'Read `references/<form-kind>.md` for the kind at hand, any of `references/kinds/*.md`, and run `scripts/fill.{sh,ps1}`.\n\n```markdown\nSee [the guide](references/guide.md).\n```',
+      'Read `references/<form-kind>.md` for the kind at hand, any of `references/kinds/*.md`, and run `scripts/fill.{sh,ps1}`.\n\n- **Examples**: `references/tax.md` for tax forms\n\n```markdown\nSee [the guide](references/guide.md).\n```',
     ),
   },
   {
@@ -188,6 +188,13 @@ export const CASES: SkillCase[] = [
     about: 'a link to a folder the skill does not hold',
     dir: 'pdf-forms',
     skill: bodied('The case notes are in [references/case/](references/case/).'),
+  },
+  {
+    id: 'path-in-code-missing',
+    about: 'a path in a code span to a file the skill does not hold, as the specification writes file references',
+    dir: 'pdf-forms',
+    skill: bodied('For the date fields, read `references/fields.md`; then run `./scripts/fill.py`.'),
+    files: { 'scripts/fill.py': 'print("fill")\n' },
   },
   {
     id: 'link-case-differs',

@@ -105,9 +105,24 @@ describe("agent-skills: the specification's rules", () => {
     const text = skill('x', ['metadata:', '  author: example-org', '  version: 1.0']);
     const lib = await checkLibrary({ [`${SKILLS}/x/SKILL.md`]: text });
     const d = single(lib.diagnostics(`${SKILLS}/x/SKILL.md`), 'invalid-value');
-    assert.match(d.message, /'version' is a number/);
+    assert.match(d.message, /'version' is a number: every value of metadata is text; quote it\./);
     assert.deepEqual(await skillCodes('x', skill('x', ['metadata: [a, b]'])), ['invalid-value']);
     assert.deepEqual(await skillCodes('x', skill('x', ['metadata: text'])), ['invalid-value']);
+  });
+
+  test('a metadata value that is a list or a map is told how to write it as text', async () => {
+    const list = skill('x', ['metadata:', '  tags: [pdf, tables]']);
+    const lib = await checkLibrary({ [`${SKILLS}/x/SKILL.md`]: list });
+    assert.match(
+      single(lib.diagnostics(`${SKILLS}/x/SKILL.md`), 'invalid-value').message,
+      /'tags' is a list: .*join the items into one quoted text \(`tags: "a, b"`\)\./,
+    );
+    const map = skill('x', ['metadata:', '  owner:', '    team: docs']);
+    const other = await checkLibrary({ [`${SKILLS}/x/SKILL.md`]: map });
+    assert.match(
+      single(other.diagnostics(`${SKILLS}/x/SKILL.md`), 'invalid-value').message,
+      /'owner' is a map: .*give each of its entries a key of its own \(`owner-team: text`\) or quote the whole as one text\./,
+    );
   });
 
   test('license and allowed-tools, in either form, are valid', async () => {

@@ -47,10 +47,10 @@ describe("agent-skills: a skill's links name its own files", () => {
     assert.deepEqual(codes(lib.diagnostics(PATH)), ['link-leaves-skill', 'link-leaves-skill']);
   });
 
-  test('URLs, absolute paths, fragments, placeholders, reference-style links and paths in prose or code are not looked at', async () => {
+  test('URLs, absolute paths, fragments, placeholders, reference-style links and paths in prose or code blocks are not looked at', async () => {
     const { diagnostics } = await skillWith([
       '[web](https://example.com/x.md) [mail](mailto:a@b.c) [abs](/etc/x.md) [top](#usage) [tmpl]({{base}}/x.md) [glob](refs/*.md)',
-      '[ref][forms] and scripts/missing.py in prose, `references/missing.md` in code.',
+      '[ref][forms] and scripts/missing.py in prose.',
       '',
       '[forms]: references/missing.md',
       '',
@@ -59,6 +59,95 @@ describe("agent-skills: a skill's links name its own files", () => {
       '```',
     ]);
     assert.deepEqual(codes(diagnostics), []);
+  });
+
+  test('a code span that is a path into scripts/, references/ or assets/ is read as a link', async () => {
+    const { diagnostics, text } = await skillWith(
+      ['Run `scripts/run.py`, read `./references/forms.md`; see `references/api.md` and `assets/logo.png`.'],
+      ['scripts/run.py', 'references/forms.md', 'assets/Logo.png'],
+    );
+    assert.deepEqual(codes(diagnostics), ['broken-link', 'broken-link']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'references/api.md'));
+    assert.equal(diagnostics[0].message, "There is no 'references/api.md' in the skill's folder.");
+    assert.match(diagnostics[1].message, /Did you mean 'assets\/Logo\.png'\? File names are compared with their case\./);
+  });
+
+  test('a code span that may be an example, a command, a glob or another folder is not read as a path', async () => {
+    const { diagnostics } = await skillWith([
+      '`references/<topic>.md` `references/{topic}.md` `references/{{topic}}.md` `scripts/$NAME.py` `assets/*.png`',
+      '`assets/a?.png` `assets/[ab].png` `scripts/run.py --out x` `scripts/run.py:12` `references/api.md#auth`',
+      '`references/` `references/...` `references/a\\b.md` `docs/missing.md` `missing.md` `src/scripts/x.py`',
+    ]);
+    assert.deepEqual(codes(diagnostics), []);
+  });
+
+  test("a code span that is a link's text is the link's, checked once at the destination", async () => {
+    const { diagnostics, text } = await skillWith(
+      ['See [`references/forms.md`](references/forms.md) and [`references/api.md`](references/api.md).'],
+      ['references/api.md'],
+    );
+    assert.deepEqual(codes(diagnostics), ['broken-link']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'references/forms.md', 1));
+  });
+
+  test('a code span naming a folder below a skill folder is checked, and the message keeps its slash', async () => {
+    const { diagnostics } = await skillWith(
+      ['Templates in `assets/letters/`, examples in `assets/forms/`; see [cases](references/case/).'],
+      ['assets/forms/a.md'],
+    );
+    assert.deepEqual(
+      diagnostics.map(d => d.message),
+      ["There is no 'assets/letters/' in the skill's folder.", "There is no 'references/case/' in the skill's folder."],
+    );
+  });
+
+  test('a code span that the text calls an example, or a path from another root, is not read as a path', async () => {
+    const { diagnostics } = await skillWith([
+      '- **Examples**: `references/finance.md` for schemas, `assets/logo.png` for brands',
+      '- A helper, e.g. `scripts/rotate.py`',
+      '',
+      'For instance, a skill may keep',
+      'its schema in `references/schema.md`.',
+      '',
+      'Example: when building a `pdf-editor` skill, the analysis shows:',
+      '',
+      '1. Rotating a PDF takes the same code each time',
+      '2. A `scripts/rotate_pdf.py` script would help',
+      '',
+      'Confirm the repository root contains `scripts/compose.mjs`.',
+      '',
+      'Not `../shared/x.md`, `references/../x.md` nor `.github/x.yml` either.',
+    ]);
+    assert.deepEqual(codes(diagnostics), []);
+  });
+
+  test("the example words count only in the path's own paragraph, item or list lead-in", async () => {
+    const { diagnostics } = await skillWith([
+      'Example: a skill with a form.',
+      '',
+      'Read `references/forms.md`.',
+      '',
+      '## Files',
+      '',
+      '- `assets/template.md`: examples of letters',
+      '- `scripts/check.py`: checks the form',
+    ]);
+    assert.deepEqual(codes(diagnostics), ['broken-link', 'broken-link', 'broken-link']);
+  });
+
+  test("a path whose first folder is a near miss of one of the skill's gets a did-you-mean, when the file is there", async () => {
+    const { diagnostics } = await skillWith(
+      ['See [forms](reference/forms.md), `script/run.py`, [other](reference/other.md); `reference/other.md` names no file near.'],
+      ['references/forms.md', 'scripts/run.py'],
+    );
+    assert.deepEqual(
+      diagnostics.map(d => d.message),
+      [
+        "There is no 'reference/forms.md' in the skill's folder. Did you mean 'references/forms.md'?",
+        "There is no 'script/run.py' in the skill's folder. Did you mean 'scripts/run.py'?",
+        "There is no 'reference/other.md' in the skill's folder.",
+      ],
+    );
   });
 
   test('a file that comes or goes on disk changes the answer, without a reload', async () => {

@@ -154,7 +154,20 @@ function checkMap(
   }
   const wrong = Object.entries(value as Record<string, unknown>).find(([, v]) => typeof v !== 'string');
   if (wrong !== undefined)
-    report(spec.codes?.invalid, 'invalid-value', declaration, `The ${key} '${wrong[0]}' is ${kindOf(wrong[1])}: every value of ${key} is text; quote it.`);
+    report(
+      spec.codes?.invalid,
+      'invalid-value',
+      declaration,
+      `The ${key} '${wrong[0]}' is ${kindOf(wrong[1])}: every value of ${key} is text; ${asText(wrong)}.`,
+    );
+}
+
+/** How to write a map's value as text: a list or map is no quoted word, so it says how to join or spread it. */
+function asText([name, value]: [string, unknown]): string {
+  if (Array.isArray(value)) return `join the items into one quoted text (\`${name}: "a, b"\`)`;
+  if (value !== null && typeof value === 'object')
+    return `give each of its entries a key of its own (\`${name}-${Object.keys(value)[0] ?? 'part'}: text\`) or quote the whole as one text`;
+  return 'quote it';
 }
 
 /** What a YAML value is, in words, for a message: a number is named so, as YAML reads `1.0` as 1. */

@@ -3,7 +3,7 @@ import { basename, dirname } from '../util/paths';
 import { isSlug, stemOf } from '../util/slug';
 import type { ReferenceBullet } from './bullets';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
-import { codeSpanOffset, destinationOffset, scanBody, type Heading, type LinkSpan } from './markdownScanner';
+import { codeSpanOffset, destinationOffset, scanBody, type CodeSpan, type Heading, type LinkSpan } from './markdownScanner';
 import { FLEET_PARSE_RULES, type ParseRules } from './parseRules';
 import { bodyReferences } from './bodyReferences';
 import { trailingBlanksStart } from './markdown/characters';
@@ -84,6 +84,8 @@ export interface ParsedRole {
   codeBlocks: Span[];
   /** Where a folder is the role (a skill): the body's inline links and images, in text order, which name the folder's files. */
   fileLinks?: LinkSpan[];
+  /** Where a folder is the role: the body's code spans, in text order, some of which name the folder's files (`references/api.md`). */
+  fileCodeSpans?: CodeSpan[];
 }
 
 // The value's trailing blanks are cut in code: a lazy value before `[ \t]*$` would rescan a run of blanks at each of its characters.
@@ -203,6 +205,7 @@ export function parseRole(path: string, text: string, rules: ParseRules = FLEET_
     comments: body.comments,
     codeBlocks: body.codeBlocks,
     fileLinks: rules.roleFile === undefined ? undefined : sortByStart([...body.links, ...body.images]),
+    fileCodeSpans: rules.roleFile === undefined ? undefined : body.codeSpans,
   };
 }
 
