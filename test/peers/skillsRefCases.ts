@@ -180,8 +180,8 @@ export const CASES: SkillCase[] = [
     id: 'link-leaves-skill',
     about: 'a link out of the skill’s folder, which breaks once the skill is installed on its own',
     dir: 'pdf-forms',
-    skill: bodied('Shared rules are in [the common notes](../shared/notes.md).'),
-    files: { '../shared/notes.md': '# Notes\n' },
+    skill: bodied('Shared rules are in [the common notes](../common/notes.md).'),
+    files: { '../common/notes.md': '# Notes\n' },
   },
   {
     id: 'link-to-missing-folder',

@@ -116,7 +116,7 @@ describe("agent-skills: a skill's links name its own files", () => {
       '',
       'Confirm the repository root contains `scripts/compose.mjs`.',
       '',
-      'Not `../shared/x.md`, `references/../x.md` nor `.github/x.yml` either.',
+      'Not `../common/x.md`, `references/../x.md` nor `.github/x.yml` either.',
     ]);
     assert.deepEqual(codes(diagnostics), []);
   });

@@ -94,7 +94,7 @@ const SPECIFIED_FOLDERS = new Set(['scripts', 'references', 'assets']);
  * (`scripts/run.py --out x`), globs (`assets/*.png`, `[` and `?` too), line
  * numbers (`scripts/a.py:12`), elided examples (`references/...`), folders
  * described in general (`references/`) and paths from elsewhere
- * (`../shared/x.md`, `.github/x.yml`).
+ * (`../common/x.md`, `.github/x.yml`).
  */
 const FILE_PATH = /^(?:\.\/)?([\w.-]+)\/[^\s?[\]:#]*[^\s?[\]:#/]\/?$/;
 
